@@ -1,0 +1,40 @@
+// A document taken from a message (attachment or the body) and the text read from it.
+import type { SourceBox } from './application.ts';
+import type { Problem } from './problem.ts';
+
+/** Detected from the bytes (magic numbers), not from the declared type or the file name. */
+export type DocumentKind = 'pdf' | 'png' | 'jpeg' | 'heic' | 'tiff' | 'webp' | 'text' | 'unsupported';
+
+/** One line of text; from a PDF text layer confidence is 1 and there is no box. */
+export interface TextLine {
+  text: string;
+  confidence: number;
+  box?: SourceBox;
+}
+
+export interface PageText {
+  page: number;
+  lines: TextLine[];
+  /** Size of the page image the OCR saw, in pixels, so boxes can be drawn over the scan. */
+  width?: number;
+  height?: number;
+}
+
+export type ExtractionMethod = 'pdf_text' | 'pdf_form' | 'ocr' | 'body';
+
+export interface ExtractedDocument {
+  /** File name, or "body" for the e-mail text. */
+  name: string;
+  kind: DocumentKind;
+  /** The detected MIME type, e.g. application/pdf. */
+  mimeType: string;
+  bytes: number;
+  sha256: string;
+  method?: ExtractionMethod;
+  pageCount: number;
+  pages: PageText[];
+  /** Values of a fillable PDF's form fields by field name; read exactly, so they beat the text layer. */
+  formFields?: Record<string, string>;
+  /** Problems reading the document: a document with a problem and no pages could not be read at all. */
+  problems: Problem[];
+}

@@ -1,0 +1,23 @@
+// Limits on untrusted input, in one place. Each exists so that one hostile or broken message cannot
+// exhaust memory, CPU or disk, or hold the queue: over a limit, the input gets a problem code, not a crash.
+
+/** A whole raw message. Mail servers commonly cap at 25–50 MB; a phone photo application fits well inside. */
+export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
+
+/** Attachments we look at per message; more than this is a mass mailing or an attack, not an application. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+
+/** One attachment. A 12 MP phone JPEG is 3–8 MB; a 10-page 300 dpi scanned PDF about 10 MB. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** PDF pages we read. The application is one or two pages; a long PDF is a catalogue or a contract. */
+export const MAX_PDF_PAGES = 10;
+
+/** Pixels of one decoded image: 50 MP covers every phone camera; a 20,000 × 20,000 bomb (400 MP) would need 1.2 GB. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+/** Seconds of OCR for one document page before it is abandoned with `ocr_timeout`. Full-page OCR takes ~3 s here. */
+export const OCR_TIMEOUT_SECONDS = 60;
+
+/** Characters of text we parse from one document; an application is ~2,000. Protects the regexes. */
+export const MAX_TEXT_CHARS = 200_000;

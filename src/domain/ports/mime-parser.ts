@@ -1,0 +1,5 @@
+import type { MailMessage } from '../mail-message.ts';
+
+export interface MimeParser {
+  parse(raw: Buffer): Promise<MailMessage>;
+}

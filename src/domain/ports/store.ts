@@ -1,0 +1,131 @@
+// Persistence the pipeline needs, as one narrow port. Implemented with Prisma for SQLite and PostgreSQL
+// (src/adapters/db). Every method that changes several rows does so in one transaction.
+import type { ParsedApplication } from '../application.ts';
+import type { Decision } from '../decision.ts';
+import type { ExtractedDocument } from '../document.ts';
+import type { InboundState, ReturnState } from '../return-state.ts';
+import type { Language, ReplyTemplate } from '../reply.ts';
+
+export interface NewInbound {
+  mailboxId: string;
+  mailboxKey: string;
+  messageId?: string;
+  sha256: string;
+  raw: Buffer;
+  receivedAt: Date;
+}
+
+export interface SaveInboundResult {
+  id: string;
+  /** True when a message with the same Message-ID (or, without one, the same sha256) was already stored. */
+  duplicate: boolean;
+  state: InboundState;
+}
+
+export interface InboundRecord {
+  id: string;
+  mailboxId: string;
+  mailboxKey: string;
+  messageId: string | null;
+  sha256: string;
+  raw: Buffer;
+  state: InboundState;
+  attempts: number;
+  lastError: string | null;
+  deliveryCount: number;
+  receivedAt: Date;
+}
+
+export interface ReturnEvent {
+  /** `system`, `customer`, or `agent:<email>`. */
+  actor: string;
+  type: string;
+  fromState?: ReturnState;
+  toState?: ReturnState;
+  reason?: string;
+  at: Date;
+}
+
+/** A reply composed to RFC 5322 bytes, committed together with the decision that caused it. */
+export interface OutboundDraft {
+  messageId: string;
+  to: string;
+  subject: string;
+  template: ReplyTemplate;
+  language: Language;
+  raw: Buffer;
+}
+
+export interface StoredDocument extends ExtractedDocument {
+  content: Buffer;
+}
+
+export interface RecordReturnInput {
+  inboundId: string;
+  returnNumber: string;
+  state: ReturnState;
+  customerEmail?: string;
+  orderNumber?: string;
+  language: Language;
+  application: ParsedApplication;
+  decision: Decision;
+  documents: StoredDocument[];
+  events: ReturnEvent[];
+  reply?: OutboundDraft;
+}
+
+export interface RecordedReturn {
+  returnId: string;
+  returnNumber: string;
+}
+
+export interface OutboundRecord {
+  id: string;
+  messageId: string;
+  to: string;
+  raw: Buffer;
+  attempts: number;
+}
+
+export interface ReturnSummary {
+  id: string;
+  returnNumber: string;
+  state: ReturnState;
+  customerEmail: string | null;
+  orderNumber: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReturnDetail extends ReturnSummary {
+  language: Language;
+  application: ParsedApplication;
+  decision: Decision;
+  events: ReturnEvent[];
+  documents: Array<Omit<StoredDocument, 'content'> & { id: string }>;
+  outbound: Array<{ messageId: string; template: ReplyTemplate; to: string; state: string; createdAt: Date }>;
+}
+
+export interface Store {
+  saveInbound(input: NewInbound): Promise<SaveInboundResult>;
+  /** Ids in `states`, oldest first. */
+  listInboundIds(states: InboundState[], limit: number): Promise<string[]>;
+  /** Atomically moves a `received` or `failed` message to `processing`; null when another worker has it. */
+  claimInbound(id: string): Promise<InboundRecord | null>;
+  /** Ends processing without a return: ignored, needs_attention, failed (attempts + 1) or parked. */
+  finishInbound(id: string, state: InboundState, reason: string): Promise<void>;
+  /** One transaction: documents, return, items, events, outbound reply, and the inbound message → processed. */
+  recordReturn(input: RecordReturnInput): Promise<RecordedReturn>;
+  returnNumberExists(returnNumber: string): Promise<boolean>;
+
+  listPendingOutbound(limit: number): Promise<OutboundRecord[]>;
+  markOutboundSent(id: string, at: Date): Promise<void>;
+  markOutboundFailed(id: string, error: string): Promise<void>;
+
+  listReturns(filter: { state?: ReturnState; limit: number }): Promise<ReturnSummary[]>;
+  getReturn(returnNumber: string): Promise<ReturnDetail | null>;
+  countInboundByState(): Promise<Partial<Record<InboundState, number>>>;
+  countReturnsByState(): Promise<Partial<Record<ReturnState, number>>>;
+
+  close(): Promise<void>;
+}

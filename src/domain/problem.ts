@@ -1,0 +1,34 @@
+// Problems are expected outcomes of reading untrusted documents, reported as values with a stable code.
+import { z } from 'zod';
+
+export const PROBLEM_CODES = [
+  'unreadable_file', // bytes are not any format we read, or the file is truncated/corrupt
+  'unsupported_type', // a real file, but not a document we read (e.g. a .docx or a zip)
+  'encrypted_pdf',
+  'too_large', // bytes or pixels over a limit in limits.ts
+  'too_many_pages',
+  'too_many_attachments',
+  'ocr_timeout',
+  'ocr_failed',
+  'no_text', // a document with no readable text at all (blank page, pure noise)
+  'not_an_application', // readable, but holds no return application
+  'low_confidence', // a field was read but is not sure enough to use without review
+  'invalid_value', // a field's value fails validation (date, phone, e-mail, enum)
+  'checksum_failed', // BIK / account control key / Luhn / S10 check digit
+  'inconsistent', // fields contradict each other (received before ordered, totals don't add up)
+  'missing_field', // a required field was not found
+] as const;
+export const ProblemCodeSchema = z.enum(PROBLEM_CODES);
+export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
+
+export const ProblemSchema = z.object({
+  /** A field key (SPEC §3), `items[N].key`, or the document name when the problem is the whole document. */
+  field: z.string(),
+  code: ProblemCodeSchema,
+  message: z.string(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export function problem(field: string, code: ProblemCode, message: string): Problem {
+  return { field, code, message };
+}

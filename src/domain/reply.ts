@@ -1,0 +1,35 @@
+// A reply to the customer, rendered from templates and ready to compose into an e-mail.
+export type ReplyTemplate =
+  | 'approved'
+  | 'rejected'
+  | 'needs_review'
+  | 'application_missing'
+  | 'photo_unreadable'
+  | 'message_too_large'
+  | 'shipping_reminder'
+  | 'expired'
+  | 'parcel_received'
+  | 'refund_issued';
+
+export type Language = 'ru' | 'en';
+
+export interface ReplyAttachment {
+  filename: string;
+  contentType: string;
+  path: string;
+}
+
+export interface RenderedReply {
+  template: ReplyTemplate;
+  language: Language;
+  /** Our Message-ID for this reply, `<...@domain>`; set before sending so a retry can't send twice. */
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  inReplyTo?: string;
+  references: string[];
+  text: string;
+  html: string;
+  attachments: ReplyAttachment[];
+}
