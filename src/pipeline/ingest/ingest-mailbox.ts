@@ -1,0 +1,44 @@
+// Stage 1: copy new mail from the mailbox into the database before anything else looks at it, so a message
+// is never lost even if parsing it crashes the process. A second delivery of the same message is counted on
+// the first one's record, not processed again.
+import { createHash } from 'node:crypto';
+import type { Mailbox } from '../../domain/ports/mailbox.ts';
+import type { Store } from '../../domain/ports/store.ts';
+
+export interface IngestDeps {
+  mailbox: Mailbox;
+  store: Pick<Store, 'saveInbound'>;
+  readMessageId: (raw: Buffer) => string | undefined;
+  now: () => Date;
+}
+
+export interface IngestSummary {
+  /** Ids of inbound messages that are new and wait for processing. */
+  stored: string[];
+  /** Mailbox keys of deliveries whose message was already stored. */
+  duplicates: string[];
+}
+
+export async function ingestMailbox(deps: IngestDeps, limit: number): Promise<IngestSummary> {
+  const summary: IngestSummary = { stored: [], duplicates: [] };
+  for (const entry of await deps.mailbox.listUnprocessed(limit)) {
+    const raw = await deps.mailbox.read(entry.key);
+    const saved = await deps.store.saveInbound({
+      mailboxId: deps.mailbox.id,
+      mailboxKey: entry.key,
+      messageId: deps.readMessageId(raw),
+      sha256: createHash('sha256').update(raw).digest('hex'),
+      raw,
+      receivedAt: deps.now(),
+    });
+    if (!saved.duplicate) {
+      summary.stored.push(saved.id);
+    } else {
+      summary.duplicates.push(entry.key);
+      // The stored copy carries the outcome; this delivery's file is done with. If the stored copy is still
+      // waiting (we crashed before processing it), the worker picks it up from the database, not the mailbox.
+      await deps.mailbox.markProcessed(entry.key);
+    }
+  }
+  return summary;
+}
