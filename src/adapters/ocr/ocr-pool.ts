@@ -1,0 +1,174 @@
+// A fixed number of Tesseract workers shared by every document, created once by the composition root.
+// Each job gets a time limit; a job that overruns is abandoned as a value ('timeout'), and its worker —
+// which may be stuck in WASM forever — is terminated and replaced, so one hostile image cannot hold a worker.
+import { availableParallelism } from 'node:os';
+import type Tesseract from 'tesseract.js';
+import type { PageText } from '../../domain/document.ts';
+import { OCR_TIMEOUT_SECONDS } from '../../domain/limits.ts';
+import { checkOcrData, OCR_LANGUAGES } from './check-ocr-data.ts';
+import { startTesseractWorker } from './start-tesseract-worker.ts';
+import { toPageText } from './to-page-text.ts';
+
+export interface OcrPoolOptions {
+  /** Folder with `<lang>.traineddata` (uncompressed LSTM models), e.g. the repo's `ocr-data`. */
+  langPath: string;
+  /** Number of workers; each uses one core and ~200 MB. Default: number of cores. */
+  size?: number;
+  languages?: readonly string[];
+  /** How long one worker may take to load its models before start-up fails. */
+  startTimeoutMs?: number;
+  /** Default time limit for one job (one page). */
+  jobTimeoutMs?: number;
+}
+
+export interface OcrJob {
+  /** An encoded image (PNG, JPEG…), ideally already prepared (greyscale, ~300 dpi, even lighting). */
+  image: Buffer;
+  /** Size of that image, so boxes can be drawn over it. */
+  width: number;
+  height: number;
+  /** 1-based page number recorded in the boxes. */
+  page: number;
+  /** Tesseract page segmentation mode; default 3 (automatic). */
+  psm?: Tesseract.PSM;
+  timeoutMs?: number;
+}
+
+export type OcrOutcome =
+  | { status: 'done'; page: PageText }
+  | { status: 'timeout'; seconds: number }
+  | { status: 'failed'; message: string };
+
+interface Slot {
+  worker: Tesseract.Worker | null;
+  busy: boolean;
+}
+
+interface Queued {
+  job: OcrJob;
+  settle: (outcome: OcrOutcome) => void;
+}
+
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+
+export class OcrPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Queued[] = [];
+  private closed = false;
+
+  private constructor(private readonly options: Required<OcrPoolOptions>) {}
+
+  /** Checks the language data, then starts every worker; fails fast with AppError('ocr_unavailable'). */
+  static async start(options: OcrPoolOptions): Promise<OcrPool> {
+    const full: Required<OcrPoolOptions> = {
+      size: Math.max(1, options.size ?? availableParallelism()),
+      languages: OCR_LANGUAGES,
+      startTimeoutMs: DEFAULT_START_TIMEOUT_MS,
+      jobTimeoutMs: OCR_TIMEOUT_SECONDS * 1000,
+      ...options,
+    };
+    await checkOcrData(full.langPath, full.languages);
+    const pool = new OcrPool(full);
+    const started = await Promise.allSettled(Array.from({ length: full.size }, () => pool.startWorker()));
+    for (const result of started) {
+      if (result.status === 'fulfilled') pool.slots.push({ worker: result.value, busy: false });
+    }
+    const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      await pool.close();
+      throw failure.reason;
+    }
+    return pool;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Never rejects: a timeout or engine failure comes back as an outcome. */
+  recognize(job: OcrJob): Promise<OcrOutcome> {
+    if (this.closed) return Promise.resolve({ status: 'failed', message: 'OCR pool is closed' });
+    return new Promise((settle) => {
+      this.queue.push({ job, settle });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const waiting of this.queue.splice(0)) waiting.settle({ status: 'failed', message: 'OCR pool closed' });
+    const workers = this.slots.map((slot) => slot.worker).filter((w): w is Tesseract.Worker => w !== null);
+    this.slots.length = 0;
+    await Promise.allSettled(workers.map((w) => w.terminate()));
+  }
+
+  private startWorker(): Promise<Tesseract.Worker> {
+    const { langPath, languages, startTimeoutMs } = this.options;
+    return startTesseractWorker({ langPath, languages, startTimeoutMs });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy || slot.worker === null) continue;
+      const next = this.queue.shift();
+      if (next) void this.run(slot, slot.worker, next);
+    }
+    if (this.queue.length > 0 && this.slots.length === 0) {
+      for (const waiting of this.queue.splice(0)) waiting.settle({ status: 'failed', message: 'no OCR worker available' });
+    }
+  }
+
+  private async run(slot: Slot, worker: Tesseract.Worker, { job, settle }: Queued): Promise<void> {
+    slot.busy = true;
+    const timeoutMs = job.timeoutMs ?? this.options.jobTimeoutMs;
+    let finished = false;
+    const finish = (outcome: OcrOutcome, workerHealthy: boolean) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      thread?.off('exit', onExit);
+      settle(outcome);
+      if (workerHealthy) {
+        slot.busy = false;
+        this.dispatch();
+      } else {
+        this.replace(slot, worker);
+      }
+    };
+    const timer = setTimeout(() => finish({ status: 'timeout', seconds: timeoutMs / 1000 }, false), timeoutMs);
+    // The engine thread can die (WASM abort, out of memory) without rejecting the job.
+    const thread = (worker as unknown as { worker?: NodeJS.EventEmitter }).worker;
+    const onExit = () => finish({ status: 'failed', message: 'OCR engine exited during the job' }, false);
+    thread?.once('exit', onExit);
+    try {
+      await worker.setParameters({ tessedit_pageseg_mode: job.psm ?? ('3' as Tesseract.PSM), user_defined_dpi: '300' });
+      const result = await worker.recognize(job.image, {}, { text: true, blocks: true });
+      finish({ status: 'done', page: toPageText(result.data, job.page, job.width, job.height) }, true);
+    } catch (error) {
+      finish({ status: 'failed', message: `OCR failed: ${String(error)}` }, true);
+    }
+  }
+
+  /** Terminates a stuck or dead worker and starts a fresh one in its slot; drops the slot if that fails. */
+  private replace(slot: Slot, worker: Tesseract.Worker): void {
+    slot.worker = null;
+    void worker.terminate().catch(() => {});
+    if (this.closed) return;
+    this.startWorker().then(
+      (fresh) => {
+        if (this.closed) {
+          void fresh.terminate();
+          return;
+        }
+        slot.worker = fresh;
+        slot.busy = false;
+        this.dispatch();
+      },
+      () => {
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        this.dispatch();
+      },
+    );
+  }
+}
