@@ -1,0 +1,54 @@
+// One pass of the worker: ingest new mail, process every waiting message, send committed replies.
+import type { Mailbox } from '../../domain/ports/mailbox.ts';
+import type { WorkQueue } from '../../domain/ports/work-queue.ts';
+import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
+import { sendOutbox, type ReplyTransportPort, type SendSummary } from '../send/send-outbox.ts';
+import { handleInbound, type HandleDeps, type HandleResult } from './handle-inbound.ts';
+
+export interface DrainDeps extends HandleDeps {
+  mailbox: Mailbox;
+  queue: WorkQueue;
+  transport: ReplyTransportPort;
+  readMessageId: (raw: Buffer) => string | undefined;
+  fromAddress: string;
+  /** Messages taken from the mailbox and from the queue per round. */
+  batchSize: number;
+  onProgress?: (event: { kind: 'ingested'; count: number } | { kind: 'handled'; result: HandleResult }) => void;
+}
+
+export interface DrainSummary {
+  ingested: number;
+  duplicates: number;
+  handled: HandleResult[];
+  replies: SendSummary;
+}
+
+export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
+  const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], replies: { sent: 0, failed: 0 } };
+  for (;;) {
+    const ingested = await ingestMailbox(deps, deps.batchSize);
+    summary.ingested += ingested.stored.length;
+    summary.duplicates += ingested.duplicates.length;
+    await deps.queue.enqueue(ingested.stored);
+    deps.onProgress?.({ kind: 'ingested', count: ingested.stored.length });
+
+    const jobs = await deps.queue.take(deps.batchSize);
+    let done = 0;
+    for (const job of jobs) {
+      const result = await handleInbound(job.inboundId, deps);
+      if (result.status === 'failed' || result.status === 'parked') await deps.queue.fail(job, result.error);
+      else await deps.queue.complete(job);
+      if (result.status === 'done') done++;
+      summary.handled.push(result);
+      deps.onProgress?.({ kind: 'handled', result });
+    }
+    const sent = await sendOutbox({ store: deps.store, transport: deps.transport, from: deps.fromAddress, now: deps.now }, deps.batchSize);
+    summary.replies.sent += sent.sent;
+    summary.replies.failed += sent.failed;
+
+    // A failed job stays takeable for a later pass; stop when a round moved nothing forward, so a message
+    // that keeps failing cannot spin this loop.
+    if (ingested.stored.length + ingested.duplicates.length + done === 0) break;
+  }
+  return summary;
+}
