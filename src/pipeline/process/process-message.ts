@@ -13,10 +13,9 @@ import type { Language, RenderedReply, ReplyTemplate } from '../../domain/reply.
 import { generateReturnNumber } from '../../domain/return-number.ts';
 import { decideApplication } from '../decide/decide-application.ts';
 import { bodyDocument } from '../extract/body-document.ts';
-import { mergeApplications } from '../parse/merge-applications.ts';
-import { parseDocument } from '../parse/parse-document.ts';
 import { classifySender } from '../reply/classify-sender.ts';
 import { detectLanguage } from '../reply/detect-language.ts';
+import { readApplication } from './read-application.ts';
 import { replyData } from './reply-data.ts';
 import type { ProcessOutcome } from './process-outcome.ts';
 
@@ -57,15 +56,13 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
   if (!sender.reply) return { kind: 'ignored', reason: sender.reason };
 
   const documents = await readAttachments(mail, deps.documents);
-  const body = bodyDocument(mail.text);
   const today = deps.now().toISOString().slice(0, 10);
-  const parts = [...documents, body].map((doc) => ({ name: doc.name, result: parseDocument(doc, { today }) }));
-  const application = mergeApplications(inbound.messageId ?? inbound.id, parts);
+  const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...documents, bodyDocument(mail.text)], today);
   const language = detectLanguage(`${mail.subject}\n${mail.text}`);
 
   let decision: Decision;
   let extra: Record<string, unknown> = {};
-  if (parts.some((part) => part.result.isApplication)) {
+  if (isApplication) {
     const orderNumber = application.fields.orderNumber?.value;
     const order = orderNumber && deps.orders ? await deps.orders.find(orderNumber) : null;
     const decided = decideApplication({ application, order, orderSourceAvailable: deps.orders !== null, policy: deps.policy, today });
@@ -108,7 +105,7 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
   };
 }
 
-async function readAttachments(mail: MailMessage, reader: DocumentReader): Promise<StoredDocument[]> {
+export async function readAttachments(mail: MailMessage, reader: DocumentReader): Promise<StoredDocument[]> {
   const documents: StoredDocument[] = [];
   for (const attachment of mail.attachments.slice(0, MAX_ATTACHMENTS_PER_MESSAGE)) {
     const doc = await reader.read(attachment.filename, attachment.content);
