@@ -1,0 +1,203 @@
+// Decides a parsed application against the order and the policy. Approves automatically only when every check
+// passes on confidently read fields; rejects automatically only for a violation that is certain; everything
+// else goes to a person with every reason listed, so the agent sees the whole picture at once.
+import type { ParsedApplication, Reason } from '../../domain/application.ts';
+import { ReasonSchema } from '../../domain/application.ts';
+import type { Decision, DecisionReason } from '../../domain/decision.ts';
+import type { Order } from '../../domain/order.ts';
+import type { Party, Policy, PostalAddress } from '../../domain/policy/policy-schema.ts';
+import type { ReplyTemplate } from '../../domain/reply.ts';
+import { checkDates } from './check-dates.ts';
+import { checkRequiredFields } from './check-required-fields.ts';
+import { computeRefund, type RefundBreakdown } from './compute-refund.ts';
+import { reason } from './decision-reasons.ts';
+import { daysBetween, isIsoDate } from './iso-date.ts';
+import { matchOrder, type MatchedItem, type SkuCorrection } from './match-order.ts';
+import type { ReturnedQuantity } from './returned-quantity.ts';
+
+export interface DecideInput {
+  application: ParsedApplication;
+  /** The order named by the application, or null when the source has no such order (or there is no source). */
+  order: Order | null;
+  /** False when no order source is configured: the order could not be checked at all. */
+  orderSourceAvailable: boolean;
+  policy: Policy;
+  /** YYYY-MM-DD: the day the application arrived, against which windows and future dates are judged. */
+  today: string;
+  /** Quantities of this order already returned by earlier returns. */
+  alreadyReturned?: readonly ReturnedQuantity[];
+}
+
+export interface ShippingInstructions {
+  /** From the order's region: which address and which reply variant. */
+  variant: 'domestic' | 'international';
+  address: PostalAddress;
+  paidBy: Party;
+  shipWithinDays: number;
+  returnNumberNoteInParcel: boolean;
+  returnNumberOnShippingForm: boolean;
+  confirmWithTrackingNumber: boolean;
+  confirmWithReceiptPhoto: boolean;
+}
+
+export type ApplicationDecision = Decision & {
+  reply: ReplyTemplate;
+  shipping?: ShippingInstructions;
+  refund?: RefundBreakdown;
+  corrections: SkuCorrection[];
+};
+
+export function decideApplication(input: DecideInput): ApplicationDecision {
+  const { application, order, policy, today } = input;
+
+  if (isApplicationMissing(application)) {
+    const missing = reason('application_missing', 'The message holds no return application form.');
+    return policy.applicationRequired
+      ? { status: 'awaiting_application', state: 'awaiting_application', reasons: [missing], reply: 'application_missing', corrections: [] }
+      : { status: 'needs_review', state: 'needs_review', reasons: [missing], reply: 'needs_review', corrections: [] };
+  }
+
+  const reasons: DecisionReason[] = [...checkRequiredFields(application, policy.minConfidence)];
+  const appReason = parseReason(application.fields.reason?.value);
+  let items: MatchedItem[] = [];
+  let corrections: SkuCorrection[] = [];
+  let customerMatched = false;
+
+  if (!input.orderSourceAvailable) {
+    reasons.push(reason('order_unverified', 'No order source is configured, so the order could not be checked.', 'orderNumber'));
+    reasons.push(...checkDates(application, today));
+  } else if (order === null) {
+    const number = application.fields.orderNumber?.value;
+    reasons.push(reason('order_not_found', number ? `Order ${number} was not found.` : 'No order number to look up.', 'orderNumber'));
+    reasons.push(...checkDates(application, today));
+  } else {
+    const match = matchOrder({ application, order, today, ...(input.alreadyReturned ? { alreadyReturned: input.alreadyReturned } : {}) });
+    reasons.push(...match.reasons);
+    ({ items, corrections, customerMatched } = match);
+  }
+
+  const confident = (value: { confidence: number } | undefined) => value !== undefined && value.confidence >= policy.minConfidence;
+  // An automatic rejection needs to be sure it is looking at this customer's order.
+  const orderCertain = order !== null && customerMatched && confident(application.fields.orderNumber);
+  const effectiveReason = (item: MatchedItem): Reason | undefined => item.reason ?? appReason;
+  const reasonCertain = (item: MatchedItem) =>
+    item.reason !== undefined ? confident(application.items[item.index]?.reason) : confident(application.fields.reason);
+
+  // Certain violations, item by item: the whole application is rejected only when every item has one.
+  const violations: DecisionReason[] = [];
+  const violatingItems = new Set<number>();
+
+  const window = checkWindow(application, order, policy, today);
+  const properQualityItems = items.filter((i) => effectiveReason(i) === 'proper_quality');
+  const windowApplies = properQualityItems.length > 0 || (items.length === 0 && appReason === 'proper_quality');
+  if (windowApplies && window.outside) {
+    if (window.certain && orderCertain) {
+      violations.push(reason('out_of_window', window.message, 'receivedDate'));
+      for (const i of properQualityItems) if (reasonCertain(i)) violatingItems.add(i.index);
+    } else {
+      reasons.push(reason('out_of_window_unconfirmed', window.message, 'receivedDate'));
+    }
+  }
+
+  for (const item of properQualityItems) {
+    if (!isNonReturnable(item, policy)) continue;
+    const message = `"${item.line.name}" (${item.sku}) was made or altered to the customer's order and cannot be returned when of proper quality.`;
+    const sure = orderCertain && !item.corrected && confident(application.items[item.index]?.sku) && reasonCertain(item);
+    if (sure) {
+      violations.push(reason('custom_made', message, `items[${item.index}].sku`));
+      violatingItems.add(item.index);
+    } else {
+      reasons.push(reason('custom_made', `Possibly: ${message}`, `items[${item.index}].sku`));
+    }
+  }
+
+  const refund = order && items.length > 0 && appReason ? refundFor(order, items, appReason, input) : undefined;
+  const shipping = order && appReason ? shippingFor(order, items, appReason, policy) : undefined;
+  const extras = { corrections, ...(refund ? { refund } : {}), ...(shipping ? { shipping } : {}) };
+
+  const everyItemViolates = items.length > 0 && items.length === application.items.length && items.every((i) => violatingItems.has(i.index));
+  if (violations.length > 0 && everyItemViolates) {
+    return { status: 'rejected', state: 'rejected', reasons: dedupe(violations), reply: 'rejected', ...extras };
+  }
+  const all = dedupe([...violations, ...reasons]);
+  if (all.length > 0) return { status: 'needs_review', state: 'needs_review', reasons: all, reply: 'needs_review', ...extras };
+  return { status: 'approved', state: 'awaiting_shipment', reasons: [], reply: 'approved', ...extras };
+}
+
+function isApplicationMissing(application: ParsedApplication): boolean {
+  const hasContent = Object.keys(application.fields).length > 0 || application.items.length > 0;
+  return !hasContent || (application.problems.some((p) => p.code === 'not_an_application') && application.items.length === 0 && application.fields.orderNumber === undefined);
+}
+
+function parseReason(value: string | undefined): Reason | undefined {
+  const parsed = ReasonSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+interface WindowCheck {
+  outside: boolean;
+  /** Both the customer's confidently read date and the order's delivery date put today outside the window. */
+  certain: boolean;
+  message: string;
+}
+
+function checkWindow(application: ParsedApplication, order: Order | null, policy: Policy, today: string): WindowCheck {
+  const days = policy.returnWindowDays;
+  const received = application.fields.receivedDate;
+  const byApplication = received && isIsoDate(received.value) ? daysBetween(received.value, today) : null;
+  const byOrder = order?.deliveryDate && isIsoDate(order.deliveryDate) ? daysBetween(order.deliveryDate, today) : null;
+  const outByApplication = byApplication !== null && byApplication > days;
+  const outByOrder = byOrder !== null && byOrder > days;
+  const certain = outByApplication && outByOrder && received !== undefined && received.confidence >= policy.minConfidence;
+  const since = [
+    byApplication !== null ? `${byApplication} days since the date received on the application (${received!.value})` : null,
+    byOrder !== null ? `${byOrder} days since delivery per the order (${order!.deliveryDate})` : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    outside: outByApplication || outByOrder,
+    certain,
+    message: `Proper-quality goods can be returned within ${days} days of receipt: ${since}.`,
+  };
+}
+
+function isNonReturnable(item: MatchedItem, policy: Policy): boolean {
+  return item.line.madeToOrder || (item.line.category !== undefined && policy.nonReturnableCategories.includes(item.line.category));
+}
+
+function refundFor(order: Order, items: readonly MatchedItem[], appReason: Reason, input: DecideInput): RefundBreakdown {
+  return computeRefund({
+    order,
+    items: items.map((i) => ({ sku: i.sku, quantity: i.quantity, ...(i.size !== undefined ? { size: i.size } : {}), ...(i.reason ? { reason: i.reason } : {}) })),
+    reason: appReason,
+    policy: input.policy,
+    ...(input.alreadyReturned ? { alreadyReturned: input.alreadyReturned } : {}),
+  });
+}
+
+function shippingFor(order: Order, items: readonly MatchedItem[], appReason: Reason, policy: Policy): ShippingInstructions {
+  const reasons = items.length > 0 ? items.map((i) => i.reason ?? appReason) : [appReason];
+  // One parcel, one payer: if the merchant owes the return costs for any item in it, the merchant pays.
+  const paidBy: Party = reasons.some((r) => policy.shippingPaidBy[r] === 'merchant') ? 'merchant' : 'customer';
+  return {
+    variant: order.region,
+    address: policy.addresses[order.region],
+    paidBy,
+    shipWithinDays: policy.shipWithinDays,
+    returnNumberNoteInParcel: policy.returnNumber.noteInParcel,
+    returnNumberOnShippingForm: policy.returnNumber.onShippingForm,
+    confirmWithTrackingNumber: policy.shipmentConfirmation.trackingNumber,
+    confirmWithReceiptPhoto: policy.shipmentConfirmation.receiptPhoto,
+  };
+}
+
+function dedupe(reasons: readonly DecisionReason[]): DecisionReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = `${r.code}|${r.field ?? ''}|${r.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
