@@ -1,0 +1,112 @@
+// The DocumentReader port's implementation: detect the type from the bytes, enforce the limits, then read
+// the text layer, form fields or OCR. Every bad input ends as a problem on the returned document.
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import type { ExtractedDocument } from '../../domain/document.ts';
+import type { DocumentReader } from '../../domain/ports/document-reader.ts';
+import { problem } from '../../domain/problem.ts';
+import type { OcrPool } from '../ocr/ocr-pool.ts';
+import { readPdf } from '../pdf/read-pdf.ts';
+import { capText } from './cap-text.ts';
+import { detectKind } from './detect-kind.ts';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.ts';
+import { ocrPage } from './ocr-page.ts';
+import { readImageDocument } from './read-image-document.ts';
+import { readTextDocument } from './read-text-document.ts';
+
+export interface DocumentReaderOptions {
+  ocr: OcrPool;
+  limits?: Partial<DocumentLimits>;
+  /**
+   * libvips threads for image preparation. sharp defaults to one per core, which on a small machine
+   * competes with the OCR workers that are the real bottleneck. Note: sharp's setting is process-wide.
+   */
+  imageThreads?: number;
+}
+
+export function createDocumentReader(options: DocumentReaderOptions): DocumentReader {
+  const limits: DocumentLimits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.limits };
+  const { ocr } = options;
+  sharp.concurrency(options.imageThreads ?? 1);
+
+  async function read(name: string, bytes: Buffer): Promise<ExtractedDocument> {
+    const base = {
+      name,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    const detected = await detectKind(bytes).catch(() => undefined);
+    if (!detected) {
+      return {
+        ...base,
+        kind: 'unsupported',
+        mimeType: 'application/octet-stream',
+        pageCount: 0,
+        pages: [],
+        problems: [problem(name, 'unreadable_file', bytes.length === 0 ? 'the file is empty' : 'the file is not a document we can read (unknown or damaged format)')],
+      };
+    }
+    const doc: ExtractedDocument = { ...base, ...detected, pageCount: 0, pages: [], problems: [] };
+    if (bytes.length > limits.maxBytes) {
+      doc.problems.push(problem(name, 'too_large', `the file is ${bytes.length} bytes; at most ${limits.maxBytes} are read`));
+      return doc;
+    }
+
+    switch (detected.kind) {
+      case 'unsupported':
+        doc.problems.push(problem(name, 'unsupported_type', `files of type ${detected.mimeType} are not read; please send a PDF or a photo`));
+        return doc;
+      case 'text': {
+        const page = readTextDocument(bytes);
+        if (page) Object.assign(doc, { pageCount: 1, pages: [page] });
+        break;
+      }
+      case 'pdf': {
+        const result = await readPdf(bytes, {
+          name,
+          maxPages: limits.maxPages,
+          maxPixels: limits.maxPixels,
+          ocrPage: (image, pageNumber) => ocrPage(ocr, limits, { name, image, pageNumber }),
+        });
+        Object.assign(doc, result);
+        break;
+      }
+      default: {
+        const result = await readImageDocument(name, detected.kind, bytes, ocr, limits);
+        Object.assign(doc, result, { method: 'ocr' });
+      }
+    }
+    return finish(doc, limits);
+  }
+
+  return {
+    async read(name, bytes) {
+      try {
+        return await read(name, bytes);
+      } catch (error) {
+        // A bug or a library failing in a way we did not foresee must still not lose the message.
+        return {
+          name,
+          kind: 'unsupported',
+          mimeType: 'application/octet-stream',
+          bytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          pageCount: 0,
+          pages: [],
+          problems: [problem(name, 'unreadable_file', `the file could not be read (${error instanceof Error ? error.message : String(error)})`)],
+        };
+      }
+    },
+  };
+}
+
+function finish(doc: ExtractedDocument, limits: DocumentLimits): ExtractedDocument {
+  const { pages, cut } = capText(doc.pages, limits.maxTextChars);
+  doc.pages = pages;
+  if (cut) doc.problems.push(problem(doc.name, 'too_large', `only the first ${limits.maxTextChars} characters of text are read`));
+  const anyText = pages.some((p) => p.lines.length > 0) || doc.formFields !== undefined;
+  if (!anyText && doc.problems.length === 0 && doc.pageCount > 0) {
+    doc.problems.push(problem(doc.name, 'no_text', 'no text could be read from the document (blank page or unreadable scan)'));
+  }
+  return doc;
+}

@@ -1,0 +1,103 @@
+// Reads a PDF: the text layer where there is one (exact), the fillable form's values, and OCR for pages
+// that are scans. Encrypted, corrupt and oversized PDFs come back as problems, never as exceptions.
+import { PDFParse } from 'pdf-parse';
+import type { ExtractionMethod, PageText } from '../../domain/document.ts';
+import { problem, type Problem } from '../../domain/problem.ts';
+import { readFormFields } from './read-form-fields.ts';
+import { scannedPageImage } from './scanned-page-image.ts';
+import { hasTextLayer, textLayerLines } from './text-layer-lines.ts';
+
+export interface PdfReadOptions {
+  name: string;
+  maxPages: number;
+  maxPixels: number;
+  /** OCR of one page image; the caller owns the pool, preparation and the time limit. */
+  ocrPage: (image: Buffer, pageNumber: number) => Promise<{ page?: PageText; problems: Problem[] }>;
+}
+
+export interface PdfReadResult {
+  pageCount: number;
+  pages: PageText[];
+  method?: ExtractionMethod;
+  formFields?: Record<string, string>;
+  problems: Problem[];
+}
+
+export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<PdfReadResult> {
+  const { name } = options;
+  // pdf.js takes ownership of (detaches) the array it is given; give it a copy.
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, maxImageSize: options.maxPixels });
+  try {
+    let info;
+    try {
+      info = await parser.getInfo({ parsePageInfo: true });
+    } catch (error) {
+      return failed(isPasswordError(error)
+        ? problem(name, 'encrypted_pdf', 'the PDF is password-protected; please send it without a password')
+        : problem(name, 'unreadable_file', `not a readable PDF (${errorMessage(error)})`));
+    }
+    const pageCount = info.total;
+    if (pageCount > options.maxPages) {
+      return {
+        pageCount,
+        pages: [],
+        problems: [problem(name, 'too_many_pages', `the PDF has ${pageCount} pages; at most ${options.maxPages} are read`)],
+      };
+    }
+    if (pageCount === 0) return failed(problem(name, 'unreadable_file', 'the PDF has no pages'));
+
+    let text;
+    try {
+      text = await parser.getText();
+    } catch (error) {
+      return failed(problem(name, 'unreadable_file', `the PDF's pages could not be read (${errorMessage(error)})`));
+    }
+
+    const pages: PageText[] = [];
+    const problems: Problem[] = [];
+    let ocrUsed = false;
+    // One page after another: the pool already runs pages of different documents in parallel, and a
+    // 10-page scan would otherwise hold ten full-resolution page images in memory at once.
+    for (let n = 1; n <= pageCount; n++) {
+      const layer = text.pages.find((p) => p.num === n)?.text ?? '';
+      if (hasTextLayer(layer)) {
+        pages.push({ page: n, lines: textLayerLines(layer) });
+        continue;
+      }
+      ocrUsed = true;
+      const size = info.pages.find((p) => p.pageNumber === n) ?? { width: 595, height: 842 };
+      let image: Buffer | undefined;
+      try {
+        image = await scannedPageImage(parser, n, size, options.maxPixels);
+      } catch (error) {
+        problems.push(problem(name, 'unreadable_file', `page ${n} could not be rendered (${errorMessage(error)})`));
+        continue;
+      }
+      if (!image) {
+        pages.push({ page: n, lines: [] });
+        continue;
+      }
+      const result = await options.ocrPage(image, n);
+      problems.push(...result.problems);
+      if (result.page) pages.push(result.page);
+    }
+
+    const formFields = await readFormFields(bytes);
+    const method: ExtractionMethod = formFields ? 'pdf_form' : ocrUsed ? 'ocr' : 'pdf_text';
+    return { pageCount, pages, method, ...(formFields ? { formFields } : {}), problems };
+  } finally {
+    await parser.destroy().catch(() => {});
+  }
+}
+
+function failed(p: Problem): PdfReadResult {
+  return { pageCount: 0, pages: [], problems: [p] };
+}
+
+function isPasswordError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'PasswordException' || /password/i.test(error.message));
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
