@@ -1,0 +1,90 @@
+// The lifecycle of a return (SPEC §4) as a table: which event moves which state where, and who may cause it.
+// `transition` refuses anything not in the table and returns the audit event to store with the new state.
+import type { ReturnEvent } from '../ports/store.ts';
+import type { ReturnState } from '../return-state.ts';
+
+export const RETURN_EVENTS = [
+  'parse',
+  'request_review',
+  'approve',
+  'reject',
+  'request_application',
+  'await_shipment',
+  'ship',
+  'expire',
+  'receive_at_warehouse',
+  'refund',
+  'return_to_customer',
+] as const;
+export type ReturnEventType = (typeof RETURN_EVENTS)[number];
+
+/** `system` (the pipeline and the scheduler), `customer` (their e-mail), `agent:<email>` (the review UI). */
+export type Actor = 'system' | 'customer' | `agent:${string}`;
+type ActorKind = 'system' | 'customer' | 'agent';
+
+interface Rule {
+  from: ReturnState;
+  event: ReturnEventType;
+  to: ReturnState;
+  by: readonly ActorKind[];
+}
+
+export const TRANSITIONS: readonly Rule[] = [
+  { from: 'received', event: 'parse', to: 'parsed', by: ['system'] },
+  // A clearer photo, or the missing application, arrives: the return is parsed again.
+  { from: 'needs_review', event: 'parse', to: 'parsed', by: ['system', 'agent'] },
+  { from: 'awaiting_application', event: 'parse', to: 'parsed', by: ['system', 'agent'] },
+
+  { from: 'parsed', event: 'request_review', to: 'needs_review', by: ['system'] },
+  { from: 'parsed', event: 'approve', to: 'approved', by: ['system'] },
+  { from: 'parsed', event: 'reject', to: 'rejected', by: ['system'] },
+  { from: 'parsed', event: 'request_application', to: 'awaiting_application', by: ['system'] },
+  // Only a person decides what the machine was unsure about.
+  { from: 'needs_review', event: 'approve', to: 'approved', by: ['agent'] },
+  { from: 'needs_review', event: 'reject', to: 'rejected', by: ['agent'] },
+
+  { from: 'approved', event: 'await_shipment', to: 'awaiting_shipment', by: ['system'] },
+  { from: 'awaiting_shipment', event: 'ship', to: 'shipped', by: ['customer', 'agent'] },
+  { from: 'awaiting_shipment', event: 'expire', to: 'expired', by: ['system'] },
+  { from: 'shipped', event: 'receive_at_warehouse', to: 'received_at_warehouse', by: ['agent', 'system'] },
+  // A parcel can reach the warehouse before the customer's tracking e-mail does.
+  { from: 'awaiting_shipment', event: 'receive_at_warehouse', to: 'received_at_warehouse', by: ['agent'] },
+  { from: 'received_at_warehouse', event: 'refund', to: 'refunded', by: ['agent', 'system'] },
+  // Goods with traces of use go back without a refund (policy `usedGoods`); an agent judges that.
+  { from: 'received_at_warehouse', event: 'return_to_customer', to: 'returned_to_customer', by: ['agent'] },
+];
+
+export const FINAL_STATES: readonly ReturnState[] = ['rejected', 'refunded', 'returned_to_customer', 'expired'];
+
+export type TransitionResult =
+  | { ok: true; state: ReturnState; event: ReturnEvent }
+  | { ok: false; code: 'illegal_transition'; message: string };
+
+export function transition(current: ReturnState, event: ReturnEventType, actor: Actor, reason: string | undefined, at: Date): TransitionResult {
+  const rule = TRANSITIONS.find((r) => r.from === current && r.event === event);
+  if (!rule) {
+    const allowed = allowedEvents(current);
+    return {
+      ok: false,
+      code: 'illegal_transition',
+      message: `Cannot ${event} a return that is ${current}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (final state)'}.`,
+    };
+  }
+  const kind = actorKind(actor);
+  if (!rule.by.includes(kind)) {
+    return { ok: false, code: 'illegal_transition', message: `${actor} may not ${event} a return that is ${current} (only ${rule.by.join(' or ')}).` };
+  }
+  return {
+    ok: true,
+    state: rule.to,
+    event: { actor, type: event, fromState: current, toState: rule.to, ...(reason !== undefined ? { reason } : {}), at },
+  };
+}
+
+export function allowedEvents(current: ReturnState): ReturnEventType[] {
+  return TRANSITIONS.filter((r) => r.from === current).map((r) => r.event);
+}
+
+function actorKind(actor: string): ActorKind {
+  return actor.startsWith('agent:') ? 'agent' : actor === 'customer' ? 'customer' : 'system';
+}
