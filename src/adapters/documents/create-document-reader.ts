@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { ExtractedDocument } from '../../domain/document.ts';
 import type { DocumentReader } from '../../domain/ports/document-reader.ts';
 import { problem } from '../../domain/problem.ts';
-import type { OcrPool } from '../ocr/ocr-pool.ts';
+import type { OcrEngine } from '../ocr/ocr-engine.ts';
 import { readPdf } from '../pdf/read-pdf.ts';
 import { capText } from './cap-text.ts';
 import { detectKind } from './detect-kind.ts';
@@ -15,7 +15,7 @@ import { readImageDocument } from './read-image-document.ts';
 import { readTextDocument } from './read-text-document.ts';
 
 export interface DocumentReaderOptions {
-  ocr: OcrPool;
+  ocr: OcrEngine;
   limits?: Partial<DocumentLimits>;
   /**
    * libvips threads for image preparation. sharp defaults to one per core, which on a small machine

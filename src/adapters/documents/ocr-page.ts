@@ -3,7 +3,7 @@
 import type { PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { prepareForOcr, type PreparedImage } from '../images/prepare-for-ocr.ts';
-import type { OcrPool } from '../ocr/ocr-pool.ts';
+import type { OcrEngine } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
 
 export interface OcrPageResult {
@@ -20,7 +20,7 @@ export interface OcrPageInput {
   frame?: number;
 }
 
-export async function ocrPage(ocr: OcrPool, limits: DocumentLimits, input: OcrPageInput): Promise<OcrPageResult> {
+export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: OcrPageInput): Promise<OcrPageResult> {
   const { name, pageNumber } = input;
   let prepared: PreparedImage;
   try {

@@ -4,7 +4,7 @@ import type { DocumentKind, PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { decodeHeic } from '../images/decode-heic.ts';
 import { readImageSize, type ImageSize } from '../images/read-image-size.ts';
-import type { OcrPool } from '../ocr/ocr-pool.ts';
+import type { OcrEngine } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
 import { ocrPage } from './ocr-page.ts';
 
@@ -18,7 +18,7 @@ export async function readImageDocument(
   name: string,
   kind: DocumentKind,
   bytes: Buffer,
-  ocr: OcrPool,
+  ocr: OcrEngine,
   limits: DocumentLimits,
 ): Promise<ImageReadResult> {
   let size: ImageSize;

@@ -3,9 +3,9 @@
 // which may be stuck in WASM forever — is terminated and replaced, so one hostile image cannot hold a worker.
 import { availableParallelism } from 'node:os';
 import type Tesseract from 'tesseract.js';
-import type { PageText } from '../../domain/document.ts';
 import { OCR_TIMEOUT_SECONDS } from '../../domain/limits.ts';
 import { checkOcrData, OCR_LANGUAGES } from './check-ocr-data.ts';
+import type { OcrEngine, OcrJob, OcrOutcome } from './ocr-engine.ts';
 import { startTesseractWorker } from './start-tesseract-worker.ts';
 import { toPageText } from './to-page-text.ts';
 
@@ -21,24 +21,6 @@ export interface OcrPoolOptions {
   jobTimeoutMs?: number;
 }
 
-export interface OcrJob {
-  /** An encoded image (PNG, JPEG…), ideally already prepared (greyscale, ~300 dpi, even lighting). */
-  image: Buffer;
-  /** Size of that image, so boxes can be drawn over it. */
-  width: number;
-  height: number;
-  /** 1-based page number recorded in the boxes. */
-  page: number;
-  /** Tesseract page segmentation mode; default 3 (automatic). */
-  psm?: Tesseract.PSM;
-  timeoutMs?: number;
-}
-
-export type OcrOutcome =
-  | { status: 'done'; page: PageText }
-  | { status: 'timeout'; seconds: number }
-  | { status: 'failed'; message: string };
-
 interface Slot {
   worker: Tesseract.Worker | null;
   busy: boolean;
@@ -51,7 +33,7 @@ interface Queued {
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 
-export class OcrPool {
+export class OcrPool implements OcrEngine {
   private readonly slots: Slot[] = [];
   private readonly queue: Queued[] = [];
   private closed = false;

@@ -1,0 +1,27 @@
+// What the document reader needs from OCR: one page image in, its lines out, failures as values.
+// OcrPool is the real one; unit tests pass a small fake.
+import type Tesseract from 'tesseract.js';
+import type { PageText } from '../../domain/document.ts';
+
+export interface OcrJob {
+  /** An encoded image (PNG, JPEG…), ideally already prepared (greyscale, ~300 dpi, even lighting). */
+  image: Buffer;
+  /** Size of that image, so boxes can be drawn over it. */
+  width: number;
+  height: number;
+  /** 1-based page number recorded in the boxes. */
+  page: number;
+  /** Tesseract page segmentation mode; default 3 (automatic). */
+  psm?: Tesseract.PSM;
+  timeoutMs?: number;
+}
+
+export type OcrOutcome =
+  | { status: 'done'; page: PageText }
+  | { status: 'timeout'; seconds: number }
+  | { status: 'failed'; message: string };
+
+export interface OcrEngine {
+  /** Never rejects: a timeout or engine failure comes back as an outcome. */
+  recognize(job: OcrJob): Promise<OcrOutcome>;
+}
