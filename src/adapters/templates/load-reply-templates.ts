@@ -1,0 +1,120 @@
+// Reads and compiles the reply templates (templates/replies/<name>/<lang>.<part>.hbs) once at start-up.
+// Strict mode makes a value missing from the render data throw instead of rendering as a blank; HTML parts
+// escape customer data, text and subject parts do not (they are not HTML).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import Handlebars from 'handlebars';
+import { AppError } from '../../domain/app-error.ts';
+import type { ReplyTemplatePart, ReplyTemplates } from '../../domain/ports/reply-renderer.ts';
+import type { Language, ReplyAttachment, ReplyTemplate } from '../../domain/reply.ts';
+
+/** Every ReplyTemplate; the Record type makes the compiler point here when one is added. */
+const TEMPLATE_NAMES = Object.keys({
+  approved: true,
+  rejected: true,
+  needs_review: true,
+  application_missing: true,
+  photo_unreadable: true,
+  message_too_large: true,
+  shipping_reminder: true,
+  expired: true,
+  parcel_received: true,
+  refund_issued: true,
+} satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
+const LANGUAGES: Language[] = ['ru', 'en'];
+const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];
+
+export interface LoadReplyTemplatesOptions {
+  /** The blank application form sent with `application_missing`; default `<dir>/../forms/return-application.pdf`. */
+  formPath?: string;
+}
+
+/** Russian has three plural forms (1 день, 2 дня, 5 дней), English two; the template passes the forms. */
+function plural(count: unknown, ...args: unknown[]): string {
+  const forms = args.slice(0, -1).map(String); // the last argument is Handlebars' options object
+  const n = Number(count);
+  if (forms.length === 2) return `${n} ${n === 1 ? forms[0] : forms[1]}`;
+  const mod10 = Math.abs(n) % 10;
+  const mod100 = Math.abs(n) % 100;
+  const form = mod10 === 1 && mod100 !== 11 ? forms[0] : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? forms[1] : forms[2];
+  return `${n} ${form}`;
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('plural', plural);
+  hbs.registerHelper('lines', (text: unknown) =>
+    String(text)
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
+  // Plain-text bodies indent a multi-line address under its list item.
+  hbs.registerHelper('indent', (text: unknown, width: unknown) =>
+    String(text)
+      .split(/\r?\n/)
+      .map((line) => `${' '.repeat(Number(width))}${line.trim()}`)
+      .join('\n'),
+  );
+}
+
+function read(path: string): string {
+  if (!existsSync(path)) throw new AppError('config_invalid', `reply template missing: ${path}`);
+  return readFileSync(path, 'utf8');
+}
+
+/** Files end with a newline; a subject is one line and a body should not end with a blank line. */
+function withoutFinalNewline(source: string): string {
+  return source.replace(/\r?\n$/, '');
+}
+
+function createEnvironment(root: string): typeof Handlebars {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const partialsDir = join(root, '_partials');
+  if (existsSync(partialsDir)) {
+    for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
+      hbs.registerPartial(basename(file, '.hbs'), read(join(partialsDir, file)));
+    }
+  }
+  return hbs;
+}
+
+export function loadReplyTemplates(dir: string, options: LoadReplyTemplatesOptions = {}): ReplyTemplates {
+  const root = resolve(dir);
+  // Two environments: Handlebars caches a compiled partial per environment, so a partial first used by a
+  // text template (noEscape) would otherwise stay unescaped in HTML too.
+  const htmlEnv = createEnvironment(root);
+  const textEnv = createEnvironment(root);
+
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const name of TEMPLATE_NAMES) {
+    for (const language of LANGUAGES) {
+      for (const part of PARTS) {
+        const path = join(root, name, `${language}.${part}.hbs`);
+        const source = withoutFinalNewline(read(path));
+        try {
+          htmlEnv.parse(source); // syntax errors at start-up, not at the first customer's reply
+        } catch (error) {
+          throw new AppError('config_invalid', `reply template does not parse: ${path}`, { cause: error });
+        }
+        const env = part === 'html' ? htmlEnv : textEnv;
+        compiled.set(`${name}/${language}.${part}`, env.compile(source, { strict: true, noEscape: part !== 'html' }));
+      }
+    }
+  }
+
+  const formPath = options.formPath ?? join(root, '..', 'forms', 'return-application.pdf');
+  const form: ReplyAttachment = { filename: 'return-application.pdf', contentType: 'application/pdf', path: formPath };
+
+  return {
+    render(template, language, part, data) {
+      const render = compiled.get(`${template}/${language}.${part}`);
+      if (!render) throw new AppError('config_invalid', `no reply template ${template}/${language}.${part}`);
+      return render(data);
+    },
+    attachmentsFor(template) {
+      return template === 'application_missing' ? [{ ...form }] : [];
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// What each reply template needs, as zod schemas: the caller's data is checked before rendering so a
+// missing number fails loudly here instead of reaching a customer as an empty space. Every number (days,
+// hours, limits) and every address comes from policy config through this data, never from a template.
+import { z } from 'zod';
+import type { ReplyTemplate } from '../../domain/reply.ts';
+
+const days = z.number().int().positive();
+
+/** Keys every template may use; `returnNumber` and `replyAddress` are added by renderReply itself. */
+const common = {
+  shopName: z.string().min(1),
+  customerName: z.string().nullable().default(null),
+};
+
+/** Where the parcel goes; multi-line addresses are separated with "\n". */
+const shippingTo = {
+  returnAddress: z.string().min(1),
+  recipient: z.string().min(1),
+};
+
+export const REPLY_DATA_SCHEMAS = {
+  approved: z.object({
+    ...common,
+    ...shippingTo,
+    /** `international` adds the marketplace rules: any postal service that delivers to Russia, customs. */
+    variant: z.enum(['domestic', 'international']),
+    shipWithinDays: days,
+    shipByDate: z.string().nullable().default(null),
+    refundWithinDays: days,
+    /** `customer` for proper-quality returns; `merchant` for defective or wrong items (SPEC §2). */
+    shippingPaidBy: z.enum(['customer', 'merchant']),
+  }),
+  rejected: z.object({
+    ...common,
+    /** One reason per reply: out_of_window, custom_made, used_goods, not_our_order, … ; others get a generic text. */
+    reasonCode: z.string().min(1),
+    windowDays: days.nullable().default(null),
+    receivedDate: z.string().nullable().default(null),
+  }),
+  needs_review: z.object({ ...common, reviewHours: days }),
+  application_missing: z.object({ ...common }),
+  photo_unreadable: z.object({ ...common }),
+  message_too_large: z.object({
+    ...common,
+    maxMessageMb: z.number().positive(),
+    maxAttachments: z.number().int().positive(),
+  }),
+  shipping_reminder: z.object({ ...common, ...shippingTo, shipByDate: z.string().min(1), daysLeft: z.number().int().nonnegative() }),
+  expired: z.object({ ...common, shipWithinDays: days }),
+  parcel_received: z.object({ ...common, refundWithinDays: days }),
+  refund_issued: z.object({
+    ...common,
+    /** Roubles as a decimal string, "500.00". */
+    amount: z.string().regex(/^\d+(\.\d{2})?$/),
+    refundMethod: z.enum(['bank_account', 'card']),
+    cardLast4: z.string().regex(/^\d{4}$/).nullable().default(null),
+    /** A conditional discount deducted from the refund (SPEC §2), roubles, when there was one. */
+    discountDeducted: z.string().nullable().default(null),
+  }),
+} satisfies Record<ReplyTemplate, z.ZodType>;
+
+/** Templates that are about an existing return and so need its number. */
+export const NEEDS_RETURN_NUMBER: ReadonlySet<ReplyTemplate> = new Set([
+  'approved',
+  'shipping_reminder',
+  'expired',
+  'parcel_received',
+  'refund_issued',
+]);
+
+export type ReplyDataInput<T extends ReplyTemplate> = z.input<(typeof REPLY_DATA_SCHEMAS)[T]>;

@@ -1,0 +1,28 @@
+// Realistic render data for every reply template, shared by the render tests.
+import type { ReplyTemplate } from '../../../../src/domain/reply.ts';
+import type { ReplyDataInput } from '../../../../src/pipeline/reply/reply-data.ts';
+
+const shop = { shopName: 'Шоурум & Co', customerName: 'Иван <b>Петров</b>' };
+const address = '7 Magistralnaya Str. (Lvovsky microdistr.), P/O box 4\n140961 Podolsk, Moscow region, Russia';
+
+export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
+  approved: {
+    ...shop,
+    variant: 'international',
+    returnAddress: address,
+    recipient: 'Internet Solutions LLC',
+    shipWithinDays: 4,
+    shipByDate: '2025-03-10',
+    refundWithinDays: 13,
+    shippingPaidBy: 'customer',
+  },
+  rejected: { ...shop, reasonCode: 'out_of_window', windowDays: 7, receivedDate: '2025-02-01' },
+  needs_review: { ...shop, reviewHours: 24 },
+  application_missing: { ...shop },
+  photo_unreadable: { ...shop },
+  message_too_large: { ...shop, maxMessageMb: 30, maxAttachments: 10 },
+  shipping_reminder: { ...shop, returnAddress: address, recipient: 'Internet Solutions LLC', shipByDate: '2025-03-10', daysLeft: 1 },
+  expired: { ...shop, shipWithinDays: 4 },
+  parcel_received: { ...shop, refundWithinDays: 13 },
+  refund_issued: { ...shop, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
+};
