@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { loadPolicy, loadPresets } from '../../../../src/adapters/policy/load-policy.ts';
+import { resolvePolicy } from '../../../../src/domain/policy/resolve-policy.ts';
+import type { Policy } from '../../../../src/domain/policy/policy-schema.ts';
+import { decideApplication, type DecideInput } from '../../../../src/pipeline/decide/decide-application.ts';
+import { application, customOrder, specOrder } from './builders.ts';
+
+const fashion = loadPolicy();
+const today = '2025-03-10'; // delivered 2025-03-05: day 5 of 7
+const late = '2025-03-20'; // day 15
+
+function decide(overrides: Partial<DecideInput> = {}) {
+  return decideApplication({ application: application(), order: specOrder(), orderSourceAvailable: true, policy: fashion, today, ...overrides });
+}
+const codes = (d: { reasons: { code: string }[] }) => d.reasons.map((r) => r.code);
+
+describe('decideApplication: approve', () => {
+  it('approves a clean, confident application that matches its order', () => {
+    const d = decide();
+    expect(d).toMatchObject({ status: 'approved', state: 'awaiting_shipment', reasons: [], reply: 'approved', corrections: [] });
+    expect(d.refund?.total).toBe(50000); // the SPEC example: T-shirt from "1+1=3"
+    expect(d.shipping).toMatchObject({ variant: 'domestic', paidBy: 'customer', shipWithinDays: 4, address: fashion.addresses.domestic });
+  });
+
+  it('approves bank-account refunds when the bank details are confident', () => {
+    const app = application({ refundMethod: 'bank_account', cardLast4: undefined, bik: '044525225', account: '40817810099910004312', accountHolder: 'Иванова Анна Сергеевна' });
+    expect(decide({ application: app }).status).toBe('approved');
+  });
+
+  it('sends an international order to the international address; merchant pays for a defect', () => {
+    const order = specOrder({ region: 'international' });
+    const d = decide({ order, application: application({ reason: 'defect' }) });
+    expect(d.status).toBe('approved');
+    expect(d.shipping).toMatchObject({ variant: 'international', paidBy: 'merchant', address: { recipient: 'Internet Solutions LLC' } });
+  });
+
+  it('under the marketplace preset the customer pays shipping even for a defect, refunded against the receipt', () => {
+    const marketplace = preset('marketplace-international');
+    const d = decide({ policy: marketplace, order: specOrder({ region: 'international', shippingPaid: 100000 }), application: application({ reason: 'defect' }) });
+    expect(d.shipping).toMatchObject({ paidBy: 'customer', confirmWithReceiptPhoto: true, confirmWithTrackingNumber: true });
+    expect(d.refund?.shipping).toMatchObject({ eligible: true, receiptRequired: true, amount: 0 });
+  });
+
+  it('approves with an OCR-corrected SKU and records the correction', () => {
+    const d = decide({ application: application({}, [{ sku: 'TS-30O0', quantity: '1' }]) });
+    expect(d.status).toBe('approved');
+    expect(d.corrections).toEqual([expect.objectContaining({ from: 'TS-30O0', to: 'TS-3000' })]);
+  });
+
+  it('lets defective goods through after the window (the 7 days are for proper-quality goods)', () => {
+    expect(decide({ today: late, application: application({ reason: 'defect' }) }).status).toBe('approved');
+  });
+});
+
+describe('decideApplication: reject only when certain', () => {
+  it('rejects out of window when the confident received date and the order delivery date agree', () => {
+    const d = decide({ today: late });
+    expect(d).toMatchObject({ status: 'rejected', state: 'rejected', reply: 'rejected' });
+    expect(codes(d)).toEqual(['out_of_window']);
+  });
+
+  it('rejects a made-to-order item returned for proper quality', () => {
+    const d = decide({ order: customOrder(), application: application({}, [{ sku: 'CU-7700', quantity: '1' }]) });
+    expect(d.status).toBe('rejected');
+    expect(codes(d)).toEqual(['custom_made']);
+  });
+
+  it('rejects an item in a non-returnable category (personalised)', () => {
+    const d = decide({ order: customOrder(), application: application({}, [{ sku: 'EN-0900', quantity: '1' }]) });
+    expect(codes(d)).toEqual(['custom_made']);
+    expect(d.status).toBe('rejected');
+  });
+
+  it.each([
+    ['made-to-order but defective', { reason: 'defect' }, [{ sku: 'CU-7700', quantity: '1' }], 'approved', []],
+    ['made-to-order, reason read unsure', { reason: { value: 'proper_quality', confidence: 0.6 } }, [{ sku: 'CU-7700', quantity: '1' }], 'needs_review', ['custom_made', 'low_confidence']],
+    ['made-to-order SKU only found by correction', {}, [{ sku: 'CU-77O0', quantity: '1' }], 'needs_review', ['custom_made']],
+    ['a made-to-order item and a returnable one', {}, [{ sku: 'CU-7700', quantity: '1' }, { sku: 'BL-1500', quantity: '1' }], 'needs_review', ['custom_made']],
+  ] as const)('%s → %s', (_name, fields, items, status, expected) => {
+    const d = decide({ order: customOrder(), application: application(fields, [...items]) });
+    expect(d.status).toBe(status);
+    expect(codes(d).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ['received date read unsure', { receivedDate: { value: '2025-03-05', confidence: 0.5 } }, specOrder(), ['low_confidence', 'out_of_window_unconfirmed']],
+    ['order has no delivery date', {}, specOrder({ deliveryDate: undefined }), ['out_of_window_unconfirmed']],
+    ['customer says recent, order says long ago', { receivedDate: '2025-03-18' }, specOrder(), ['out_of_window_unconfirmed']],
+    ['customer says long ago, order says recent', {}, specOrder({ deliveryDate: '2025-03-18' }), ['out_of_window_unconfirmed']],
+  ])('out of window but %s → needs_review', (_name, fields, order, expected) => {
+    const d = decide({ today: late, order, application: application(fields) });
+    expect(d.status).toBe('needs_review');
+    expect(codes(d).sort()).toEqual(expected.sort());
+  });
+
+  it('does not auto-reject when it is not sure the order is this customer\'s', () => {
+    const d = decide({ today: late, application: application({ email: 'x@y.ru', fullName: 'Петров Иван' }) });
+    expect(d.status).toBe('needs_review');
+    expect(codes(d).sort()).toEqual(['customer_mismatch', 'out_of_window_unconfirmed']);
+  });
+});
+
+describe('decideApplication: bad input goes to a person with every reason', () => {
+  it.each([
+    ['order number that does not exist', { order: null }, ['order_not_found']],
+    ['no order source configured', { order: null, orderSourceAvailable: false }, ['order_unverified']],
+    ['customer who does not match', { application: application({ email: 'someone@else.ru', fullName: 'Сидоров Пётр' }) }, ['customer_mismatch']],
+    ['quantity larger than ordered', { application: application({}, [{ sku: 'TS-3000', quantity: '3' }]) }, ['quantity_exceeds_order']],
+    ['an item not in the order', { application: application({}, [{ sku: 'QQ-1', quantity: '1' }]) }, ['item_not_in_order']],
+    ['received date in the future', { application: application({ receivedDate: '2025-03-12' }) }, ['date_in_future']],
+    ['application date in the future', { application: application({ applicationDate: '2026-01-01' }) }, ['date_in_future']],
+    // Also 37 days ago by the customer's date, contradicted by the order's delivery date: a person decides.
+    ['received before ordered', { application: application({ receivedDate: '2025-02-01' }) }, ['inconsistent', 'date_before_order', 'out_of_window_unconfirmed']],
+    ['a return for an already refunded item', { alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }] }, ['already_returned']],
+    ['low-confidence order number', { application: application({ orderNumber: { value: 'A-1001', confidence: 0.89 } }) }, ['low_confidence']],
+    ['missing full name', { application: application({ fullName: undefined }) }, ['missing_field']],
+    ['missing reason', { application: application({ reason: undefined }) }, ['missing_field']],
+    ['unknown reason', { application: application({ reason: 'changed_my_mind' }) }, ['invalid_value']],
+    ['card refund without the last 4 digits', { application: application({ cardLast4: undefined }) }, ['missing_field']],
+    ['bank refund without the account', { application: application({ refundMethod: 'bank_account', cardLast4: undefined, bik: '044525225', accountHolder: 'Иванова А. С.' }) }, ['missing_field']],
+    ['no items', { application: application({}, []) }, ['missing_field']],
+    ['item without quantity', { application: application({}, [{ sku: 'TS-3000' }]) }, ['missing_field']],
+    ['item SKU read unsure', { application: application({}, [{ sku: { value: 'TS-3000', confidence: 0.7 }, quantity: '1' }]) }, ['low_confidence']],
+    ['account checksum failed in parsing', { application: application({}, undefined, [{ field: 'account', code: 'checksum_failed', message: 'control key' }]) }, ['checksum_failed']],
+  ] as const)('%s', (_name, overrides, expected) => {
+    const d = decide(overrides as Partial<DecideInput>);
+    expect(d.status).toBe('needs_review');
+    expect(d.state).toBe('needs_review');
+    expect(d.reply).toBe('needs_review');
+    expect(codes(d).sort()).toEqual([...expected].sort());
+    for (const r of d.reasons) expect(r.message.length).toBeGreaterThan(10);
+  });
+
+  it('lists every reason at once, never approving', () => {
+    const app = application(
+      { email: 'x@y.ru', fullName: 'Сидоров Пётр', receivedDate: '2025-04-01', cardLast4: { value: '4242', confidence: 0.3 } },
+      [{ sku: 'TS-3000', quantity: '5' }, { sku: 'NOPE', quantity: '1' }],
+    );
+    const d = decide({ application: app, alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }] });
+    expect(d.status).toBe('needs_review');
+    expect(codes(d).sort()).toEqual(['customer_mismatch', 'date_in_future', 'item_not_in_order', 'low_confidence', 'quantity_exceeds_order'].sort());
+  });
+
+  it('an already refunded item is never auto-approved, even when everything else is perfect', () => {
+    const d = decide({ alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }] });
+    expect(d.status).not.toBe('approved');
+    expect(d.reasons).toEqual([expect.objectContaining({ code: 'already_returned', message: expect.stringContaining('already returned') })]);
+  });
+
+  it('still computes the refund for the agent when the order is known', () => {
+    expect(decide({ application: application({ fullName: { value: 'Иванова Анна Сергеевна', confidence: 0.5 } }) }).refund?.total).toBe(50000);
+  });
+});
+
+describe('decideApplication: no application', () => {
+  it.each([
+    ['nothing parsed', application({ orderNumber: undefined, orderDate: undefined, receivedDate: undefined, fullName: undefined, email: undefined, reason: undefined, refundMethod: undefined, cardLast4: undefined, applicationDate: undefined }, [])],
+    ['a document that is not an application', { source: 'x.pdf', fields: { email: { value: 'a@b.ru', confidence: 1 } }, items: [], problems: [{ field: 'x.pdf', code: 'not_an_application' as const, message: 'no form' }] }],
+  ])('%s → awaiting_application', (_name, app) => {
+    const d = decide({ application: app });
+    expect(d).toMatchObject({ status: 'awaiting_application', state: 'awaiting_application', reply: 'application_missing' });
+    expect(codes(d)).toEqual(['application_missing']);
+  });
+
+  it('goes to review instead when the policy does not require the form', () => {
+    const policy: Policy = { ...fashion, applicationRequired: false };
+    const d = decide({ policy, application: { source: 'x', fields: {}, items: [], problems: [] } });
+    expect(d.status).toBe('needs_review');
+  });
+});
+
+function preset(name: string): Policy {
+  const result = resolvePolicy({ preset: name }, loadPresets());
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.policy;
+}
