@@ -32,7 +32,9 @@ export interface LoadReplyTemplatesOptions {
 /** Russian has three plural forms (1 день, 2 дня, 5 дней), English two; the template passes the forms. */
 function plural(count: unknown, ...args: unknown[]): string {
   const forms = args.slice(0, -1).map(String); // the last argument is Handlebars' options object
-  const n = Number(count);
+  // Strict mode does not check helper arguments, so the helpers do: a missing number must not print "NaN".
+  if (typeof count !== 'number' || !Number.isFinite(count)) throw new Error(`plural: not a number: ${String(count)}`);
+  const n = count;
   if (forms.length === 2) return `${n} ${n === 1 ? forms[0] : forms[1]}`;
   const mod10 = Math.abs(n) % 10;
   const mod100 = Math.abs(n) % 100;
@@ -40,18 +42,23 @@ function plural(count: unknown, ...args: unknown[]): string {
   return `${n} ${form}`;
 }
 
+function text(value: unknown, helper: string): string {
+  if (typeof value !== 'string') throw new Error(`${helper}: not a string: ${String(value)}`);
+  return value;
+}
+
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', plural);
-  hbs.registerHelper('lines', (text: unknown) =>
-    String(text)
+  hbs.registerHelper('lines', (value: unknown) =>
+    text(value, 'lines')
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean),
   );
   // Plain-text bodies indent a multi-line address under its list item.
-  hbs.registerHelper('indent', (text: unknown, width: unknown) =>
-    String(text)
+  hbs.registerHelper('indent', (value: unknown, width: unknown) =>
+    text(value, 'indent')
       .split(/\r?\n/)
       .map((line) => `${' '.repeat(Number(width))}${line.trim()}`)
       .join('\n'),

@@ -1,0 +1,57 @@
+// The embedded "mail server": each reply becomes `<message-id>.eml` in a folder (default ./data/outbox),
+// written to a temporary name and renamed so a reader never sees half a file. Sending the same Message-ID
+// again leaves the one file there, so a retry after a crash cannot produce a second reply.
+import { randomBytes } from 'node:crypto';
+import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppError } from '../../domain/app-error.ts';
+import type { ReplyEnvelope, ReplyTransport } from '../../domain/ports/reply-transport.ts';
+
+export interface FileOutboxOptions {
+  dir?: string;
+}
+
+/** `<ri.abc@shop.example>` → `ri.abc@shop.example`; anything outside a safe set becomes `_`. */
+export function outboxFileName(messageId: string): string {
+  const bare = messageId.trim().replace(/^<|>$/g, '');
+  const safe = bare.replace(/[^A-Za-z0-9._@+=-]/g, '_').replace(/^\.+/, '_').slice(0, 200);
+  if (!safe) throw new AppError('validation_failed', 'reply has no Message-ID');
+  return `${safe}.eml`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createFileOutbox(options: FileOutboxOptions = {}): ReplyTransport & { readonly dir: string } {
+  const dir = resolve(options.dir ?? join('data', 'outbox'));
+
+  async function send(raw: Buffer, _envelope: ReplyEnvelope, messageId: string): Promise<void> {
+    const target = join(dir, outboxFileName(messageId));
+    const temp = join(dir, `.${outboxFileName(messageId)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await mkdir(dir, { recursive: true });
+      if (await exists(target)) return;
+      const file = await open(temp, 'wx');
+      try {
+        await file.writeFile(raw);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      // rename replaces atomically; two racing sends of one Message-ID still leave one complete file.
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      if (error instanceof AppError) throw error;
+      throw new AppError('transport_failed', `could not write ${target}`, { cause: error });
+    }
+  }
+
+  return { dir, send };
+}

@@ -1,0 +1,191 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadReplyTemplates } from '../../../../src/adapters/templates/load-reply-templates.ts';
+import { AppError } from '../../../../src/domain/app-error.ts';
+import type { ReplyTemplates } from '../../../../src/domain/ports/reply-renderer.ts';
+import type { Language, ReplyTemplate } from '../../../../src/domain/reply.ts';
+import { renderReply, type RenderReplyInput } from '../../../../src/pipeline/reply/render-reply.ts';
+import { SAMPLE_DATA } from './sample-reply-data.ts';
+
+const TEMPLATES_DIR = fileURLToPath(new URL('../../../../templates/replies', import.meta.url));
+const templates = loadReplyTemplates(TEMPLATES_DIR);
+const LANGUAGES: Language[] = ['ru', 'en'];
+const NAMES = Object.keys(SAMPLE_DATA) as ReplyTemplate[];
+
+function input<T extends ReplyTemplate>(template: T, language: Language, overrides: Partial<RenderReplyInput<T>> = {}): RenderReplyInput<T> {
+  return {
+    template,
+    language,
+    to: 'ivan.petrov@example.ru',
+    from: 'Служба возвратов <info@shop.example>',
+    inReplyTo: '<cyr2231.0001@example.ru>',
+    references: ['<orig.1@example.ru>'],
+    originalSubject: 'Заявление на возврат',
+    returnNumber: 'R-7K3M-9QX4',
+    data: SAMPLE_DATA[template],
+    ...overrides,
+  };
+}
+
+/** Literal values from the sample data that must appear in a template's text (numbers, addresses). */
+function expectedValues(template: ReplyTemplate): string[] {
+  const data = SAMPLE_DATA[template] as Record<string, unknown>;
+  const keys = ['shipWithinDays', 'refundWithinDays', 'reviewHours', 'maxMessageMb', 'maxAttachments', 'shipByDate', 'recipient', 'amount', 'cardLast4', 'windowDays'];
+  return keys.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => String(data[k]));
+}
+
+describe('renderReply: every template in both languages', () => {
+  for (const template of NAMES) {
+    for (const language of LANGUAGES) {
+      it(`${template} (${language}) renders with no unfilled placeholder`, () => {
+        const reply = renderReply(templates, input(template, language));
+        for (const part of [reply.subject, reply.text, reply.html]) {
+          expect(part).not.toMatch(/\{\{|\}\}/);
+          expect(part).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+          expect(part.trim()).not.toBe('');
+        }
+        for (const value of expectedValues(template)) {
+          expect(reply.text).toContain(value);
+          expect(reply.html).toContain(value);
+        }
+        if (reply.references.length > 0 && template !== 'application_missing' && template !== 'photo_unreadable' && template !== 'message_too_large' && template !== 'needs_review' && template !== 'rejected') {
+          expect(reply.text).toContain('R-7K3M-9QX4');
+        }
+        // The customer's own language, not a mix: the English text has no Cyrillic outside the sample names.
+        const text = reply.text.replace(/Иван|Петров|Шоурум/g, '');
+        if (language === 'en') expect(text).not.toMatch(/[а-яё]/i);
+        else expect(text).toMatch(/[а-яё]/i);
+        expect(reply.html).toContain(`<html lang="${language}">`);
+        expect(reply.text.endsWith('\n')).toBe(true);
+        expect(reply.text).not.toMatch(/\n{3,}/);
+      });
+    }
+  }
+
+  it('approved, international: the Podolsk address, the recipient, the return number on the note and the form', () => {
+    const { text } = renderReply(templates, input('approved', 'en'));
+    expect(text).toContain('140961 Podolsk, Moscow region, Russia');
+    expect(text).toContain('Recipient: Internet Solutions LLC');
+    expect(text).toContain('any local postal service that delivers to Russia');
+    expect(text).toMatch(/note with the return number R-7K3M-9QX4 inside the parcel/);
+    expect(text).toMatch(/return number R-7K3M-9QX4 on the shipping form/);
+    expect(text).toContain('within 4 days');
+    expect(text).toContain('within 13 days');
+    expect(text).toMatch(/tracking number and a photo of the shipping receipt/);
+    expect(text).toContain('you pay for shipping, packaging and customs');
+  });
+
+  it('approved, domestic, defective item: the merchant pays and no customs text', () => {
+    const data = { ...SAMPLE_DATA.approved, variant: 'domestic' as const, shippingPaidBy: 'merchant' as const, returnAddress: 'Склад, ул. Примерная, 1\n101000 Москва', recipient: 'ООО «Магазин»', shipWithinDays: 7 };
+    const { text } = renderReply(templates, input('approved', 'ru', { data }));
+    expect(text).toContain('несём мы');
+    expect(text).toContain('101000 Москва');
+    expect(text).toContain('в течение 7 дней');
+    expect(text).not.toContain('таможен');
+    expect(text).not.toContain('доставляет в Россию');
+  });
+
+  it('Russian plural forms follow the number', () => {
+    const one = renderReply(templates, input('approved', 'ru', { data: { ...SAMPLE_DATA.approved, shipWithinDays: 1, refundWithinDays: 21 } }));
+    expect(one.text).toContain('в течение 1 дня');
+    expect(one.text).toContain('в течение 21 дня');
+    const hours = renderReply(templates, input('needs_review', 'ru', { data: { ...SAMPLE_DATA.needs_review, reviewHours: 48 } }));
+    expect(hours.text).toContain('в течение 48 часов');
+  });
+
+  it.each(['out_of_window', 'custom_made', 'used_goods', 'not_our_order', 'already_returned', 'something_new'])('rejected: a readable reason and a next step for %s', (reasonCode) => {
+    for (const language of LANGUAGES) {
+      const { text } = renderReply(templates, input('rejected', language, { data: { ...SAMPLE_DATA.rejected, reasonCode } }));
+      expect(text).not.toContain(reasonCode);
+      expect(text).toMatch(language === 'ru' ? /Причина: \S.+\n\nЧто можно сделать: \S/ : /Reason: \S.+\n\nWhat you can do: \S/);
+    }
+  });
+
+  it('message_too_large states the limits it was given', () => {
+    const { text } = renderReply(templates, input('message_too_large', 'en', { data: { ...SAMPLE_DATA.message_too_large, maxMessageMb: 25, maxAttachments: 7 } }));
+    expect(text).toContain('up to 25 MB');
+    expect(text).toContain('no more than 7 attachments');
+  });
+
+  it('application_missing carries the blank form', () => {
+    const reply = renderReply(templates, input('application_missing', 'ru'));
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.attachments[0]!.path).toMatch(/templates[\\/]forms[\\/]return-application\.pdf$/);
+    expect(reply.attachments[0]!.contentType).toBe('application/pdf');
+    expect(renderReply(templates, input('approved', 'ru')).attachments).toEqual([]);
+  });
+});
+
+describe('renderReply: safety', () => {
+  it('escapes customer data in HTML and keeps it as typed in plain text', () => {
+    const reply = renderReply(templates, input('needs_review', 'en'));
+    expect(reply.html).toContain('Иван &lt;b&gt;Петров&lt;/b&gt;');
+    expect(reply.html).not.toContain('<b>Петров</b>');
+    expect(reply.html).toContain('Шоурум &amp; Co');
+    expect(reply.text).toContain('Иван <b>Петров</b>');
+  });
+
+  it('rejects data without a required value before rendering', () => {
+    const { reviewHours: _omitted, ...data } = SAMPLE_DATA.needs_review;
+    expect(() => renderReply(templates, input('needs_review', 'ru', { data: data as never }))).toThrow(AppError);
+  });
+
+  it('a template using a value the data lacks throws (strict mode), never renders a blank', () => {
+    const fake = loadReplyTemplates(TEMPLATES_DIR);
+    expect(() => fake.render('needs_review', 'ru', 'text', { shopName: 'x', customerName: null, replyAddress: 'a@b' })).toThrow(/plural/);
+  });
+
+  it('needs a return number for templates about an existing return', () => {
+    expect(() => renderReply(templates, input('approved', 'ru', { returnNumber: undefined }))).toThrow(/return number/);
+  });
+});
+
+describe('renderReply: threading (SPEC §5)', () => {
+  const fake: ReplyTemplates = {
+    render: (template, language, part) => (part === 'subject' ? `subject of ${template}` : `${part} ${language}`),
+    attachmentsFor: () => [],
+  };
+
+  it('answers in the thread: In-Reply-To, References, Re: subject with the return number', () => {
+    const reply = renderReply(fake, input('approved', 'ru', { originalSubject: 'Re: Re: Заявление' }), { randomId: () => 'r4nd0m' });
+    expect(reply.subject).toBe('Re: Заявление [R-7K3M-9QX4]');
+    expect(reply.inReplyTo).toBe('<cyr2231.0001@example.ru>');
+    expect(reply.references).toEqual(['<orig.1@example.ru>', '<cyr2231.0001@example.ru>']);
+    expect(reply.messageId).toBe('<ri.r4nd0m@shop.example>');
+  });
+
+  it('generates a fresh Message-ID in our domain each time', () => {
+    const a = renderReply(fake, input('needs_review', 'en'));
+    const b = renderReply(fake, input('needs_review', 'en'));
+    expect(a.messageId).toMatch(/^<ri\.[0-9a-f]{24}@shop\.example>$/);
+    expect(a.messageId).not.toBe(b.messageId);
+  });
+
+  it('does not repeat an id already in References', () => {
+    const reply = renderReply(fake, input('needs_review', 'en', { references: ['<a@x>', '<cyr2231.0001@example.ru>'] }));
+    expect(reply.references).toEqual(['<a@x>', '<cyr2231.0001@example.ru>']);
+  });
+
+  it('without an original subject uses the template subject with the return number', () => {
+    const reply = renderReply(fake, input('shipping_reminder', 'en', { originalSubject: '', inReplyTo: undefined, references: [] }));
+    expect(reply.subject).toBe('subject of shipping_reminder [R-7K3M-9QX4]');
+    expect(reply.inReplyTo).toBeUndefined();
+    expect(reply.references).toEqual([]);
+  });
+
+  it('a subject cannot carry a line break into the headers', () => {
+    const reply = renderReply(fake, input('needs_review', 'en', { originalSubject: 'Hi\r\nBcc: victim@example.com' }));
+    expect(reply.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('refuses a sender address without a domain', () => {
+    expect(() => renderReply(fake, input('needs_review', 'en', { from: 'returns' }))).toThrow(AppError);
+  });
+});
+
+describe('loadReplyTemplates: strict mode', () => {
+  it('throws on a plain {{value}} the data lacks', () => {
+    const t = loadReplyTemplates(TEMPLATES_DIR);
+    expect(() => t.render('expired', 'en', 'html', { shopName: 'x', customerName: null, replyAddress: 'a@b', language: 'en', shipWithinDays: 4 })).toThrow(/returnNumber/);
+  });
+});
