@@ -1,0 +1,38 @@
+// E-mail addresses, lower-cased, with the usual OCR damage undone: spaces around "@", "," for ".",
+// Cyrillic look-alike letters in a Latin address.
+import type { Normalized } from './normalized.ts';
+
+const CYR_TO_LAT: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i',
+};
+const STRICT = /^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
+const CYRILLIC_DOMAIN = /^[a-z0-9._%+-]+@[а-яё0-9-]+(?:\.[а-яё0-9-]+)*\.(?:рф|рус)$/;
+
+export function normalizeEmail(raw: string): Normalized | undefined {
+  const original = raw.trim().replace(/^mailto:/i, '').replace(/[.,;:)>\]]+$/, '').replace(/^[<(\[]+/, '');
+  let fixes = 0;
+  let text = original.toLowerCase();
+  const atFixed = text.replace(/\s*(?:@|\(at\)|\[at\])\s*/g, '@');
+  if (atFixed !== text) fixes += /\s@|@\s|\(at\)|\[at\]/.test(text) ? 1 : 0;
+  text = atFixed;
+  if (/\s/.test(text)) {
+    fixes += 1;
+    text = text.replace(/\s+/g, '');
+  }
+  // "mail,ru" → "mail.ru": a comma is never valid in an address.
+  if (text.includes(',')) {
+    fixes += (text.match(/,/g) ?? []).length;
+    text = text.replace(/,/g, '.');
+  }
+  if (!CYRILLIC_DOMAIN.test(text) && /[а-яё]/.test(text)) {
+    text = [...text].map((ch) => {
+      if (CYR_TO_LAT[ch] !== undefined) {
+        fixes += 1;
+        return CYR_TO_LAT[ch];
+      }
+      return ch;
+    }).join('');
+  }
+  if (!STRICT.test(text) && !CYRILLIC_DOMAIN.test(text)) return undefined;
+  return { value: text, fixes, strict: fixes === 0 };
+}

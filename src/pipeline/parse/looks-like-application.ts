@@ -1,0 +1,25 @@
+// Whether a document is a return application at all: a title or our form's id says so outright;
+// otherwise enough of the application's own fields must have been found (an invoice has an order number
+// and items, but no reason, refund details or applicant).
+import type { Fields, Item } from '../../domain/application.ts';
+import { FORM_ID, FORM_TITLE_EN, FORM_TITLE_RU } from '../../domain/application-form.ts';
+import type { Line } from './prepare-lines.ts';
+import { skeleton } from './skeleton.ts';
+import { LOW_CONFIDENCE } from './score-confidence.ts';
+
+const TITLES = [FORM_TITLE_RU, FORM_TITLE_EN, FORM_ID, 'заявление на возврат', 'заявление о возврате', 'заявление на обмен или возврат', 'return request', 'return form', 'returns form'].map(
+  (t) => skeleton(t.toLowerCase()).text,
+);
+const REQUEST = /прошу\s+(?:принять|произвести|оформить|осуществить)?\s*возврат|прошу\s+вернуть|хочу\s+вернуть|хочу\s+оформить\s+возврат|оформить\s+возврат|i\s+(?:would\s+like|want)\s+to\s+return|request\s+a\s+return/i;
+
+/** Application-specific fields: one of these plus two more of anything make an application. */
+const OWN_FIELDS = ['reason', 'refundMethod', 'bik', 'account', 'cardLast4', 'receivedDate', 'reasonText'] as const;
+
+export function looksLikeApplication(lines: Line[], fields: Fields, items: Item[], formFields?: Record<string, string>): boolean {
+  if (lines.some((l) => TITLES.some((t) => skeleton(l.text).text.includes(t)))) return true;
+  const found = (Object.values(fields) as Array<{ confidence: number } | undefined>).filter((f) => f && f.confidence >= LOW_CONFIDENCE).length + (items.length > 0 ? 1 : 0);
+  const own = OWN_FIELDS.filter((k) => (fields[k]?.confidence ?? 0) >= LOW_CONFIDENCE).length;
+  if (formFields && Object.keys(formFields).length > 0 && found >= 2) return true;
+  if (lines.some((l) => REQUEST.test(l.text)) && found >= 2) return true;
+  return own >= 1 && found >= 3;
+}

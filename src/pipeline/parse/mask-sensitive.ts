@@ -1,0 +1,34 @@
+// Runs before any field is read, so that no later step can leak what we must never store: a full payment
+// card number becomes a token carrying only its last four digits and whether its Luhn check passed, and
+// passport series/number digits are blanked.
+import { luhnValid } from '../../domain/validation/luhn-valid.ts';
+
+/** `⟦card:1234:ok⟧` — the only form in which a card number exists after masking. */
+export const CARD_TOKEN = /⟦card:(\d{4}):(ok|bad)⟧/g;
+
+const DIGIT_RUN = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)/g;
+const PASSPORT = /((?:паспорт\S*|passport)(?:\s*(?:гражданина\s+РФ|РФ))?)((?:[\s:,.№]*(?:серия|серии|сер\.|номер|ном\.|series|number|no\.?|№)?[\s:,.№]*[\dOoОо]{2}\s?[\dOoОо]{2,})+)/giu;
+const SERIES_NUMBER = /(серия|series)(\s*[\dOoОо]{2}\s?[\dOoОо]{2}\s*(?:номер|№|number|no\.?)?\s*[\dOoОо]{6})/giu;
+
+function looksLikeCard(run: string, mentionsCard: boolean, mentionsOrder: boolean): boolean {
+  const digits = run.replace(/\D/g, '');
+  if (digits.length < 13 || digits.length > 19) return false;
+  if (mentionsCard) return true;
+  if (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1?\d{1,3})?$/.test(run)) return true;
+  // A long order number can pass Luhn by chance (1 in 10); on an order-number line only the 4-4-4-4
+  // shape above counts as a card.
+  return !mentionsOrder && luhnValid(digits) && /^[2-6]/.test(digits);
+}
+
+export function maskSensitive(text: string): string {
+  const mentionsCard = /карт|card/i.test(text);
+  const mentionsOrder = /заказ|order/i.test(text);
+  let masked = text.replace(DIGIT_RUN, (run) => {
+    if (!looksLikeCard(run, mentionsCard, mentionsOrder)) return run;
+    const digits = run.replace(/\D/g, '');
+    return `⟦card:${digits.slice(-4)}:${luhnValid(digits) ? 'ok' : 'bad'}⟧`;
+  });
+  masked = masked.replace(PASSPORT, (_all, label: string, data: string) => `${label}${data.replace(/[\dOoОо]/g, '•')}`);
+  masked = masked.replace(SERIES_NUMBER, (_all, label: string, data: string) => `${label}${data.replace(/[\dOoОо]/g, '•')}`);
+  return masked;
+}

@@ -1,0 +1,73 @@
+// Normalises one raw value of a single-line field to its canonical form (SPEC §3).
+import type { FieldKey } from '../../domain/application.ts';
+import { fixDigitMisreads } from '../../domain/validation/fix-digit-misreads.ts';
+import { normalizeDate } from '../../domain/validation/normalize-date.ts';
+import { normalizeEmail } from '../../domain/validation/normalize-email.ts';
+import { normalizeName } from '../../domain/validation/normalize-name.ts';
+import { normalizeOrderNumber } from '../../domain/validation/normalize-order-number.ts';
+import { normalizePhone } from '../../domain/validation/normalize-phone.ts';
+import type { Normalized } from '../../domain/validation/normalized.ts';
+import { CARD_TOKEN } from './mask-sensitive.ts';
+import type { Check } from './score-confidence.ts';
+
+export interface NormalizedField extends Normalized {
+  /** Set when the value carries its own check (a full card number's Luhn digit). */
+  check?: Check;
+}
+
+/** Free text: single spaces, masked card numbers shown as "**** 1234", nothing else touched. */
+export function normalizeText(raw: string): Normalized | undefined {
+  const value = raw.replace(CARD_TOKEN, (_m, last4: string) => `**** ${last4}`).replace(/\s+/g, ' ').trim();
+  return value === '' ? undefined : { value, fixes: 0, strict: true };
+}
+
+function digitsField(raw: string, length: number): Normalized | undefined {
+  // Only the leading number: "044525225, расчётный счёт …" or "40702… (Сбербанк)".
+  const head = raw.split(/[,;(]|\s{2,}/)[0]!;
+  const { digits, fixes, foreign } = fixDigitMisreads(head);
+  if (foreign > 0 || digits.length === 0) return undefined;
+  return { value: digits, fixes, strict: fixes === 0 && digits.length === length && /^[\d\s-]+$/.test(head.trim()) };
+}
+
+function cardLast4(raw: string): NormalizedField | undefined {
+  const token = new RegExp(CARD_TOKEN.source).exec(raw);
+  if (token) return { value: token[1]!, fixes: 0, strict: true, check: token[2] === 'ok' ? 'passed' : 'failed' };
+  // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"
+  const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim());
+  if (!masked) return undefined;
+  const { digits, fixes } = fixDigitMisreads(masked[1]!);
+  return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;
+}
+
+export function normalizeField(key: FieldKey, raw: string): NormalizedField | undefined {
+  switch (key) {
+    case 'orderNumber':
+      return normalizeOrderNumber(raw);
+    case 'orderDate':
+    case 'receivedDate':
+    case 'applicationDate':
+      return normalizeDate(raw);
+    case 'fullName':
+    case 'accountHolder': {
+      // A name ends at the first comma or digit run: what follows is an address or passport data.
+      const head = raw.replace(CARD_TOKEN, '').split(/,|;|\s{2,}|\t|\d{2,}/)[0]!;
+      return normalizeName(head);
+    }
+    case 'email':
+      return normalizeEmail(raw.split(/\s{2,}|\t|;/)[0]!);
+    case 'phone':
+      return normalizePhone(raw);
+    case 'reasonText':
+      return normalizeText(raw);
+    case 'bik':
+      return digitsField(raw, 9);
+    case 'account':
+    case 'corrAccount':
+      return digitsField(raw, 20);
+    case 'cardLast4':
+      return cardLast4(raw);
+    case 'reason':
+    case 'refundMethod':
+      return undefined;
+  }
+}

@@ -1,0 +1,199 @@
+// The parse stage: text read from one document → SPEC §3 fields and items, each with a calibrated
+// confidence, plus the problems found on the way. Pure: `today` comes in as an option.
+import { FIELD_KEYS, type FieldKey, type Fields, type Item, type SourceBox } from '../../domain/application.ts';
+import type { ExtractedDocument } from '../../domain/document.ts';
+import { problem, type Problem } from '../../domain/problem.ts';
+import { checkDates } from '../../domain/validation/check-dates.ts';
+import type { Normalized } from '../../domain/validation/normalized.ts';
+import { checkBankDetails } from './check-bank-details.ts';
+import { inferReason } from './infer-reason.ts';
+import { looksLikeApplication } from './looks-like-application.ts';
+import { normalizeField, normalizeText } from './normalize-field.ts';
+import { prepareLines, type Line } from './prepare-lines.ts';
+import { readChoices } from './read-choices.ts';
+import { readFormFields } from './read-form-fields.ts';
+import { itemsFromForm, itemsFromTable } from './read-items.ts';
+import { readItemsTable } from './read-items-table.ts';
+import { readLabelledValues, type Candidate } from './read-labelled-values.ts';
+import { scrubCardNumbers } from './scrub-card-numbers.ts';
+import { LOW_CONFIDENCE, scoreConfidence, type Evidence } from './score-confidence.ts';
+
+export interface ParseOptions {
+  /** ISO date of "today" for the not-in-the-future check; without it that check is skipped. */
+  today?: string;
+}
+
+export interface DocumentParse {
+  fields: Fields;
+  items: Item[];
+  problems: Problem[];
+  isApplication: boolean;
+}
+
+/** Everything known about one field's value before it is scored. */
+interface Reading extends Omit<Evidence, 'strict' | 'fixes'>, Normalized {
+  box?: SourceBox;
+}
+
+const SINGLE_LINE_FIELDS = FIELD_KEYS.filter((k) => k !== 'reason' && k !== 'refundMethod');
+/** Several differing readings of one field in one document: none can be trusted fully. */
+const DISAGREEMENT_CAP = 0.85;
+/** Inferred from context (free words, which bank details are present), not ticked or labelled. */
+const INFERRED_CAP = 0.8;
+
+function fromLine(n: Normalized, line: Line, textSource: 'text' | 'body', weak: boolean): Reading {
+  return {
+    ...n,
+    source: line.ocr ? 'ocr' : textSource,
+    lineConfidence: line.confidence,
+    check: 'none',
+    weak,
+    ...(line.box ? { box: line.box } : {}),
+  };
+}
+
+function score(r: Reading): number {
+  return scoreConfidence(r);
+}
+
+function best(readings: Reading[]): Reading | undefined {
+  if (readings.length === 0) return undefined;
+  const sorted = [...readings].sort((a, b) => score(b) - score(a));
+  const chosen = { ...sorted[0]! };
+  const rivals = sorted.slice(1).filter((r) => r.value.toLowerCase() !== chosen.value.toLowerCase() && score(r) >= LOW_CONFIDENCE);
+  if (rivals.length > 0) chosen.cap = Math.min(chosen.cap ?? 1, DISAGREEMENT_CAP);
+  return chosen;
+}
+
+function inferRefund(text: string): 'card' | 'bank_account' | undefined {
+  if (/карт|card/i.test(text)) return 'card';
+  if (/сч[её]т|реквизит|бик|account|bank transfer/i.test(text)) return 'bank_account';
+  return undefined;
+}
+
+export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}): DocumentParse {
+  const problems: Problem[] = [];
+  const textSource = doc.method === 'body' ? 'body' : 'text';
+  const lines = prepareLines(doc);
+  const table = readItemsTable(lines);
+  const skip = table?.lines ?? new Set<number>();
+  const candidates = readLabelledValues(lines, skip);
+  const readings = new Map<FieldKey, Reading>();
+
+  // Labelled single-line fields.
+  for (const key of SINGLE_LINE_FIELDS) {
+    const found = candidates.filter((c) => c.target === key);
+    const normalized = found.flatMap((c) => {
+      const n = normalizeField(key, c.raw);
+      return n ? [{ n, c }] : [];
+    });
+    const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak), check: n.check ?? 'none' })));
+    if (chosen) readings.set(key, chosen);
+    else if (found.length > 0) problems.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
+  }
+
+  // Checkbox groups.
+  const ticks = readChoices(lines, skip);
+  for (const group of ['reason', 'refundMethod'] as const) {
+    const mine = ticks.filter((t) => t.group === group);
+    const values = new Set(mine.map((t) => t.value));
+    if (values.size > 1) {
+      problems.push(problem(group, 'invalid_value', `more than one option is ticked for ${group}`));
+      continue;
+    }
+    const tick = mine.find((t) => !t.bare) ?? mine[0];
+    if (tick) readings.set(group, { ...fromLine({ value: tick.value, fixes: 0, strict: !tick.bare }, tick.line, textSource, false), ...(tick.bare ? { cap: INFERRED_CAP } : {}) });
+  }
+
+  // Layouts without checkboxes: "Причина возврата: брак, порвался шов".
+  const groupText = (target: Candidate['target']) => candidates.filter((c) => c.target === target);
+  if (!readings.has('reason') && !problems.some((p) => p.field === 'reason')) {
+    for (const c of groupText('reasonGroup')) {
+      const reason = inferReason(c.raw);
+      if (!reason) continue;
+      readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: false }, c.line, textSource, c.weak), cap: INFERRED_CAP });
+      break;
+    }
+  }
+  if (!readings.has('reasonText')) {
+    const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !/\[|☐|☒/.test(g.raw));
+    const n = c && normalizeText(c.raw);
+    if (c && n) readings.set('reasonText', fromLine(n, c.line, textSource, c.weak));
+  }
+  if (!readings.has('refundMethod') && !problems.some((p) => p.field === 'refundMethod')) {
+    const stated = groupText('refundGroup').map((c) => ({ c, method: inferRefund(c.raw.replace(/бик.*$/i, '')) })).find((x) => x.method);
+    const hasAccount = readings.has('account');
+    const hasCard = readings.has('cardLast4');
+    if (stated?.method) {
+      readings.set('refundMethod', { ...fromLine({ value: stated.method, fixes: 0, strict: false }, stated.c.line, textSource, false), cap: INFERRED_CAP });
+    } else if (hasAccount !== hasCard) {
+      const from = readings.get(hasAccount ? 'account' : 'cardLast4')!;
+      readings.set('refundMethod', { value: hasAccount ? 'bank_account' : 'card', fixes: 0, strict: false, source: from.source, lineConfidence: from.lineConfidence, check: 'none', cap: INFERRED_CAP });
+    }
+  }
+
+  // A fillable PDF's own fields are exact and beat anything read from its text.
+  let items: Item[] = [];
+  if (doc.formFields && Object.keys(doc.formFields).length > 0) {
+    const form = readFormFields(doc.formFields);
+    for (const [key, raw] of Object.entries(form.fields) as Array<[FieldKey, string]>) {
+      if (key === 'reason' || key === 'refundMethod') {
+        if (raw === 'conflict') problems.push(problem(key, 'invalid_value', `more than one option is ticked for ${key}`));
+        else readings.set(key, { value: raw, fixes: 0, strict: true, source: 'form', lineConfidence: 1, check: 'none' });
+        continue;
+      }
+      const n = normalizeField(key, raw);
+      if (n) readings.set(key, { ...n, source: 'form', lineConfidence: 1, check: n.check ?? 'none' });
+      else problems.push(problem(key, 'invalid_value', `form field ${key} does not hold a valid value`));
+    }
+    if (form.items.length > 0) {
+      const fromForm = itemsFromForm(form.items);
+      items = fromForm.items;
+      problems.push(...fromForm.problems);
+    }
+  }
+  if (items.length === 0 && table) {
+    const fromTable = itemsFromTable(table, textSource);
+    items = fromTable.items;
+    problems.push(...fromTable.problems);
+  }
+
+  // Cross-checks: bank details, card, dates.
+  const value = (k: FieldKey) => readings.get(k)?.value;
+  const bank = checkBankDetails({ bik: value('bik'), account: value('account'), corrAccount: value('corrAccount') });
+  problems.push(...bank.problems);
+  for (const key of ['bik', 'account', 'corrAccount'] as const) {
+    const verdict = bank[key];
+    const r = readings.get(key);
+    if (!verdict || !r) continue;
+    r.check = verdict.check;
+    if (verdict.cap !== undefined) r.cap = Math.min(r.cap ?? 1, verdict.cap);
+  }
+  if (readings.get('cardLast4')?.check === 'failed') {
+    problems.push(problem('cardLast4', 'checksum_failed', 'the card number fails its Luhn check digit; the last four digits may be misread'));
+  }
+  const dateProblems = checkDates({ orderDate: value('orderDate'), receivedDate: value('receivedDate'), applicationDate: value('applicationDate') }, options.today);
+  for (const p of dateProblems) {
+    const r = readings.get(p.field as FieldKey);
+    if (r) r.cap = Math.min(r.cap ?? 1, p.code === 'invalid_value' ? 0.3 : 0.5);
+  }
+  problems.push(...dateProblems);
+
+  // Score, and flag what a person must look at.
+  const fields: Fields = {};
+  for (const key of FIELD_KEYS) {
+    const r = readings.get(key);
+    if (!r || r.value === '') continue;
+    const confidence = score(r);
+    fields[key] = { value: r.value, confidence, ...(r.box ? { box: r.box } : {}) };
+    if (confidence < LOW_CONFIDENCE) problems.push(problem(key, 'low_confidence', `${key} was read with low confidence (${confidence})`));
+  }
+  items.forEach((item, i) => {
+    for (const [key, v] of Object.entries(item)) {
+      if (v && v.confidence < LOW_CONFIDENCE) problems.push(problem(`items[${i}].${key}`, 'low_confidence', `items[${i}].${key} was read with low confidence (${v.confidence})`));
+    }
+  });
+
+  const isApplication = looksLikeApplication(lines, fields, items, doc.formFields);
+  return scrubCardNumbers({ fields, items, problems, isApplication });
+}

@@ -1,0 +1,174 @@
+// Reads the table of returned items: finds its header row by column labels (ours from FORM_ITEMS_TABLE,
+// and other shops' "артикул / наименование / размер / количество / сумма"), then reads rows until the
+// table ends. A row is split by its cell gaps (tabs, runs of spaces, "|") when the cell count fits the
+// header; otherwise — OCR joins cells with single spaces — by the shape of the tokens from both ends.
+import type { ItemKey } from '../../domain/application.ts';
+import { FORM_ITEMS_TABLE } from '../../domain/application-form.ts';
+import type { Line } from './prepare-lines.ts';
+import { skeleton } from './skeleton.ts';
+
+type Column = ItemKey | 'index' | 'lineTotal';
+
+const HEADER_WORDS: Record<Column, string[]> = {
+  sku: ['артикул', 'арт', 'sku', 'код товара', 'article', 'код'],
+  name: ['наименование товара', 'наименование', 'товар', 'item', 'name', 'description', 'описание'],
+  size: ['размер', 'size'],
+  quantity: ['кол-во', 'количество', 'qty', 'quantity', 'кол', 'шт'],
+  price: ['цена, ₽', 'цена за шт', 'цена', 'price, rub', 'price', 'стоимость', 'cost', 'unit price'],
+  lineTotal: ['сумма', 'amount', 'total', 'сумма, ₽'],
+  reason: ['причина возврата', 'причина', 'reason'],
+  index: ['№ п/п', '№', 'no', '#', 'п/п'],
+};
+for (const c of FORM_ITEMS_TABLE.columns) {
+  HEADER_WORDS[c.key].unshift(c.labelRu.toLowerCase(), c.labelEn.toLowerCase());
+}
+
+export interface RawCell {
+  raw: string;
+  line: Line;
+  /** Cell came from a clean split matching the header; heuristic splits are less certain. */
+  positional: boolean;
+}
+export type RawItem = Partial<Record<ItemKey, RawCell>>;
+
+export interface ItemsTable {
+  items: RawItem[];
+  /** Indices of lines that belong to the table (header, rows, total), so label readers skip them. */
+  lines: Set<number>;
+  /** Printed total under the table, raw. */
+  total?: RawCell;
+  /** The amount column is a line total ("Сумма"), not a unit price. */
+  amountIsLineTotal: boolean;
+}
+
+const MAX_ROWS = 50;
+const TOTAL_LINE = /^\s*(?:итого(?:\s+к\s+возврату)?|всего|сумма\s+к\s+возврату|total(?:\s+to\s+refund)?)\s*[:.]?\s*(.*)$/i;
+const SKU_SHAPE = /^(?=.*\d)[A-Za-zА-Яа-яЁё0-9$][A-Za-zА-Яа-яЁё0-9$\-_./]{2,}$/;
+const SIZE_SHAPE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/]\d{2})?|\d{2,3}|one\s?size|б\/р)$/i;
+const CURRENCY = /^(?:₽|руб\.?|р\.?|rub|[РP$#])$/i;
+const FIELD_START = /^\s*(?:\d+\.\s*)?(?:причина возврата|reason for return|способ возврата|refund method|комментарий|comment|бик|bik|реквизиты|дата|date|подпись|signature)\b/i;
+
+function columnAt(skel: string, pos: number): { column: Column; length: number } | undefined {
+  let best: { column: Column; length: number } | undefined;
+  for (const [column, words] of Object.entries(HEADER_WORDS) as Array<[Column, string[]]>) {
+    for (const w of words) {
+      const ws = skeleton(w).text;
+      if (skel.startsWith(ws, pos) && (!best || ws.length > best.length)) best = { column, length: ws.length };
+    }
+  }
+  return best;
+}
+
+/** Columns of a header line in order, or undefined if the line is not a header. */
+function headerColumns(text: string): Column[] | undefined {
+  const cells = text.split(/\t|\s{2,}|\s*\|\s*|\s+\/\s+/).map((c) => c.trim()).filter((c) => c !== '');
+  const columns: Column[] = [];
+  const cellsToScan = cells.length >= 3 ? cells : text.split(/\s+/);
+  for (const cell of cellsToScan) {
+    const skel = skeleton(cell).text;
+    const hit = columnAt(skel, 0);
+    if (hit && !columns.includes(hit.column)) columns.push(hit.column);
+  }
+  const has = (c: Column) => columns.includes(c);
+  const enough = columns.filter((c) => c !== 'index').length >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal'));
+  return enough ? columns : undefined;
+}
+
+function isBlankRow(text: string): boolean {
+  return !/[A-Za-zА-Яа-яЁё0-9]/.test(text);
+}
+
+/** Take the amount from the end of the token list: "4 000,00 ₽" spans several tokens. */
+function takeAmount(tokens: string[]): string | undefined {
+  let end = tokens.length;
+  let currency = '';
+  if (end > 0 && CURRENCY.test(tokens[end - 1]!)) {
+    currency = ` ${tokens[end - 1]}`;
+    end -= 1;
+  }
+  const last = tokens[end - 1];
+  if (last === undefined || !/^[\dOoОо]+(?:[.,]\d{1,3})?(?:₽|р\.?|руб\.?)?[РP$#]?$/i.test(last) || !/\d/.test(last)) return undefined;
+  let start = end - 1;
+  // Join thousands groups: "4", "000,00" → "4 000,00"; a group before must be 1–3 digits.
+  while (start > 0 && /^\d{3}(?:[.,]\d{1,2})?/.test(tokens[start]!) && /^\d{1,3}$/.test(tokens[start - 1]!)) start -= 1;
+  const amount = tokens.splice(start, end - start + (currency ? 1 : 0)).join(' ');
+  return amount;
+}
+
+function splitHeuristically(text: string, columns: Column[]): Partial<Record<Column, string>> {
+  const tokens = text.trim().split(/\s+/);
+  const cells: Partial<Record<Column, string>> = {};
+  if ((columns.includes('index') || /^\d{1,2}[.)]$/.test(tokens[0] ?? '')) && /^\d{1,2}[.)]?$/.test(tokens[0] ?? '') && tokens.length > 2) tokens.shift();
+  if (columns.includes('sku') && tokens.length > 1 && SKU_SHAPE.test(tokens[0]!)) cells.sku = tokens.shift()!;
+  if (columns.includes('reason')) {
+    const words: string[] = [];
+    while (tokens.length > 1 && /^[A-Za-zА-Яа-яЁё,.\-]+$/.test(tokens[tokens.length - 1]!) && !CURRENCY.test(tokens[tokens.length - 1]!)) words.unshift(tokens.pop()!);
+    if (words.length > 0) cells.reason = words.join(' ');
+  }
+  const amountColumn: Column = columns.includes('price') ? 'price' : 'lineTotal';
+  if (columns.includes('lineTotal') && columns.includes('price')) {
+    const lineTotal = takeAmount(tokens);
+    if (lineTotal) cells.lineTotal = lineTotal;
+  }
+  const amount = takeAmount(tokens);
+  if (amount) cells[amountColumn] = amount;
+  if (columns.includes('quantity') && tokens.length > 0 && /^(?:[\dlIО]{1,3})(?:шт\.?)?$/i.test(tokens[tokens.length - 1]!)) {
+    cells.quantity = tokens.pop()!;
+  } else if (columns.includes('quantity') && amount && /^\d{1,2} \d{3}/.test(amount)) {
+    // "1 4 000" joined too far is rare, but "2 100,00" with no quantity left means "2" was the quantity.
+    const [qty, ...rest] = amount.split(' ');
+    cells.quantity = qty!;
+    cells[amountColumn] = rest.join(' ');
+  }
+  if (columns.includes('size') && tokens.length > 1 && SIZE_SHAPE.test(tokens[tokens.length - 1]!)) cells.size = tokens.pop()!;
+  if (tokens.length > 0) cells.name = tokens.join(' ');
+  return cells;
+}
+
+export function readItemsTable(lines: Line[]): ItemsTable | undefined {
+  for (let h = 0; h < lines.length; h += 1) {
+    const columns = headerColumns(lines[h]!.text);
+    if (!columns) continue;
+    const table: ItemsTable = { items: [], lines: new Set([h]), amountIsLineTotal: !columns.includes('price') && columns.includes('lineTotal') };
+    for (let i = h + 1; i < lines.length && table.items.length < MAX_ROWS; i += 1) {
+      const line = lines[i]!;
+      const totalMatch = TOTAL_LINE.exec(line.text);
+      if (totalMatch) {
+        table.lines.add(i);
+        const raw = totalMatch[1]!.trim();
+        if (/\d/.test(raw)) table.total = { raw, line, positional: true };
+        break;
+      }
+      if (FIELD_START.test(line.text)) break;
+      if (isBlankRow(line.text)) {
+        table.lines.add(i);
+        continue;
+      }
+      const cells = line.text.split(/\t|\s{2,}|\s*\|\s*/).map((c) => c.trim());
+      while (cells.length > 0 && cells[0] === '') cells.shift();
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      let row: Partial<Record<Column, string>>;
+      let positional = false;
+      if (cells.length === columns.length) {
+        row = {};
+        columns.forEach((c, k) => {
+          if (cells[k] !== '' && !/^[_\-–—]+$/.test(cells[k]!)) row[c] = cells[k]!;
+        });
+        positional = true;
+      } else {
+        row = splitHeuristically(line.text, columns);
+      }
+      const looksLikeItem = (row.sku !== undefined || row.name !== undefined) && (row.price !== undefined || row.lineTotal !== undefined || row.quantity !== undefined);
+      if (!looksLikeItem) break;
+      table.lines.add(i);
+      const item: RawItem = {};
+      for (const key of ['sku', 'name', 'size', 'quantity', 'price', 'reason'] as const) {
+        const raw = key === 'price' ? (row.price ?? row.lineTotal) : row[key];
+        if (raw !== undefined) item[key] = { raw, line, positional };
+      }
+      table.items.push(item);
+    }
+    return table;
+  }
+  return undefined;
+}

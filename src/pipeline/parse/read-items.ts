@@ -1,0 +1,100 @@
+// Turns raw item cells (from the table reader or a fillable form) into SPEC items with confidences,
+// and checks them against the printed total when the document has one.
+import type { Item, ItemKey } from '../../domain/application.ts';
+import { problem, type Problem } from '../../domain/problem.ts';
+import { normalizeMoney } from '../../domain/validation/normalize-money.ts';
+import { sumMatchesTotal, toKopecks } from '../../domain/validation/sum-matches-total.ts';
+import type { Normalized } from '../../domain/validation/normalized.ts';
+import { normalizeItemCell } from './normalize-item.ts';
+import type { ItemsTable } from './read-items-table.ts';
+import type { Line } from './prepare-lines.ts';
+import { scoreConfidence, type Check, type Evidence } from './score-confidence.ts';
+
+interface CellReading extends Normalized {
+  line?: Line;
+  source: Evidence['source'];
+  lineConfidence: number;
+  weak: boolean;
+  check: Check;
+  cap?: number;
+}
+
+export function itemsFromForm(rows: Array<Partial<Record<ItemKey, string>>>): { items: Item[]; problems: Problem[] } {
+  const readings = rows.map((row) => {
+    const out: Partial<Record<ItemKey, CellReading>> = {};
+    for (const [key, raw] of Object.entries(row) as Array<[ItemKey, string]>) {
+      const n = normalizeItemCell(key, raw, false);
+      if (n) out[key] = { ...n, source: 'form', lineConfidence: 1, weak: false, check: 'none' };
+    }
+    return out;
+  });
+  return finish(readings, []);
+}
+
+export function itemsFromTable(table: ItemsTable, bodySource: 'text' | 'body'): { items: Item[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const readings = table.items.map((row) => {
+    const out: Partial<Record<ItemKey, CellReading>> = {};
+    for (const [key, cell] of Object.entries(row) as Array<[ItemKey, NonNullable<(typeof row)[ItemKey]>]>) {
+      const n = normalizeItemCell(key, cell.raw, cell.line.ocr);
+      if (!n) continue;
+      out[key] = {
+        ...n,
+        line: cell.line,
+        source: cell.line.ocr ? 'ocr' : bodySource,
+        lineConfidence: cell.line.confidence,
+        weak: !cell.positional,
+        check: 'none',
+      };
+    }
+    return out;
+  });
+  // A "Сумма" column holds quantity × price; the item wants the unit price.
+  if (table.amountIsLineTotal) {
+    for (const r of readings) {
+      const qty = Number(r.quantity?.value ?? '1');
+      if (r.price && qty > 1) {
+        const kopecks = toKopecks(r.price.value);
+        if (kopecks % qty === 0) r.price.value = (kopecks / qty / 100).toFixed(2);
+        else r.price.strict = false;
+      }
+    }
+  }
+  if (table.total) {
+    const total = normalizeMoney(table.total.raw, { ocr: table.total.line.ocr });
+    const priced = readings.filter((r) => r.price);
+    if (total && priced.length === readings.length && priced.length > 0) {
+      const ok = sumMatchesTotal(priced.map((r) => ({ price: r.price!.value, quantity: Number(r.quantity?.value ?? '1') })), total.value);
+      for (const r of priced) {
+        if (ok) {
+          r.price!.check = 'passed';
+          r.price!.ambiguous = false;
+        } else r.price!.cap = 0.6;
+      }
+      if (!ok) problems.push(problem('items', 'inconsistent', 'item prices do not add up to the printed total'));
+    }
+  }
+  return finish(readings, problems);
+}
+
+function finish(readings: Array<Partial<Record<ItemKey, CellReading>>>, problems: Problem[]): { items: Item[]; problems: Problem[] } {
+  const items: Item[] = [];
+  for (const row of readings) {
+    const item: Item = {};
+    for (const [key, r] of Object.entries(row) as Array<[ItemKey, CellReading]>) {
+      const confidence = scoreConfidence({
+        source: r.source,
+        lineConfidence: r.lineConfidence,
+        strict: r.strict,
+        fixes: r.fixes,
+        check: r.check,
+        weak: r.weak,
+        ...(r.ambiguous ? { ambiguous: true } : {}),
+        ...(r.cap !== undefined ? { cap: r.cap } : {}),
+      });
+      item[key] = { value: r.value, confidence, ...(r.line?.box ? { box: r.line.box } : {}) };
+    }
+    if (Object.keys(item).length > 0) items.push(item);
+  }
+  return { items, problems };
+}

@@ -1,0 +1,57 @@
+// Turns the evidence about one value into a calibrated confidence. The contract with the rest of the
+// system: a value at ≥ 0.9 is right ≥ 99.5% of the time, so only exact sources (text layer, form field,
+// typed e-mail) or OCR values confirmed by a checksum get there; any correction, any doubt, keeps a value
+// below it. Below 0.6 a person must look (low_confidence).
+export type Check = 'passed' | 'failed' | 'none';
+
+export interface Evidence {
+  /** Where the characters came from: exact sources are 'form' | 'text' | 'body'; 'ocr' can misread. */
+  source: 'form' | 'text' | 'body' | 'ocr';
+  /** OCR line confidence, 0–1 (1 for exact sources). */
+  lineConfidence: number;
+  /** The raw value had the field's strict shape. */
+  strict: boolean;
+  /** Corrections applied to reach the canonical value. */
+  fixes: number;
+  /** A checksum or cross-check on the value (control key, Luhn, items adding up to the total). */
+  check: Check;
+  /** Label read with edits, value taken from the next line, or found without a label. */
+  weak?: boolean;
+  /** The value could be read two ways. */
+  ambiguous?: boolean;
+  /** A cap from outside: inconsistent with another field, several candidates disagreeing, … */
+  cap?: number;
+}
+
+export const CONFIDENT = 0.9;
+export const LOW_CONFIDENCE = 0.6;
+/** A value that failed its checksum is almost certainly wrong somewhere. */
+const FAILED_CHECK_CAP = 0.3;
+/** No unchecked OCR value may reach CONFIDENT: tesseract's own line confidence is too optimistic. */
+const OCR_UNCHECKED_CAP = 0.88;
+const CORRECTED_CAP = 0.85;
+const AMBIGUOUS_CAP = 0.55;
+
+const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+
+export function scoreConfidence(e: Evidence): number {
+  let c: number;
+  if (e.source === 'ocr') {
+    c = 0.15 + 0.75 * e.lineConfidence;
+    if (!e.strict) c *= 0.9;
+    c *= 0.85 ** e.fixes;
+    if (e.weak) c *= 0.9;
+    if (e.check === 'passed' && e.lineConfidence >= 0.5) c = Math.max(c, e.fixes <= 2 ? 0.95 : 0.9);
+    else c = Math.min(c, OCR_UNCHECKED_CAP);
+  } else {
+    c = e.source === 'form' ? 1 : e.source === 'text' ? 0.99 : 0.97;
+    if (!e.strict) c -= 0.04;
+    c *= 0.85 ** e.fixes;
+    if (e.weak) c *= 0.9;
+  }
+  if (e.fixes > 0 && e.check !== 'passed') c = Math.min(c, CORRECTED_CAP);
+  if (e.check === 'failed') c = Math.min(c, FAILED_CHECK_CAP);
+  if (e.ambiguous) c = Math.min(c, AMBIGUOUS_CAP);
+  if (e.cap !== undefined) c = Math.min(c, e.cap);
+  return round(c);
+}
