@@ -1,4 +1,5 @@
 // Levenshtein distance, bounded: we only ever ask "is it within 1?", so give up as soon as a row exceeds the bound.
+// One side is always an order SKU (short, trusted), so the length check rules out a huge OCR'd string at once.
 export function withinEditDistance(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

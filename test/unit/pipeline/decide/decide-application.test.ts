@@ -41,6 +41,10 @@ describe('decideApplication: approve', () => {
     expect(d.refund?.shipping).toMatchObject({ eligible: true, receiptRequired: true, amount: 0 });
   });
 
+  it('a confidence of exactly the threshold counts as confident', () => {
+    expect(decide({ application: application({ orderNumber: { value: 'A-1001', confidence: 0.9 } }) }).status).toBe('approved');
+  });
+
   it('approves with an OCR-corrected SKU and records the correction', () => {
     const d = decide({ application: application({}, [{ sku: 'TS-30O0', quantity: '1' }]) });
     expect(d.status).toBe('approved');
