@@ -10,7 +10,8 @@ import { readPdf } from '../pdf/read-pdf.ts';
 import { capText } from './cap-text.ts';
 import { detectKind } from './detect-kind.ts';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './document-limits.ts';
-import { ocrPage } from './ocr-page.ts';
+import { limitConcurrency } from './limit-concurrency.ts';
+import { ocrPage, type OcrPageInput } from './ocr-page.ts';
 import { readImageDocument } from './read-image-document.ts';
 import { readTextDocument } from './read-text-document.ts';
 
@@ -22,12 +23,19 @@ export interface DocumentReaderOptions {
    * competes with the OCR workers that are the real bottleneck. Note: sharp's setting is process-wide.
    */
   imageThreads?: number;
+  /**
+   * Pages being prepared or OCR'd at once, across all documents read by this reader. A little above the
+   * OCR pool's size keeps the workers busy while bounding memory. Default 3.
+   */
+  pagesInFlight?: number;
 }
 
 export function createDocumentReader(options: DocumentReaderOptions): DocumentReader {
   const limits: DocumentLimits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.limits };
   const { ocr } = options;
   sharp.concurrency(options.imageThreads ?? 1);
+  const inFlight = limitConcurrency(options.pagesInFlight ?? 3);
+  const readPage = (input: OcrPageInput) => inFlight(() => ocrPage(ocr, limits, input));
 
   async function read(name: string, bytes: Buffer): Promise<ExtractedDocument> {
     const base = {
@@ -66,13 +74,13 @@ export function createDocumentReader(options: DocumentReaderOptions): DocumentRe
           name,
           maxPages: limits.maxPages,
           maxPixels: limits.maxPixels,
-          ocrPage: (image, pageNumber) => ocrPage(ocr, limits, { name, image, pageNumber }),
+          ocrPage: (image, pageNumber) => readPage({ name, image, pageNumber }),
         });
         Object.assign(doc, result);
         break;
       }
       default: {
-        const result = await readImageDocument(name, detected.kind, bytes, ocr, limits);
+        const result = await readImageDocument(name, detected.kind, bytes, limits, readPage);
         Object.assign(doc, result, { method: 'ocr' });
       }
     }

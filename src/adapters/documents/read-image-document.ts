@@ -4,9 +4,8 @@ import type { DocumentKind, PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { decodeHeic } from '../images/decode-heic.ts';
 import { readImageSize, type ImageSize } from '../images/read-image-size.ts';
-import type { OcrEngine } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
-import { ocrPage } from './ocr-page.ts';
+import type { OcrPageInput, OcrPageResult } from './ocr-page.ts';
 
 export interface ImageReadResult {
   pageCount: number;
@@ -18,8 +17,8 @@ export async function readImageDocument(
   name: string,
   kind: DocumentKind,
   bytes: Buffer,
-  ocr: OcrEngine,
   limits: DocumentLimits,
+  readPage: (input: OcrPageInput) => Promise<OcrPageResult>,
 ): Promise<ImageReadResult> {
   let size: ImageSize;
   try {
@@ -56,7 +55,7 @@ export async function readImageDocument(
   const pages: PageText[] = [];
   const problems: Problem[] = [];
   for (let frame = 0; frame < frames; frame++) {
-    const result = await ocrPage(ocr, limits, { name, image: decodable, pageNumber: frame + 1, frame });
+    const result = await readPage({ name, image: decodable, pageNumber: frame + 1, frame });
     problems.push(...result.problems);
     if (result.page) pages.push(result.page);
   }

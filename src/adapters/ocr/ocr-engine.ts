@@ -11,7 +11,7 @@ export interface OcrJob {
   height: number;
   /** 1-based page number recorded in the boxes. */
   page: number;
-  /** Tesseract page segmentation mode; default 3 (automatic). */
+  /** Tesseract page segmentation mode; default 4 (one column of lines, see OcrPool). */
   psm?: Tesseract.PSM;
   timeoutMs?: number;
 }

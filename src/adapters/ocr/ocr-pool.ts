@@ -33,6 +33,13 @@ interface Queued {
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 
+/**
+ * "Single column of text of variable sizes". On the application form the automatic mode (3) splits labels
+ * and values into separate columns and sometimes drops a table; mode 4 keeps "Номер заказа: 4821-5567" on
+ * one line and was ~30% faster on a 300 dpi A4 form here (1.27 s vs 1.77 s, one worker).
+ */
+const DEFAULT_PSM = '4' as Tesseract.PSM;
+
 export class OcrPool implements OcrEngine {
   private readonly slots: Slot[] = [];
   private readonly queue: Queued[] = [];
@@ -124,7 +131,7 @@ export class OcrPool implements OcrEngine {
     const onExit = () => finish({ status: 'failed', message: 'OCR engine exited during the job' }, false);
     thread?.once('exit', onExit);
     try {
-      await worker.setParameters({ tessedit_pageseg_mode: job.psm ?? ('3' as Tesseract.PSM), user_defined_dpi: '300' });
+      await worker.setParameters({ tessedit_pageseg_mode: job.psm ?? DEFAULT_PSM, user_defined_dpi: '300' });
       const result = await worker.recognize(job.image, {}, { text: true, blocks: true });
       finish({ status: 'done', page: toPageText(result.data, job.page, job.width, job.height) }, true);
     } catch (error) {
