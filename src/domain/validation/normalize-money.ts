@@ -56,8 +56,11 @@ export function normalizeMoney(raw: string, options: MoneyOptions = {}): Normali
   if (lastSep >= 0 && tail.length >= 1 && tail.length <= 2) {
     intPart = compact.slice(0, lastSep).replace(/[.,]/g, '');
     frac = tail;
-  } else {
+  } else if (lastSep < 0 || /^\d{1,3}(?:[.,]\d{3})+$/.test(compact)) {
     intPart = compact.replace(/[.,]/g, '');
+  } else {
+    // "4 990,002", "49,9": separators that fit neither decimals nor thousands.
+    return undefined;
   }
   const fixed = fixDigitMisreads(intPart);
   const fixedFrac = fixDigitMisreads(frac);

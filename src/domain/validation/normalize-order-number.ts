@@ -6,9 +6,10 @@ export function normalizeOrderNumber(raw: string): Normalized | undefined {
   // "№ 12345 от 01.11.2026": the number ends where a word such as "от"/"from" or punctuation starts.
   const text = raw
     .replace(/^[\s№#:]+|^(?:no|n)\.?\s+/i, '')
-    .split(/\s(?:от|from|dated|of)\b|[,;(]|\s{2,}|\t/i)[0]!
+    .split(/\s(?:от|from|dated|of)(?![\p{L}])|[,;:(]|\s{2,}|\t/iu)[0]!
     .trim()
-    .replace(/[–—]/g, '-');
+    .replace(/[–—]/g, '-')
+    .replace(/[.\s]+$/, '');
   // A masked card number (mask-sensitive.ts) is not an order number.
   if (text === '' || text.includes('⟦')) return undefined;
   const printed = text.replace(/\s+/g, '');

@@ -17,9 +17,9 @@ export interface LabelDef {
 }
 
 const OTHER_LABELS: Record<LabelTarget, string[]> = {
-  orderNumber: ['№ заказа', 'номер заказа', 'заказ №', 'заказа №', 'заказу №', 'заказ номер', 'order no', 'order #', 'order id', 'order number', 'номер интернет-заказа'],
+  orderNumber: ['№ заказа', 'номер заказа', 'заказ №', 'заказа №', 'заказу №', 'заказ номер', 'order no', 'order #', 'order id', 'order number', 'номер интернет-заказа', 'по заказу', 'по заказу №', 'из заказа', 'for order'],
   orderDate: ['дата заказа', 'дата оформления заказа', 'дата покупки', 'order date', 'date of order', 'purchase date', 'date ordered'],
-  receivedDate: ['дата получения', 'дата получения товара', 'товар получен', 'дата доставки', 'date received', 'received on', 'date of receipt', 'delivery date', 'received'],
+  receivedDate: ['дата получения', 'дата получения товара', 'товар получен', 'дата доставки', 'date received', 'received on', 'date of receipt', 'delivery date', 'received', 'товар получила', 'товар получил', 'получила товар', 'получил товар', 'товар был получен'],
   fullName: ['ф.и.о.', 'фио', 'фамилия имя отчество', 'фамилия, имя, отчество', 'фио покупателя', 'покупатель', 'full name', 'customer name', 'name'],
   email: ['e-mail', 'email', 'эл. почта', 'электронная почта', 'адрес электронной почты', 'e-mail address'],
   phone: ['телефон', 'тел.', 'контактный телефон', 'моб. телефон', 'мобильный телефон', 'phone', 'telephone', 'mobile', 'phone number'],

@@ -40,6 +40,8 @@ const SINGLE_LINE_FIELDS = FIELD_KEYS.filter((k) => k !== 'reason' && k !== 'ref
 const DISAGREEMENT_CAP = 0.85;
 /** Inferred from context (free words, which bank details are present), not ticked or labelled. */
 const INFERRED_CAP = 0.8;
+/** Guessed from keywords anywhere in a free-form letter. */
+const WORDS_CAP = 0.7;
 
 function fromLine(n: Normalized, line: Line, textSource: 'text' | 'body', weak: boolean): Reading {
   return {
@@ -89,7 +91,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     });
     const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak), check: n.check ?? 'none' })));
     if (chosen) readings.set(key, chosen);
-    else if (found.length > 0) problems.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
+    else if (found.some((c) => /\d|@/.test(c.raw))) problems.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
   }
 
   // Checkbox groups.
@@ -114,6 +116,12 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: false }, c.line, textSource, c.weak), cap: INFERRED_CAP });
       break;
     }
+  }
+  // A letter in the customer's own words ("размер не подошёл"): a guess from keywords, kept low.
+  if (!readings.has('reason') && ticks.length === 0 && groupText('reasonGroup').length === 0) {
+    const index = lines.findIndex((l, i) => !skip.has(i) && !/[\[☐☒□]/.test(l.text) && inferReason(l.text) !== undefined);
+    const line = lines[index];
+    if (line) readings.set('reason', { ...fromLine({ value: inferReason(line.text)!, fixes: 0, strict: false }, line, textSource, true), cap: WORDS_CAP });
   }
   if (!readings.has('reasonText')) {
     const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !/\[|☐|☒/.test(g.raw));

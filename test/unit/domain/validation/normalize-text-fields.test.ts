@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { fixDigitMisreads } from '../../../../src/domain/validation/fix-digit-misreads.ts';
+import { normalizeEmail } from '../../../../src/domain/validation/normalize-email.ts';
+import { normalizeName } from '../../../../src/domain/validation/normalize-name.ts';
+import { normalizeOrderNumber } from '../../../../src/domain/validation/normalize-order-number.ts';
+import { normalizeSku } from '../../../../src/domain/validation/normalize-sku.ts';
+
+describe('normalizeEmail', () => {
+  it.each([
+    ['maria.ivanova@mail.ru', 'maria.ivanova@mail.ru', 0],
+    ['Maria.Ivanova@Mail.RU', 'maria.ivanova@mail.ru', 0],
+    ['maria.ivanova @ mail,ru', 'maria.ivanova@mail.ru', 2],
+    ['maria.ivanova@mail,ru.', 'maria.ivanova@mail.ru', 1],
+    ['mаria@mail.ru', 'maria@mail.ru', 1], // Cyrillic "а"
+    ['<ivan@yandex.ru>', 'ivan@yandex.ru', 0],
+    ['mailto:ivan@yandex.ru', 'ivan@yandex.ru', 0],
+    ['ivan(at)yandex.ru', 'ivan@yandex.ru', 1],
+    ['ivan@почта.рф', 'ivan@почта.рф', 0],
+  ])('%s → %s (fixes %i)', (raw, value, fixes) => {
+    expect(normalizeEmail(raw)).toEqual({ value, fixes, strict: fixes === 0 });
+  });
+
+  it.each(['ivan', 'ivan@', '@mail.ru', 'ivan@mail', 'иван иванов'])('rejects %s', (raw) => {
+    expect(normalizeEmail(raw)).toBeUndefined();
+  });
+});
+
+describe('normalizeName', () => {
+  it.each([
+    ['Иванова Мария Петровна', 'Иванова Мария Петровна', 0, true],
+    ['  Иванова   Мария\tПетровна ', 'Иванова Мария Петровна', 0, true],
+    ['СИДОРОВА ЕЛЕНА НИКОЛАЕВНА', 'Сидорова Елена Николаевна', 0, true],
+    ['иванов-петров иван', 'Иванов-Петров Иван', 0, true],
+    ['Иванова Мaрия Петровна', 'Иванова Мария Петровна', 1, false], // Latin "a"
+    ['Ив0нов Иван', 'Ивонов Иван', 1, false],
+    ['John Smith', 'John Smith', 0, true],
+    ['Петров С. А.', 'Петров С. А.', 0, true],
+    ['Иванова Мария Петровна,', 'Иванова Мария Петровна', 0, true],
+  ])('%s → %s', (raw, value, fixes, strict) => {
+    expect(normalizeName(raw)).toEqual({ value, fixes, strict });
+  });
+
+  it('is undefined for an empty value', () => expect(normalizeName(' , ')).toBeUndefined());
+});
+
+describe('normalizeOrderNumber', () => {
+  it.each([
+    ['2026-11-00457', '2026-11-00457', 0, true],
+    ['№ 1234567 от 02.11.2026:', '1234567', 0, true],
+    ['77 001 234', '77001234', 0, true],
+    ['2026-11-OO457', '2026-11-00457', 2, false],
+    ['l2345', '12345', 1, false],
+    ['12З45', '12345', 1, false],
+    ['# 55—10234', '55-10234', 0, true],
+  ])('%s → %s', (raw, value, fixes, strict) => {
+    expect(normalizeOrderNumber(raw)).toEqual({ value, fixes, strict });
+  });
+
+  it('keeps an order number with real letters as printed but not strict', () => {
+    expect(normalizeOrderNumber('RU-12345')).toEqual({ value: 'RU-12345', fixes: 1, strict: false });
+  });
+
+  it('refuses a masked card number', () => expect(normalizeOrderNumber('⟦card:1111:ok⟧')).toBeUndefined());
+});
+
+describe('normalizeSku', () => {
+  it.each([
+    ['SK-1001', 'SK-1001', 0, true],
+    ['$K-1001', 'SK-1001', 1, false],
+    ['SКU-77', 'SKU-77', 1, false], // Cyrillic К inside a Latin code
+    ['АРТ-123', 'АРТ-123', 0, false], // wholly Cyrillic: left as written
+  ])('%s → %s', (raw, value, fixes, strict) => {
+    expect(normalizeSku(raw)).toEqual({ value, fixes, strict });
+  });
+});
+
+describe('fixDigitMisreads', () => {
+  it.each([
+    ['044525225', '044525225', 0, 0],
+    ['O44525225', '044525225', 1, 0],
+    ['4О817 810 5З8', '40817810538', 2, 0],
+    ['l2S4Б', '12546', 3, 0],
+    ['12-34 56', '123456', 0, 0],
+    ['12a4', '124', 0, 1],
+  ])('%s → %s', (raw, digits, fixes, foreign) => {
+    expect(fixDigitMisreads(raw)).toEqual({ digits, fixes, foreign });
+  });
+});
