@@ -51,6 +51,8 @@ export async function prepareForOcr(bytes: Buffer, options: PrepareOptions): Pro
   const even = await evenOutLighting(data, info.width, info.height);
   const clean = removeRuleLines(even, info.width, info.height);
   const image = await sharp(clean, { raw: { width: info.width, height: info.height, channels: 1 } })
+    // Without this sharp takes one-channel raw input as sRGB and writes a three-channel PNG.
+    .toColourspace('b-w')
     // Tesseract decodes the PNG again; fast compression saves ~0.3 s per page for a slightly larger buffer.
     .png({ compressionLevel: 1 })
     .toBuffer();
