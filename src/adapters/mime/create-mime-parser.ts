@@ -131,6 +131,11 @@ async function parse(raw: Buffer): Promise<ParsedMailMessage> {
   return message;
 }
 
-export function createMimeParser(): MimeParser & { parse(raw: Buffer): Promise<ParsedMailMessage> } {
+/** The MimeParser port, with the parse statistics visible to callers that hold the adapter itself. */
+export interface StatsMimeParser extends MimeParser {
+  parse(raw: Buffer): Promise<ParsedMailMessage>;
+}
+
+export function createMimeParser(): StatsMimeParser {
   return { parse };
 }
