@@ -3,6 +3,7 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { AppError } from '../../domain/app-error.ts';
 import type { DatabaseTarget } from './database-target.ts';
@@ -11,8 +12,17 @@ import { readMigrationsList } from './migrations-list.ts';
 import { NO_FILTER, openSchemaEngine } from './schema-engine.ts';
 import { SqliteAdapterFactory } from './sqlite-adapter.ts';
 
-export function migrationAdapter(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
-  return target.provider === 'sqlite' ? new SqliteAdapterFactory(target.url) : new PrismaPg({ connectionString: target.url });
+interface MigrationAdapter {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export function migrationAdapter(target: DatabaseTarget): MigrationAdapter {
+  if (target.provider === 'sqlite') return { factory: new SqliteAdapterFactory(target.url), close: async () => {} };
+  // One connection only: the engine takes pg_advisory_lock and later unlocks with separate queries, and over a
+  // pool the unlock can land on another connection, leaving the lock held until the idle one is closed (~10 s).
+  const pool = new pg.Pool({ connectionString: target.url, max: 1 });
+  return { factory: new PrismaPg(pool), close: () => pool.end() };
 }
 
 /** Returns the names of the migrations it applied; none when the database was up to date. */
@@ -27,12 +37,17 @@ export async function applyMigrations(target: DatabaseTarget): Promise<string[]>
   try {
     const schema = await readFile(target.schemaPath, 'utf8');
     const migrationsList = await readMigrationsList(target.migrationsDir);
-    const engine = await openSchemaEngine(migrationAdapter(target), { path: target.schemaPath, content: schema });
+    const adapter = migrationAdapter(target);
     try {
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-      return appliedMigrationNames;
+      const engine = await openSchemaEngine(adapter.factory, { path: target.schemaPath, content: schema });
+      try {
+        const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+        return appliedMigrationNames;
+      } finally {
+        engine.free();
+      }
     } finally {
-      engine.free();
+      await adapter.close();
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -8,6 +8,7 @@ CREATE TABLE "InboundMessage" (
     "mailboxId" TEXT NOT NULL,
     "mailboxKey" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'received',
+    "stateReason" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
     "deliveryCount" INTEGER NOT NULL DEFAULT 1,

@@ -1,0 +1,113 @@
+// Inbound messages: stored once per Message-ID (or content hash), claimed by one worker at a time.
+import { AppError } from '../../domain/app-error.ts';
+import { InboundStateSchema, type InboundState } from '../../domain/return-state.ts';
+import type { InboundRecord, NewInbound, SaveInboundResult, Store } from '../../domain/ports/store.ts';
+import { guard, isUniqueViolation } from './db-errors.ts';
+import type { DbClient } from './prisma-client.ts';
+
+/** States a worker may take a message from: never touched, or a fault that is to be retried. */
+const CLAIMABLE: InboundState[] = ['received', 'failed'];
+/** States finishInbound may end in; `processed` is reached only through recordReturn, with its return. */
+const FINISH_STATES: InboundState[] = ['ignored', 'needs_attention', 'failed', 'parked'];
+
+/** A mail server may deliver one message twice; the Message-ID says so, or, without one, identical bytes. */
+export function dedupeKeyOf(input: Pick<NewInbound, 'messageId' | 'sha256'>): string {
+  const messageId = input.messageId?.trim();
+  return messageId ? messageId : `sha256:${input.sha256}`;
+}
+
+type InboundStore = Pick<Store, 'saveInbound' | 'listInboundIds' | 'claimInbound' | 'finishInbound' | 'countInboundByState'>;
+
+export function createInboundStore(db: DbClient): InboundStore {
+  return {
+    saveInbound: (input) =>
+      guard('saveInbound', async (): Promise<SaveInboundResult> => {
+        const dedupeKey = dedupeKeyOf(input);
+        try {
+          const row = await db.inboundMessage.create({
+            data: {
+              dedupeKey,
+              messageId: input.messageId?.trim() || null,
+              sha256: input.sha256,
+              raw: new Uint8Array(input.raw),
+              mailboxId: input.mailboxId,
+              mailboxKey: input.mailboxKey,
+              receivedAt: input.receivedAt,
+            },
+            select: { id: true, state: true },
+          });
+          return { id: row.id, duplicate: false, state: InboundStateSchema.parse(row.state) };
+        } catch (error) {
+          // Checking first and inserting second would race with a second worker; the unique index decides.
+          if (!isUniqueViolation(error)) throw error;
+          const row = await db.inboundMessage.update({
+            where: { dedupeKey },
+            data: { deliveryCount: { increment: 1 } },
+            select: { id: true, state: true },
+          });
+          return { id: row.id, duplicate: true, state: InboundStateSchema.parse(row.state) };
+        }
+      }),
+
+    listInboundIds: (states, limit) =>
+      guard('listInboundIds', async () => {
+        const rows = await db.inboundMessage.findMany({
+          where: { state: { in: states } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take: limit,
+          select: { id: true },
+        });
+        return rows.map((r) => r.id);
+      }),
+
+    claimInbound: (id) =>
+      guard('claimInbound', async (): Promise<InboundRecord | null> => {
+        // One conditional UPDATE: of two workers racing for the row, exactly one sees count = 1.
+        const { count } = await db.inboundMessage.updateMany({
+          where: { id, state: { in: CLAIMABLE } },
+          data: { state: 'processing' },
+        });
+        if (count === 0) return null;
+        const row = await db.inboundMessage.findUnique({ where: { id } });
+        if (!row) return null;
+        return {
+          id: row.id,
+          mailboxId: row.mailboxId,
+          mailboxKey: row.mailboxKey,
+          messageId: row.messageId,
+          sha256: row.sha256,
+          raw: Buffer.from(row.raw),
+          state: InboundStateSchema.parse(row.state),
+          attempts: row.attempts,
+          lastError: row.lastError,
+          deliveryCount: row.deliveryCount,
+          receivedAt: row.receivedAt,
+        };
+      }),
+
+    finishInbound: (id, state, reason) =>
+      guard('finishInbound', async () => {
+        if (!FINISH_STATES.includes(state)) {
+          throw new AppError('illegal_transition', `finishInbound cannot end a message in "${state}"`);
+        }
+        const fault = state === 'failed' || state === 'parked';
+        await db.inboundMessage.update({
+          where: { id },
+          data: {
+            state,
+            stateReason: reason,
+            ...(fault ? { lastError: reason } : {}),
+            ...(state === 'failed' ? { attempts: { increment: 1 } } : {}),
+          },
+        });
+      }),
+
+    countInboundByState: () =>
+      guard('countInboundByState', async () => {
+        const groups = await db.inboundMessage.groupBy({ by: ['state'], _count: { _all: true } });
+        const counts: Partial<Record<InboundState, number>> = {};
+        for (const g of groups) counts[InboundStateSchema.parse(g.state)] = g._count._all;
+        return counts;
+      }),
+  };
+}

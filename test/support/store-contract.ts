@@ -1,0 +1,407 @@
+// The Store / OrderRepository contract, run against SQLite (test/integration/embedded/store-sqlite.test.ts) and
+// PostgreSQL (test/integration/servers/store-postgres.test.ts). Every test gets a fresh, empty database.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/domain/app-error.ts';
+import type { Order } from '../../src/domain/order.ts';
+import type { NewInbound, RecordReturnInput, StoredDocument } from '../../src/domain/ports/store.ts';
+import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
+import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
+import { createPrismaClient, type DbClient } from '../../src/adapters/db/prisma-client.ts';
+import { MAX_OUTBOUND_ATTEMPTS } from '../../src/adapters/db/outbound-store.ts';
+
+export interface ContractDatabase {
+  /** A URL naming a new, empty database. */
+  freshUrl(): Promise<string>;
+}
+
+export function inbound(text: string, overrides: Partial<NewInbound> = {}): NewInbound {
+  const raw = Buffer.from(text);
+  return {
+    mailboxId: 'maildir:/test',
+    mailboxKey: `key-${text}`,
+    messageId: `<${text}@example.com>`,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+    raw,
+    receivedAt: new Date('2025-03-01T10:00:00Z'),
+    ...overrides,
+  };
+}
+
+function document(name: string): StoredDocument {
+  const content = Buffer.from(`%PDF-1.7 ${name}`);
+  return {
+    name,
+    kind: 'pdf',
+    mimeType: 'application/pdf',
+    bytes: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    method: 'pdf_form',
+    pageCount: 1,
+    pages: [{ page: 1, lines: [{ text: 'ЗАЯВЛЕНИЕ НА ВОЗВРАТ ТОВАРА', confidence: 0.97, box: { page: 1, x: 1, y: 2, width: 3, height: 4 } }], width: 2480, height: 3508 }],
+    formFields: { orderNumber: 'A-1001' },
+    problems: [{ field: 'phone', code: 'low_confidence', message: 'unclear digit' }],
+    content,
+  };
+}
+
+export function returnInput(inboundId: string, returnNumber: string, replyId = `<reply-${returnNumber}@intake.test>`): RecordReturnInput {
+  return {
+    inboundId,
+    returnNumber,
+    state: 'awaiting_shipment',
+    customerEmail: 'anna@example.com',
+    orderNumber: 'A-1001',
+    language: 'ru',
+    application: {
+      source: 'message.eml',
+      fields: {
+        orderNumber: { value: 'A-1001', confidence: 1, source: 'form.pdf' },
+        email: { value: 'anna@example.com', confidence: 0.92, source: 'body' },
+      },
+      items: [
+        { sku: { value: 'SK-1', confidence: 0.9 }, name: { value: 'Юбка', confidence: 0.8 }, quantity: { value: '1', confidence: 0.99 }, price: { value: '4000.00', confidence: 0.7 } },
+      ],
+      problems: [],
+    },
+    decision: { status: 'approved', state: 'awaiting_shipment', reasons: [{ code: 'within_window', message: 'received 3 days ago' }] },
+    documents: [document('form.pdf')],
+    events: [
+      { actor: 'system', type: 'received', toState: 'received', at: new Date('2025-03-01T10:00:01Z') },
+      { actor: 'system', type: 'decided', fromState: 'received', toState: 'awaiting_shipment', reason: 'auto-approved', at: new Date('2025-03-01T10:00:02Z') },
+    ],
+    reply: {
+      messageId: replyId,
+      to: 'anna@example.com',
+      subject: `Re: Возврат ${returnNumber}`,
+      template: 'approved',
+      language: 'ru',
+      raw: Buffer.from(`Subject: approved ${returnNumber}\r\n\r\nok`),
+    },
+  };
+}
+
+const ORDER: Order = {
+  orderNumber: 'A-1001',
+  customerEmail: 'anna@example.com',
+  orderDate: '2025-02-20',
+  deliveryDate: '2025-02-25',
+  region: 'domestic',
+  lines: [
+    { sku: 'SK-1', name: 'Юбка', quantity: 1, unitPrice: 400_000, madeToOrder: false },
+    { sku: 'TS-2', name: 'Футболка', size: 'M', quantity: 1, unitPrice: 300_000, madeToOrder: false, category: 'tops' },
+    { sku: 'SC-3', name: 'Шарф', quantity: 1, unitPrice: 250_000, madeToOrder: false },
+  ],
+  discounts: [{ code: '1+1=3', description: 'third item free', amount: 250_000, condition: { minItems: 3 } }],
+  shippingPaid: 0,
+};
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+/** Opens stores on a fresh database, runs `body`, closes them whatever happens. */
+async function withStores(db: ContractDatabase, count: number, body: (stores: DbStore[], url: string) => Promise<void>): Promise<void> {
+  const url = await db.freshUrl();
+  const stores: DbStore[] = [];
+  try {
+    for (let i = 0; i < count; i++) stores.push(await openStore(url));
+    await body(stores, url);
+  } finally {
+    await Promise.all(stores.map((s) => s.close()));
+  }
+}
+
+async function withRawClient<T>(url: string, body: (db: DbClient) => Promise<T>): Promise<T> {
+  const db = createPrismaClient(parseDatabaseUrl(url));
+  try {
+    return await body(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export function storeContract(name: string, db: ContractDatabase): void {
+  describe(`${name}: migrations`, () => {
+    it('applies the migrations once; a second start is a no-op', async () => {
+      const url = await db.freshUrl();
+      const first = await openStore(url);
+      expect(first.appliedMigrations.length).toBeGreaterThan(0);
+      await first.close();
+      const second = await openStore(url);
+      expect(second.appliedMigrations).toEqual([]);
+      await withRawClient(url, async (raw) => {
+        const rows = await raw.$queryRawUnsafe<Array<{ migration_name: string; finished_at: unknown; rolled_back_at: unknown }>>(
+          'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
+        );
+        expect(rows.map((r) => r.migration_name)).toEqual(first.appliedMigrations);
+        expect(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);
+      });
+      await second.close();
+    });
+
+    it('two stores starting at once on an empty database migrate it exactly once', async () => {
+      const url = await db.freshUrl();
+      const stores = await Promise.all([openStore(url), openStore(url), openStore(url)]);
+      try {
+        const applied = stores.map((s) => s.appliedMigrations.length);
+        expect(applied.filter((n) => n > 0)).toHaveLength(1);
+        const saved = await Promise.all(stores.map((s, i) => s.saveInbound(inbound(`start-${i}`))));
+        expect(new Set(saved.map((r) => r.id)).size).toBe(3);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+  });
+
+  describe(`${name}: inbound messages`, () => {
+    it('stores a message once; a second delivery is a duplicate with the same id and counts the delivery', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const first = await store!.saveInbound(inbound('dup'));
+        expect(first).toMatchObject({ duplicate: false, state: 'received' });
+        const second = await store!.saveInbound(inbound('dup', { mailboxKey: 'another-key' }));
+        expect(second).toEqual({ id: first.id, duplicate: true, state: 'received' });
+        const record = await store!.claimInbound(first.id);
+        expect(record).toMatchObject({ deliveryCount: 2, mailboxKey: 'key-dup', messageId: '<dup@example.com>', attempts: 0 });
+        expect(record!.raw.equals(Buffer.from('dup'))).toBe(true);
+        // The duplicate reports the state the original is in now.
+        expect((await store!.saveInbound(inbound('dup'))).state).toBe('processing');
+      });
+    });
+
+    it('without a Message-ID, dedupes on the content hash', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const a = await store!.saveInbound(inbound('no-id', { messageId: undefined }));
+        const b = await store!.saveInbound(inbound('no-id', { messageId: undefined, mailboxKey: 'x' }));
+        const c = await store!.saveInbound(inbound('other', { messageId: undefined }));
+        expect(b).toEqual({ id: a.id, duplicate: true, state: 'received' });
+        expect(c.duplicate).toBe(false);
+        expect((await store!.claimInbound(a.id))!.messageId).toBeNull();
+      });
+    });
+
+    it('concurrent deliveries of one message from two stores: one insert, the rest duplicates', async () => {
+      await withStores(db, 2, async (stores) => {
+        const results = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % 2]!.saveInbound(inbound('race'))));
+        expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+        expect(new Set(results.map((r) => r.id)).size).toBe(1);
+        expect((await stores[0]!.claimInbound(results[0]!.id))!.deliveryCount).toBe(12);
+      });
+    });
+
+    it('exactly one of many concurrent claims wins', async () => {
+      await withStores(db, 2, async (stores) => {
+        const { id } = await stores[0]!.saveInbound(inbound('claim'));
+        const claims = await Promise.all(Array.from({ length: 16 }, (_, i) => stores[i % 2]!.claimInbound(id)));
+        expect(claims.filter((c) => c !== null)).toHaveLength(1);
+        expect(claims.find((c) => c !== null)!.state).toBe('processing');
+        expect(await stores[1]!.claimInbound(id)).toBeNull();
+      });
+    });
+
+    it('a failed message counts the attempt and can be claimed again; parked and ignored ones cannot', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const a = await store!.saveInbound(inbound('fail'));
+        const b = await store!.saveInbound(inbound('ignore'));
+        expect(await store!.claimInbound(a.id)).not.toBeNull();
+        await store!.finishInbound(a.id, 'failed', 'OCR engine crashed');
+        expect(await store!.listInboundIds(['failed'], 10)).toEqual([a.id]);
+        const again = await store!.claimInbound(a.id);
+        expect(again).toMatchObject({ attempts: 1, lastError: 'OCR engine crashed', state: 'processing' });
+        await store!.finishInbound(a.id, 'parked', 'failed 5 times');
+        expect(await store!.claimInbound(a.id)).toBeNull();
+
+        await store!.claimInbound(b.id);
+        await store!.finishInbound(b.id, 'ignored', 'auto-reply');
+        expect(await store!.claimInbound(b.id)).toBeNull();
+        expect(await store!.countInboundByState()).toEqual({ parked: 1, ignored: 1 });
+        expect((await rejection(store!.finishInbound(b.id, 'processed', 'no'))).code).toBe('illegal_transition');
+        expect((await rejection(store!.finishInbound('no-such-id', 'failed', 'x'))).code).toBe('not_found');
+      });
+    });
+
+    it('lists ids in the given states, oldest first, at most limit', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const ids: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          ids.push((await store!.saveInbound(inbound(`list-${i}`))).id);
+          await new Promise((r) => setTimeout(r, 5)); // distinct createdAt
+        }
+        await store!.claimInbound(ids[1]!);
+        expect(await store!.listInboundIds(['received'], 10)).toEqual([ids[0], ids[2], ids[3], ids[4]]);
+        expect(await store!.listInboundIds(['received', 'processing'], 2)).toEqual([ids[0], ids[1]]);
+      });
+    });
+  });
+
+  describe(`${name}: returns`, () => {
+    it('records a return with its documents, items, events and reply, and reads it back validated', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const { id } = await store!.saveInbound(inbound('app'));
+        await store!.claimInbound(id);
+        const input = returnInput(id, 'R-2025-000001');
+        const recorded = await store!.recordReturn(input);
+        expect(recorded.returnNumber).toBe('R-2025-000001');
+        expect(await store!.returnNumberExists('R-2025-000001')).toBe(true);
+        expect(await store!.returnNumberExists('R-2025-000002')).toBe(false);
+        expect(await store!.countInboundByState()).toEqual({ processed: 1 });
+        expect(await store!.claimInbound(id)).toBeNull();
+
+        const detail = await store!.getReturn('R-2025-000001');
+        expect(detail).toMatchObject({
+          id: recorded.returnId,
+          returnNumber: 'R-2025-000001',
+          state: 'awaiting_shipment',
+          customerEmail: 'anna@example.com',
+          orderNumber: 'A-1001',
+          language: 'ru',
+          application: input.application,
+          decision: input.decision,
+          events: input.events,
+        });
+        const { content: _content, ...documentWithoutContent } = input.documents[0]!;
+        expect(detail!.documents).toEqual([{ id: expect.any(String), ...documentWithoutContent }]);
+        expect(detail!.outbound).toEqual([
+          { messageId: input.reply!.messageId, template: 'approved', to: 'anna@example.com', state: 'pending', createdAt: expect.any(Date) },
+        ]);
+        expect(await store!.getReturn('R-none')).toBeNull();
+        expect(await store!.listReturns({ limit: 10 })).toEqual([
+          expect.objectContaining({ returnNumber: 'R-2025-000001', state: 'awaiting_shipment', customerEmail: 'anna@example.com' }),
+        ]);
+        expect(await store!.countReturnsByState()).toEqual({ awaiting_shipment: 1 });
+      });
+    });
+
+    it('a taken return number is a conflict and writes nothing of the second return', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const first = await store!.saveInbound(inbound('one'));
+        const second = await store!.saveInbound(inbound('two'));
+        await store!.recordReturn(returnInput(first.id, 'R-1'));
+        await store!.claimInbound(second.id);
+        const error = await rejection(store!.recordReturn(returnInput(second.id, 'R-1', '<second@intake.test>')));
+        expect(error.code).toBe('conflict');
+        expect(error.message).toContain('R-1');
+        expect(await store!.countInboundByState()).toEqual({ processed: 1, processing: 1 });
+        expect((await store!.listPendingOutbound(10)).map((o) => o.messageId)).toEqual(['<reply-R-1@intake.test>']);
+        expect((await store!.getReturn('R-1'))!.documents).toHaveLength(1);
+      });
+    });
+
+    it('is atomic: a failure part-way leaves no return, document, event or reply behind', async () => {
+      await withStores(db, 1, async ([store], url) => {
+        const error = await rejection(store!.recordReturn(returnInput('no-such-inbound', 'R-ghost')));
+        expect(error.code).toBe('not_found');
+        expect(await store!.returnNumberExists('R-ghost')).toBe(false);
+        expect(await store!.listPendingOutbound(10)).toEqual([]);
+        await withRawClient(url, async (raw) => {
+          expect(await raw.document.count()).toBe(0);
+          expect(await raw.returnEvent.count()).toBe(0);
+          expect(await raw.returnItem.count()).toBe(0);
+        });
+      });
+    });
+
+    it('rejects stored JSON that no longer matches its schema when reading it back', async () => {
+      await withStores(db, 1, async ([store], url) => {
+        const { id } = await store!.saveInbound(inbound('json'));
+        await store!.recordReturn(returnInput(id, 'R-JSON'));
+        await withRawClient(url, (raw) =>
+          raw.returnRequest.update({ where: { returnNumber: 'R-JSON' }, data: { decision: { status: 'maybe' } } }),
+        );
+        const error = await rejection(store!.getReturn('R-JSON'));
+        expect(error.code).toBe('validation_failed');
+        expect(error.message).toContain('decision of return R-JSON');
+      });
+    });
+  });
+
+  describe(`${name}: outbox`, () => {
+    it('lists pending replies oldest first; sent ones leave; failures retry until the attempts run out', async () => {
+      await withStores(db, 1, async ([store]) => {
+        for (const n of ['A', 'B']) {
+          const { id } = await store!.saveInbound(inbound(`out-${n}`));
+          await store!.recordReturn(returnInput(id, `R-${n}`));
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        const pending = await store!.listPendingOutbound(10);
+        expect(pending.map((p) => p.messageId)).toEqual(['<reply-R-A@intake.test>', '<reply-R-B@intake.test>']);
+        expect(pending[0]!.raw.toString()).toContain('approved R-A');
+        expect(pending[0]!.attempts).toBe(0);
+
+        const sentAt = new Date('2025-03-01T12:00:00Z');
+        await store!.markOutboundSent(pending[0]!.id, sentAt);
+        await store!.markOutboundSent(pending[0]!.id, new Date()); // a retry after success changes nothing
+        await store!.markOutboundFailed(pending[0]!.id, 'late report'); // nor does a stale failure
+        expect((await store!.listPendingOutbound(10)).map((p) => p.messageId)).toEqual(['<reply-R-B@intake.test>']);
+        expect((await store!.getReturn('R-A'))!.outbound[0]!.state).toBe('sent');
+
+        await store!.markOutboundFailed(pending[1]!.id, '421 try again later');
+        expect((await store!.listPendingOutbound(10))[0]!.attempts).toBe(1);
+        for (let i = 1; i < MAX_OUTBOUND_ATTEMPTS; i++) await store!.markOutboundFailed(pending[1]!.id, '421 try again later');
+        expect(await store!.listPendingOutbound(10)).toEqual([]);
+        expect((await store!.getReturn('R-B'))!.outbound[0]!.state).toBe('failed');
+      });
+    });
+  });
+
+  describe(`${name}: orders`, () => {
+    it('upserts orders idempotently by number and finds them as the Orders port', async () => {
+      await withStores(db, 1, async ([store]) => {
+        expect(await store!.upsertOrders([ORDER, { ...ORDER, orderNumber: 'A-1002', discounts: [] }])).toEqual({ created: 2, updated: 0 });
+        expect(await store!.find('A-1001')).toEqual(ORDER);
+        expect(await store!.upsertOrders([ORDER])).toEqual({ created: 0, updated: 1 });
+        expect(await store!.find('A-1001')).toEqual(ORDER);
+
+        const changed: Order = { ...ORDER, lines: [ORDER.lines[0]!], discounts: [], shippingPaid: 50_000, region: 'international' };
+        await store!.upsertOrders([changed]);
+        expect(await store!.find('A-1001')).toEqual(changed);
+        expect((await store!.find('A-1002'))!.discounts).toEqual([]);
+        expect(await store!.find('A-404')).toBeNull();
+      });
+    });
+
+    it('validates orders before writing any of them', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const bad = { ...ORDER, orderNumber: 'A-BAD', lines: [] } as Order;
+        await expect(store!.upsertOrders([{ ...ORDER, orderNumber: 'A-OK' }, bad])).rejects.toThrow();
+        expect(await store!.find('A-OK')).toBeNull();
+      });
+    });
+  });
+
+  describe(`${name}: performance`, () => {
+    it('lists and counts 10,000 returns quickly', async () => {
+      await withStores(db, 1, async ([store], url) => {
+        const states = ['needs_review', 'awaiting_shipment', 'rejected', 'refunded'] as const;
+        await withRawClient(url, async (raw) => {
+          const base = Date.parse('2025-01-01T00:00:00Z');
+          const rows = Array.from({ length: 10_000 }, (_, i) => ({
+            returnNumber: `R-P-${String(i).padStart(6, '0')}`,
+            state: states[i % states.length]!,
+            language: 'ru',
+            application: { source: 'x', fields: {}, items: [], problems: [] },
+            decision: { status: 'needs_review', state: 'needs_review', reasons: [] },
+            createdAt: new Date(base + i * 60_000),
+          }));
+          for (let i = 0; i < rows.length; i += 2_000) await raw.returnRequest.createMany({ data: rows.slice(i, i + 2_000) });
+        });
+        const t0 = performance.now();
+        const page = await store!.listReturns({ state: 'needs_review', limit: 50 });
+        const all = await store!.listReturns({ limit: 50 });
+        const counts = await store!.countReturnsByState();
+        const elapsed = performance.now() - t0;
+        expect(page).toHaveLength(50);
+        expect(page[0]!.returnNumber).toBe('R-P-009996'); // newest first
+        expect(all[0]!.returnNumber).toBe('R-P-009999');
+        expect(counts).toEqual({ needs_review: 2_500, awaiting_shipment: 2_500, rejected: 2_500, refunded: 2_500 });
+        console.log(`${name}: listReturns x2 + countReturnsByState on 10,000 rows: ${elapsed.toFixed(1)} ms`);
+        expect(elapsed).toBeLessThan(1_000);
+      });
+    });
+  });
+}
