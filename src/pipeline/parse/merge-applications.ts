@@ -1,0 +1,78 @@
+// One application per e-mail: the documents of a message (PDF, photos, the body) each parsed on their
+// own, merged field by field. The most confident reading wins and records which document it came from;
+// two confident readings that disagree mean a person must look.
+import { FIELD_KEYS, type Fields, type Item, type ParsedApplication } from '../../domain/application.ts';
+import { problem, type Problem } from '../../domain/problem.ts';
+import type { DocumentParse } from './parse-document.ts';
+import { CONFIDENT, LOW_CONFIDENCE } from './score-confidence.ts';
+
+export interface ParsedPart {
+  name: string;
+  result: DocumentParse;
+}
+
+/** Two confident documents contradicting each other: neither value may stay above review level. */
+const CONFLICT_CAP = 0.5;
+
+const sameValue = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function itemsScore(items: Item[]): number {
+  return items.reduce((sum, item) => sum + Object.values(item).reduce((s, f) => s + (f?.confidence ?? 0), 0), 0);
+}
+
+export function mergeApplications(source: string, parts: ParsedPart[]): ParsedApplication {
+  // Documents that are not applications (a product photo, "see attachment" in the body) contribute
+  // nothing, unless nothing else is there.
+  const applications = parts.filter((p) => p.result.isApplication);
+  const used = applications.length > 0 ? applications : parts;
+  const problems: Problem[] = [];
+  if (applications.length === 0) {
+    problems.push(problem(source, 'not_an_application', parts.length === 0 ? 'the message has no readable document' : 'no document of the message is a return application'));
+  }
+
+  const fields: Fields = {};
+  for (const key of FIELD_KEYS) {
+    const readings = used.flatMap((p) => {
+      const f = p.result.fields[key];
+      return f ? [{ ...f, source: p.name }] : [];
+    });
+    if (readings.length === 0) continue;
+    readings.sort((a, b) => b.confidence - a.confidence);
+    const chosen = { ...readings[0]! };
+    const conflicting = readings.some((r) => r.source !== chosen.source && r.confidence >= CONFIDENT && chosen.confidence >= CONFIDENT && !sameValue(r.value, chosen.value));
+    if (conflicting) {
+      chosen.confidence = Math.min(chosen.confidence, CONFLICT_CAP);
+      const names = [...new Set(readings.filter((r) => r.confidence >= CONFIDENT).map((r) => r.source))].join(', ');
+      problems.push(problem(key, 'inconsistent', `documents disagree on ${key} (${names})`));
+    }
+    fields[key] = chosen;
+  }
+
+  const bestItems = [...used].sort((a, b) => itemsScore(b.result.items) - itemsScore(a.result.items))[0];
+  const items: Item[] = (bestItems?.result.items ?? []).map((item) =>
+    Object.fromEntries(Object.entries(item).map(([k, v]) => [k, { ...v!, source: bestItems!.name }])),
+  );
+
+  // A field-level doubt from one document is moot when another document settled the field.
+  for (const part of used) {
+    for (const p of part.result.problems) {
+      const settled = (FIELD_KEYS as readonly string[]).includes(p.field) && p.code === 'low_confidence' && (fields[p.field as keyof Fields]?.confidence ?? 0) >= LOW_CONFIDENCE;
+      const otherItems = p.field.startsWith('items') && part !== bestItems;
+      if (!settled && !otherItems) problems.push(p);
+    }
+  }
+  for (const key of FIELD_KEYS) {
+    const f = fields[key];
+    if (f && f.confidence < LOW_CONFIDENCE && !problems.some((p) => p.field === key && p.code === 'low_confidence')) {
+      problems.push(problem(key, 'low_confidence', `${key} was read with low confidence (${f.confidence})`));
+    }
+  }
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const k = `${p.field}|${p.code}|${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { source, fields, items, problems: unique };
+}
