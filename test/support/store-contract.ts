@@ -266,6 +266,10 @@ export function storeContract(name: string, db: ContractDatabase): void {
         });
         const { content: _content, ...documentWithoutContent } = input.documents[0]!;
         expect(detail!.documents).toEqual([{ id: expect.any(String), ...documentWithoutContent }]);
+        const file = await store!.getDocumentFile(detail!.documents[0]!.id);
+        expect(file).toMatchObject({ name: 'form.pdf', mimeType: 'application/pdf' });
+        expect(file!.content.equals(input.documents[0]!.content)).toBe(true);
+        expect(await store!.getDocumentFile('no-such-document')).toBeNull();
         expect(detail!.outbound).toEqual([
           { messageId: input.reply!.messageId, template: 'approved', to: 'anna@example.com', state: 'pending', createdAt: expect.any(Date) },
         ]);
