@@ -22,8 +22,8 @@ function allowedEdits(length: number): number {
   return 0;
 }
 
-/** Smallest edit distance of `label` against any prefix of `text` starting at `from`, and that prefix's end. */
-function fuzzyPrefix(label: string, text: string, from: number, maxEdits: number): { edits: number; end: number } | undefined {
+/** Prefixes of `text` from `from` within `maxEdits` of `label`: their end (exclusive) and edit count. */
+function fuzzyPrefixes(label: string, text: string, from: number, maxEdits: number): Array<{ edits: number; end: number }> {
   const n = Math.min(text.length - from, label.length + maxEdits);
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= label.length; i += 1) {
@@ -34,11 +34,10 @@ function fuzzyPrefix(label: string, text: string, from: number, maxEdits: number
     }
     prev = cur;
   }
-  let best: { edits: number; end: number } | undefined;
-  for (let j = Math.max(1, label.length - maxEdits); j <= n; j += 1) {
-    if (prev[j]! <= maxEdits && (!best || prev[j]! < best.edits)) best = { edits: prev[j]!, end: from + j };
-  }
-  return best;
+  const out: Array<{ edits: number; end: number }> = [];
+  for (let j = Math.max(1, label.length - maxEdits); j <= n; j += 1) if (prev[j]! <= maxEdits) out.push({ edits: prev[j]!, end: from + j });
+  // Fewest edits first; among equals the longest, so a label is not cut inside its last word.
+  return out.sort((a, b) => a.edits - b.edits || b.end - a.end);
 }
 
 export function findLabels(text: string, options: { fuzzy: boolean }): LabelMatch[] {
@@ -52,20 +51,13 @@ export function findLabels(text: string, options: { fuzzy: boolean }): LabelMatc
     if (!wordStart(origStart)) continue;
     for (const { def, skel: label } of LABEL_SKELETONS) {
       if (def.lineStart && origStart !== firstContent) continue;
-      let endSkel: number | undefined;
-      let edits = 0;
-      if (skel.text.startsWith(label, s)) endSkel = s + label.length;
+      const ends: Array<{ edits: number; end: number }> = [];
+      if (skel.text.startsWith(label, s)) ends.push({ edits: 0, end: s + label.length });
       else if (options.fuzzy && allowedEdits(label.length) > 0 && skel.text[s] === label[0]) {
-        const m = fuzzyPrefix(label, skel.text, s, allowedEdits(label.length));
-        if (m) {
-          endSkel = m.end;
-          edits = m.edits;
-        }
+        ends.push(...fuzzyPrefixes(label, skel.text, s, allowedEdits(label.length)));
       }
-      if (endSkel === undefined) continue;
-      const end = skel.map[endSkel - 1]! + 1;
-      if (!wordEnd(end)) continue;
-      found.push({ def, start: origStart, end, edits });
+      const hit = ends.map((e) => ({ edits: e.edits, end: skel.map[e.end - 1]! + 1 })).find((e) => wordEnd(e.end));
+      if (hit) found.push({ def, start: origStart, end: hit.end, edits: hit.edits });
     }
   }
   // Earliest first; at one start the longest, exact before fuzzy; then drop overlaps.
