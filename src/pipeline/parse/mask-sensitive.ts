@@ -20,6 +20,9 @@ function looksLikeCard(run: string, mentionsCard: boolean, mentionsOrder: boolea
   return !mentionsOrder && luhnValid(digits) && /^[2-6]/.test(digits);
 }
 
+/** Blanks the digits (and the O's OCR reads for zeros) of every token that holds a digit. */
+const blankDigits = (data: string) => data.replace(/[^\s,.:;№]+/g, (tok) => (/\d/.test(tok) ? tok.replace(/[\dOoОо]/g, '•') : tok));
+
 export function maskSensitive(text: string): string {
   const mentionsCard = /карт|card/i.test(text);
   const mentionsOrder = /заказ|order/i.test(text);
@@ -28,7 +31,7 @@ export function maskSensitive(text: string): string {
     const digits = run.replace(/\D/g, '');
     return `⟦card:${digits.slice(-4)}:${luhnValid(digits) ? 'ok' : 'bad'}⟧`;
   });
-  masked = masked.replace(PASSPORT, (_all, label: string, data: string) => `${label}${data.replace(/[\dOoОо]/g, '•')}`);
-  masked = masked.replace(SERIES_NUMBER, (_all, label: string, data: string) => `${label}${data.replace(/[\dOoОо]/g, '•')}`);
+  masked = masked.replace(PASSPORT, (_all, label: string, data: string) => `${label}${blankDigits(data)}`);
+  masked = masked.replace(SERIES_NUMBER, (_all, label: string, data: string) => `${label}${blankDigits(data)}`);
   return masked;
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { mergeApplications } from '../../../../src/pipeline/parse/merge-applications.ts';
+import { parseDocument, type DocumentParse } from '../../../../src/pipeline/parse/parse-document.ts';
+import { loadFixture } from './load-fixture.ts';
+
+const part = (name: string, fields: DocumentParse['fields'], extra: Partial<DocumentParse> = {}) => ({
+  name,
+  result: { fields, items: [], problems: [], isApplication: true, ...extra },
+});
+
+describe('mergeApplications', () => {
+  it('takes each field from its most confident document and records the source', () => {
+    const merged = mergeApplications('message.eml', [
+      part('body', { orderNumber: { value: '12345', confidence: 0.97 }, phone: { value: '+79161234567', confidence: 0.7 } }),
+      part('scan.jpg', { orderNumber: { value: '12345', confidence: 0.8 }, phone: { value: '+79161234567', confidence: 0.85 }, fullName: { value: 'Иванов Иван', confidence: 0.8 } }),
+    ]);
+    expect(merged.source).toBe('message.eml');
+    expect(merged.fields.orderNumber).toEqual({ value: '12345', confidence: 0.97, source: 'body' });
+    expect(merged.fields.phone).toEqual({ value: '+79161234567', confidence: 0.85, source: 'scan.jpg' });
+    expect(merged.fields.fullName?.source).toBe('scan.jpg');
+    expect(merged.problems).toEqual([]);
+  });
+
+  it('reports two confident documents that disagree, and keeps the value below review level', () => {
+    const merged = mergeApplications('m.eml', [
+      part('a.pdf', { orderNumber: { value: '12345', confidence: 0.99 } }),
+      part('b.pdf', { orderNumber: { value: '54321', confidence: 0.95 } }),
+    ]);
+    expect(merged.fields.orderNumber!.value).toBe('12345');
+    expect(merged.fields.orderNumber!.confidence).toBeLessThan(0.6);
+    expect(merged.problems.map((p) => `${p.field}:${p.code}`)).toEqual(['orderNumber:inconsistent', 'orderNumber:low_confidence']);
+  });
+
+  it('does not call a confident value into doubt because of a shaky reading elsewhere', () => {
+    const merged = mergeApplications('m.eml', [
+      part('a.pdf', { orderNumber: { value: '12345', confidence: 0.99 } }),
+      part('b.jpg', { orderNumber: { value: '12845', confidence: 0.7 } }),
+    ]);
+    expect(merged.fields.orderNumber!.confidence).toBe(0.99);
+    expect(merged.problems).toEqual([]);
+  });
+
+  it('drops a low_confidence problem that another document settled, and de-duplicates the rest', () => {
+    const lowPhone = { field: 'phone', code: 'low_confidence' as const, message: 'phone was read with low confidence (0.4)' };
+    const badAccount = { field: 'account', code: 'checksum_failed' as const, message: 'settlement account control key does not match the BIK' };
+    const merged = mergeApplications('m.eml', [
+      part('scan1.jpg', { phone: { value: '+79161234567', confidence: 0.4 } }, { problems: [lowPhone, badAccount] }),
+      part('scan2.jpg', { phone: { value: '+79161234567', confidence: 0.85 } }, { problems: [badAccount] }),
+    ]);
+    expect(merged.problems).toEqual([badAccount]);
+  });
+
+  it('takes items from the best document only', () => {
+    const items = (c: number) => [{ sku: { value: 'SK-1', confidence: c }, price: { value: '100.00', confidence: c } }];
+    const merged = mergeApplications('m.eml', [part('a.jpg', {}, { items: items(0.5) }), part('b.pdf', {}, { items: items(0.99) })]);
+    expect(merged.items).toEqual([{ sku: { value: 'SK-1', confidence: 0.99, source: 'b.pdf' }, price: { value: '100.00', confidence: 0.99, source: 'b.pdf' } }]);
+  });
+
+  it('ignores documents that are not applications, and says so when none is', () => {
+    const noise = part('product.jpg', { phone: { value: '+78005553535', confidence: 0.95 } }, { isApplication: false });
+    const app = part('form.pdf', { orderNumber: { value: '1', confidence: 0.99 } });
+    expect(mergeApplications('m.eml', [noise, app]).fields.phone).toBeUndefined();
+    const none = mergeApplications('m.eml', [noise]);
+    expect(none.problems.map((p) => `${p.field}:${p.code}`)).toEqual(['m.eml:not_an_application']);
+  });
+
+  it('merges a real PDF text layer with a photo of the same form', () => {
+    const today = { today: '2026-11-20' };
+    const merged = mergeApplications('m.eml', [
+      { name: 'photo.jpg', result: parseDocument(loadFixture('our-form-ocr.txt', 'ocr'), today) },
+      { name: 'form.pdf', result: parseDocument(loadFixture('our-form-text-layer.txt'), today) },
+    ]);
+    expect(merged.fields.email).toEqual({ value: 'maria.ivanova@mail.ru', confidence: 0.99, source: 'form.pdf' });
+    expect(merged.items[0]!.sku!.source).toBe('form.pdf');
+    expect(merged.problems).toEqual([]);
+  });
+});
