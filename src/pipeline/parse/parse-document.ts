@@ -42,6 +42,7 @@ const DISAGREEMENT_CAP = 0.85;
 const INFERRED_CAP = 0.8;
 /** Guessed from keywords anywhere in a free-form letter. */
 const WORDS_CAP = 0.7;
+const BOXES = /[\[☐☒☑□■]/;
 
 function fromLine(n: Normalized, line: Line, textSource: 'text' | 'body', weak: boolean): Reading {
   return {
@@ -110,7 +111,8 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   // Layouts without checkboxes: "Причина возврата: брак, порвался шов".
   const groupText = (target: Candidate['target']) => candidates.filter((c) => c.target === target);
   if (!readings.has('reason') && !problems.some((p) => p.field === 'reason')) {
-    for (const c of groupText('reasonGroup')) {
+    // Text with boxes in it is the option list itself, ticked or not — never the customer's words.
+    for (const c of groupText('reasonGroup').filter((g) => !BOXES.test(g.raw))) {
       const reason = inferReason(c.raw);
       if (!reason) continue;
       readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: false }, c.line, textSource, c.weak), cap: INFERRED_CAP });
@@ -119,17 +121,17 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   }
   // A letter in the customer's own words ("размер не подошёл"): a guess from keywords, kept low.
   if (!readings.has('reason') && ticks.length === 0 && groupText('reasonGroup').length === 0) {
-    const index = lines.findIndex((l, i) => !skip.has(i) && !/[\[☐☒□]/.test(l.text) && inferReason(l.text) !== undefined);
+    const index = lines.findIndex((l, i) => !skip.has(i) && !BOXES.test(l.text) && inferReason(l.text) !== undefined);
     const line = lines[index];
     if (line) readings.set('reason', { ...fromLine({ value: inferReason(line.text)!, fixes: 0, strict: false }, line, textSource, true), cap: WORDS_CAP });
   }
   if (!readings.has('reasonText')) {
-    const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !/\[|☐|☒/.test(g.raw));
+    const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !BOXES.test(g.raw));
     const n = c && normalizeText(c.raw);
     if (c && n) readings.set('reasonText', fromLine(n, c.line, textSource, c.weak));
   }
   if (!readings.has('refundMethod') && !problems.some((p) => p.field === 'refundMethod')) {
-    const stated = groupText('refundGroup').map((c) => ({ c, method: inferRefund(c.raw.replace(/бик.*$/i, '')) })).find((x) => x.method);
+    const stated = groupText('refundGroup').filter((g) => !BOXES.test(g.raw)).map((c) => ({ c, method: inferRefund(c.raw.replace(/бик.*$/i, '')) })).find((x) => x.method);
     const hasAccount = readings.has('account');
     const hasCard = readings.has('cardLast4');
     if (stated?.method) {

@@ -125,13 +125,33 @@ function splitHeuristically(text: string, columns: Column[]): Partial<Record<Col
   return cells;
 }
 
+/** A header printed as one cell per line (some PDF text layers come out in drawing order): join the run. */
+function stackedHeader(lines: Line[], h: number): { columns: Column[]; last: number } | undefined {
+  const cells: string[] = [];
+  let i = h;
+  while (i < lines.length && cells.length < 16 && lines[i]!.text.trim().split(/\s+/).length <= 3 && columnAt(skeleton(lines[i]!.text).text, 0)) {
+    cells.push(lines[i]!.text.trim());
+    i += 1;
+  }
+  const columns = cells.length >= 3 ? headerColumns(cells.join('  ')) : undefined;
+  return columns ? { columns, last: i - 1 } : undefined;
+}
+
 export function readItemsTable(lines: Line[]): ItemsTable | undefined {
   for (let h = 0; h < lines.length; h += 1) {
-    const columns = headerColumns(lines[h]!.text);
+    const stacked = headerColumns(lines[h]!.text) ? undefined : stackedHeader(lines, h);
+    const columns = stacked?.columns ?? headerColumns(lines[h]!.text);
     if (!columns) continue;
     const table: ItemsTable = { items: [], lines: new Set([h]), amountIsLineTotal: !columns.includes('price') && columns.includes('lineTotal') };
-    for (let i = h + 1; i < lines.length && table.items.length < MAX_ROWS; i += 1) {
+    const first = stacked ? stacked.last + 1 : h + 1;
+    for (let k = h; k < first; k += 1) table.lines.add(k);
+    for (let i = first; i < lines.length && table.items.length < MAX_ROWS; i += 1) {
       const line = lines[i]!;
+      // Our form prints the header in Russian, then in English on the line below.
+      if (table.items.length === 0 && headerColumns(line.text)) {
+        table.lines.add(i);
+        continue;
+      }
       const totalMatch = TOTAL_LINE.exec(line.text);
       if (totalMatch) {
         table.lines.add(i);

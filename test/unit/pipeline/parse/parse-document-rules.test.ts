@@ -190,3 +190,24 @@ describe('hostile input', () => {
     expect(r.isApplication).toBe(false);
   });
 });
+
+describe('items table header variants', () => {
+  const row = 'SK-1001   Юбка миди   44   1   4 000,00   Брак';
+  it.each([
+    ['one line', `Артикул / SKU   Наименование / Item   Размер / Size   Кол-во / Qty   Цена, ₽ / Price, RUB   Причина / Reason\n${row}`],
+    ['Russian line then English line', `Артикул   Наименование   Размер   Кол-во   Цена, ₽   Причина\nSKU   Item   Size   Qty   Price, RUB   Reason\n${row}`],
+    ['one cell per line', `Артикул\nSKU\nНаименование\nItem\nРазмер\nSize\nКол-во\nQty\nЦена, ₽\nPrice, RUB\nПричина\nReason\n${row}`],
+  ])('%s', (_name, text) => {
+    const r = parseDocument(makeDocument(text));
+    expect(r.items.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, v!.value])))).toEqual([
+      { sku: 'SK-1001', name: 'Юбка миди', size: '44', quantity: '1', price: '4000.00', reason: 'defect' },
+    ]);
+  });
+
+  it('reads nothing but labels from the blank form', () => {
+    const blank = 'Номер заказа / Order number:\nДата заказа / Order date:\nФИО / Full name:\nE-mail:\nТелефон / Phone:\nДата заявления / Application date:\nАртикул\nSKU\nНаименование\nItem\nРазмер\nSize\nКол-во\nQty\nЦена, ₽\nPrice, RUB\nПричина\nReason\nПричина возврата / Reason for return: [ ] Товар надлежащего качества / Proper quality\n[ ] Брак / Defect';
+    const r = parseDocument(makeDocument(blank));
+    expect(r.fields).toEqual({});
+    expect(r.items).toEqual([]);
+  });
+});
