@@ -5,10 +5,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './domain/app-error.ts';
 
+/** An unset or empty variable means "not configured". */
 const optionalUrl = z
   .string()
   .trim()
-  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+  .transform((value) => (value ? value : undefined))
   .pipe(z.url().optional());
 
 const EnvSchema = z.object({
@@ -25,6 +27,8 @@ const EnvSchema = z.object({
   POLICY_FILE: z.string().optional(),
   /** Our address: replies come from it, and mail from it is never answered. */
   MAIL_FROM: z.string().default('Returns desk <info@returns-intake.local>'),
+  /** Signs the replies ("… the {shopName} returns desk"). */
+  SHOP_NAME: z.string().min(1).default('Returns Intake demo shop'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, os.availableParallelism())),
@@ -44,6 +48,7 @@ export type Config = Readonly<{
   ordersUrl?: string;
   policyFile?: string;
   mailFrom: string;
+  shopName: string;
   /** Domain of our Message-IDs, from MAIL_FROM. */
   mailDomain: string;
   port: number;
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ordersUrl: e.ORDERS_URL,
     policyFile: e.POLICY_FILE,
     mailFrom: e.MAIL_FROM,
+    shopName: e.SHOP_NAME,
     mailDomain: address.split('@')[1] ?? 'returns-intake.local',
     port: e.PORT,
     host: e.HOST,

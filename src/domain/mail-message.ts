@@ -29,4 +29,6 @@ export interface MailMessage {
   /** Content-Type of the top part, e.g. multipart/report for delivery-status bounces. */
   contentType: string;
   attachments: MailAttachment[];
+  /** Set when the raw message was over MAX_MESSAGE_BYTES: only its headers were read, so it can be answered. */
+  oversize?: boolean;
 }

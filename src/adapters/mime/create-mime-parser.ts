@@ -120,6 +120,7 @@ async function parse(raw: Buffer): Promise<ParsedMailMessage> {
     text,
     contentType: contentType(h.get('content-type')),
     attachments,
+    ...(oversize ? { oversize } : {}),
     stats: {
       rawBytes: raw.length,
       attachmentCount: budget.seen,

@@ -11,24 +11,18 @@ import type { Orders } from '../../domain/ports/orders.ts';
 import type { InboundRecord, OutboundDraft, ReturnEvent, StoredDocument } from '../../domain/ports/store.ts';
 import type { Language, RenderedReply, ReplyTemplate } from '../../domain/reply.ts';
 import { generateReturnNumber } from '../../domain/return-number.ts';
-import { decideApplication } from '../decide/decide-application.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { decisionEvents } from '../../domain/lifecycle/decision-events.ts';
+import { transition } from '../../domain/lifecycle/transitions.ts';
+import type { ReplyTemplates } from '../../domain/ports/reply-renderer.ts';
+import { decideApplication, type ApplicationDecision } from '../decide/decide-application.ts';
+import { renderReply } from '../reply/render-reply.ts';
 import { bodyDocument } from '../extract/body-document.ts';
 import { classifySender } from '../reply/classify-sender.ts';
 import { detectLanguage } from '../reply/detect-language.ts';
 import { readApplication } from './read-application.ts';
-import { replyData } from './reply-data.ts';
+import { buildReplyData } from './build-reply-data.ts';
 import type { ProcessOutcome } from './process-outcome.ts';
-
-export interface ReplyRequest {
-  template: ReplyTemplate;
-  language: Language;
-  to: string;
-  inReplyTo?: string;
-  references: string[];
-  originalSubject: string;
-  returnNumber?: string;
-  data: Record<string, unknown>;
-}
 
 export interface ProcessDeps {
   mime: MimeParser;
@@ -36,10 +30,12 @@ export interface ProcessDeps {
   /** null when no order source is configured: nothing can be auto-approved then. */
   orders: Orders | null;
   policy: Policy;
-  renderReply: (request: ReplyRequest) => RenderedReply;
+  templates: ReplyTemplates;
   composeMessage: (reply: RenderedReply) => Promise<Buffer>;
-  /** Domain of our own Message-IDs and address, for loop safety. */
+  /** Our address (`Returns <info@shop.example>`); its domain marks our own Message-IDs for loop safety. */
+  from: string;
   ourDomain: string;
+  shopName: string;
   now: () => Date;
   /** Integer in [0, 31) for return numbers. */
   random: () => number;
@@ -48,44 +44,53 @@ export interface ProcessDeps {
 const RETURN_WORDS = /возвр|вернуть|верну|обмен|return|refund|exchange/i;
 
 export async function processMessage(inbound: InboundRecord, deps: ProcessDeps): Promise<ProcessOutcome> {
-  if (inbound.raw.length > MAX_MESSAGE_BYTES) {
-    return { kind: 'needs_attention', reason: `message is ${inbound.raw.length} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit` };
-  }
   const mail = await deps.mime.parse(inbound.raw);
-  const sender = classifySender(mail, deps.ourDomain);
-  if (!sender.reply) return { kind: 'ignored', reason: sender.reason };
+  const classified = classifySender(mail, deps.ourDomain);
+  if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
+  const sender = mail.from;
 
   const documents = await readAttachments(mail, deps.documents);
   const today = deps.now().toISOString().slice(0, 10);
   const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...documents, bodyDocument(mail.text)], today);
   const language = detectLanguage(`${mail.subject}\n${mail.text}`);
 
-  let decision: Decision;
-  let extra: Record<string, unknown> = {};
-  if (isApplication) {
+  let decision: Pick<ApplicationDecision, 'status' | 'state' | 'reasons' | 'shipping'>;
+  let template: ReplyTemplate;
+  if (mail.oversize || inbound.raw.length > MAX_MESSAGE_BYTES) {
+    const message = `The message is ${inbound.raw.length} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit; only its headers were read.`;
+    decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'too_large', message }] };
+    template = 'message_too_large';
+  } else if (isApplication) {
     const orderNumber = application.fields.orderNumber?.value;
     const order = orderNumber && deps.orders ? await deps.orders.find(orderNumber) : null;
     const decided = decideApplication({ application, order, orderSourceAvailable: deps.orders !== null, policy: deps.policy, today });
     decision = decided;
-    extra = { refund: decided.refund, shipping: decided.shipping, order };
+    template = decided.reply;
   } else {
     const missing = missingApplication(mail, documents);
     if (!missing) return { kind: 'needs_attention', reason: 'not_an_application' };
     decision = missing;
+    template = missing.reasons.some((r) => r.code !== 'application_missing') ? 'photo_unreadable' : 'application_missing';
   }
 
   const returnNumber = generateReturnNumber(deps.random);
-  const to = mail.replyTo?.address ?? mail.from!.address;
-  const template = templateFor(decision, documents);
-  const reply = deps.renderReply({
+  const reply = renderReply(deps.templates, {
     template,
     language,
-    to,
+    to: mail.replyTo?.address ?? sender.address,
+    from: deps.from,
     inReplyTo: mail.messageId,
     references: mail.references,
     originalSubject: mail.subject,
     returnNumber,
-    data: replyData({ template, returnNumber, decision, application, policy: deps.policy, language, ...extra }),
+    data: buildReplyData(template, {
+      shopName: deps.shopName,
+      customerName: application.fields.fullName?.value ?? mail.from?.name,
+      policy: deps.policy,
+      application,
+      decision,
+      today,
+    }),
   });
   const now = deps.now();
   return {
@@ -144,36 +149,14 @@ function hasProblem(doc: ExtractedDocument, code: string): boolean {
   return doc.problems.some((p) => p.code === code);
 }
 
-function templateFor(decision: Decision, documents: ExtractedDocument[]): ReplyTemplate {
-  switch (decision.status) {
-    case 'approved':
-      return 'approved';
-    case 'rejected':
-      return 'rejected';
-    case 'needs_review':
-      return 'needs_review';
-    case 'awaiting_application':
-      return decision.reasons.some((r) => r.code !== 'application_missing' && documents.some((d) => d.name === r.field && d.kind !== 'unsupported'))
-        ? 'photo_unreadable'
-        : 'application_missing';
-  }
-}
-
-function lifecycleEvents(decision: Decision, at: Date): ReturnEvent[] {
+/** received → parsed → wherever the decision leads, through the lifecycle table (SPEC §4). */
+function lifecycleEvents(decision: Pick<Decision, 'status' | 'reasons'>, at: Date): ReturnEvent[] {
   const why = decision.reasons.map((r) => r.code).join(', ') || 'all checks passed';
-  const events: ReturnEvent[] = [{ actor: 'system', type: 'received', toState: 'received', at }];
-  if (decision.state === 'awaiting_application') {
-    events.push({ actor: 'system', type: 'transition', fromState: 'received', toState: 'awaiting_application', reason: why, at });
-    return events;
-  }
-  events.push({ actor: 'system', type: 'transition', fromState: 'received', toState: 'parsed', at });
-  if (decision.status === 'approved') {
-    events.push({ actor: 'system', type: 'transition', fromState: 'parsed', toState: 'approved', reason: why, at });
-    events.push({ actor: 'system', type: 'transition', fromState: 'approved', toState: 'awaiting_shipment', reason: 'reply with shipping instructions sent', at });
-  } else {
-    events.push({ actor: 'system', type: 'transition', fromState: 'parsed', toState: decision.state, reason: why, at });
-  }
-  return events;
+  const parsed = transition('received', 'parse', 'system', undefined, at);
+  if (!parsed.ok) throw new AppError('illegal_transition', parsed.message);
+  const rest = decisionEvents(parsed.state, decision.status, 'system', why, at);
+  if (!rest.ok) throw new AppError('illegal_transition', rest.message);
+  return [{ actor: 'system', type: 'receive', toState: 'received', at }, parsed.event, ...rest.events];
 }
 
 async function draft(reply: RenderedReply, template: ReplyTemplate, language: Language, deps: ProcessDeps): Promise<OutboundDraft> {

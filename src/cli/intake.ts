@@ -1,0 +1,50 @@
+// The `intake` command line. Each command lives in its own file; this one only wires them and turns
+// expected faults (AppError) into a one-line message and exit status 2.
+import { Command } from 'commander';
+import { AppError } from '../domain/app-error.ts';
+import { importOrdersCommand } from './orders-command.ts';
+import { parseCommand } from './parse-command.ts';
+import { runOnceCommand } from './run-command.ts';
+import { startCommand } from './start-command.ts';
+
+const program = new Command('intake').description('Returns Intake: turns e-mailed return applications into processed returns.');
+
+program
+  .command('parse')
+  .description('parse .eml, .pdf, .png, .jpg, .heic, .tif files offline and print what was read')
+  .argument('<files...>')
+  .option('--json', 'one JSON object per input, one per line (SPEC §6)')
+  .option('--today <date>', 'judge dates against this day (YYYY-MM-DD) instead of today')
+  .action(async (files: string[], options: { json?: boolean; today?: string }) => exit(await parseCommand(files, options)));
+
+program
+  .command('run')
+  .description('process the mailbox')
+  .requiredOption('--once', 'drain the mailbox once and exit')
+  .action(async () => exit(await runOnceCommand()));
+
+program
+  .command('start')
+  .description('run the worker and the review UI until stopped')
+  .action(async () => exit(await startCommand()));
+
+const orders = program.command('orders').description('orders the applications are checked against');
+orders
+  .command('import')
+  .argument('<file>', 'CSV or JSON export (see docs/orders-import.md)')
+  .action(async (file: string) => exit(await importOrdersCommand(file)));
+
+function exit(code: number): void {
+  process.exitCode = code;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof AppError) {
+    process.stderr.write(`intake: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

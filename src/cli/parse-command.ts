@@ -1,0 +1,77 @@
+// `intake parse FILE... --json`: read applications offline (no database, no mail server) and print one JSON
+// object per input, one per line (SPEC §6). Exit 1 when any input could not be read at all.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ParsedApplication } from '../domain/application.ts';
+import type { ExtractedDocument } from '../domain/document.ts';
+import { problem } from '../domain/problem.ts';
+import { loadConfig } from '../config.ts';
+import { createReader } from '../main.ts';
+import { bodyDocument } from '../pipeline/extract/body-document.ts';
+import { readAttachments } from '../pipeline/process/process-message.ts';
+import { readApplication } from '../pipeline/process/read-application.ts';
+import { createProgress } from './progress.ts';
+
+/** Problems that mean the document's content could not be read at all (as opposed to read with doubts). */
+const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'ocr_timeout', 'ocr_failed']);
+
+export async function parseCommand(files: string[], options: { json?: boolean; today?: string }): Promise<number> {
+  const reader = await createReader(loadConfig());
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const progress = createProgress('Parsing');
+  progress.setTotal(files.length);
+  let failed = 0;
+  try {
+    for (const file of files) {
+      const { result, readable } = await parseFile(file, reader, today);
+      if (!readable) {
+        failed++;
+        for (const p of result.problems) process.stderr.write(`${file}: ${p.code}: ${p.message}\n`);
+      }
+      process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : describe(result));
+      progress.tick(path.basename(file));
+    }
+  } finally {
+    progress.stop();
+    await reader.close();
+  }
+  if (!options.json) process.stderr.write(`${files.length} input(s), ${files.length - failed} read, ${failed} unreadable\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function parseFile(
+  file: string,
+  reader: Awaited<ReturnType<typeof createReader>>,
+  today: string,
+): Promise<{ result: ParsedApplication; readable: boolean }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return { result: { source: file, fields: {}, items: [], problems: [problem(file, 'unreadable_file', message)] }, readable: false };
+  }
+  let documents: ExtractedDocument[];
+  if (path.extname(file).toLowerCase() === '.eml') {
+    const mail = await reader.mime.parse(bytes);
+    documents = [...(await readAttachments(mail, reader.documents)).map(({ content: _content, ...doc }) => doc), bodyDocument(mail.text)];
+  } else {
+    documents = [await reader.documents.read(path.basename(file), bytes)];
+  }
+  const { application } = readApplication(file, documents, today);
+  const single = documents.length === 1 ? documents[0]! : undefined;
+  const readable = !(single && single.pages.length === 0 && single.problems.some((p) => UNREADABLE.has(p.code)));
+  return { result: application, readable };
+}
+
+function describe(result: ParsedApplication): string {
+  const lines = [`${result.source}`];
+  for (const [key, field] of Object.entries(result.fields)) {
+    lines.push(`  ${key.padEnd(16)} ${field!.value}  (${Math.round(field!.confidence * 100)}%)`);
+  }
+  result.items.forEach((item, i) => {
+    lines.push(`  item ${i + 1}: ${Object.entries(item).map(([k, v]) => `${k}=${v!.value}`).join(' ')}`);
+  });
+  for (const p of result.problems) lines.push(`  ! ${p.code} ${p.field}: ${p.message}`);
+  return `${lines.join('\n')}\n`;
+}

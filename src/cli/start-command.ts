@@ -1,0 +1,33 @@
+// `intake start` (what `npm start` runs): the worker loop plus the review UI in one process.
+import { loadConfig } from '../config.ts';
+import { createLogger, createRuntime } from '../main.ts';
+import { startWorker } from '../pipeline/work/run-worker.ts';
+import { buildApp } from '../web/build-app.ts';
+import { summarise } from './run-command.ts';
+
+export async function startCommand(): Promise<number> {
+  const config = loadConfig();
+  const log = createLogger(config);
+  const runtime = await createRuntime(config);
+  const worker = startWorker(runtime.deps, {
+    pollSeconds: config.pollSeconds,
+    onDrain: (summary) => {
+      if (summary.handled.length > 0 || summary.duplicates > 0) log.info(summarise(summary, 0).trim());
+    },
+    onError: (error) => log.error({ error: error instanceof Error ? error.message : String(error) }, 'worker round failed'),
+  });
+  const app = await buildApp({ store: runtime.store, health: worker.status });
+  const address = await app.listen({ port: config.port, host: config.host });
+  log.info(`Returns Intake running: UI ${address}, mailbox ${config.maildir}/new, outbox ${config.outboxDir}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  log.info('stopping');
+  await app.close();
+  await worker.stop();
+  await runtime.close();
+  return 0;
+}

@@ -1,0 +1,107 @@
+// Composition root: the only place that builds real clients (database, mailbox, OCR pool, transports) and
+// hands them to the pipeline as ports. Everything it opens, close() closes.
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { AppError } from './domain/app-error.ts';
+import type { DocumentReader } from './domain/ports/document-reader.ts';
+import type { ReplyTransport } from './domain/ports/reply-transport.ts';
+import { openStore, type DbStore } from './adapters/db/open-store.ts';
+import { createDocumentReader } from './adapters/documents/create-document-reader.ts';
+import { openMaildir } from './adapters/maildir/maildir-mailbox.ts';
+import { composeMessage } from './adapters/mime/compose-message.ts';
+import { createMimeParser } from './adapters/mime/create-mime-parser.ts';
+import { readMessageId } from './adapters/mime/read-message-id.ts';
+import { checkOcrData } from './adapters/ocr/check-ocr-data.ts';
+import { createLazyOcr } from './adapters/ocr/lazy-ocr.ts';
+import { OcrPool } from './adapters/ocr/ocr-pool.ts';
+import { createHttpOrders } from './adapters/orders/create-http-orders.ts';
+import { createFileOutbox } from './adapters/outbox/create-file-outbox.ts';
+import { loadPolicy } from './adapters/policy/load-policy.ts';
+import { createDatabaseQueue } from './adapters/queue/database-queue.ts';
+import { createSmtpTransport } from './adapters/smtp/create-smtp-transport.ts';
+import { loadReplyTemplates } from './adapters/templates/load-reply-templates.ts';
+import type { DrainDeps } from './pipeline/work/drain-once.ts';
+
+export const TEMPLATES_DIR = path.resolve(import.meta.dirname, '../templates/replies');
+
+/** Messages per round: bounds memory (each raw message is held while processed) and keeps rounds short. */
+const BATCH_SIZE = 20;
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  // Logs carry ids and codes only: never names, addresses, subjects or card data (customer data stays in the database).
+  return pino({ level: config.logLevel, base: undefined }, pino.destination(2));
+}
+
+/** What `intake parse` needs: reading documents offline, no database, no mailbox. */
+export async function createReader(config: Config): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
+  await checkOcrData(config.ocrDataDir);
+  const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
+  return { documents: createDocumentReader({ ocr }), mime: createMimeParser(), close: () => ocr.close() };
+}
+
+export interface Runtime {
+  store: DbStore;
+  deps: DrainDeps;
+  close: () => Promise<void>;
+}
+
+/** Everything the worker needs. The OCR pool starts now, so bad language data fails start-up, not the first scan. */
+export async function createRuntime(config: Config, options: { lazyOcr?: boolean } = {}): Promise<Runtime> {
+  if (config.imapUrl) throw new AppError('config_invalid', 'IMAP_URL: the IMAP mailbox adapter is not available in this version; use the Maildir');
+  const policy = loadPolicy(config.policyFile);
+  const templates = loadReplyTemplates(TEMPLATES_DIR);
+  await checkOcrData(config.ocrDataDir);
+  const store = await openStore(config.databaseUrl);
+  const closers: Array<() => Promise<void> | void> = [() => store.close()];
+  try {
+    const ocrOptions = { langPath: config.ocrDataDir, size: config.ocrWorkers };
+    const ocr = options.lazyOcr ? createLazyOcr(ocrOptions) : await OcrPool.start(ocrOptions);
+    closers.unshift(() => ocr.close());
+    const mailbox = await openMaildir(config.maildir);
+    const transport = createTransport(config, closers);
+    const deps: DrainDeps = {
+      store,
+      mailbox,
+      queue: createDatabaseQueue(store),
+      transport,
+      mime: createMimeParser(),
+      documents: createDocumentReader({ ocr }),
+      orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
+      policy,
+      templates,
+      composeMessage,
+      readMessageId,
+      from: config.mailFrom,
+      fromAddress: addressOf(config.mailFrom),
+      ourDomain: config.mailDomain,
+      shopName: config.shopName,
+      maxAttempts: config.maxAttempts,
+      batchSize: BATCH_SIZE,
+      now: () => new Date(),
+      random: () => randomInt(31),
+    };
+    return {
+      store,
+      deps,
+      close: async () => {
+        for (const close of closers) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close();
+    throw error;
+  }
+}
+
+function createTransport(config: Config, closers: Array<() => Promise<void> | void>): ReplyTransport {
+  if (!config.smtpUrl) return createFileOutbox({ dir: config.outboxDir });
+  const smtp = createSmtpTransport({ url: config.smtpUrl });
+  closers.unshift(() => smtp.close());
+  return smtp;
+}
+
+function addressOf(from: string): string {
+  return /<([^<>]+)>/.exec(from)?.[1] ?? from.trim();
+}
