@@ -1,0 +1,65 @@
+// Changing a return after it was created: an agent's decision or edit, a customer's follow-up (tracking
+// number, clearer photo), the scheduler's reminder or expiry. One method, one transaction: state, audit
+// events, reply and deadlines change together or not at all.
+import type { ParsedApplication } from '../application.ts';
+import type { Decision } from '../decision.ts';
+import type { Language } from '../reply.ts';
+import type { ReturnState } from '../return-state.ts';
+import type { OutboundDraft, ReturnEvent, StoredDocument } from './store.ts';
+
+/** Dates the scheduler acts on (SPEC §4); kept as columns so "what is due now" is one indexed query. */
+export interface ReturnDeadlines {
+  /** When the application must be decided by (received + review SLA). */
+  reviewDueAt: Date | null;
+  /** Set once when a review SLA breach is first noticed. */
+  reviewBreachedAt: Date | null;
+  /** Approval + ship-within days; after it the return expires. */
+  shipBy: Date | null;
+  reminderSentAt: Date | null;
+  /** When the parcel reached the warehouse; the refund is due refund-days later. */
+  warehouseAt: Date | null;
+  refundDueAt: Date | null;
+  refundOverdueAt: Date | null;
+}
+
+export interface ReturnRef {
+  id: string;
+  returnNumber: string;
+  state: ReturnState;
+  language: Language;
+  customerEmail: string | null;
+  orderNumber: string | null;
+  /** The customer's first message (for threading replies) and our replies' ids, oldest first. */
+  customerMessageId: string | null;
+  customerSubject: string | null;
+  replyMessageIds: string[];
+  application: ParsedApplication;
+  decision: Decision;
+  deadlines: ReturnDeadlines;
+  trackingNumber: string | null;
+  createdAt: Date;
+}
+
+export interface ReturnUpdate {
+  returnNumber: string;
+  /** The state this change was decided from; if the return moved meanwhile the update is refused (AppError 'conflict'). */
+  fromState: ReturnState;
+  toState: ReturnState;
+  events: ReturnEvent[];
+  reply?: OutboundDraft;
+  application?: ParsedApplication;
+  decision?: Decision;
+  deadlines?: Partial<ReturnDeadlines>;
+  trackingNumber?: string;
+  /** A follow-up e-mail that caused this change: linked to the return and marked processed in the same transaction. */
+  inbound?: { id: string; documents: StoredDocument[] };
+}
+
+export interface ReturnUpdates {
+  getReturnRef(returnNumber: string): Promise<ReturnRef | null>;
+  /** The return a customer's e-mail belongs to: by our reply Message-IDs in In-Reply-To/References, else by return number. */
+  findReturnForFollowUp(ref: { messageIds: string[]; returnNumbers: string[] }): Promise<ReturnRef | null>;
+  updateReturn(update: ReturnUpdate): Promise<void>;
+  /** Returns with a deadline at or before `now` that has not been acted on (see ReturnDeadlines), oldest first. */
+  listDueReturns(now: Date, limit: number): Promise<ReturnRef[]>;
+}
