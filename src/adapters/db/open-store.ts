@@ -1,6 +1,7 @@
 // The database's single entry point for the composition root: migrate, connect, and hand back the ports.
 import type { DocumentFiles } from '../../domain/ports/document-files.ts';
 import type { OrderRepository } from '../../domain/ports/order-repository.ts';
+import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
 import { applyMigrations } from './apply-migrations.ts';
 import { parseDatabaseUrl, type Provider } from './database-target.ts';
@@ -9,10 +10,11 @@ import { createDocumentFiles } from './document-files.ts';
 import { createOrderRepository } from './order-repository.ts';
 import { createPrismaClient } from './prisma-client.ts';
 import { createPrismaStore } from './prisma-store.ts';
+import { createReturnUpdatesStore } from './return-updates-store.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/intake.db';
 
-export interface DbStore extends Store, OrderRepository, DocumentFiles {
+export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUpdates {
   readonly provider: Provider;
   /** Migrations this call applied (empty when the database was already up to date). */
   readonly appliedMigrations: string[];
@@ -39,5 +41,6 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL): Pro
     ...createPrismaStore(db),
     ...createOrderRepository(db),
     ...createDocumentFiles(db),
+    ...createReturnUpdatesStore(db),
   };
 }

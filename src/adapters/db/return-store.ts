@@ -70,6 +70,9 @@ export function createReturnStore(db: DbClient): ReturnStore {
                 application: toJson(input.application),
                 decision: toJson(input.decision),
                 inboundId: input.inboundId,
+                customerMessageId: input.customerMessageId ?? null,
+                customerSubject: input.customerSubject ?? null,
+                ...input.deadlines,
                 items: { create: input.application.items.map(itemRow) },
                 events: {
                   create: input.events.map((e, seq) => ({

@@ -60,6 +60,10 @@ export interface ReturnUpdates {
   /** The return a customer's e-mail belongs to: by our reply Message-IDs in In-Reply-To/References, else by return number. */
   findReturnForFollowUp(ref: { messageIds: string[]; returnNumbers: string[] }): Promise<ReturnRef | null>;
   updateReturn(update: ReturnUpdate): Promise<void>;
-  /** Returns with a deadline at or before `now` that has not been acted on (see ReturnDeadlines), oldest first. */
-  listDueReturns(now: Date, limit: number): Promise<ReturnRef[]>;
+  /**
+   * Returns with a deadline at or before `now` not yet acted on, oldest first: awaiting shipment whose ship-by
+   * date is within `reminderLeadMs` (reminder not sent) or past (expiry); under review past reviewDueAt with no
+   * breach recorded; at the warehouse past refundDueAt with no overdue flag.
+   */
+  listDueReturns(now: Date, limit: number, options: { reminderLeadMs: number }): Promise<ReturnRef[]>;
 }

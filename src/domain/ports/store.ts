@@ -5,6 +5,7 @@ import type { Decision } from '../decision.ts';
 import type { ExtractedDocument } from '../document.ts';
 import type { InboundState, ReturnState } from '../return-state.ts';
 import type { Language, ReplyTemplate } from '../reply.ts';
+import type { ReturnDeadlines } from './return-updates.ts';
 
 export interface NewInbound {
   mailboxId: string;
@@ -72,6 +73,10 @@ export interface RecordReturnInput {
   documents: StoredDocument[];
   events: ReturnEvent[];
   reply?: OutboundDraft;
+  /** The customer's Message-ID and subject, so later replies thread into their conversation. */
+  customerMessageId?: string;
+  customerSubject?: string;
+  deadlines?: Partial<ReturnDeadlines>;
 }
 
 export interface RecordedReturn {

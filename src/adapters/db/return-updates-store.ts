@@ -1,0 +1,188 @@
+// Changes to existing returns (agent decisions, follow-ups, scheduler) as one transaction each, guarded by the
+// state the change was decided from: two agents, or an agent and the scheduler, cannot both move one return.
+import { AppError } from '../../domain/app-error.ts';
+import type { ReturnDeadlines, ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
+import type { Language } from '../../domain/reply.ts';
+import { ReturnStateSchema } from '../../domain/return-state.ts';
+import { guard, isUniqueViolation } from './db-errors.ts';
+import type { DbClient } from './prisma-client.ts';
+import { DecisionSchema, ParsedApplicationSchema, readJson, toJson } from './stored-json.ts';
+
+const REF_INCLUDE = {
+  outbound: { orderBy: { createdAt: 'asc' }, select: { messageId: true } },
+  inbound: { select: { messageId: true } },
+} as const;
+
+type RefRow = NonNullable<Awaited<ReturnType<DbClient['returnRequest']['findFirst']>>> & {
+  outbound: Array<{ messageId: string }>;
+  inbound: { messageId: string | null } | null;
+};
+
+function toRef(row: RefRow): ReturnRef {
+  const where = `return ${row.returnNumber}`;
+  const deadlines: ReturnDeadlines = {
+    reviewDueAt: row.reviewDueAt,
+    reviewBreachedAt: row.reviewBreachedAt,
+    shipBy: row.shipBy,
+    reminderSentAt: row.reminderSentAt,
+    warehouseAt: row.warehouseAt,
+    refundDueAt: row.refundDueAt,
+    refundOverdueAt: row.refundOverdueAt,
+  };
+  return {
+    id: row.id,
+    returnNumber: row.returnNumber,
+    state: ReturnStateSchema.parse(row.state),
+    language: row.language as Language,
+    customerEmail: row.customerEmail,
+    orderNumber: row.orderNumber,
+    customerMessageId: row.customerMessageId ?? row.inbound?.messageId ?? null,
+    customerSubject: row.customerSubject,
+    replyMessageIds: row.outbound.map((o) => o.messageId),
+    application: readJson(ParsedApplicationSchema, row.application, `application of ${where}`),
+    decision: readJson(DecisionSchema, row.decision, `decision of ${where}`),
+    deadlines,
+    trackingNumber: row.trackingNumber,
+    createdAt: row.createdAt,
+  };
+}
+
+export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
+  return {
+    getReturnRef: (returnNumber) =>
+      guard('getReturnRef', async () => {
+        const row = await db.returnRequest.findUnique({ where: { returnNumber }, include: REF_INCLUDE });
+        return row ? toRef(row) : null;
+      }),
+
+    findReturnForFollowUp: ({ messageIds, returnNumbers }) =>
+      guard('findReturnForFollowUp', async () => {
+        if (messageIds.length > 0) {
+          // Our replies carry our Message-IDs; the customer's reply names them in In-Reply-To / References.
+          const byReply = await db.outboundMessage.findFirst({
+            where: { messageId: { in: messageIds }, returnId: { not: null } },
+            orderBy: { createdAt: 'desc' },
+            select: { returnId: true },
+          });
+          const byOriginal =
+            byReply ??
+            (await db.returnRequest.findFirst({ where: { customerMessageId: { in: messageIds } }, select: { id: true } }).then((r) =>
+              r ? { returnId: r.id } : null,
+            ));
+          if (byOriginal?.returnId) {
+            const row = await db.returnRequest.findUnique({ where: { id: byOriginal.returnId }, include: REF_INCLUDE });
+            if (row) return toRef(row);
+          }
+        }
+        if (returnNumbers.length > 0) {
+          const row = await db.returnRequest.findFirst({ where: { returnNumber: { in: returnNumbers } }, include: REF_INCLUDE });
+          if (row) return toRef(row);
+        }
+        return null;
+      }),
+
+    updateReturn: (update: ReturnUpdate) =>
+      guard('updateReturn', async () => {
+        try {
+          await db.$transaction(async (tx) => {
+            const current = await tx.returnRequest.findUnique({
+              where: { returnNumber: update.returnNumber },
+              select: { id: true, state: true, _count: { select: { events: true } } },
+            });
+            if (!current) throw new AppError('not_found', `return ${update.returnNumber} does not exist`);
+            // The conditional update is the guard: if another actor moved the return since `fromState` was read,
+            // no row matches and nothing of this change is written.
+            const { count } = await tx.returnRequest.updateMany({
+              where: { id: current.id, state: update.fromState },
+              data: {
+                state: update.toState,
+                ...(update.application ? { application: toJson(update.application) } : {}),
+                ...(update.decision ? { decision: toJson(update.decision) } : {}),
+                ...(update.trackingNumber ? { trackingNumber: update.trackingNumber } : {}),
+                ...update.deadlines,
+              },
+            });
+            if (count === 0) {
+              throw new AppError('conflict', `return ${update.returnNumber} is ${current.state}, not ${update.fromState}; reload and try again`);
+            }
+            if (update.events.length > 0) {
+              await tx.returnEvent.createMany({
+                data: update.events.map((e, i) => ({
+                  returnId: current.id,
+                  seq: current._count.events + i,
+                  actor: e.actor,
+                  type: e.type,
+                  fromState: e.fromState ?? null,
+                  toState: e.toState ?? null,
+                  reason: e.reason ?? null,
+                  at: e.at,
+                })),
+              });
+            }
+            if (update.reply) {
+              await tx.outboundMessage.create({
+                data: {
+                  messageId: update.reply.messageId,
+                  to: update.reply.to,
+                  subject: update.reply.subject,
+                  template: update.reply.template,
+                  language: update.reply.language,
+                  raw: new Uint8Array(update.reply.raw),
+                  returnId: current.id,
+                },
+              });
+            }
+            if (update.inbound) {
+              const inboundId = update.inbound.id;
+              await tx.document.createMany({
+                data: update.inbound.documents.map((d, position) => ({
+                  inboundId,
+                  returnId: current.id,
+                  position,
+                  name: d.name,
+                  kind: d.kind,
+                  mimeType: d.mimeType,
+                  bytes: d.bytes,
+                  sha256: d.sha256,
+                  method: d.method ?? null,
+                  pageCount: d.pageCount,
+                  pages: toJson(d.pages),
+                  ...(d.formFields ? { formFields: toJson(d.formFields) } : {}),
+                  problems: toJson(d.problems),
+                  content: new Uint8Array(d.content),
+                })),
+              });
+              await tx.inboundMessage.update({
+                where: { id: inboundId },
+                data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null },
+              });
+            }
+          });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new AppError('conflict', `reply ${update.reply?.messageId ?? ''} already exists`, { cause: error });
+          throw error;
+        }
+      }),
+
+    listDueReturns: (now, limit, { reminderLeadMs }) =>
+      guard('listDueReturns', async () => {
+        const reminderHorizon = new Date(now.getTime() + reminderLeadMs);
+        const rows = await db.returnRequest.findMany({
+          where: {
+            OR: [
+              {
+                state: 'awaiting_shipment',
+                OR: [{ shipBy: { lte: now } }, { shipBy: { lte: reminderHorizon }, reminderSentAt: null }],
+              },
+              { state: { in: ['received', 'parsed', 'needs_review'] }, reviewDueAt: { lte: now }, reviewBreachedAt: null },
+              { state: 'received_at_warehouse', refundDueAt: { lte: now }, refundOverdueAt: null },
+            ],
+          },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take: limit,
+          include: REF_INCLUDE,
+        });
+        return rows.map(toRef);
+      }),
+  };
+}

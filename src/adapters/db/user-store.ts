@@ -1,0 +1,88 @@
+// The Users port on Prisma: accounts for the review UI and their server-side sessions.
+import type { Role, User, Users, UserWithHash } from '../../domain/ports/users.ts';
+import { RoleSchema } from '../../domain/ports/users.ts';
+import { guard } from './db-errors.ts';
+import type { DbClient } from './prisma-client.ts';
+
+interface UserRow {
+  id: string;
+  email: string;
+  role: string;
+  passwordHash: string;
+  disabled: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    role: RoleSchema.parse(row.role),
+    disabled: row.disabled,
+    lastLoginAt: row.lastLoginAt,
+    createdAt: row.createdAt,
+  };
+}
+
+const normal = (email: string) => email.trim().toLowerCase();
+
+export function createUserStore(db: DbClient): Users {
+  const update = (email: string, data: { disabled?: boolean; role?: Role }) =>
+    guard('updateUser', async () => {
+      const found = await db.user.findUnique({ where: { email: normal(email) } });
+      if (!found) return null;
+      const row = await db.user.update({ where: { id: found.id }, data });
+      // Disabling or demoting someone ends their sessions: the change takes effect now, not at expiry.
+      await db.session.deleteMany({ where: { userId: found.id } });
+      return toUser(row);
+    });
+
+  return {
+    upsertUser: ({ email, role, passwordHash }) =>
+      guard('upsertUser', async () => {
+        const existing = await db.user.findUnique({ where: { email: normal(email) }, select: { id: true } });
+        const row = await db.user.upsert({
+          where: { email: normal(email) },
+          create: { email: normal(email), role, passwordHash },
+          update: { role, passwordHash, disabled: false },
+        });
+        if (existing) await db.session.deleteMany({ where: { userId: existing.id } });
+        return { user: toUser(row), created: !existing };
+      }),
+
+    findUserByEmail: (email) =>
+      guard('findUserByEmail', async (): Promise<UserWithHash | null> => {
+        const row = await db.user.findUnique({ where: { email: normal(email) } });
+        return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
+      }),
+
+    listUsers: () => guard('listUsers', async () => (await db.user.findMany({ orderBy: { email: 'asc' } })).map(toUser)),
+
+    setUserDisabled: (email, disabled) => update(email, { disabled }),
+    setUserRole: (email, role) => update(email, { role }),
+
+    createSession: ({ tokenHash, userId, expiresAt }) =>
+      guard('createSession', async () => {
+        await db.$transaction([
+          db.session.create({ data: { id: tokenHash, userId, expiresAt } }),
+          db.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } }),
+        ]);
+      }),
+
+    findSessionUser: (tokenHash, now) =>
+      guard('findSessionUser', async () => {
+        const row = await db.session.findUnique({ where: { id: tokenHash }, include: { user: true } });
+        if (!row || row.expiresAt <= now || row.user.disabled) return null;
+        return toUser(row.user);
+      }),
+
+    deleteSession: (tokenHash) =>
+      guard('deleteSession', async () => {
+        await db.session.deleteMany({ where: { id: tokenHash } });
+      }),
+
+    deleteExpiredSessions: (now) =>
+      guard('deleteExpiredSessions', async () => (await db.session.deleteMany({ where: { expiresAt: { lte: now } } })).count),
+  };
+}

@@ -1,0 +1,41 @@
+// People who sign in to the review UI, and their sessions. Passwords never cross this port in clear:
+// the caller hashes (src/web/auth/passwords.ts) and the store keeps the hash.
+import { z } from 'zod';
+
+export const ROLES = ['support', 'manager', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Each role can do everything the one before it can: support reviews, manager also sees the dashboard, admin manages users. */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+export interface Users {
+  /** Creates the user, or replaces role and password when the e-mail exists (`created` says which). */
+  upsertUser(input: { email: string; role: Role; passwordHash: string }): Promise<{ user: User; created: boolean }>;
+  findUserByEmail(email: string): Promise<UserWithHash | null>;
+  listUsers(): Promise<User[]>;
+  setUserDisabled(email: string, disabled: boolean): Promise<User | null>;
+  setUserRole(email: string, role: Role): Promise<User | null>;
+
+  /** `tokenHash` is the SHA-256 of the cookie token; the token itself is never stored. */
+  createSession(input: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void>;
+  /** The session's user, when the session exists, has not expired and the user is not disabled. */
+  findSessionUser(tokenHash: string, now: Date): Promise<User | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: Date): Promise<number>;
+}
