@@ -42,6 +42,8 @@ export const TRANSITIONS: readonly Rule[] = [
   // Only a person decides what the machine was unsure about.
   { from: 'needs_review', event: 'approve', to: 'approved', by: ['agent'] },
   { from: 'needs_review', event: 'reject', to: 'rejected', by: ['agent'] },
+  // The scan is too poor to decide on: the agent asks for a better photo and the return waits for it.
+  { from: 'needs_review', event: 'request_application', to: 'awaiting_application', by: ['agent'] },
 
   { from: 'approved', event: 'await_shipment', to: 'awaiting_shipment', by: ['system'] },
   { from: 'awaiting_shipment', event: 'ship', to: 'shipped', by: ['customer', 'agent'] },
