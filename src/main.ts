@@ -69,6 +69,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       mime: createMimeParser(),
       documents: createDocumentReader({ ocr }),
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
+      returns: store,
       policy,
       templates,
       composeMessage,

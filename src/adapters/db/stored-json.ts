@@ -9,7 +9,9 @@ import { ProblemSchema } from '../../domain/problem.ts';
 import type { Prisma } from '../../generated/sqlite/client.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
 
-export const DecisionSchema = z.object({
+// Loose: a decision also carries what it was based on (shipping instructions, refund breakdown, corrections),
+// which the review UI and the scheduler read back.
+export const DecisionSchema = z.looseObject({
   status: z.enum(['approved', 'rejected', 'needs_review', 'awaiting_application']),
   state: ReturnStateSchema,
   reasons: z.array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() })),

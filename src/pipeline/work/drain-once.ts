@@ -2,6 +2,7 @@
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
+import { runDueActions, type DueActionKind } from '../schedule/run-due-actions.ts';
 import { sendOutbox, type ReplyTransportPort, type SendSummary } from '../send/send-outbox.ts';
 import { handleInbound, type HandleDeps, type HandleResult } from './handle-inbound.ts';
 
@@ -20,11 +21,13 @@ export interface DrainSummary {
   ingested: number;
   duplicates: number;
   handled: HandleResult[];
+  /** Deadlines acted on: reminders, expiries, SLA and refund flags. */
+  scheduled: Array<{ returnNumber: string; action: DueActionKind }>;
   replies: SendSummary;
 }
 
 export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
-  const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], replies: { sent: 0, failed: 0 } };
+  const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], scheduled: [], replies: { sent: 0, failed: 0 } };
   for (;;) {
     const ingested = await ingestMailbox(deps, deps.batchSize);
     summary.ingested += ingested.stored.length;
@@ -42,13 +45,19 @@ export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
       summary.handled.push(result);
       deps.onProgress?.({ kind: 'handled', result });
     }
-    const sent = await sendOutbox({ store: deps.store, transport: deps.transport, from: deps.fromAddress, now: deps.now }, deps.batchSize);
-    summary.replies.sent += sent.sent;
-    summary.replies.failed += sent.failed;
+    await send(deps, summary);
 
     // A failed job stays takeable for a later pass; stop when a round moved nothing forward, so a message
     // that keeps failing cannot spin this loop.
     if (ingested.stored.length + ingested.duplicates.length + done === 0) break;
   }
+  summary.scheduled = await runDueActions({ ...deps, returns: deps.store });
+  if (summary.scheduled.length > 0) await send(deps, summary);
   return summary;
+}
+
+async function send(deps: DrainDeps, summary: DrainSummary): Promise<void> {
+  const sent = await sendOutbox({ store: deps.store, transport: deps.transport, from: deps.fromAddress, now: deps.now }, deps.batchSize);
+  summary.replies.sent += sent.sent;
+  summary.replies.failed += sent.failed;
 }

@@ -3,13 +3,14 @@
 // for an operator. Nothing is ever dropped.
 import { AppError } from '../../domain/app-error.ts';
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
+import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
 import { processMessage, type ProcessDeps } from '../process/process-message.ts';
 import type { ProcessOutcome } from '../process/process-outcome.ts';
 import { recordOutcome } from '../record/record-outcome.ts';
 
 export interface HandleDeps extends ProcessDeps {
-  store: Store;
+  store: Store & ReturnUpdates;
   mailbox: Mailbox;
   maxAttempts: number;
 }
@@ -19,7 +20,7 @@ export type HandleResult =
   | { status: 'skipped' } // another worker has it, or it is already done
   | { status: 'failed' | 'parked'; error: string };
 
-/** Return-number collisions are retried this many times before giving up (1 in 27 billion each). */
+/** Conflicts (a taken return number: 1 in 27 billion; a return moved by an agent meanwhile) are retried this often. */
 const NUMBER_RETRIES = 3;
 
 export async function handleInbound(inboundId: string, deps: HandleDeps): Promise<HandleResult> {

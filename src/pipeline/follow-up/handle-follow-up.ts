@@ -1,0 +1,81 @@
+// A customer's e-mail about an existing return, matched by thread or return number (SPEC §4):
+// - awaiting shipment + a tracking number (and the receipt photo the policy asks for) → shipped;
+// - waiting for the application or under review + a readable application (a clearer photo) → parsed again
+//   and decided again, with the reply that decision calls for;
+// - anything else is attached to the return for an agent, with no state change and no auto-reply.
+import type { ParsedApplication } from '../../domain/application.ts';
+import { transition } from '../../domain/lifecycle/transitions.ts';
+import type { MailMessage } from '../../domain/mail-message.ts';
+import type { ReturnRef, ReturnUpdate } from '../../domain/ports/return-updates.ts';
+import type { ReturnEvent, StoredDocument } from '../../domain/ports/store.ts';
+import { findTrackingNumbers } from '../../domain/tracking-number.ts';
+import { buildReplyData } from '../process/build-reply-data.ts';
+import { decideWithOrder } from '../process/decide-with-order.ts';
+import { decisionDeadlines } from '../process/decision-deadlines.ts';
+import { lifecycleEvents } from '../process/new-return.ts';
+import type { ProcessDeps } from '../process/process-message.ts';
+import { draftReturnReply } from '../reply/draft-return-reply.ts';
+
+export interface FollowUpInput {
+  ref: ReturnRef;
+  mail: MailMessage;
+  inboundId: string;
+  documents: StoredDocument[];
+  application: ParsedApplication;
+  isApplication: boolean;
+  today: string;
+}
+
+/** A receipt is a photo or scan that came with the message and is not itself the application. */
+const RECEIPT_KINDS = new Set(['jpeg', 'png', 'heic', 'tiff', 'webp', 'pdf']);
+
+export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): Promise<ReturnUpdate> {
+  const { ref, mail } = input;
+  const now = deps.now();
+  const base = { returnNumber: ref.returnNumber, fromState: ref.state, inbound: { id: input.inboundId, documents: input.documents } };
+  const attach = (type: string, reason: string): ReturnUpdate => ({
+    ...base,
+    toState: ref.state,
+    events: [{ actor: 'customer', type, reason, at: now }],
+  });
+
+  if (ref.state === 'awaiting_shipment') {
+    const tracking = findTrackingNumbers(`${mail.subject}\n${mail.text}`)[0];
+    if (!tracking) return attach('customer_message', 'message without a tracking number');
+    const hasReceipt = input.documents.some((doc) => RECEIPT_KINDS.has(doc.kind) && doc.pages.length > 0);
+    if (deps.policy.shipmentConfirmation.receiptPhoto && !hasReceipt) {
+      return { ...attach('tracking_received', `tracking ${tracking}; the receipt photo is still missing`), trackingNumber: tracking };
+    }
+    const moved = transition(ref.state, 'ship', 'customer', `tracking ${tracking}`, now);
+    if (!moved.ok) return attach('customer_message', moved.message);
+    return { ...base, toState: moved.state, events: [moved.event], trackingNumber: tracking };
+  }
+
+  if ((ref.state === 'awaiting_application' || ref.state === 'needs_review') && input.isApplication) {
+    const decision = await decideWithOrder(input.application, deps, input.today);
+    const events: ReturnEvent[] = [
+      { actor: 'customer', type: 'application_received', reason: 'a new copy of the application arrived', at: now },
+      ...lifecycleEvents(decision, now, ref.state),
+    ];
+    const data = buildReplyData(decision.reply, {
+      shopName: deps.shopName,
+      customerName: input.application.fields.fullName?.value ?? mail.from?.name,
+      policy: deps.policy,
+      application: input.application,
+      decision,
+      today: input.today,
+    });
+    const reply = await draftReturnReply(deps, ref, decision.reply, data);
+    return {
+      ...base,
+      toState: decision.state,
+      events,
+      application: input.application,
+      decision,
+      deadlines: decisionDeadlines(decision.state, deps.policy, now, now),
+      ...(reply ? { reply } : {}),
+    };
+  }
+
+  return attach('customer_message', input.documents.length > 0 ? `message with ${input.documents.length} attachment(s)` : 'message');
+}

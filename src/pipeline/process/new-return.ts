@@ -1,0 +1,128 @@
+// A new return from a customer's first e-mail: decide it (or ask for the application), number it, and
+// render its reply. The outcome is recorded in one transaction by record-outcome.ts.
+import { AppError } from '../../domain/app-error.ts';
+import type { ParsedApplication } from '../../domain/application.ts';
+import type { Decision } from '../../domain/decision.ts';
+import type { ExtractedDocument } from '../../domain/document.ts';
+import { decisionEvents } from '../../domain/lifecycle/decision-events.ts';
+import { transition } from '../../domain/lifecycle/transitions.ts';
+import { MAX_MESSAGE_BYTES } from '../../domain/limits.ts';
+import type { MailMessage } from '../../domain/mail-message.ts';
+import type { ReturnEvent, StoredDocument } from '../../domain/ports/store.ts';
+import type { Language, ReplyTemplate } from '../../domain/reply.ts';
+import { generateReturnNumber } from '../../domain/return-number.ts';
+import type { ApplicationDecision } from '../decide/decide-application.ts';
+import { draftReturnReply } from '../reply/draft-return-reply.ts';
+import { buildReplyData } from './build-reply-data.ts';
+import { decideWithOrder } from './decide-with-order.ts';
+import { decisionDeadlines } from './decision-deadlines.ts';
+import type { ProcessDeps } from './process-message.ts';
+import type { ProcessOutcome } from './process-outcome.ts';
+
+const RETURN_WORDS = /возвр|вернуть|верну|обмен|return|refund|exchange/i;
+
+export interface NewReturnInput {
+  mail: MailMessage;
+  rawBytes: number;
+  receivedAt: Date;
+  documents: StoredDocument[];
+  application: ParsedApplication;
+  isApplication: boolean;
+  language: Language;
+  customerEmail: string;
+  today: string;
+}
+
+export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promise<ProcessOutcome> {
+  const { mail, application, documents } = input;
+  let decision: Pick<ApplicationDecision, 'status' | 'state' | 'reasons' | 'shipping'>;
+  let template: ReplyTemplate;
+  if (mail.oversize || input.rawBytes > MAX_MESSAGE_BYTES) {
+    const message = `The message is ${input.rawBytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit; only its headers were read.`;
+    decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'too_large', message }] };
+    template = 'message_too_large';
+  } else if (input.isApplication) {
+    const decided = await decideWithOrder(application, deps, input.today);
+    decision = decided;
+    template = decided.reply;
+  } else {
+    const missing = missingApplication(mail, documents);
+    if (!missing) return { kind: 'needs_attention', reason: 'not_an_application' };
+    decision = missing;
+    template = missing.reasons.some((r) => r.code !== 'application_missing') ? 'photo_unreadable' : 'application_missing';
+  }
+
+  const returnNumber = generateReturnNumber(deps.random);
+  const now = deps.now();
+  const ref = {
+    returnNumber,
+    language: input.language,
+    customerEmail: input.customerEmail,
+    customerMessageId: mail.messageId ?? null,
+    customerSubject: mail.subject,
+    replyMessageIds: [],
+  };
+  const data = buildReplyData(template, {
+    shopName: deps.shopName,
+    customerName: application.fields.fullName?.value ?? mail.from?.name,
+    policy: deps.policy,
+    application,
+    decision,
+    today: input.today,
+  });
+  return {
+    kind: 'return',
+    record: {
+      returnNumber,
+      state: decision.state,
+      customerEmail: (application.fields.email?.value ?? mail.from?.address)?.toLowerCase(),
+      orderNumber: application.fields.orderNumber?.value,
+      language: input.language,
+      application,
+      decision,
+      documents,
+      events: lifecycleEvents(decision, now),
+      reply: await draftReturnReply(deps, ref, template, data),
+      ...(mail.messageId ? { customerMessageId: mail.messageId } : {}),
+      customerSubject: mail.subject,
+      deadlines: decisionDeadlines(decision.state, deps.policy, input.receivedAt, now),
+    },
+  };
+}
+
+/** A message that is about a return but carries no readable application. */
+function missingApplication(mail: MailMessage, documents: ExtractedDocument[]): Decision | null {
+  const unreadable = documents.filter((doc) => doc.kind !== 'unsupported' && (doc.pages.length === 0 || doc.problems.some((p) => p.code === 'no_text')));
+  if (unreadable.length > 0) {
+    return {
+      status: 'awaiting_application',
+      state: 'awaiting_application',
+      reasons: unreadable.map((doc) => ({
+        code: doc.problems[0]?.code ?? 'no_text',
+        field: doc.name,
+        message: doc.problems[0]?.message ?? `${doc.name}: no readable text`,
+      })),
+    };
+  }
+  const aboutReturn = RETURN_WORDS.test(`${mail.subject}\n${mail.text}`) || documents.length > 0;
+  if (!aboutReturn) return null;
+  return {
+    status: 'awaiting_application',
+    state: 'awaiting_application',
+    reasons: [
+      { code: 'application_missing', message: 'The message holds no return application.' },
+      ...documents.flatMap((doc) => doc.problems.map((p) => ({ code: p.code, field: doc.name, message: p.message }))),
+    ],
+  };
+}
+
+/** received → parsed → wherever the decision leads, through the lifecycle table (SPEC §4). */
+export function lifecycleEvents(decision: Pick<Decision, 'status' | 'reasons'>, at: Date, from: 'received' | 'needs_review' | 'awaiting_application' = 'received'): ReturnEvent[] {
+  const why = decision.reasons.map((r) => r.code).join(', ') || 'all checks passed';
+  const parsed = transition(from, 'parse', 'system', undefined, at);
+  if (!parsed.ok) throw new AppError('illegal_transition', parsed.message);
+  const rest = decisionEvents(parsed.state, decision.status, 'system', why, at);
+  if (!rest.ok) throw new AppError('illegal_transition', rest.message);
+  const received: ReturnEvent[] = from === 'received' ? [{ actor: 'system', type: 'receive', toState: 'received', at }] : [];
+  return [...received, parsed.event, ...rest.events];
+}

@@ -1,0 +1,113 @@
+// The scheduler: every worker round, act on the deadlines stored with each return (SPEC §4): a reminder one
+// day before the ship-by date, expiry after it, review-SLA breach flags, overdue refund flags. The state is in
+// the database, not in timers, so a restart loses nothing; each action is guarded by the return's state and
+// its "done" column, so two workers or a restart never act twice.
+import { AppError } from '../../domain/app-error.ts';
+import { transition } from '../../domain/lifecycle/transitions.ts';
+import type { Policy } from '../../domain/policy/policy-schema.ts';
+import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
+import type { ReturnState } from '../../domain/return-state.ts';
+import { draftReturnReply, type ReturnReplyDeps } from '../reply/draft-return-reply.ts';
+
+export interface ScheduleDeps extends ReturnReplyDeps {
+  returns: Pick<ReturnUpdates, 'listDueReturns' | 'updateReturn'>;
+  policy: Policy;
+  shopName: string;
+  now: () => Date;
+}
+
+export type DueActionKind = 'send_shipping_reminder' | 'expire' | 'review_sla_breached' | 'refund_overdue';
+
+const DAY_MS = 24 * 3_600_000;
+/** States in which the customer still waits for a decision, so the review SLA runs. */
+const UNDECIDED: readonly ReturnState[] = ['received', 'parsed', 'needs_review'];
+/** Returns acted on per round; the rest wait for the next round. */
+const DUE_BATCH = 100;
+
+export async function runDueActions(deps: ScheduleDeps): Promise<Array<{ returnNumber: string; action: DueActionKind }>> {
+  const now = deps.now();
+  const due = await deps.returns.listDueReturns(now, DUE_BATCH, { reminderLeadMs: deps.policy.reminderDaysBeforeShipBy * DAY_MS });
+  const done: Array<{ returnNumber: string; action: DueActionKind }> = [];
+  for (const ref of due) {
+    const planned = await planAction(ref, deps, now);
+    if (!planned) continue;
+    try {
+      await deps.returns.updateReturn(planned.update);
+      done.push({ returnNumber: ref.returnNumber, action: planned.action });
+    } catch (error) {
+      // Someone (an agent, another worker) moved the return meanwhile: its new state decides what is due next round.
+      if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+    }
+  }
+  return done;
+}
+
+async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promise<{ action: DueActionKind; update: ReturnUpdate } | null> {
+  const { deadlines } = ref;
+  const common = { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null };
+  if (ref.state === 'awaiting_shipment' && deadlines.shipBy) {
+    if (deadlines.shipBy <= now) {
+      const moved = transition(ref.state, 'expire', 'system', `not shipped by ${isoDate(deadlines.shipBy)}`, now);
+      if (!moved.ok) return null;
+      const reply = await draftReturnReply(deps, ref, 'expired', { ...common, shipWithinDays: deps.policy.shipWithinDays });
+      return { action: 'expire', update: { returnNumber: ref.returnNumber, fromState: ref.state, toState: moved.state, events: [moved.event], ...(reply ? { reply } : {}) } };
+    }
+    if (!deadlines.reminderSentAt) {
+      const address = deps.policy.addresses[shippingVariant(ref)];
+      const daysLeft = Math.max(0, Math.ceil((deadlines.shipBy.getTime() - now.getTime()) / DAY_MS));
+      const reply = await draftReturnReply(deps, ref, 'shipping_reminder', {
+        ...common,
+        returnAddress: address.lines.join('\n'),
+        recipient: address.recipient,
+        shipByDate: isoDate(deadlines.shipBy),
+        daysLeft,
+      });
+      return {
+        action: 'send_shipping_reminder',
+        update: {
+          returnNumber: ref.returnNumber,
+          fromState: ref.state,
+          toState: ref.state,
+          events: [{ actor: 'system', type: 'shipping_reminder', reason: `ship by ${isoDate(deadlines.shipBy)}`, at: now }],
+          deadlines: { reminderSentAt: now },
+          ...(reply ? { reply } : {}),
+        },
+      };
+    }
+  }
+  if (UNDECIDED.includes(ref.state) && deadlines.reviewDueAt && deadlines.reviewDueAt <= now && !deadlines.reviewBreachedAt) {
+    return {
+      action: 'review_sla_breached',
+      update: {
+        returnNumber: ref.returnNumber,
+        fromState: ref.state,
+        toState: ref.state,
+        events: [{ actor: 'system', type: 'review_sla_breached', reason: `not decided within ${deps.policy.reviewSlaHours} h`, at: now }],
+        deadlines: { reviewBreachedAt: now },
+      },
+    };
+  }
+  if (ref.state === 'received_at_warehouse' && deadlines.refundDueAt && deadlines.refundDueAt <= now && !deadlines.refundOverdueAt) {
+    return {
+      action: 'refund_overdue',
+      update: {
+        returnNumber: ref.returnNumber,
+        fromState: ref.state,
+        toState: ref.state,
+        events: [{ actor: 'system', type: 'refund_overdue', reason: `refund was due ${isoDate(deadlines.refundDueAt)}`, at: now }],
+        deadlines: { refundOverdueAt: now },
+      },
+    };
+  }
+  return null;
+}
+
+/** The decision stored with an approval says which address the customer was sent to. */
+function shippingVariant(ref: ReturnRef): 'domestic' | 'international' {
+  const shipping = (ref.decision as { shipping?: { variant?: string } }).shipping;
+  return shipping?.variant === 'international' ? 'international' : 'domestic';
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
