@@ -6,6 +6,7 @@ import { importOrdersCommand } from './orders-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { runOnceCommand } from './run-command.ts';
 import { startCommand } from './start-command.ts';
+import { previewTemplateCommand } from './templates-command.ts';
 
 const program = new Command('intake').description('Returns Intake: turns e-mailed return applications into processed returns.');
 
@@ -33,6 +34,16 @@ orders
   .command('import')
   .argument('<file>', 'CSV or JSON export (see docs/orders-import.md)')
   .action(async (file: string) => exit(await importOrdersCommand(file)));
+
+const templates = program.command('templates').description('reply templates (templates/replies)');
+templates
+  .command('preview')
+  .description('render one reply with example data and the configured policy')
+  .argument('<name>', 'approved, rejected, needs_review, application_missing, photo_unreadable, message_too_large, shipping_reminder, expired, parcel_received, refund_issued')
+  .option('--lang <lang>', 'ru or en', 'ru')
+  .option('--variant <variant>', 'domestic or international shipping instructions', 'domestic')
+  .option('--html <file>', 'also write the HTML part to this file')
+  .action(async (name: string, options: { lang?: string; variant?: string; html?: string }) => exit(await previewTemplateCommand(name, options)));
 
 function exit(code: number): void {
   process.exitCode = code;
