@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../../src/domain/app-error.ts';
+import type { ReturnRef, ReturnUpdate } from '../../../../src/domain/ports/return-updates.ts';
+import { runDueActions } from '../../../../src/pipeline/schedule/run-due-actions.ts';
+import { replyDeps, returnRef } from '../fakes.ts';
+
+const now = new Date('2026-11-20T12:00:00Z');
+const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
+const deadlines = (d: Partial<ReturnRef['deadlines']>) => ({ ...returnRef().deadlines, ...d });
+
+function run(due: ReturnRef[], updateReturn: (u: ReturnUpdate) => Promise<void> = async () => {}) {
+  const updates: ReturnUpdate[] = [];
+  return runDueActions({
+    ...replyDeps,
+    now: () => now,
+    returns: {
+      listDueReturns: async (_now, _limit, { reminderLeadMs }) => {
+        expect(reminderLeadMs).toBe(replyDeps.policy.reminderDaysBeforeShipBy * 24 * 3_600_000);
+        return due;
+      },
+      updateReturn: async (u) => {
+        await updateReturn(u);
+        updates.push(u);
+      },
+    },
+  }).then((done) => ({ done, updates }));
+}
+
+describe('runDueActions', () => {
+  it('expires a return not shipped by its deadline, with the expiry reply on the customer thread', async () => {
+    const { done, updates } = await run([returnRef({ deadlines: deadlines({ shipBy: hours(-1), reminderSentAt: hours(-25) }) })]);
+    expect(done).toEqual([{ returnNumber: 'R-0000-0000', action: 'expire' }]);
+    expect(updates[0]).toMatchObject({ fromState: 'awaiting_shipment', toState: 'expired', events: [{ type: 'expire', actor: 'system' }] });
+    expect(updates[0]!.reply).toMatchObject({ template: 'expired', to: 'anna@example.ru' });
+    expect(updates[0]!.reply!.raw.toString()).toContain('[R-0000-0000]');
+  });
+
+  it('sends the shipping reminder once, before the deadline, and records that it was sent', async () => {
+    const { updates } = await run([returnRef({ deadlines: deadlines({ shipBy: hours(20) }) })]);
+    expect(updates[0]).toMatchObject({ toState: 'awaiting_shipment', deadlines: { reminderSentAt: now }, reply: { template: 'shipping_reminder' } });
+    const again = await run([returnRef({ deadlines: deadlines({ shipBy: hours(20), reminderSentAt: hours(-1) }) })]);
+    expect(again.updates).toEqual([]);
+  });
+
+  it('flags a review SLA breach and an overdue refund without writing to the customer', async () => {
+    const { done, updates } = await run([
+      returnRef({ returnNumber: 'R-SLA', state: 'needs_review', deadlines: deadlines({ reviewDueAt: hours(-2) }) }),
+      returnRef({ returnNumber: 'R-REF', state: 'received_at_warehouse', deadlines: deadlines({ refundDueAt: hours(-2) }) }),
+      // An approved return whose old review deadline passed is not a breach.
+      returnRef({ returnNumber: 'R-OK', state: 'shipped', deadlines: deadlines({ reviewDueAt: hours(-2) }) }),
+    ]);
+    expect(done.map((d) => d.action)).toEqual(['review_sla_breached', 'refund_overdue']);
+    expect(updates.every((u) => u.reply === undefined)).toBe(true);
+    expect(updates[0]!.deadlines).toEqual({ reviewBreachedAt: now });
+    expect(updates[1]!.deadlines).toEqual({ refundOverdueAt: now });
+  });
+
+  it('skips a return that another actor moved meanwhile, and goes on with the rest', async () => {
+    const due = [
+      returnRef({ returnNumber: 'R-MOVED', deadlines: deadlines({ shipBy: hours(-1) }) }),
+      returnRef({ returnNumber: 'R-NEXT', deadlines: deadlines({ shipBy: hours(-1) }) }),
+    ];
+    const { done } = await run(due, async (u) => {
+      if (u.returnNumber === 'R-MOVED') throw new AppError('conflict', 'moved');
+    });
+    expect(done).toEqual([{ returnNumber: 'R-NEXT', action: 'expire' }]);
+  });
+});
