@@ -1,14 +1,19 @@
-// OCR of one page image: prepare it (orientation, scale, lighting, rules), run it through the pool within
-// the time limit, and turn every failure into a problem value.
+// OCR of one page image: decode and prepare it (orientation, scale, lighting), read our form's zones when the
+// page is our form, otherwise the whole page (rules removed), within the time limit; every failure becomes a
+// problem value.
 import type { PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
-import { prepareForOcr, type PreparedImage } from '../images/prepare-for-ocr.ts';
-import type { OcrEngine } from '../ocr/ocr-engine.ts';
+import { decodePage, encodeForOcr } from '../images/prepare-for-ocr.ts';
+import type { GreyImage } from '../images/warp-region.ts';
+import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
+import { readFormZones } from './read-form-zones.ts';
 
 export interface OcrPageResult {
   page?: PageText;
   problems: Problem[];
+  /** How the page was read: zones of our form, or the whole page. */
+  mode?: 'zones' | 'full_page';
 }
 
 export interface OcrPageInput {
@@ -20,25 +25,37 @@ export interface OcrPageInput {
   frame?: number;
 }
 
-export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: OcrPageInput): Promise<OcrPageResult> {
+export interface OcrPageOptions {
+  /** Try zone OCR of our form first (default true). */
+  zones?: boolean;
+}
+
+export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: OcrPageInput, options: OcrPageOptions = {}): Promise<OcrPageResult> {
   const { name, pageNumber } = input;
-  let prepared: PreparedImage;
+  let grey: GreyImage;
   try {
-    prepared = await prepareForOcr(input.image, { maxPixels: limits.maxPixels, page: input.frame });
+    grey = await decodePage(input.image, { maxPixels: limits.maxPixels, page: input.frame });
   } catch (error) {
     const message = String(error instanceof Error ? error.message : error);
     const code = /pixel limit/i.test(message) ? 'too_large' : 'unreadable_file';
     return { problems: [problem(name, code, `page ${pageNumber}: image could not be decoded (${message})`)] };
   }
-  const outcome = await ocr.recognize({ ...prepared, page: pageNumber, timeoutMs: limits.ocrSeconds * 1000 });
-  switch (outcome.status) {
-    case 'done':
-      return { page: outcome.page, problems: [] };
-    case 'timeout':
-      return {
-        problems: [problem(name, 'ocr_timeout', `page ${pageNumber}: OCR did not finish within ${outcome.seconds} s`)],
-      };
-    case 'failed':
-      return { problems: [problem(name, 'ocr_failed', `page ${pageNumber}: ${outcome.message}`)] };
+  const deadline = Date.now() + limits.ocrSeconds * 1000;
+  if (options.zones !== false) {
+    const zones = await readFormZones(ocr, grey, pageNumber, limits.ocrSeconds * 1000);
+    if (zones.status === 'read') return { page: zones.page, problems: [], mode: 'zones' };
+    if (zones.status === 'ocr_problem') return { problems: [ocrProblem(name, pageNumber, zones.outcome)] };
   }
+  const prepared = await encodeForOcr(grey);
+  // The page's time limit covers both attempts.
+  const timeoutMs = Math.max(1, deadline - Date.now());
+  const outcome = await ocr.recognize({ ...prepared, page: pageNumber, timeoutMs });
+  if (outcome.status === 'done') return { page: outcome.page, problems: [], mode: 'full_page' };
+  return { problems: [ocrProblem(name, pageNumber, outcome)] };
+}
+
+function ocrProblem(name: string, pageNumber: number, outcome: Exclude<OcrOutcome, { status: 'done' }>): Problem {
+  return outcome.status === 'timeout'
+    ? problem(name, 'ocr_timeout', `page ${pageNumber}: OCR did not finish within ${outcome.seconds} s`)
+    : problem(name, 'ocr_failed', `page ${pageNumber}: ${outcome.message}`);
 }

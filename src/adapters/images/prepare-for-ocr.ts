@@ -1,8 +1,10 @@
 // Turns a scan or phone photo into the image Tesseract reads best: upright (EXIF), greyscale, an A4 page
-// about 2480 px wide (300 dpi), lighting evened out, table rules removed. Returns a PNG and its size.
+// about 2480 px wide (300 dpi), lighting evened out, table rules removed. Two steps, so zone OCR can work on
+// the decoded page (it needs the rules as anchors) and only a full-page fallback pays for the rest.
 import sharp from 'sharp';
 import { evenOutLighting } from './even-out-lighting.ts';
 import { removeRuleLines } from './remove-rule-lines.ts';
+import type { GreyImage } from './warp-region.ts';
 
 /** A4 at 300 dpi: Tesseract's LSTM models were trained on text of about this size. */
 const A4_SHORT_SIDE_PX = 2480;
@@ -24,6 +26,11 @@ export interface PrepareOptions {
 }
 
 export async function prepareForOcr(bytes: Buffer, options: PrepareOptions): Promise<PreparedImage> {
+  return encodeForOcr(await decodePage(bytes, options));
+}
+
+/** Decoded, upright, greyscale, ~300 dpi and evenly lit; rules still in place. */
+export async function decodePage(bytes: Buffer, options: PrepareOptions): Promise<GreyImage> {
   const input = () =>
     sharp(bytes, {
       limitInputPixels: options.maxPixels,
@@ -49,14 +56,24 @@ export async function prepareForOcr(bytes: Buffer, options: PrepareOptions): Pro
     .toBuffer({ resolveWithObject: true });
 
   const even = await evenOutLighting(data, info.width, info.height);
-  const clean = removeRuleLines(even, info.width, info.height);
-  const image = await sharp(clean, { raw: { width: info.width, height: info.height, channels: 1 } })
-    // Without this sharp takes one-channel raw input as sRGB and writes a three-channel PNG.
-    .toColourspace('b-w')
-    // Tesseract decodes the PNG again; fast compression saves ~0.3 s per page for a slightly larger buffer.
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  return { image, width: info.width, height: info.height };
+  return { data: even, width: info.width, height: info.height };
+}
+
+/** Rules removed and encoded as the one-channel PNG a full-page OCR job takes. */
+export async function encodeForOcr(page: GreyImage): Promise<PreparedImage> {
+  const clean = removeRuleLines(page.data, page.width, page.height);
+  return { image: await encodeGrey({ data: clean, width: page.width, height: page.height }), width: page.width, height: page.height };
+}
+
+export function encodeGrey(img: GreyImage): Promise<Buffer> {
+  return (
+    sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
+      // Without this sharp takes one-channel raw input as sRGB and writes a three-channel PNG.
+      .toColourspace('b-w')
+      // Tesseract decodes the PNG again; fast compression saves ~0.3 s per page for a slightly larger buffer.
+      .png({ compressionLevel: 1 })
+      .toBuffer()
+  );
 }
 
 /** Scale so a page-shaped image comes out at 300 dpi A4; other shapes are only shrunk when huge. */

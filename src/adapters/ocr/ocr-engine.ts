@@ -13,6 +13,8 @@ export interface OcrJob {
   page: number;
   /** Tesseract page segmentation mode; default 4 (one column of lines, see OcrPool). */
   psm?: Tesseract.PSM;
+  /** Return one TextLine per word instead of per line (zone OCR splits a table row into its cells by x). */
+  words?: boolean;
   timeoutMs?: number;
 }
 

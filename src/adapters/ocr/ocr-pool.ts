@@ -1,6 +1,9 @@
 // A fixed number of Tesseract workers shared by every document, created once by the composition root.
 // Each job gets a time limit; a job that overruns is abandoned as a value ('timeout'), and its worker —
 // which may be stuck in WASM forever — is terminated and replaced, so one hostile image cannot hold a worker.
+// A job whose engine thread dies under it is retried once on the fresh worker (a crash can be the engine's
+// fault, not the image's); a second crash fails it. Workers are also recycled after a number of jobs: the
+// WASM heap grows to the largest image it has seen and never shrinks, so this bounds memory.
 import { availableParallelism } from 'node:os';
 import type Tesseract from 'tesseract.js';
 import { OCR_TIMEOUT_SECONDS } from '../../domain/limits.ts';
@@ -19,19 +22,27 @@ export interface OcrPoolOptions {
   startTimeoutMs?: number;
   /** Default time limit for one job (one page). */
   jobTimeoutMs?: number;
+  /** Jobs one worker runs before it is replaced by a fresh one (bounds WASM heap growth). */
+  recycleAfterJobs?: number;
 }
 
 interface Slot {
   worker: Tesseract.Worker | null;
   busy: boolean;
+  jobs: number;
+  /** Page segmentation mode last set on this worker, so a run of zone jobs does not set it each time. */
+  psm?: string;
 }
 
 interface Queued {
   job: OcrJob;
   settle: (outcome: OcrOutcome) => void;
+  retried?: boolean;
 }
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
+/** Zone jobs are small; a page is ~40 of them, so this renews a worker every few dozen pages. */
+const DEFAULT_RECYCLE_AFTER_JOBS = 2_000;
 
 /**
  * "Single column of text of variable sizes". On the application form the automatic mode (3) splits labels
@@ -54,13 +65,14 @@ export class OcrPool implements OcrEngine {
       languages: OCR_LANGUAGES,
       startTimeoutMs: DEFAULT_START_TIMEOUT_MS,
       jobTimeoutMs: OCR_TIMEOUT_SECONDS * 1000,
+      recycleAfterJobs: DEFAULT_RECYCLE_AFTER_JOBS,
       ...options,
     };
     await checkOcrData(full.langPath, full.languages);
     const pool = new OcrPool(full);
     const started = await Promise.allSettled(Array.from({ length: full.size }, () => pool.startWorker()));
     for (const result of started) {
-      if (result.status === 'fulfilled') pool.slots.push({ worker: result.value, busy: false });
+      if (result.status === 'fulfilled') pool.slots.push({ worker: result.value, busy: false, jobs: 0 });
     }
     const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) {
@@ -108,8 +120,10 @@ export class OcrPool implements OcrEngine {
     }
   }
 
-  private async run(slot: Slot, worker: Tesseract.Worker, { job, settle }: Queued): Promise<void> {
+  private async run(slot: Slot, worker: Tesseract.Worker, queued: Queued): Promise<void> {
+    const { job, settle } = queued;
     slot.busy = true;
+    slot.jobs++;
     const timeoutMs = job.timeoutMs ?? this.options.jobTimeoutMs;
     let finished = false;
     const finish = (outcome: OcrOutcome, workerHealthy: boolean) => {
@@ -118,7 +132,7 @@ export class OcrPool implements OcrEngine {
       clearTimeout(timer);
       thread?.off('exit', onExit);
       settle(outcome);
-      if (workerHealthy) {
+      if (workerHealthy && slot.jobs < this.options.recycleAfterJobs) {
         slot.busy = false;
         this.dispatch();
       } else {
@@ -128,12 +142,27 @@ export class OcrPool implements OcrEngine {
     const timer = setTimeout(() => finish({ status: 'timeout', seconds: timeoutMs / 1000 }, false), timeoutMs);
     // The engine thread can die (WASM abort, out of memory) without rejecting the job.
     const thread = (worker as unknown as { worker?: NodeJS.EventEmitter }).worker;
-    const onExit = () => finish({ status: 'failed', message: 'OCR engine exited during the job' }, false);
+    const onExit = () => {
+      if (finished) return;
+      if (!queued.retried && !this.closed) {
+        // Retry on the replacement worker, ahead of the queue; the job's own clock starts again.
+        finished = true;
+        clearTimeout(timer);
+        this.queue.unshift({ ...queued, retried: true });
+        this.replace(slot, worker);
+        return;
+      }
+      finish({ status: 'failed', message: 'OCR engine exited during the job (twice)' }, false);
+    };
     thread?.once('exit', onExit);
     try {
-      await worker.setParameters({ tessedit_pageseg_mode: job.psm ?? DEFAULT_PSM, user_defined_dpi: '300' });
-      const result = await worker.recognize(job.image, {}, { text: true, blocks: true });
-      finish({ status: 'done', page: toPageText(result.data, job.page, job.width, job.height) }, true);
+      const psm = job.psm ?? DEFAULT_PSM;
+      if (slot.psm !== psm) {
+        await worker.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: '300' });
+        slot.psm = psm;
+      }
+      const result = await worker.recognize(job.image, {}, { text: false, blocks: true });
+      finish({ status: 'done', page: toPageText(result.data, job.page, job.width, job.height, job.words) }, true);
     } catch (error) {
       finish({ status: 'failed', message: `OCR failed: ${String(error)}` }, true);
     }
@@ -152,6 +181,8 @@ export class OcrPool implements OcrEngine {
         }
         slot.worker = fresh;
         slot.busy = false;
+        slot.jobs = 0;
+        delete slot.psm;
         this.dispatch();
       },
       () => {
