@@ -35,6 +35,24 @@ const EnvSchema = z.object({
   OCR_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../ocr-data')),
   POLL_SECONDS: z.coerce.number().positive().default(2),
   MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** IMAP: `seen` flags processed mail \\Seen; `move` files it into IMAP_PROCESSED_FOLDER / IMAP_ATTENTION_FOLDER. */
+  IMAP_MARK: z.enum(['seen', 'move']).default('seen'),
+  IMAP_PROCESSED_FOLDER: z.string().min(1).default('Processed'),
+  IMAP_ATTENTION_FOLDER: z.string().min(1).default('Needs-attention'),
+  /** Accept a self-signed IMAP certificate (test servers, private networks only). */
+  IMAP_TLS_INSECURE: z.stringbool().default(false),
+  /** IDLE is re-issued this often; servers may drop it after 30 minutes (RFC 2177) and NATs sooner. */
+  IMAP_IDLE_RESTART_SECONDS: z.coerce.number().int().min(10).max(1740).default(300),
+  /** How long one worker's claim to poll a mailbox lasts unrenewed; a killed poller is replaced after this. */
+  MAILBOX_LEASE_SECONDS: z.coerce.number().int().min(2).default(30),
+  /** Mail older than this (by its Date header) gets no automatic reply: a first connection to a backlog must not answer old mail. */
+  BACKLOG_MAX_AGE_HOURS: z.coerce.number().positive().default(72),
+  /** Replies to one address per hour; more are recorded without a reply (a loop we did not recognise, or abuse). */
+  REPLY_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Hard bounces after which an address gets no more replies. */
+  HARD_BOUNCE_LIMIT: z.coerce.number().int().min(1).default(3),
+  /** A message `processing` longer than this belonged to a worker that died; it is handed out again. */
+  PROCESSING_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +76,16 @@ export type Config = Readonly<{
   pollSeconds: number;
   maxAttempts: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  imapMark: 'seen' | 'move';
+  imapProcessedFolder: string;
+  imapAttentionFolder: string;
+  imapTlsInsecure: boolean;
+  imapIdleRestartSeconds: number;
+  mailboxLeaseSeconds: number;
+  backlogMaxAgeHours: number;
+  replyRateLimitPerHour: number;
+  hardBounceLimit: number;
+  processingTimeoutSeconds: number;
 }>;
 
 /** Parses the environment; on error lists every bad key at once. */
@@ -89,5 +117,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pollSeconds: e.POLL_SECONDS,
     maxAttempts: e.MAX_ATTEMPTS,
     logLevel: e.LOG_LEVEL,
+    imapMark: e.IMAP_MARK,
+    imapProcessedFolder: e.IMAP_PROCESSED_FOLDER,
+    imapAttentionFolder: e.IMAP_ATTENTION_FOLDER,
+    imapTlsInsecure: e.IMAP_TLS_INSECURE,
+    imapIdleRestartSeconds: e.IMAP_IDLE_RESTART_SECONDS,
+    mailboxLeaseSeconds: e.MAILBOX_LEASE_SECONDS,
+    backlogMaxAgeHours: e.BACKLOG_MAX_AGE_HOURS,
+    replyRateLimitPerHour: e.REPLY_RATE_LIMIT_PER_HOUR,
+    hardBounceLimit: e.HARD_BOUNCE_LIMIT,
+    processingTimeoutSeconds: e.PROCESSING_TIMEOUT_SECONDS,
   });
 }

@@ -4,12 +4,12 @@ import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
-import { AppError } from './domain/app-error.ts';
 import type { DocumentReader } from './domain/ports/document-reader.ts';
 import type { ReplyTransport } from './domain/ports/reply-transport.ts';
 import { openStore, type DbStore } from './adapters/db/open-store.ts';
 import { createDocumentReader } from './adapters/documents/create-document-reader.ts';
-import { openMaildir } from './adapters/maildir/maildir-mailbox.ts';
+import { openDeliveryStore } from './adapters/db/delivery-store.ts';
+import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
 import { composeMessage } from './adapters/mime/compose-message.ts';
 import { createMimeParser } from './adapters/mime/create-mime-parser.ts';
 import { readMessageId } from './adapters/mime/read-message-id.ts';
@@ -19,7 +19,7 @@ import { OcrPool } from './adapters/ocr/ocr-pool.ts';
 import { createHttpOrders } from './adapters/orders/create-http-orders.ts';
 import { createFileOutbox } from './adapters/outbox/create-file-outbox.ts';
 import { loadPolicy } from './adapters/policy/load-policy.ts';
-import { createDatabaseQueue } from './adapters/queue/database-queue.ts';
+import { openQueue } from './adapters/queue/open-queue.ts';
 import { createSmtpTransport } from './adapters/smtp/create-smtp-transport.ts';
 import { loadReplyTemplates } from './adapters/templates/load-reply-templates.ts';
 import type { DrainDeps } from './pipeline/work/drain-once.ts';
@@ -49,7 +49,6 @@ export interface Runtime {
 
 /** Everything the worker needs. The OCR pool starts now, so bad language data fails start-up, not the first scan. */
 export async function createRuntime(config: Config, options: { lazyOcr?: boolean } = {}): Promise<Runtime> {
-  if (config.imapUrl) throw new AppError('config_invalid', 'IMAP_URL: the IMAP mailbox adapter is not available in this version; use the Maildir');
   const policy = loadPolicy(config.policyFile);
   const templates = loadReplyTemplates(TEMPLATES_DIR);
   await checkOcrData(config.ocrDataDir);
@@ -59,12 +58,27 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     const ocrOptions = { langPath: config.ocrDataDir, size: config.ocrWorkers };
     const ocr = options.lazyOcr ? createLazyOcr(ocrOptions) : await OcrPool.start(ocrOptions);
     closers.unshift(() => ocr.close());
-    const mailbox = await openMaildir(config.maildir);
+    const delivery = await openDeliveryStore(config.databaseUrl);
+    closers.unshift(() => delivery.close());
+    const log = createLogger(config);
+    const mailbox = await openMailbox(config, { ledger: delivery, leases: delivery, log: (event, message) => log.warn(event, message) });
+    if (mailbox.close) closers.unshift(() => mailbox.close!());
+    const queue = await openQueue({ databaseUrl: config.databaseUrl, maxAttempts: config.maxAttempts, store, onError: (error) => log.error({ err: error.message }, 'queue error') });
+    closers.unshift(() => queue.close());
     const transport = createTransport(config, closers);
     const deps: DrainDeps = {
       store,
       mailbox,
-      queue: createDatabaseQueue(store),
+      queue,
+      delivery,
+      deliveryLimits: {
+        backlogMaxAgeHours: config.backlogMaxAgeHours,
+        replyRateLimitPerHour: config.replyRateLimitPerHour,
+        hardBounceLimit: config.hardBounceLimit,
+      },
+      recovery: delivery,
+      processingTimeoutSeconds: config.processingTimeoutSeconds,
+      onMarkFailed: (inboundId, error) => log.warn({ inboundId, err: error instanceof Error ? error.message : String(error) }, 'mailbox mark failed; reconciled later'),
       transport,
       mime: createMimeParser(),
       documents: createDocumentReader({ ocr }),

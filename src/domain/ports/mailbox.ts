@@ -1,4 +1,8 @@
 // Where inbound mail comes from: a Maildir by default, an IMAP folder in production.
+import type { MailboxDisposition } from './delivery-store.ts';
+
+export type { MailboxDisposition };
+
 export interface MailboxEntry {
   /** Stable key of the message inside this mailbox (Maildir unique name, or `uidvalidity:uid` for IMAP). */
   key: string;
@@ -10,6 +14,15 @@ export interface Mailbox {
   /** Messages not yet marked processed, oldest first, at most `limit`. */
   listUnprocessed(limit: number): Promise<MailboxEntry[]>;
   read(key: string): Promise<Buffer>;
-  /** Called only after the outcome is committed to the database. Must be idempotent. */
-  markProcessed(key: string): Promise<void>;
+  /**
+   * Called only after the outcome is committed to the database. Must be idempotent. `disposition` lets a
+   * mailbox file the message by outcome (e.g. an IMAP folder for messages that need a person); default `processed`.
+   */
+  markProcessed(key: string, disposition?: MailboxDisposition): Promise<void>;
+  /**
+   * Resolves when new mail may have arrived (IMAP IDLE), after `timeoutMs` at the latest (the polling fallback),
+   * or when `signal` aborts. Mailboxes without push leave it out and the worker simply sleeps.
+   */
+  waitForNew?(signal: AbortSignal, timeoutMs: number): Promise<void>;
+  close?(): Promise<void>;
 }

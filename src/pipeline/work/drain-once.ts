@@ -1,4 +1,5 @@
 // One pass of the worker: ingest new mail, process every waiting message, send committed replies.
+import type { WorkRecovery } from '../../domain/ports/delivery-store.ts';
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
@@ -14,6 +15,9 @@ export interface DrainDeps extends HandleDeps {
   fromAddress: string;
   /** Messages taken from the mailbox and from the queue per round. */
   batchSize: number;
+  /** Hands out again the messages a killed worker left in `processing` for longer than processingTimeoutSeconds. */
+  recovery?: WorkRecovery;
+  processingTimeoutSeconds?: number;
   onProgress?: (event: { kind: 'ingested'; count: number } | { kind: 'handled'; result: HandleResult }) => void;
 }
 
@@ -28,6 +32,10 @@ export interface DrainSummary {
 
 export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
   const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], scheduled: [], replies: { sent: 0, failed: 0 } };
+  if (deps.recovery && deps.processingTimeoutSeconds) {
+    const released = await deps.recovery.releaseStaleProcessing(new Date(deps.now().getTime() - deps.processingTimeoutSeconds * 1000));
+    if (released.length > 0) await deps.queue.enqueue(released);
+  }
   for (;;) {
     const ingested = await ingestMailbox(deps, deps.batchSize);
     summary.ingested += ingested.stored.length;

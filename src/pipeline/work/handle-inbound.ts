@@ -2,17 +2,25 @@
 // A fault is recorded on the message (failed, with the error) and retried; after maxAttempts it is parked
 // for an operator. Nothing is ever dropped.
 import { AppError } from '../../domain/app-error.ts';
-import type { Mailbox } from '../../domain/ports/mailbox.ts';
+import type { DeliveryGuardStore } from '../../domain/ports/delivery-store.ts';
+import type { Mailbox, MailboxDisposition } from '../../domain/ports/mailbox.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
 import { processMessage, type ProcessDeps } from '../process/process-message.ts';
 import type { ProcessOutcome } from '../process/process-outcome.ts';
 import { recordOutcome } from '../record/record-outcome.ts';
+import { recordDeliveryReport } from '../bounce/record-delivery-report.ts';
+import { guardReply, type ReplyLimits } from './guard-reply.ts';
 
 export interface HandleDeps extends ProcessDeps {
   store: Store & ReturnUpdates;
   mailbox: Mailbox;
   maxAttempts: number;
+  /** Bounce records, blocked addresses and reply counts; without it no reply is held back and bounces are only ignored. */
+  delivery?: DeliveryGuardStore;
+  deliveryLimits?: ReplyLimits & { hardBounceLimit: number };
+  /** A mailbox mark that failed after the commit; the mailbox reconciles it later, so it is logged, not retried here. */
+  onMarkFailed?: (inboundId: string, error: unknown) => void;
 }
 
 export type HandleResult =
@@ -26,11 +34,17 @@ const NUMBER_RETRIES = 3;
 export async function handleInbound(inboundId: string, deps: HandleDeps): Promise<HandleResult> {
   const inbound = await deps.store.claimInbound(inboundId);
   if (!inbound) return { status: 'skipped' };
+  let result: { returnNumber?: string } = {};
+  let outcome: ProcessOutcome | undefined;
   try {
-    let result: { returnNumber?: string } = {};
-    let outcome: ProcessOutcome | undefined;
     for (let attempt = 0; attempt < NUMBER_RETRIES; attempt++) {
       outcome = await processMessage(inbound, deps);
+      if (deps.delivery && deps.deliveryLimits) {
+        if (outcome.kind === 'ignored' && outcome.reason === 'bounce') {
+          await recordDeliveryReport(inbound.raw, { delivery: deps.delivery, blockAfter: deps.deliveryLimits.hardBounceLimit, now: deps.now });
+        }
+        outcome = (await guardReply(outcome, inbound.raw, { delivery: deps.delivery, limits: deps.deliveryLimits, now: deps.now })).outcome;
+      }
       try {
         result = await recordOutcome(deps.store, inbound.id, outcome);
         break;
@@ -38,13 +52,27 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
         if (!(error instanceof AppError && error.code === 'conflict') || attempt === NUMBER_RETRIES - 1) throw error;
       }
     }
-    if (inbound.mailboxId === deps.mailbox.id) await deps.mailbox.markProcessed(inbound.mailboxKey);
-    return { status: 'done', outcome: outcome!.kind, returnNumber: result.returnNumber };
   } catch (error) {
     const message = describe(error);
     const park = inbound.attempts + 1 >= deps.maxAttempts;
     await deps.store.finishInbound(inbound.id, park ? 'parked' : 'failed', message);
+    await markInMailbox(inbound, park ? 'parked' : null, deps);
     return { status: park ? 'parked' : 'failed', error: message };
+  }
+  await markInMailbox(inbound, outcome!.kind === 'needs_attention' ? 'needs_attention' : 'processed', deps);
+  return { status: 'done', outcome: outcome!.kind, returnNumber: result.returnNumber };
+}
+
+/**
+ * After the commit only. A failure here must not turn a committed outcome into a "failed" message (that would
+ * process it, and reply, a second time): the mailbox finds committed-but-unmarked messages itself.
+ */
+async function markInMailbox(inbound: { id: string; mailboxId: string; mailboxKey: string }, disposition: MailboxDisposition | null, deps: HandleDeps): Promise<void> {
+  if (disposition === null || inbound.mailboxId !== deps.mailbox.id) return;
+  try {
+    await deps.mailbox.markProcessed(inbound.mailboxKey, disposition);
+  } catch (error) {
+    deps.onMarkFailed?.(inbound.id, error);
   }
 }
 

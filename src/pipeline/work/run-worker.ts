@@ -1,4 +1,4 @@
-// The long-running worker: drain, sleep, repeat until stopped. State lives in the database, so stopping at
+// The long-running worker: drain, wait for mail (or sleep), repeat until stopped. State lives in the database, so stopping at
 // any point and starting again loses nothing.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { drainOnce, type DrainDeps, type DrainSummary } from './drain-once.ts';
@@ -27,7 +27,12 @@ export function startWorker(
         status.lastError = error instanceof Error ? error.message : String(error);
         options.onError?.(error);
       }
-      await sleep(options.pollSeconds * 1000, undefined, { signal: controller.signal }).catch(() => undefined);
+      // IMAP wakes us on IDLE the moment mail arrives; pollSeconds is the fallback (and the Maildir's only clock).
+      if (deps.mailbox.waitForNew) {
+        await deps.mailbox.waitForNew(controller.signal, options.pollSeconds * 1000).catch((error: unknown) => options.onError?.(error));
+      } else {
+        await sleep(options.pollSeconds * 1000, undefined, { signal: controller.signal }).catch(() => undefined);
+      }
     }
     status.worker = 'stopped';
   })();
