@@ -43,6 +43,7 @@ const RULE_DARK = 215;
 /** A tick adds at least this share of ink to a box, compared with the group's emptiest box. */
 const MIN_TICK_INK = 0.05;
 const TICK_CONTRAST = 1.4;
+const MEANINGFUL = /[\p{L}\p{N}]/u;
 const ANCHORS = [FORM_TITLE_RU, FORM_TITLE_EN, 'заявление на возврат', FORM_ID].map(squash);
 
 export type ZoneReadResult =
@@ -103,6 +104,7 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
     const region = tableRowRegion(r);
     const cells = t.columns.map(() => [] as string[]);
     for (const word of words.lines) {
+      if (!MEANINGFUL.test(word.text)) continue;
       const centre = region.x + (word.box!.x + word.box!.width / 2) / PX_PER_MM;
       const column = t.columns.findIndex((c) => centre >= c.x && centre < c.x + c.width);
       if (column >= 0) cells[column]!.push(word.text);
@@ -181,8 +183,12 @@ function clamp(v: number, max: number): number {
   return Math.min(max, Math.max(0, v));
 }
 
+/** The zone's words; stray marks at either end (a rule's stub read as "|", "—", ",") are dropped. */
 function joined(page: PageText | undefined): string {
-  return (page?.lines ?? []).map((l) => l.text).join(' ').trim();
+  const words = (page?.lines ?? []).map((l) => l.text).join(' ').split(/\s+/);
+  while (words.length > 0 && !MEANINGFUL.test(words[0]!)) words.shift();
+  while (words.length > 0 && !MEANINGFUL.test(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
 }
 
 function meanConfidence(page: PageText | undefined): number {

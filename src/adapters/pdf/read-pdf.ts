@@ -3,6 +3,7 @@
 import { PDFParse } from 'pdf-parse';
 import type { ExtractionMethod, PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
+import { loadPdfStructure } from './embedded-page-jpeg.ts';
 import { readFormFields } from './read-form-fields.ts';
 import { scannedPageImage } from './scanned-page-image.ts';
 import { hasTextLayer, textLayerLines } from './text-layer-lines.ts';
@@ -56,6 +57,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<P
     const pages: PageText[] = [];
     const problems: Problem[] = [];
     let ocrUsed = false;
+    // pdf-lib's view of the objects, loaded once when a page needs OCR: it hands out embedded JPEGs as they are.
+    let structure: Promise<Awaited<ReturnType<typeof loadPdfStructure>>> | undefined;
     // One page after another: the pool already runs pages of different documents in parallel, and a
     // 10-page scan would otherwise hold ten full-resolution page images in memory at once.
     for (let n = 1; n <= pageCount; n++) {
@@ -68,7 +71,8 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<P
       const size = info.pages.find((p) => p.pageNumber === n) ?? { width: 595, height: 842 };
       let image: Buffer | undefined;
       try {
-        image = await scannedPageImage(parser, n, size, options.maxPixels);
+        structure ??= loadPdfStructure(bytes);
+        image = await scannedPageImage(parser, n, size, options.maxPixels, await structure);
       } catch (error) {
         problems.push(problem(name, 'unreadable_file', `page ${n} could not be rendered (${errorMessage(error)})`));
         continue;

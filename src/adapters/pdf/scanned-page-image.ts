@@ -1,9 +1,8 @@
 // The image to OCR for a scanned PDF page: the embedded scan itself when the page is one big image (no
 // resampling loss, and faster), otherwise the page rendered at ~300 dpi.
+import type { PDFDocument } from 'pdf-lib';
 import type { PDFParse } from 'pdf-parse';
-
-/** An embedded image smaller than this on its long side is a logo or a stamp, not a page scan. */
-const MIN_SCAN_SIDE_PX = 1000;
+import { embeddedPageJpeg, MIN_SCAN_SIDE_PX } from './embedded-page-jpeg.ts';
 const RENDER_DPI = 300;
 const PDF_POINTS_PER_INCH = 72;
 
@@ -18,7 +17,10 @@ export async function scannedPageImage(
   pageNumber: number,
   size: PageSize,
   maxPixels: number,
+  structure?: PDFDocument,
 ): Promise<Buffer | undefined> {
+  const jpeg = structure && embeddedPageJpeg(structure, pageNumber);
+  if (jpeg) return jpeg;
   const embedded = await parser.getImage({
     partial: [pageNumber],
     imageBuffer: true,
