@@ -1,9 +1,11 @@
 // Writes the committed samples (`npm run samples:generate`): samples/orders.json, samples/documents/*,
 // samples/emails/*.eml and a `.expected.json` ground truth beside each. Deterministic: the same code
 // writes the same bytes. The tables in scripts/samples/*-samples.ts are the source of truth.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { OrderSchema } from '../src/domain/order.ts';
 import { DOCUMENT_SAMPLES } from './samples/document-samples.ts';
+import { EMAIL_SAMPLES } from './samples/email-samples.ts';
+import { renderEmail } from './samples/render-email.ts';
 import { ExpectedSchema, type Expected } from './samples/expected-schema.ts';
 import { renderDocument } from './samples/render-document.ts';
 import { SAMPLE_ORDERS } from './samples/sample-orders.ts';
@@ -37,4 +39,21 @@ for (const sample of DOCUMENT_SAMPLES) {
   await writeFile(new URL(sample.file, dir), rendered.bytes);
   await writeExpected(dir, sample.file, rendered.expected);
   console.log(`documents/${sample.file} (${Math.round(rendered.bytes.length / 1024)} KiB)`);
+}
+
+const emails = new Map<string, Buffer>();
+for (const sample of EMAIL_SAMPLES) {
+  if (only && !sample.name.includes(only)) continue;
+  const dir = new URL('emails/', ROOT);
+  const source = sample.copyOf === undefined ? undefined : emails.get(sample.copyOf);
+  const rendered = sample.copyOf !== undefined && source
+    ? { bytes: source, expected: { ...JSON.parse(await readFile(new URL(`${sample.copyOf}.expected.json`, dir), 'utf8')), description: sample.description, expect: sample.expect } }
+    : sample.copyOf === undefined
+      ? await renderEmail(sample, documents)
+      : undefined;
+  if (!rendered) throw new Error(`${sample.name}: copy of ${sample.copyOf}, which was not generated before it`);
+  emails.set(sample.name, rendered.bytes);
+  await writeFile(new URL(`${sample.name}.eml`, dir), rendered.bytes);
+  await writeExpected(dir, `${sample.name}.eml`, rendered.expected);
+  console.log(`emails/${sample.name}.eml (${Math.round(rendered.bytes.length / 1024)} KiB)`);
 }

@@ -1,7 +1,6 @@
 // Builds a sample .eml with nodemailer's MailComposer. Date, Message-ID and MIME boundaries are fixed so
 // the same table entry always produces the same bytes.
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 
 export interface EmailAttachment {
   filename: string;
@@ -17,7 +16,7 @@ export interface ComposeEmailInput {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
-  headers?: Record<string, string>;
+  headers?: { key: string; value: string }[];
   text: string;
   /** windows-1251 is what older Russian desktop clients (The Bat!, Outlook 2010) still send. */
   charset: 'utf-8' | 'windows-1251';
@@ -27,7 +26,8 @@ export interface ComposeEmailInput {
 }
 
 // windows-1251 for the characters our sample texts use: А–я (0xC0–0xFF), Ё/ё, and common punctuation.
-const CP1251_EXTRA: Record<string, number> = { Ё: 0xa8, ё: 0xb8, '№': 0xb9, '«': 0xab, '»': 0xbb, '—': 0x97, '–': 0x96, '₽': 0x88 };
+// There is no ₽ in windows-1251 (0x88 is €): callers write "руб." as such clients' users do.
+const CP1251_EXTRA: Record<string, number> = { Ё: 0xa8, ё: 0xb8, '№': 0xb9, '«': 0xab, '»': 0xbb, '—': 0x97, '–': 0x96 };
 
 export function encodeWindows1251(text: string): Buffer {
   const bytes: number[] = [];
@@ -41,11 +41,20 @@ export function encodeWindows1251(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
-function textPart(text: string, charset: ComposeEmailInput['charset']): { content: string } | { raw: string } {
-  if (charset === 'utf-8') return { content: text };
-  // MailComposer always labels text parts utf-8, so a legacy-charset body goes in as a prebuilt MIME node.
-  const body = qpWrap(qpEncode(encodeWindows1251(text.replace(/\r?\n/g, '\r\n'))), 76);
-  return { raw: `Content-Type: text/plain; charset=windows-1251\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${body}` };
+interface MimeNodeLike {
+  childNodes: MimeNodeLike[];
+  getHeader(key: string): string | undefined;
+  setHeader(key: string, value: string): unknown;
+  setContent(content: Buffer): unknown;
+}
+
+function findTextPlain(node: MimeNodeLike): MimeNodeLike | undefined {
+  if (/^text\/plain\b/i.test(node.getHeader('Content-Type') ?? '')) return node;
+  for (const child of node.childNodes) {
+    const found = findTextPlain(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export async function composeEmail(input: ComposeEmailInput): Promise<Buffer> {
@@ -58,9 +67,18 @@ export async function composeEmail(input: ComposeEmailInput): Promise<Buffer> {
     inReplyTo: input.inReplyTo,
     references: input.references,
     headers: input.headers,
-    text: textPart(input.text, input.charset),
+    text: input.text,
     attachments: input.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     baseBoundary: input.boundarySeed,
   } as ConstructorParameters<typeof MailComposer>[0]);
-  return composer.compile().build();
+  const root = composer.compile() as unknown as MimeNodeLike & { build(): Promise<Buffer> };
+  if (input.charset === 'windows-1251') {
+    // MailComposer always labels text parts utf-8; relabel the compiled node and give it the legacy bytes.
+    const text = findTextPlain(root);
+    if (!text) throw new Error('no text/plain part to re-encode');
+    text.setHeader('Content-Type', 'text/plain; charset=windows-1251');
+    text.setHeader('Content-Transfer-Encoding', 'quoted-printable');
+    text.setContent(encodeWindows1251(input.text));
+  }
+  return root.build();
 }

@@ -208,7 +208,6 @@ function drawItemsTable(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): v
           backgroundColor: undefined,
           borderWidth: 0,
           borderColor: undefined,
-        borderColor: undefined,
         });
         cell.setFontSize(9);
       } else if (value !== undefined) {
