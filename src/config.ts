@@ -53,6 +53,12 @@ const EnvSchema = z.object({
   HARD_BOUNCE_LIMIT: z.coerce.number().int().min(1).default(3),
   /** A message `processing` longer than this belonged to a worker that died; it is handed out again. */
   PROCESSING_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** Signs CSRF tokens; when unset one is generated once and kept in DATA_DIR/session-secret. */
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Secure flag on the UI's cookies; browsers accept it on http://localhost. Set false only for plain-http hosts. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
+  /** Lets a Prometheus scraper read /metrics with `Authorization: Bearer <token>`; unset: managers only. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -86,6 +92,9 @@ export type Config = Readonly<{
   replyRateLimitPerHour: number;
   hardBounceLimit: number;
   processingTimeoutSeconds: number;
+  sessionSecret?: string;
+  secureCookies: boolean;
+  metricsToken?: string;
 }>;
 
 /** Parses the environment; on error lists every bad key at once. */
@@ -117,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pollSeconds: e.POLL_SECONDS,
     maxAttempts: e.MAX_ATTEMPTS,
     logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET,
+    secureCookies: e.COOKIE_SECURE === 'true',
+    metricsToken: e.METRICS_TOKEN,
     imapMark: e.IMAP_MARK,
     imapProcessedFolder: e.IMAP_PROCESSED_FOLDER,
     imapAttentionFolder: e.IMAP_ATTENTION_FOLDER,

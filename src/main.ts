@@ -23,6 +23,14 @@ import { openQueue } from './adapters/queue/open-queue.ts';
 import { createSmtpTransport } from './adapters/smtp/create-smtp-transport.ts';
 import { loadReplyTemplates } from './adapters/templates/load-reply-templates.ts';
 import type { DrainDeps } from './pipeline/work/drain-once.ts';
+import { createDashboardQueries } from './adapters/db/dashboard-queries.ts';
+import { parseDatabaseUrl } from './adapters/db/database-target.ts';
+import { createPrismaClient } from './adapters/db/prisma-client.ts';
+import { createUserStore } from './adapters/db/user-store.ts';
+import { createMetrics, type Metrics } from './adapters/metrics/create-metrics.ts';
+import type { Users } from './domain/ports/users.ts';
+import { resolveSessionSecret } from './web/auth/session-secret.ts';
+import type { WebDeps, WorkerHealth } from './web/web-deps.ts';
 
 export const TEMPLATES_DIR = path.resolve(import.meta.dirname, '../templates/replies');
 
@@ -48,11 +56,14 @@ export interface Runtime {
 }
 
 /** Everything the worker needs. The OCR pool starts now, so bad language data fails start-up, not the first scan. */
-export async function createRuntime(config: Config, options: { lazyOcr?: boolean } = {}): Promise<Runtime> {
+export async function createRuntime(config: Config, options: { lazyOcr?: boolean; metrics?: Metrics } = {}): Promise<Runtime> {
   const policy = loadPolicy(config.policyFile);
   const templates = loadReplyTemplates(TEMPLATES_DIR);
   await checkOcrData(config.ocrDataDir);
-  const store = await openStore(config.databaseUrl);
+  const opened = await openStore(config.databaseUrl);
+  const metrics = options.metrics;
+  // Metrics time each message from claim to commit; the store itself is unchanged.
+  const store = metrics ? metrics.instrumentStore(opened) : opened;
   const closers: Array<() => Promise<void> | void> = [() => store.close()];
   try {
     const ocrOptions = { langPath: config.ocrDataDir, size: config.ocrWorkers };
@@ -81,7 +92,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       onMarkFailed: (inboundId, error) => log.warn({ inboundId, err: error instanceof Error ? error.message : String(error) }, 'mailbox mark failed; reconciled later'),
       transport,
       mime: createMimeParser(),
-      documents: createDocumentReader({ ocr }),
+      documents: createDocumentReader({ ocr: metrics ? metrics.instrumentOcr(ocr) : ocr }),
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       returns: store,
       policy,
@@ -119,4 +130,58 @@ function createTransport(config: Config, closers: Array<() => Promise<void> | vo
 
 function addressOf(from: string): string {
   return /<([^<>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
+export interface WebRuntime {
+  deps: WebDeps;
+  users: Users;
+  metrics: Metrics;
+  close: () => Promise<void>;
+}
+
+/**
+ * What the review UI needs, on the worker's store (`intake start`) or on its own (`intake web`). Users and the
+ * dashboard queries use a second client on the same database: they are the web's own tables and queries.
+ */
+export async function createWebRuntime(
+  config: Config,
+  options: { store?: DbStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
+): Promise<WebRuntime> {
+  const store = options.store ?? (await openStore(config.databaseUrl));
+  const target = parseDatabaseUrl(config.databaseUrl);
+  const db = createPrismaClient(target);
+  const dashboard = createDashboardQueries(db, target.provider);
+  const users = createUserStore(db);
+  const metrics = options.metrics ?? createMetrics();
+  metrics.attach({ dashboard, store });
+  const deps: WebDeps = {
+    store,
+    users,
+    dashboard,
+    documents: store,
+    review: {
+      updates: store,
+      orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
+      policy: loadPolicy(config.policyFile),
+      templates: loadReplyTemplates(TEMPLATES_DIR),
+      composeMessage,
+      from: config.mailFrom,
+      shopName: config.shopName,
+      now: () => new Date(),
+    },
+    sessionSecret: await resolveSessionSecret(config.sessionSecret, config.dataDir),
+    secureCookies: config.secureCookies,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    metrics: () => metrics.render(),
+    health: options.health ?? (() => ({ worker: 'not_started' })),
+  };
+  return {
+    deps,
+    users,
+    metrics,
+    close: async () => {
+      await db.$disconnect();
+      if (!options.store) await store.close();
+    },
+  };
 }

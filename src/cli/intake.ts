@@ -6,6 +6,8 @@ import { importOrdersCommand } from './orders-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { runOnceCommand } from './run-command.ts';
 import { startCommand } from './start-command.ts';
+import { addUserCommand, disableUserCommand, listUsersCommand } from './users-command.ts';
+import { webCommand } from './web-command.ts';
 import { previewTemplateCommand } from './templates-command.ts';
 
 const program = new Command('intake').description('Returns Intake: turns e-mailed return applications into processed returns.');
@@ -28,6 +30,24 @@ program
   .command('start')
   .description('run the worker and the review UI until stopped')
   .action(async () => exit(await startCommand()));
+
+program
+  .command('web')
+  .description('run only the review UI and dashboard (workers run elsewhere on the same database)')
+  .action(async () => exit(await webCommand()));
+
+const users = program.command('users').description('people who sign in to the review UI');
+users
+  .command('add')
+  .argument('<email>')
+  .requiredOption('--role <role>', 'support | manager | admin')
+  .description('add a user or reset their password (from INTAKE_PASSWORD, stdin, or typed twice)')
+  .action(async (email: string, options: { role: string }) => exit(await addUserCommand(email, options)));
+users.command('list').action(async () => exit(await listUsersCommand()));
+users
+  .command('disable')
+  .argument('<email>')
+  .action(async (email: string) => exit(await disableUserCommand(email)));
 
 const orders = program.command('orders').description('orders the applications are checked against');
 orders

@@ -1,6 +1,7 @@
 // `intake start` (what `npm start` runs): the worker loop plus the review UI in one process.
 import { loadConfig } from '../config.ts';
-import { createLogger, createRuntime } from '../main.ts';
+import { createMetrics } from '../adapters/metrics/create-metrics.ts';
+import { createLogger, createRuntime, createWebRuntime } from '../main.ts';
 import { startWorker } from '../pipeline/work/run-worker.ts';
 import { buildApp } from '../web/build-app.ts';
 import { summarise } from './run-command.ts';
@@ -8,7 +9,9 @@ import { summarise } from './run-command.ts';
 export async function startCommand(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config);
-  const runtime = await createRuntime(config);
+  // One metrics registry for the worker (durations) and the UI's /metrics.
+  const metrics = createMetrics();
+  const runtime = await createRuntime(config, { metrics });
   const worker = startWorker(runtime.deps, {
     pollSeconds: config.pollSeconds,
     onDrain: (summary) => {
@@ -16,7 +19,8 @@ export async function startCommand(): Promise<number> {
     },
     onError: (error) => log.error({ error: error instanceof Error ? error.message : String(error) }, 'worker round failed'),
   });
-  const app = await buildApp({ store: runtime.store, health: worker.status });
+  const web = await createWebRuntime(config, { store: runtime.store, metrics, health: worker.status });
+  const app = await buildApp(web.deps);
   const address = await app.listen({ port: config.port, host: config.host });
   log.info(`Returns Intake running: UI ${address}, mailbox ${config.maildir}/new, outbox ${config.outboxDir}`);
 
@@ -28,6 +32,7 @@ export async function startCommand(): Promise<number> {
   log.info('stopping');
   await app.close();
   await worker.stop();
+  await web.close();
   await runtime.close();
   return 0;
 }

@@ -1,48 +1,114 @@
-// The review UI and dashboard as a Fastify app. Built from its dependencies; listening is the caller's job,
-// so tests can use app.inject() or listen on a random port.
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { Store } from '../domain/ports/store.ts';
-import { ReturnStateSchema } from '../domain/return-state.ts';
-import { loadViews } from './load-views.ts';
+// The review UI and dashboard as a Fastify app, built from its dependencies; listening is the caller's job, so
+// tests use app.inject() or listen on a random port. Security lives here once for every route: the session hook
+// (nothing but /health and the login form without signing in), CSRF on every POST, the login rate limit,
+// a strict Content-Security-Policy, and the one AppError → HTTP map.
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { AppError } from '../domain/app-error.ts';
+import { csrfUserInfo, sessionHook } from './auth/session-hook.ts';
+import { HTTP_STATUS } from './http-errors.ts';
+import { loadViews, type Views } from './load-views.ts';
+import { adminRoutes } from './routes/admin-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { documentRoutes } from './routes/document-routes.ts';
+import { opsRoutes } from './routes/ops-routes.ts';
+import { queueRoutes } from './routes/queue-routes.ts';
+import { returnRoutes } from './routes/return-routes.ts';
+import type { WebDeps } from './web-deps.ts';
 
-export interface WebDeps {
-  store: Store;
-  /** For /health: is the worker loop alive, when did it last drain. */
-  health: () => { worker: 'running' | 'stopped' | 'not_started'; lastDrainAt?: Date };
+export type { WebDeps } from './web-deps.ts';
+
+/** Form bodies are a few fields; anything bigger is not ours. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface AppContext {
+  deps: WebDeps;
+  views: Views;
+  now: () => Date;
 }
 
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
   const views = await loadViews();
+  const now = deps.now ?? (() => new Date());
+  const context: AppContext = { deps, views, now };
 
-  app.get('/health', async () => {
-    const counts = await deps.store.countInboundByState();
-    return { status: 'ok', ...deps.health(), inbound: counts };
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    // The token is an HMAC over the session, so a token from one session is worthless in another.
+    csrfOpts: { hmacKey: deps.sessionSecret, userInfo: true },
+    getUserInfo: csrfUserInfo,
+    cookieKey: 'ri_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionHash', null);
+  app.addHook('onRequest', sessionHook(deps.users, now));
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'POST') app.csrfProtection(request, reply, done);
+    else done();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Content-Security-Policy', CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 
-  app.get('/', async (request, reply) => {
-    const query = request.query as { state?: string };
-    const state = ReturnStateSchema.safeParse(query.state);
-    const [returns, inbound, byState] = await Promise.all([
-      deps.store.listReturns({ state: state.success ? state.data : undefined, limit: 200 }),
-      deps.store.countInboundByState(),
-      deps.store.countReturnsByState(),
-    ]);
-    reply.type('text/html; charset=utf-8');
-    return views.queue({ returns, inbound: Object.entries(inbound), byState: Object.entries(byState), state: query.state });
-  });
-
-  app.get('/returns/:number', async (request, reply) => {
-    const { number } = request.params as { number: string };
-    const detail = await deps.store.getReturn(number);
-    if (!detail) {
-      reply.code(404).type('text/html; charset=utf-8');
-      return views.notFound({ number });
+  app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
+    let status = 500;
+    let message = 'Something went wrong; the error was logged.';
+    if (error instanceof AppError) {
+      status = HTTP_STATUS[error.code];
+      message = error.message;
+    } else if (error instanceof ZodError) {
+      status = 400;
+      message = error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ');
+    } else if (typeof error.statusCode === 'number' && error.statusCode < 500) {
+      status = error.statusCode;
+      message = error.code?.startsWith('FST_CSRF') ? 'The form expired or did not come from this site; reload the page and try again.' : error.message;
+    } else {
+      request.log.error(error);
+      process.stderr.write(`web: ${error instanceof Error ? error.stack : String(error)}\n`);
     }
-    const fields = Object.entries(detail.application.fields).map(([key, field]) => ({ key, ...field, low: field!.confidence < 0.9 }));
-    reply.type('text/html; charset=utf-8');
-    return views.returnPage({ ...detail, fields });
+    reply.code(status);
+    if (request.headers.accept?.includes('text/html')) {
+      reply.type('text/html; charset=utf-8');
+      return views.error({ title: `${status}`, status, message, user: request.user });
+    }
+    return { error: message, status };
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).type('text/html; charset=utf-8');
+    return views.error({ title: 'Not found', status: 404, message: `Nothing at ${request.url}.`, user: request.user });
   });
 
+  await app.register(opsRoutes(context));
+  await app.register(authRoutes(context));
+  await app.register(queueRoutes(context));
+  await app.register(returnRoutes(context));
+  await app.register(documentRoutes(context));
+  await app.register(dashboardRoutes(context));
+  await app.register(adminRoutes(context));
   return app;
 }

@@ -1,0 +1,206 @@
+// The Dashboard port: the review queue and the manager's numbers as a few bounded SQL queries. Each one is served
+// by an index or limited to a recent window, so the pages stay fast at 100,000 returns (bench/dashboard.ts).
+// SQL is written once with quoted identifiers; only date and JSON functions differ between SQLite and PostgreSQL.
+import { Prisma } from '../../generated/sqlite/client.ts';
+import type { Dashboard, DashboardStats, QueueFilter, QueueRow } from '../../domain/ports/dashboard.ts';
+import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
+import type { Provider } from './database-target.ts';
+import { guard } from './db-errors.ts';
+import type { DbClient } from './prisma-client.ts';
+
+const sql = Prisma.sql;
+const DAY_MS = 86_400_000;
+/** Enough applications for a stable confidence histogram; more only costs JSON parsing. */
+const CONFIDENCE_SAMPLE = 1_000;
+const UNDECIDED: ReturnState[] = ['received', 'parsed', 'needs_review'];
+
+interface Dialect {
+  day: (column: Prisma.Sql) => Prisma.Sql;
+  fullName: Prisma.Sql;
+  firstReasonCode: Prisma.Sql;
+  like: Prisma.Sql;
+  /** Rows of (confidence) for every field of the applications in the inner query. */
+  confidences: (inner: Prisma.Sql) => Prisma.Sql;
+  seconds: (later: Prisma.Sql, earlier: Prisma.Sql) => Prisma.Sql;
+}
+
+const DIALECTS: Record<Provider, Dialect> = {
+  sqlite: {
+    day: (column) => sql`substr(${column}, 1, 10)`,
+    fullName: sql`json_extract(r."application", '$.fields.fullName.value')`,
+    firstReasonCode: sql`json_extract(r."decision", '$.reasons[0].code')`,
+    like: sql`LIKE`,
+    confidences: (inner) =>
+      sql`SELECT json_extract(f.value, '$.confidence') AS c FROM (${inner}) a, json_each(a."application", '$.fields') f`,
+    seconds: (later, earlier) => sql`(julianday(${later}) - julianday(${earlier})) * 86400.0`,
+  },
+  postgresql: {
+    day: (column) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+    fullName: sql`(r."application"->'fields'->'fullName'->>'value')`,
+    firstReasonCode: sql`(r."decision"->'reasons'->0->>'code')`,
+    like: sql`ILIKE`,
+    confidences: (inner) => sql`SELECT (f.value->>'confidence')::float AS c FROM (${inner}) a, jsonb_each(a."application"->'fields') f`,
+    seconds: (later, earlier) => sql`EXTRACT(EPOCH FROM (${later} - ${earlier}))`,
+  },
+};
+
+const num = (value: unknown): number => (typeof value === 'bigint' ? Number(value) : Number(value ?? 0));
+
+export function createDashboardQueries(db: DbClient, provider: Provider): Dashboard {
+  const d = DIALECTS[provider];
+
+  function where(filter: Pick<QueueFilter, 'state' | 'search'>): Prisma.Sql {
+    const parts: Prisma.Sql[] = [];
+    if (filter.state) parts.push(sql`r."state" = ${filter.state}`);
+    const term = filter.search?.trim();
+    if (term) {
+      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const lower = pattern.toLowerCase();
+      // Return numbers are upper case, e-mails lower case: match each the way it is stored, so the
+      // indexed exact-looking searches stay cheap and "anna@" finds "Anna@…" too.
+      parts.push(
+        sql`(r."returnNumber" ${d.like} ${pattern.toUpperCase()} ESCAPE '\\' OR r."orderNumber" ${d.like} ${pattern} ESCAPE '\\'
+          OR r."customerEmail" ${d.like} ${lower} ESCAPE '\\' OR ${d.fullName} ${d.like} ${pattern} ESCAPE '\\')`,
+      );
+    }
+    return parts.length > 0 ? sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
+  }
+
+  return {
+    listQueue: (filter) =>
+      guard('listQueue', async () => {
+        const condition = where(filter);
+        const [rows, counted] = await Promise.all([
+          db.$queryRaw<Array<Record<string, unknown>>>(sql`
+            SELECT r."returnNumber", r."state", r."orderNumber", r."customerEmail", r."createdAt", r."reviewDueAt", ${d.fullName} AS "customerName"
+            FROM "ReturnRequest" r ${condition}
+            ORDER BY r."createdAt" ASC, r."id" ASC
+            LIMIT ${filter.limit} OFFSET ${filter.offset}`),
+          db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM "ReturnRequest" r ${condition}`),
+        ]);
+        return {
+          total: num(counted[0]?.n),
+          rows: rows.map(
+            (row): QueueRow => ({
+              returnNumber: String(row.returnNumber),
+              state: ReturnStateSchema.parse(row.state),
+              orderNumber: (row.orderNumber as string | null) ?? null,
+              customerEmail: (row.customerEmail as string | null) ?? null,
+              customerName: (row.customerName as string | null) ?? null,
+              createdAt: toDate(row.createdAt)!,
+              reviewDueAt: toDate(row.reviewDueAt),
+              minConfidence: null,
+            }),
+          ),
+        };
+      }),
+
+    nextForReview: (after) =>
+      guard('nextForReview', async () => {
+        const current = after ? await db.returnRequest.findUnique({ where: { returnNumber: after }, select: { createdAt: true, id: true } }) : null;
+        const next = await db.returnRequest.findFirst({
+          where: {
+            state: 'needs_review',
+            ...(current
+              ? { OR: [{ createdAt: { gt: current.createdAt } }, { createdAt: current.createdAt, id: { gt: current.id } }] }
+              : {}),
+          },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { returnNumber: true },
+        });
+        return next?.returnNumber ?? null;
+      }),
+
+    stats: (now, windowDays) =>
+      guard('dashboardStats', async (): Promise<DashboardStats> => {
+        const since = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (windowDays - 1) * DAY_MS);
+        const in24h = new Date(now.getTime() + DAY_MS);
+        const [byStateRows, perDay, replyTimes, open, overdue, breached, awaiting, expiring, due, refundOverdue, approvals, total, rejections, confidences] =
+          await Promise.all([
+            db.returnRequest.groupBy({ by: ['state'], _count: { _all: true } }),
+            db.$queryRaw<Array<{ day: string; n: unknown }>>(sql`
+              SELECT ${d.day(sql`r."createdAt"`)} AS day, count(*) AS n FROM "ReturnRequest" r
+              WHERE r."createdAt" >= ${since} GROUP BY 1 ORDER BY 1`),
+            // Time to first reply: the customer's message arriving → our first reply leaving, for returns of the window.
+            db.$queryRaw<Array<{ s: unknown }>>(sql`
+              SELECT ${d.seconds(sql`min(o."sentAt")`, sql`i."receivedAt"`)} AS s
+              FROM "ReturnRequest" r JOIN "InboundMessage" i ON i."id" = r."inboundId" JOIN "OutboundMessage" o ON o."returnId" = r."id"
+              WHERE r."createdAt" >= ${since} AND o."sentAt" IS NOT NULL
+              GROUP BY r."id", i."receivedAt"`),
+            db.returnRequest.count({ where: { state: { in: UNDECIDED } } }),
+            db.returnRequest.count({ where: { state: { in: UNDECIDED }, reviewDueAt: { lt: now } } }),
+            db.returnRequest.count({ where: { reviewBreachedAt: { gte: since } } }),
+            db.returnRequest.count({ where: { state: 'awaiting_shipment' } }),
+            db.returnRequest.count({ where: { state: 'awaiting_shipment', shipBy: { lte: in24h } } }),
+            db.returnRequest.count({ where: { state: 'received_at_warehouse' } }),
+            db.returnRequest.count({ where: { state: 'received_at_warehouse', refundDueAt: { lt: now } } }),
+            db.$queryRaw<Array<{ agent: unknown; n: unknown }>>(sql`
+              SELECT CASE WHEN e."actor" = 'system' THEN 0 ELSE 1 END AS agent, count(*) AS n
+              FROM "ReturnRequest" r JOIN "ReturnEvent" e ON e."returnId" = r."id"
+              WHERE r."createdAt" >= ${since} AND e."type" = 'approve' GROUP BY 1`),
+            db.returnRequest.count({ where: { createdAt: { gte: since } } }),
+            db.$queryRaw<Array<{ code: string | null; n: unknown }>>(sql`
+              SELECT ${d.firstReasonCode} AS code, count(*) AS n FROM "ReturnRequest" r
+              WHERE r."state" = 'rejected' AND r."createdAt" >= ${since} GROUP BY 1 ORDER BY 2 DESC LIMIT 8`),
+            db.$queryRaw<Array<{ bucket: unknown; n: unknown }>>(sql`
+              SELECT CASE WHEN c >= 1 THEN 9 ELSE CAST(floor(c * 10) AS INTEGER) END AS bucket, count(*) AS n
+              FROM (${d.confidences(sql`SELECT r."application" FROM "ReturnRequest" r ORDER BY r."createdAt" DESC LIMIT ${CONFIDENCE_SAMPLE}`)}) x
+              WHERE c IS NOT NULL GROUP BY 1 ORDER BY 1`),
+          ]);
+
+        const byState: Partial<Record<ReturnState, number>> = {};
+        for (const g of byStateRows) byState[ReturnStateSchema.parse(g.state)] = g._count._all;
+        const seconds = replyTimes.map((r) => num(r.s)).filter((s) => Number.isFinite(s) && s >= 0).sort((a, b) => a - b);
+        const auto = num(approvals.find((a) => num(a.agent) === 0)?.n);
+        return {
+          windowDays,
+          byState,
+          intakePerDay: fillDays(since, windowDays, perDay.map((p) => ({ day: String(p.day), count: num(p.n) }))),
+          firstReplySeconds: { p50: percentile(seconds, 0.5), p90: percentile(seconds, 0.9), samples: seconds.length },
+          review: { open, overdueNow: overdue, breachedInWindow: breached },
+          shipping: { awaiting, expiringWithin24h: expiring },
+          refunds: { due, overdue: refundOverdue },
+          autoApproval: { auto, total, rate: total > 0 ? auto / total : null },
+          topRejectionReasons: rejections.map((r) => ({ code: r.code ?? 'unknown', count: num(r.n) })),
+          confidenceBuckets: Array.from({ length: 10 }, (_, bucket) => ({
+            bucket,
+            count: num(confidences.find((c) => num(c.bucket) === bucket)?.n),
+          })),
+          confidenceSample: Math.min(CONFIDENCE_SAMPLE, Object.values(byState).reduce((a, b) => a + (b ?? 0), 0)),
+        };
+      }),
+
+    queueDepth: () => guard('queueDepth', () => db.inboundMessage.count({ where: { state: { in: ['received', 'failed'] } } })),
+
+    deliveryCounts: () =>
+      guard('deliveryCounts', async () => {
+        const [outbound, inbound] = await Promise.all([
+          db.outboundMessage.groupBy({ by: ['state'], _count: { _all: true } }),
+          db.inboundMessage.groupBy({ by: ['state'], where: { state: { in: ['failed', 'parked'] } }, _count: { _all: true } }),
+        ]);
+        const out = (state: string) => outbound.find((o) => o.state === state)?._count._all ?? 0;
+        const inb = (state: string) => inbound.find((o) => o.state === state)?._count._all ?? 0;
+        return { repliesSent: out('sent'), repliesPending: out('pending'), repliesFailed: out('failed'), inboundFailed: inb('failed'), inboundParked: inb('parked') };
+      }),
+  };
+}
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** Every day of the window, with zero for days without intake, so the chart's axis has no gaps. */
+function fillDays(since: Date, days: number, counts: Array<{ day: string; count: number }>): Array<{ day: string; count: number }> {
+  const byDay = new Map(counts.map((c) => [c.day, c.count]));
+  return Array.from({ length: days }, (_, i) => {
+    const day = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    return { day, count: byDay.get(day) ?? 0 };
+  });
+}

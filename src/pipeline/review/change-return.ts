@@ -1,0 +1,97 @@
+// The one path every agent action takes: walk the lifecycle table, render and compose the reply, and commit
+// state, audit events, reply and deadlines in one updateReturn. The update is guarded by the state the action
+// was decided from, so a double click or two agents at once send the reply once and the second gets a conflict.
+import { AppError } from '../../domain/app-error.ts';
+import type { ParsedApplication } from '../../domain/application.ts';
+import type { Decision } from '../../domain/decision.ts';
+import { transition, type ReturnEventType } from '../../domain/lifecycle/transitions.ts';
+import type { ReturnDeadlines, ReturnRef } from '../../domain/ports/return-updates.ts';
+import type { OutboundDraft, ReturnEvent } from '../../domain/ports/store.ts';
+import type { ReplyTemplate } from '../../domain/reply.ts';
+import type { ReturnState } from '../../domain/return-state.ts';
+import { renderReply } from '../reply/render-reply.ts';
+import type { ReplyDataInput } from '../reply/reply-data.ts';
+import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
+
+export interface Change {
+  /** Lifecycle events in order; `await_shipment` after an approval is the system's step, as in decisionEvents. */
+  events: ReturnEventType[];
+  actor: AgentActor;
+  reason?: string;
+  reply?: { template: ReplyTemplate; data: ReplyDataInput<ReplyTemplate> };
+  application?: ParsedApplication;
+  decision?: Decision;
+  deadlines?: Partial<ReturnDeadlines>;
+}
+
+export async function loadReturn(deps: Pick<ReviewDeps, 'updates'>, returnNumber: string, expectedState?: ReturnState): Promise<ReturnRef> {
+  const ref = await deps.updates.getReturnRef(returnNumber);
+  if (!ref) throw new AppError('not_found', `return ${returnNumber} does not exist`);
+  if (expectedState && ref.state !== expectedState) {
+    throw new AppError('conflict', `return ${returnNumber} is now ${ref.state} (the page showed ${expectedState}); reload and try again`);
+  }
+  return ref;
+}
+
+export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Change): Promise<ActionOutcome> {
+  const at = deps.now();
+  let state = ref.state;
+  const events: ReturnEvent[] = [];
+  for (const type of change.events) {
+    const result = transition(state, type, type === 'await_shipment' ? 'system' : change.actor, change.reason, at);
+    if (!result.ok) throw new AppError('illegal_transition', result.message);
+    state = result.state;
+    events.push(result.event);
+  }
+  const reply = change.reply ? await draftReply(deps, ref, change.reply) : undefined;
+  await deps.updates.updateReturn({
+    returnNumber: ref.returnNumber,
+    fromState: ref.state,
+    toState: state,
+    events,
+    ...(reply ? { reply } : {}),
+    ...(change.application ? { application: change.application } : {}),
+    ...(change.decision ? { decision: change.decision } : {}),
+    ...(change.deadlines ? { deadlines: change.deadlines } : {}),
+  });
+  return { returnNumber: ref.returnNumber, state, reply: reply?.template ?? null };
+}
+
+/** An event that changes nothing in the lifecycle (an edit, an inspection note), kept in the audit trail. */
+export async function recordNote(deps: ReviewDeps, ref: ReturnRef, note: Omit<ReturnEvent, 'at'>, application?: ParsedApplication): Promise<void> {
+  await deps.updates.updateReturn({
+    returnNumber: ref.returnNumber,
+    fromState: ref.state,
+    toState: ref.state,
+    events: [{ ...note, at: deps.now() }],
+    ...(application ? { application } : {}),
+  });
+}
+
+async function draftReply(deps: ReviewDeps, ref: ReturnRef, reply: NonNullable<Change['reply']>): Promise<OutboundDraft> {
+  if (!ref.customerEmail) throw new AppError('validation_failed', `return ${ref.returnNumber} has no customer e-mail to reply to`);
+  const rendered = renderReply(deps.templates, {
+    template: reply.template,
+    language: ref.language,
+    to: ref.customerEmail,
+    from: deps.from,
+    ...(ref.customerMessageId ? { inReplyTo: ref.customerMessageId } : {}),
+    // Our earlier replies keep the thread together in the customer's mail client.
+    references: ref.replyMessageIds,
+    originalSubject: ref.customerSubject ?? '',
+    returnNumber: ref.returnNumber,
+    data: reply.data,
+  });
+  return {
+    messageId: rendered.messageId,
+    to: rendered.to,
+    subject: rendered.subject,
+    template: reply.template,
+    language: ref.language,
+    raw: await deps.composeMessage(rendered),
+  };
+}
+
+export function today(deps: Pick<ReviewDeps, 'now'>): string {
+  return deps.now().toISOString().slice(0, 10);
+}

@@ -1,0 +1,78 @@
+// The three decisions an agent makes on an application under review, each one lifecycle transition with one reply:
+// approve (approved + shipping instructions), reject with a reason, or ask for a better photo.
+import { z } from 'zod';
+import type { Decision } from '../../domain/decision.ts';
+import { shipBy } from '../../domain/lifecycle/deadlines.ts';
+import { buildReplyData } from '../process/build-reply-data.ts';
+import { changeReturn, loadReturn, today } from './change-return.ts';
+import { loadReviewCheck } from './review-check.ts';
+import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
+
+/** Reasons the rejected template words one by one (templates/replies/_partials/reject-reason-*.hbs). */
+export const REJECTION_REASONS = ['out_of_window', 'custom_made', 'used_goods', 'not_our_order', 'already_returned', 'other'] as const;
+export const RejectionReasonSchema = z.enum(REJECTION_REASONS);
+export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
+
+export interface ReviewAction {
+  returnNumber: string;
+  actor: AgentActor;
+  /** The state the agent's page showed; a return that moved meanwhile is refused. */
+  expectedState?: 'needs_review';
+}
+
+export async function approveReturn(deps: ReviewDeps, action: ReviewAction): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber, action.expectedState);
+  const check = await loadReviewCheck(deps, ref.application);
+  // The machine's doubts stay on record; the agent's approval is what decides.
+  const decision: Decision = { status: 'approved', state: 'awaiting_shipment', reasons: check.decision.reasons };
+  const data = buildReplyData('approved', {
+    shopName: deps.shopName,
+    customerName: ref.application.fields.fullName?.value,
+    policy: deps.policy,
+    application: ref.application,
+    decision: { reasons: decision.reasons, ...(check.decision.shipping ? { shipping: check.decision.shipping } : {}) },
+    today: today(deps),
+  });
+  return changeReturn(deps, ref, {
+    events: ['approve', 'await_shipment'],
+    actor: action.actor,
+    reason: 'approved after review',
+    reply: { template: 'approved', data },
+    decision,
+    deadlines: { shipBy: shipBy(deps.now(), deps.policy) },
+  });
+}
+
+export async function rejectReturn(deps: ReviewDeps, action: ReviewAction & { reason: RejectionReason; note?: string }): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber, action.expectedState);
+  const message = action.note?.trim() || action.reason.replaceAll('_', ' ');
+  const decision: Decision = { status: 'rejected', state: 'rejected', reasons: [{ code: action.reason, message }] };
+  const data = buildReplyData('rejected', {
+    shopName: deps.shopName,
+    customerName: ref.application.fields.fullName?.value,
+    policy: deps.policy,
+    application: ref.application,
+    decision: { reasons: decision.reasons },
+    today: today(deps),
+  });
+  return changeReturn(deps, ref, {
+    events: ['reject'],
+    actor: action.actor,
+    reason: `${action.reason}: ${message}`,
+    reply: { template: 'rejected', data },
+    decision,
+  });
+}
+
+export async function requestBetterPhoto(deps: ReviewDeps, action: ReviewAction & { note?: string }): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber, action.expectedState);
+  const message = action.note?.trim() || 'The scan is too poor to read; a clearer photo was requested.';
+  const decision: Decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'photo_unreadable', message }] };
+  return changeReturn(deps, ref, {
+    events: ['request_application'],
+    actor: action.actor,
+    reason: message,
+    reply: { template: 'photo_unreadable', data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null } },
+    decision,
+  });
+}

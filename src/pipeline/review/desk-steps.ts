@@ -1,0 +1,83 @@
+// The returns desk's manual steps after approval (SPEC §4): the parcel reached the warehouse, the inspection
+// result (refund, or send the goods back when they show traces of use), and the refund paid.
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error.ts';
+import { refundDueAt } from '../../domain/lifecycle/deadlines.ts';
+import { toRoublesString } from '../../domain/money/money.ts';
+import { RefundMethodSchema } from '../../domain/application.ts';
+import { changeReturn, loadReturn, recordNote } from './change-return.ts';
+import { loadReviewCheck } from './review-check.ts';
+import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
+
+interface DeskAction {
+  returnNumber: string;
+  actor: AgentActor;
+}
+
+export async function markParcelReceived(deps: ReviewDeps, action: DeskAction): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber);
+  const now = deps.now();
+  return changeReturn(deps, ref, {
+    events: ['receive_at_warehouse'],
+    actor: action.actor,
+    reason: 'parcel received at the warehouse',
+    reply: {
+      template: 'parcel_received',
+      data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, refundWithinDays: deps.policy.refundDays },
+    },
+    deadlines: { warehouseAt: now, refundDueAt: refundDueAt(now, deps.policy) },
+  });
+}
+
+export const InspectionSchema = z.object({
+  result: z.enum(['refund', 'send_back']),
+  note: z.string().trim().max(500).optional(),
+});
+export type Inspection = z.infer<typeof InspectionSchema>;
+
+/** A passed inspection is a note on the timeline (the refund step follows); a failed one sends the goods back. */
+export async function recordInspection(deps: ReviewDeps, action: DeskAction & Inspection): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber);
+  if (action.result === 'send_back') {
+    return changeReturn(deps, ref, {
+      events: ['return_to_customer'],
+      actor: action.actor,
+      reason: action.note || 'traces of use: goods sent back without refund',
+    });
+  }
+  if (ref.state !== 'received_at_warehouse') {
+    throw new AppError('illegal_transition', `An inspection is recorded for a parcel at the warehouse; return ${ref.returnNumber} is ${ref.state}.`);
+  }
+  await recordNote(deps, ref, { actor: action.actor, type: 'inspection_passed', reason: action.note || 'goods accepted: refund due' });
+  return { returnNumber: ref.returnNumber, state: ref.state, reply: null };
+}
+
+export const RefundIssuedSchema = z.object({
+  /** Roubles, "500.00": what was actually paid (prefilled with the computed refund). */
+  amount: z.string().trim().regex(/^\d{1,9}(\.\d{2})?$/, 'amount in roubles, e.g. 500.00'),
+  refundMethod: RefundMethodSchema,
+});
+export type RefundIssued = z.infer<typeof RefundIssuedSchema>;
+
+export async function markRefundIssued(deps: ReviewDeps, action: DeskAction & RefundIssued): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber);
+  const check = await loadReviewCheck(deps, ref.application);
+  const deducted = check.decision.refund?.discountTotal;
+  const cardLast4 = ref.application.fields.cardLast4?.value;
+  return changeReturn(deps, ref, {
+    events: ['refund'],
+    actor: action.actor,
+    reason: `refund of ${action.amount} RUB issued (${action.refundMethod})`,
+    reply: {
+      template: 'refund_issued',
+      data: {
+        shopName: deps.shopName,
+        customerName: ref.application.fields.fullName?.value ?? null,
+        amount: action.amount.includes('.') ? action.amount : `${action.amount}.00`,
+        refundMethod: action.refundMethod,
+        cardLast4: action.refundMethod === 'card' && cardLast4 && /^\d{4}$/.test(cardLast4) ? cardLast4 : null,
+        discountDeducted: deducted ? toRoublesString(deducted) : null,
+      },
+    },
+  });
+}

@@ -1,0 +1,33 @@
+// What the review page shows beside the fields: the machine's checks run again on the application as it
+// stands now (after the agent's edits), with the order match, the refund computation and the shipping terms.
+import type { ParsedApplication } from '../../domain/application.ts';
+import type { Order } from '../../domain/order.ts';
+import type { Policy } from '../../domain/policy/policy-schema.ts';
+import { decideApplication, type ApplicationDecision } from '../decide/decide-application.ts';
+import type { ReviewDeps } from './review-deps.ts';
+
+export interface ReviewCheck {
+  order: Order | null;
+  orderSourceAvailable: boolean;
+  decision: ApplicationDecision;
+  /** Field key (or `items[N].key`) → why it is doubtful or invalid, from problems and decision reasons. */
+  flagged: Record<string, string[]>;
+}
+
+export function checkApplication(application: ParsedApplication, order: Order | null, orderSourceAvailable: boolean, policy: Policy, today: string): ReviewCheck {
+  const decision = decideApplication({ application, order, orderSourceAvailable, policy, today });
+  const flagged: Record<string, string[]> = {};
+  const flag = (field: string | undefined, message: string) => {
+    if (!field) return;
+    (flagged[field] ??= []).includes(message) || flagged[field]!.push(message);
+  };
+  for (const problem of application.problems) flag(problem.field, problem.message);
+  for (const reason of decision.reasons) flag(reason.field, reason.message);
+  return { order, orderSourceAvailable, decision, flagged };
+}
+
+export async function loadReviewCheck(deps: Pick<ReviewDeps, 'orders' | 'policy' | 'now'>, application: ParsedApplication): Promise<ReviewCheck> {
+  const number = application.fields.orderNumber?.value;
+  const order = number && deps.orders ? await deps.orders.find(number) : null;
+  return checkApplication(application, order, deps.orders !== null, deps.policy, deps.now().toISOString().slice(0, 10));
+}

@@ -1,0 +1,57 @@
+// User management for admins: add a user (or reset a password), change a role, disable or enable.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error.ts';
+import { RoleSchema } from '../../domain/ports/users.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
+import type { AppContext } from '../build-app.ts';
+
+const AddUserSchema = z.object({
+  email: z.email().trim().toLowerCase().max(254),
+  role: RoleSchema,
+  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
+});
+const ChangeSchema = z.object({
+  email: z.email().trim().toLowerCase(),
+  role: RoleSchema.optional(),
+  disabled: z.enum(['true', 'false']).optional(),
+});
+
+export function adminRoutes({ deps, views }: AppContext) {
+  async function render(request: FastifyRequest, reply: FastifyReply, extra: object = {}) {
+    reply.type('text/html; charset=utf-8');
+    return views.users({
+      title: 'Users',
+      nav: 'users',
+      user: request.user,
+      csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
+      users: await deps.users.listUsers(),
+      roles: RoleSchema.options,
+      ...extra,
+    });
+  }
+  return async (app: FastifyInstance) => {
+    app.get('/admin/users', { config: { role: 'admin' } }, (request, reply) => render(request, reply));
+
+    app.post('/admin/users', { config: { role: 'admin' } }, async (request, reply) => {
+      const parsed = AddUserSchema.safeParse(request.body);
+      if (!parsed.success) {
+        reply.code(400);
+        return render(request, reply, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      }
+      const { email, role, password } = parsed.data;
+      const { created } = await deps.users.upsertUser({ email, role, passwordHash: await hashPassword(password) });
+      return render(request, reply, { notice: `${created ? 'Added' : 'Updated'} ${email} (${role}).` });
+    });
+
+    app.post('/admin/users/change', { config: { role: 'admin' } }, async (request, reply) => {
+      const form = ChangeSchema.parse(request.body);
+      if (form.email === request.user?.email) throw new AppError('validation_failed', 'You cannot change or disable your own account here.');
+      const changed = form.role
+        ? await deps.users.setUserRole(form.email, form.role)
+        : await deps.users.setUserDisabled(form.email, form.disabled === 'true');
+      if (!changed) throw new AppError('not_found', `No user ${form.email}.`);
+      return reply.redirect('/admin/users', 303);
+    });
+  };
+}

@@ -1,0 +1,36 @@
+// The manager's dashboard: the numbers from the Dashboard port, charts drawn by chart.js in the browser.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../build-app.ts';
+
+const QuerySchema = z.object({ days: z.coerce.number().int().min(7).max(90).default(30) });
+
+export function dashboardRoutes({ deps, views, now }: AppContext) {
+  return async (app: FastifyInstance) => {
+    app.get('/dashboard', { config: { role: 'manager' } }, async (request, reply) => {
+      const parsed = QuerySchema.safeParse(request.query);
+      const days = parsed.success ? parsed.data.days : 30;
+      const stats = await deps.dashboard.stats(now(), days);
+      const byState = Object.entries(stats.byState)
+        .map(([state, count]) => ({ state, count }))
+        .sort((a, b) => b.count - a.count);
+      reply.type('text/html; charset=utf-8');
+      return views.dashboard({
+        title: 'Dashboard',
+        nav: 'dashboard',
+        user: request.user,
+        csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
+        stats,
+        byState,
+        total: byState.reduce((a, b) => a + b.count, 0),
+        chartData: {
+          intake: stats.intakePerDay,
+          byState,
+          confidence: stats.confidenceBuckets.map((b) => ({ label: `${b.bucket / 10}–${(b.bucket + 1) / 10}`, count: b.count })),
+          rejections: stats.topRejectionReasons,
+        },
+        dayOptions: [7, 30, 90].map((d) => ({ days: d, active: d === days })),
+      });
+    });
+  };
+}

@@ -1,0 +1,58 @@
+// /health (the only thing open without signing in, for load balancers), /metrics (managers, or a scraper with
+// the metrics token), and the few static files the pages use, chart.js among them, served from node_modules.
+import { timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../domain/app-error.ts';
+import { roleAtLeast } from '../../domain/ports/users.ts';
+import type { AppContext } from '../build-app.ts';
+
+const require = createRequire(import.meta.url);
+// The UMD build is not in chart.js's "exports"; find the package folder through its main entry instead.
+const CHART_UMD = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+const STATIC_DIR = path.join(import.meta.dirname, '..', 'static');
+const STATIC_FILES: Record<string, { file: string; type: string }> = {
+  'app.css': { file: path.join(STATIC_DIR, 'app.css'), type: 'text/css; charset=utf-8' },
+  'review.js': { file: path.join(STATIC_DIR, 'review.js'), type: 'text/javascript; charset=utf-8' },
+  'dashboard.js': { file: path.join(STATIC_DIR, 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
+  'chart.umd.min.js': { file: CHART_UMD, type: 'text/javascript; charset=utf-8' },
+};
+
+export function opsRoutes({ deps, now }: AppContext) {
+  return async (app: FastifyInstance) => {
+    app.get('/health', { config: { public: true } }, async (_request, reply) => {
+      try {
+        const depth = await deps.dashboard.queueDepth();
+        return { status: 'ok', ...deps.health(), queueDepth: depth, at: now().toISOString() };
+      } catch {
+        reply.code(503);
+        return { status: 'database_unavailable', ...deps.health() };
+      }
+    });
+
+    app.get('/metrics', { config: { public: true } }, async (request, reply) => {
+      if (!bearerMatches(request.headers.authorization, deps.metricsToken) && !(request.user && roleAtLeast(request.user.role, 'manager'))) {
+        throw new AppError(request.user ? 'forbidden' : 'unauthorized', 'Metrics need a manager session or the metrics token.');
+      }
+      const { contentType, body } = await deps.metrics();
+      reply.type(contentType);
+      return body;
+    });
+
+    app.get('/static/:name', { config: { public: true } }, async (request, reply) => {
+      const entry = STATIC_FILES[(request.params as { name: string }).name];
+      if (!entry) throw new AppError('not_found', 'no such file');
+      reply.type(entry.type).header('Cache-Control', 'public, max-age=300');
+      return readFile(entry.file);
+    });
+  };
+}
+
+function bearerMatches(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

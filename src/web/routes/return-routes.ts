@@ -1,0 +1,131 @@
+// One return: the review page while it is under review (scan beside fields, edits, approve / reject / ask for a
+// better photo), and the desk's manual steps afterwards, with the timeline throughout. Routes only parse the form
+// and call src/pipeline/review; the lifecycle table, the reply and the audit trail are handled there.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error.ts';
+import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto } from '../../pipeline/review/decide-review.ts';
+import { InspectionSchema, markParcelReceived, markRefundIssued, recordInspection, RefundIssuedSchema } from '../../pipeline/review/desk-steps.ts';
+import { saveFieldEdits } from '../../pipeline/review/edit-fields.ts';
+import { loadReviewCheck } from '../../pipeline/review/review-check.ts';
+import type { AgentActor } from '../../pipeline/review/review-deps.ts';
+import type { AppContext } from '../build-app.ts';
+import { buildReturnView } from '../view-models/return-view.ts';
+
+const NumberParams = z.object({ number: z.string().regex(/^[A-Z0-9-]{1,40}$/i) });
+/** Edited fields arrive as `f.<key>`; everything else in the form is ours. */
+const EditsSchema = z.record(z.string(), z.string().max(2000));
+const RejectSchema = z.object({ reason: RejectionReasonSchema, note: z.string().trim().max(500).optional() });
+const NoteSchema = z.object({ note: z.string().trim().max(500).optional() });
+
+const DONE_MESSAGES: Record<string, string> = {
+  saved: 'Corrections saved.',
+  approved: 'Approved — the shipping instructions are in the outbox.',
+  rejected: 'Rejected — the customer is told why.',
+  photo: 'A better photo was requested from the customer.',
+  received: 'Parcel received — the customer is told.',
+  inspected: 'Inspection recorded.',
+  refunded: 'Refund recorded — the customer is told.',
+};
+
+function actorOf(request: FastifyRequest): AgentActor {
+  if (!request.user) throw new AppError('unauthorized', 'Sign in first.');
+  return `agent:${request.user.email}`;
+}
+
+function editsFrom(body: unknown): Record<string, string> {
+  const all = EditsSchema.parse(body ?? {});
+  const edits: Record<string, string> = {};
+  for (const [key, value] of Object.entries(all)) if (key.startsWith('f.')) edits[key.slice(2)] = value;
+  return edits;
+}
+
+export function returnRoutes(context: AppContext) {
+  const { deps, views, now } = context;
+  const review = deps.review;
+
+  async function renderPage(request: FastifyRequest, reply: FastifyReply, number: string, extra: { errors?: Record<string, string>; submitted?: Record<string, string> } = {}) {
+    const [detail, ref] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number)]);
+    if (!detail) throw new AppError('not_found', `No return ${number}.`);
+    const check = await loadReviewCheck(review, detail.application);
+    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), ...extra });
+    const done = (request.query as { done?: string }).done;
+    reply.type('text/html; charset=utf-8');
+    return views.return({
+      title: `Return ${number}`,
+      nav: 'queue',
+      user: request.user,
+      csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
+      ...view,
+      notice: done ? DONE_MESSAGES[done] : undefined,
+      hasErrors: extra.errors && Object.keys(extra.errors).length > 0,
+    });
+  }
+
+  const done = (reply: FastifyReply, number: string, what: string) => reply.redirect(`/returns/${encodeURIComponent(number)}?done=${what}`, 303);
+
+  return async (app: FastifyInstance) => {
+    app.get('/returns/:number', async (request, reply) => renderPage(request, reply, NumberParams.parse(request.params).number));
+
+    app.get('/returns/:number/next', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const next = await deps.dashboard.nextForReview(number);
+      return reply.redirect(next ? `/returns/${encodeURIComponent(next)}` : '/queue?state=needs_review', 303);
+    });
+
+    // Save corrections, or save them and approve in one go ("Approve" submits the same form).
+    app.post('/returns/:number/fields', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const edits = editsFrom(request.body);
+      const approve = (request.body as { action?: string } | undefined)?.action === 'approve';
+      const saved = await saveFieldEdits(review, { returnNumber: number, actor: actorOf(request), edits });
+      if (Object.keys(saved.errors).length > 0) {
+        reply.code(422);
+        return renderPage(request, reply, number, { errors: saved.errors as Record<string, string>, submitted: edits });
+      }
+      if (!approve) return done(reply, number, 'saved');
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review' });
+      return done(reply, number, 'approved');
+    });
+
+    app.post('/returns/:number/approve', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review' });
+      return done(reply, number, 'approved');
+    });
+
+    app.post('/returns/:number/reject', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = RejectSchema.parse(request.body);
+      await rejectReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', reason: form.reason, ...(form.note ? { note: form.note } : {}) });
+      return done(reply, number, 'rejected');
+    });
+
+    app.post('/returns/:number/request-photo', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = NoteSchema.parse(request.body ?? {});
+      await requestBetterPhoto(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(form.note ? { note: form.note } : {}) });
+      return done(reply, number, 'photo');
+    });
+
+    app.post('/returns/:number/parcel-received', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      await markParcelReceived(review, { returnNumber: number, actor: actorOf(request) });
+      return done(reply, number, 'received');
+    });
+
+    app.post('/returns/:number/inspection', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = InspectionSchema.parse(request.body);
+      await recordInspection(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'inspected');
+    });
+
+    app.post('/returns/:number/refund-issued', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = RefundIssuedSchema.parse(request.body);
+      await markRefundIssued(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'refunded');
+    });
+  };
+}

@@ -1,0 +1,36 @@
+// Dashboard charts, drawn by chart.js (served from node_modules) from the JSON the page embeds.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('dashboard-data').textContent);
+  var Chart = window.Chart;
+  Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  Chart.defaults.color = '#4b5563';
+  Chart.defaults.animation = false;
+  var accent = '#2f5fd0';
+  var palette = ['#2f5fd0', '#127a46', '#f08c00', '#b42318', '#7c3aed', '#0891b2', '#64748b', '#db2777', '#65a30d', '#a16207', '#0f766e', '#9333ea'];
+  var common = { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } };
+
+  new Chart(document.getElementById('chart-intake'), {
+    type: 'bar',
+    data: { labels: data.intake.map(function (d) { return d.day.slice(5); }), datasets: [{ label: 'Applications', data: data.intake.map(function (d) { return d.count; }), backgroundColor: accent, borderRadius: 3 }] },
+    options: Object.assign({}, common, { scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } } }),
+  });
+  new Chart(document.getElementById('chart-states'), {
+    type: 'doughnut',
+    data: { labels: data.byState.map(function (s) { return s.state.replace(/_/g, ' '); }), datasets: [{ data: data.byState.map(function (s) { return s.count; }), backgroundColor: palette }] },
+    options: Object.assign({}, common, { plugins: { legend: { display: true, position: 'right', labels: { boxWidth: 12 } } } }),
+  });
+  new Chart(document.getElementById('chart-rejections'), {
+    type: 'bar',
+    data: { labels: data.rejections.map(function (r) { return r.code.replace(/_/g, ' '); }), datasets: [{ data: data.rejections.map(function (r) { return r.count; }), backgroundColor: '#b42318', borderRadius: 3 }] },
+    options: Object.assign({}, common, { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }),
+  });
+  new Chart(document.getElementById('chart-confidence'), {
+    type: 'bar',
+    data: {
+      labels: data.confidence.map(function (c) { return c.label; }),
+      datasets: [{ data: data.confidence.map(function (c) { return c.count; }), backgroundColor: data.confidence.map(function (_c, i) { return i >= 8 ? '#127a46' : i >= 6 ? '#f08c00' : '#b42318'; }), borderRadius: 3 }],
+    },
+    options: Object.assign({}, common, { scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } } }),
+  });
+})();

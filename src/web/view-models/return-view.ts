@@ -1,0 +1,160 @@
+// The return page's model: parsed fields beside the scan (with their boxes as fractions of the page, so they
+// line up at any zoom), what is doubtful or invalid, the order match and the refund, and what may happen next.
+import { FIELD_KEYS, ITEM_KEYS, type FieldValue } from '../../domain/application.ts';
+import { allowedEvents } from '../../domain/lifecycle/transitions.ts';
+import { toRoublesString } from '../../domain/money/money.ts';
+import type { ReturnRef } from '../../domain/ports/return-updates.ts';
+import type { ReturnDetail } from '../../domain/ports/store.ts';
+import { REJECTION_REASONS } from '../../pipeline/review/decide-review.ts';
+import type { ReviewCheck } from '../../pipeline/review/review-check.ts';
+
+export const FIELD_LABELS: Record<string, string> = {
+  orderNumber: 'Order number',
+  orderDate: 'Order date',
+  receivedDate: 'Received on',
+  fullName: 'Full name',
+  email: 'E-mail',
+  phone: 'Phone',
+  reason: 'Reason',
+  reasonText: "Customer's words",
+  refundMethod: 'Refund method',
+  bik: 'BIK',
+  account: 'Account',
+  corrAccount: 'Corr. account',
+  accountHolder: 'Account holder',
+  cardLast4: 'Card, last 4',
+  applicationDate: 'Signed on',
+};
+
+interface BoxView {
+  docId: string;
+  page: number;
+  left: string;
+  top: string;
+  width: string;
+  height: string;
+}
+
+export interface FieldView {
+  key: string;
+  label: string;
+  value: string;
+  confidence: number | null;
+  low: boolean;
+  issues: string[];
+  error?: string;
+  edited: boolean;
+  box?: BoxView;
+}
+
+export function buildReturnView(
+  detail: ReturnDetail,
+  ref: ReturnRef | null,
+  check: ReviewCheck,
+  options: { minConfidence: number; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date },
+) {
+  const { application } = detail;
+  const docsByName = new Map(detail.documents.map((d) => [d.name, d]));
+  const boxOf = (field: FieldValue | undefined): BoxView | undefined => {
+    if (!field?.box) return undefined;
+    const doc = (field.source ? docsByName.get(field.source) : undefined) ?? detail.documents.find((d) => d.kind !== 'text');
+    const page = doc?.pages.find((p) => p.page === field.box!.page);
+    if (!doc || !page?.width || !page.height) return undefined;
+    const pct = (value: number, of: number) => `${((value / of) * 100).toFixed(3)}%`;
+    return {
+      docId: doc.id,
+      page: field.box.page,
+      left: pct(field.box.x, page.width),
+      top: pct(field.box.y, page.height),
+      width: pct(field.box.width, page.width),
+      height: pct(field.box.height, page.height),
+    };
+  };
+  const view = (key: string, label: string, field: FieldValue | undefined): FieldView => {
+    const box = boxOf(field);
+    const issues = check.flagged[key] ?? [];
+    return {
+      key,
+      label,
+      value: options.submitted?.[key] ?? field?.value ?? '',
+      confidence: field ? field.confidence : null,
+      low: field !== undefined && field.confidence < options.minConfidence,
+      issues,
+      ...(options.errors?.[key] ? { error: options.errors[key] } : {}),
+      edited: field?.source === 'agent',
+      ...(box ? { box } : {}),
+    };
+  };
+
+  const fields = FIELD_KEYS.map((key) => view(key, FIELD_LABELS[key] ?? key, application.fields[key]));
+  const items = application.items.map((item, index) => ({
+    index,
+    cells: ITEM_KEYS.map((key) => view(`items.${index}.${key}`, key, item[key])),
+    issues: Object.entries(check.flagged)
+      .filter(([field]) => field.startsWith(`items[${index}]`))
+      .flatMap(([, messages]) => messages),
+  }));
+
+  const refund = check.decision.refund;
+  const money = (kopecks: number) => toRoublesString(kopecks);
+  const events = allowedEvents(detail.state);
+  const scans = detail.documents
+    .filter((d) => d.kind !== 'text' && d.kind !== 'unsupported' && d.pageCount > 0)
+    .map((d) => ({ id: d.id, name: d.name, pages: Array.from({ length: d.pageCount }, (_, i) => i + 1) }));
+
+  return {
+    ...detail,
+    fields,
+    items,
+    scans,
+    hasScans: scans.length > 0,
+    reviewing: detail.state === 'needs_review',
+    otherProblems: application.problems.filter((p) => !(FIELD_KEYS as readonly string[]).includes(p.field) && !p.field.startsWith('items[')),
+    reasons: check.decision.reasons,
+    order: check.order
+      ? {
+          ...check.order,
+          lines: check.order.lines.map((l) => ({ ...l, unitPrice: money(l.unitPrice) })),
+          discounts: check.order.discounts.map((d) => ({ ...d, amount: money(d.amount) })),
+          shippingPaid: money(check.order.shippingPaid),
+        }
+      : null,
+    orderSourceAvailable: check.orderSourceAvailable,
+    refund: refund
+      ? {
+          lines: refund.lines.map((l) => ({ ...l, unitPrice: money(l.unitPrice), amount: money(l.amount) })),
+          itemsTotal: money(refund.itemsTotal),
+          deductions: refund.discountDeductions.map((d) => ({ ...d, amount: money(d.amount) })),
+          shipping: { ...refund.shipping, amount: money(refund.shipping.amount) },
+          total: money(refund.total),
+          flooredAtZero: refund.flooredAtZero,
+        }
+      : null,
+    refundAmount: refund ? money(refund.total) : '',
+    refundMethod: application.fields.refundMethod?.value ?? 'bank_account',
+    rejectionReasons: REJECTION_REASONS,
+    can: {
+      review: detail.state === 'needs_review',
+      parcelReceived: events.includes('receive_at_warehouse'),
+      inspect: detail.state === 'received_at_warehouse',
+      refund: events.includes('refund'),
+    },
+    deadlines: ref?.deadlines ?? null,
+    trackingNumber: ref?.trackingNumber ?? null,
+    sla: slaBadge(ref?.deadlines.reviewDueAt ?? null, detail.state, options.now),
+  };
+}
+
+/** The 24 h review SLA as a badge: time left, or how long ago it was breached. */
+export function slaBadge(dueAt: Date | null, state: string, now: Date): { text: string; level: 'ok' | 'soon' | 'breached' } | null {
+  if (!dueAt || !['received', 'parsed', 'needs_review'].includes(state)) return null;
+  const hours = (dueAt.getTime() - now.getTime()) / 3_600_000;
+  if (hours < 0) return { text: `SLA breached ${formatHours(-hours)} ago`, level: 'breached' };
+  return { text: `${formatHours(hours)} left`, level: hours < 4 ? 'soon' : 'ok' };
+}
+
+function formatHours(hours: number): string {
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
+  if (hours < 48) return `${Math.round(hours)} h`;
+  return `${Math.round(hours / 24)} d`;
+}

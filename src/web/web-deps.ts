@@ -1,0 +1,34 @@
+// Everything the web app is built from. The composition root (src/main.ts) fills it; tests fill it with a temp
+// SQLite store and fakes. Nothing in src/web opens a database or reads the environment.
+import type { Dashboard } from '../domain/ports/dashboard.ts';
+import type { DocumentFiles } from '../domain/ports/document-files.ts';
+import type { Store } from '../domain/ports/store.ts';
+import type { Users } from '../domain/ports/users.ts';
+import type { ReviewDeps } from '../pipeline/review/review-deps.ts';
+
+export interface WorkerHealth {
+  worker: 'running' | 'stopped' | 'not_started';
+  lastDrainAt?: Date;
+  lastError?: string;
+}
+
+export interface WebDeps {
+  store: Store;
+  users: Users;
+  dashboard: Dashboard;
+  documents: DocumentFiles;
+  review: ReviewDeps;
+  /** Signs the CSRF tokens (bound to the session) — at least 32 random bytes, kept across restarts. */
+  sessionSecret: string;
+  /** Set the Secure flag on cookies. Browsers accept Secure cookies on http://localhost; turn off only for plain-http hosts. */
+  secureCookies: boolean;
+  /** Prometheus text for /metrics. */
+  metrics: () => Promise<{ contentType: string; body: string }>;
+  /** For /health: is the worker loop alive (not_started when `intake web` runs alone). */
+  health: () => WorkerHealth;
+  /** Lets a Prometheus scraper read /metrics without a session (Authorization: Bearer <token>). */
+  metricsToken?: string;
+  /** Login attempts per IP per minute before 429. */
+  loginRateLimit?: number;
+  now?: () => Date;
+}

@@ -1,0 +1,259 @@
+// A real web app on a temp SQLite database for the web tests (app.inject) and the browser tests (listen):
+// the store, users of every role, an order, and returns seeded with a scan whose field boxes are known.
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { FastifyInstance } from 'fastify';
+import { createDashboardQueries } from '../../src/adapters/db/dashboard-queries.ts';
+import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
+import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
+import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
+import { createUserStore } from '../../src/adapters/db/user-store.ts';
+import { createMetrics } from '../../src/adapters/metrics/create-metrics.ts';
+import { composeMessage } from '../../src/adapters/mime/compose-message.ts';
+import { loadPolicy } from '../../src/adapters/policy/load-policy.ts';
+import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
+import type { Fields, SourceBox } from '../../src/domain/application.ts';
+import type { Order } from '../../src/domain/order.ts';
+import type { Role, Users } from '../../src/domain/ports/users.ts';
+import type { ReturnState } from '../../src/domain/return-state.ts';
+import { TEMPLATES_DIR } from '../../src/main.ts';
+import { hashPassword } from '../../src/web/auth/passwords.ts';
+import { buildApp } from '../../src/web/build-app.ts';
+import type { WebDeps } from '../../src/web/web-deps.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+export const USERS: Record<Role, string> = { support: 'sam@desk.test', manager: 'mia@desk.test', admin: 'ada@desk.test' };
+export const XSS = '<img src=x onerror="window.__xss=1">';
+
+export const ORDER: Order = {
+  orderNumber: 'A-1001',
+  customerEmail: 'anna@example.com',
+  customerName: 'Иванова Анна Сергеевна',
+  orderDate: '2026-11-10',
+  deliveryDate: '2026-11-18',
+  region: 'domestic',
+  lines: [
+    { sku: 'SK-1', name: 'Юбка', size: 'M', quantity: 1, unitPrice: 400_000, madeToOrder: false },
+    { sku: 'TS-2', name: 'Футболка', size: 'M', quantity: 1, unitPrice: 300_000, madeToOrder: false },
+    { sku: 'SC-3', name: 'Шарф', quantity: 1, unitPrice: 250_000, madeToOrder: false },
+  ],
+  discounts: [{ code: '1+1=3', description: 'third item free', amount: 250_000, condition: { minItems: 3 } }],
+  shippingPaid: 0,
+};
+
+const PAGE = { width: 1240, height: 1754 };
+/** Where each value is drawn on the fake scan, in pixels of the page. */
+const LAYOUT: Array<{ key: keyof Fields; label: string; y: number }> = [
+  { key: 'orderNumber', label: 'Номер заказа / Order no.', y: 330 },
+  { key: 'orderDate', label: 'Дата заказа / Order date', y: 420 },
+  { key: 'receivedDate', label: 'Дата получения / Received', y: 510 },
+  { key: 'fullName', label: 'ФИО / Full name', y: 600 },
+  { key: 'email', label: 'E-mail', y: 690 },
+  { key: 'phone', label: 'Телефон / Phone', y: 780 },
+  { key: 'reason', label: 'Причина / Reason', y: 870 },
+  { key: 'refundMethod', label: 'Способ возврата / Refund', y: 960 },
+  { key: 'cardLast4', label: 'Карта, 4 цифры / Card', y: 1050 },
+  { key: 'applicationDate', label: 'Дата / Date', y: 1140 },
+];
+
+export interface SeedValues {
+  returnNumber: string;
+  state?: ReturnState;
+  fields?: Partial<Record<keyof Fields, [string, number]>>;
+  subject?: string;
+  fileName?: string;
+  createdAt?: Date;
+}
+
+const DEFAULT_FIELDS: Partial<Record<keyof Fields, [string, number]>> = {
+  orderNumber: ['A-1001', 0.97],
+  orderDate: ['2026-11-10', 0.95],
+  receivedDate: ['2026-11-18', 0.93],
+  fullName: ['Иванова Анна Сергеевна', 0.91],
+  email: ['anna@exarnple.com', 0.58],
+  phone: ['+79161234567', 0.9],
+  reason: ['proper_quality', 0.92],
+  refundMethod: ['card', 0.95],
+  cardLast4: ['4242', 0.88],
+  applicationDate: ['2026-11-20', 0.94],
+};
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
+
+/** A scanned-looking application page with the values at known boxes. */
+export async function makeScan(values: Partial<Record<keyof Fields, [string, number]>>): Promise<{ png: Buffer; boxes: Partial<Record<keyof Fields, SourceBox>> }> {
+  const boxes: Partial<Record<keyof Fields, SourceBox>> = {};
+  const rows = LAYOUT.map(({ key, label, y }) => {
+    const value = values[key]?.[0] ?? '';
+    boxes[key] = { page: 1, x: 560, y: y - 42, width: Math.max(120, value.length * 24), height: 56 };
+    return `<text x="110" y="${y}" font-size="26" fill="#333">${escapeXml(label)}</text>
+      <line x1="540" y1="${y + 12}" x2="1130" y2="${y + 12}" stroke="#999" stroke-width="2"/>
+      <text x="566" y="${y}" font-size="34" fill="#1b2a6b" font-family="DejaVu Sans, sans-serif" font-style="italic">${escapeXml(value)}</text>`;
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}" height="${PAGE.height}">
+    <rect width="100%" height="100%" fill="#fbfaf6"/>
+    <text x="620" y="150" font-size="40" text-anchor="middle" font-weight="bold" fill="#111">ЗАЯВЛЕНИЕ НА ВОЗВРАТ ТОВАРА</text>
+    <text x="620" y="200" font-size="26" text-anchor="middle" fill="#555">Return application</text>
+    ${rows.join('\n')}
+    <text x="110" y="1290" font-size="26" fill="#333">Товары / Items</text>
+    <rect x="110" y="1310" width="1020" height="160" fill="none" stroke="#999" stroke-width="2"/>
+    <text x="130" y="1360" font-size="28" fill="#1b2a6b" font-style="italic">TS-2   Футболка   M   1   3000.00</text>
+  </svg>`;
+  return { png: await sharp(Buffer.from(svg)).png().toBuffer(), boxes };
+}
+
+export interface WebFixture {
+  app: FastifyInstance;
+  store: DbStore;
+  users: Users;
+  deps: WebDeps;
+  dir: string;
+  seedReturn(values: SeedValues): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number } = {}): Promise<WebFixture> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
+  const url = `file:${path.join(dir, 'intake.db')}`;
+  const store = await openStore(url);
+  const target = parseDatabaseUrl(url);
+  const db = createPrismaClient(target);
+  const users = createUserStore(db);
+  const dashboard = createDashboardQueries(db, target.provider);
+  const metrics = createMetrics({ defaultMetrics: false });
+  metrics.attach({ dashboard, store });
+  const now = options.now ?? (() => new Date());
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const [role, email] of Object.entries(USERS)) await users.upsertUser({ email, role: role as Role, passwordHash });
+  await store.upsertOrders([ORDER]);
+
+  const deps: WebDeps = {
+    store,
+    users,
+    dashboard,
+    documents: store,
+    review: {
+      updates: store,
+      orders: store,
+      policy: loadPolicy(),
+      templates: loadReplyTemplates(TEMPLATES_DIR),
+      composeMessage,
+      from: 'Returns desk <info@shop.test>',
+      shopName: 'Test shop',
+      now,
+    },
+    sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    secureCookies: false,
+    metrics: () => metrics.render(),
+    health: () => ({ worker: 'not_started' }),
+    loginRateLimit: options.loginRateLimit ?? 1000,
+    now,
+  };
+  const app = await buildApp(deps);
+
+  let counter = 0;
+  async function seedReturn(values: SeedValues): Promise<void> {
+    const fieldValues = { ...DEFAULT_FIELDS, ...values.fields };
+    const { png, boxes } = await makeScan(fieldValues);
+    const fileName = values.fileName ?? 'application.png';
+    const fields: Fields = {};
+    for (const [key, entry] of Object.entries(fieldValues)) {
+      if (!entry) continue;
+      const k = key as keyof Fields;
+      fields[k] = { value: entry[0], confidence: entry[1], source: fileName, ...(boxes[k] ? { box: boxes[k] } : {}) };
+    }
+    const raw = Buffer.from(`Subject: ${values.subject ?? 'Возврат'}\r\nMessage-ID: <c${++counter}.${values.returnNumber}@example.com>\r\n\r\nhello`);
+    const saved = await store.saveInbound({
+      mailboxId: 'maildir:/test',
+      mailboxKey: `k-${values.returnNumber}`,
+      messageId: `<c${counter}.${values.returnNumber}@example.com>`,
+      sha256: createHash('sha256').update(raw).digest('hex'),
+      raw,
+      receivedAt: values.createdAt ?? now(),
+    });
+    const state = values.state ?? 'needs_review';
+    const at = values.createdAt ?? now();
+    await store.recordReturn({
+      inboundId: saved.id,
+      returnNumber: values.returnNumber,
+      state,
+      customerEmail: 'anna@example.com',
+      orderNumber: fields.orderNumber?.value,
+      language: 'ru',
+      customerMessageId: `<c${counter}.${values.returnNumber}@example.com>`,
+      customerSubject: values.subject ?? 'Возврат',
+      deadlines: { reviewDueAt: new Date(at.getTime() + 24 * 3_600_000) },
+      application: {
+        source: 'message.eml',
+        fields,
+        items: [
+          {
+            sku: { value: 'TS-2', confidence: 0.9, source: fileName },
+            name: { value: 'Футболка', confidence: 0.85, source: fileName },
+            size: { value: 'M', confidence: 0.9, source: fileName },
+            quantity: { value: '1', confidence: 0.95, source: fileName },
+            price: { value: '3000.00', confidence: 0.8, source: fileName },
+          },
+        ],
+        problems: [{ field: 'email', code: 'low_confidence', message: 'e-mail read with low confidence' }],
+      },
+      decision: { status: 'needs_review', state: 'needs_review', reasons: [{ code: 'low_confidence', field: 'email', message: 'e-mail read with low confidence' }] },
+      documents: [
+        {
+          name: fileName,
+          kind: 'png',
+          mimeType: 'image/png',
+          bytes: png.length,
+          sha256: createHash('sha256').update(png).digest('hex'),
+          method: 'ocr',
+          pageCount: 1,
+          pages: [{ page: 1, lines: [], width: PAGE.width, height: PAGE.height }],
+          problems: [],
+          content: png,
+        },
+      ],
+      events: [
+        { actor: 'system', type: 'receive', toState: 'received', at },
+        { actor: 'system', type: 'parse', fromState: 'received', toState: 'parsed', at },
+        { actor: 'system', type: 'request_review', fromState: 'parsed', toState: 'needs_review', reason: 'low_confidence', at },
+      ],
+    });
+  }
+
+  return {
+    app,
+    store,
+    users,
+    deps,
+    dir,
+    seedReturn,
+    close: async () => {
+      await app.close();
+      await db.$disconnect();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Cookie header value from a response's Set-Cookie headers, merged into what the client already holds. */
+export function mergeCookies(jar: Map<string, string>, setCookie: string | string[] | undefined): Map<string, string> {
+  for (const header of [setCookie ?? []].flat()) {
+    const [pair] = header.split(';');
+    const at = pair!.indexOf('=');
+    const name = pair!.slice(0, at).trim();
+    const value = pair!.slice(at + 1).trim();
+    if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(header)) jar.delete(name);
+    else jar.set(name, value);
+  }
+  return jar;
+}
+
+export function cookieHeader(jar: Map<string, string>): string {
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
