@@ -10,6 +10,7 @@ import type { ReplyTemplate } from '../../domain/reply.ts';
 import { checkDates } from './check-dates.ts';
 import { checkRequiredFields } from './check-required-fields.ts';
 import { computeRefund, type RefundBreakdown } from './compute-refund.ts';
+import { confirmFromOrder, type Confirmation } from './confirm-from-order.ts';
 import { reason } from './decision-reasons.ts';
 import { daysBetween, isIsoDate } from './iso-date.ts';
 import { matchOrder, type MatchedItem, type SkuCorrection } from './match-order.ts';
@@ -45,6 +46,8 @@ export type ApplicationDecision = Decision & {
   shipping?: ShippingInstructions;
   refund?: RefundBreakdown;
   corrections: SkuCorrection[];
+  /** Fields the order confirmed, so a faint scan of a matching application can still be approved. */
+  confirmed?: Confirmation[];
 };
 
 export function decideApplication(input: DecideInput): ApplicationDecision {
@@ -57,7 +60,10 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
       : { status: 'needs_review', state: 'needs_review', reasons: [missing], reply: 'needs_review', corrections: [] };
   }
 
-  const reasons: DecisionReason[] = [...checkRequiredFields(application, policy.minConfidence)];
+  const reasons: DecisionReason[] = [];
+  // Values the order repeats count as confirmed for this decision (confirm-from-order.ts).
+  let checked = application;
+  let confirmed: Confirmation[] = [];
   const appReason = parseReason(application.fields.reason?.value);
   let items: MatchedItem[] = [];
   let corrections: SkuCorrection[] = [];
@@ -74,20 +80,22 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
     const match = matchOrder({ application, order, today, ...(input.alreadyReturned ? { alreadyReturned: input.alreadyReturned } : {}) });
     reasons.push(...match.reasons);
     ({ items, corrections, customerMatched } = match);
+    ({ application: checked, confirmed } = confirmFromOrder(application, order, match));
   }
+  reasons.unshift(...checkRequiredFields(checked, policy.minConfidence));
 
   const confident = (value: { confidence: number } | undefined) => value !== undefined && value.confidence >= policy.minConfidence;
   // An automatic rejection needs to be sure it is looking at this customer's order.
-  const orderCertain = order !== null && customerMatched && confident(application.fields.orderNumber);
+  const orderCertain = order !== null && customerMatched && confident(checked.fields.orderNumber);
   const effectiveReason = (item: MatchedItem): Reason | undefined => item.reason ?? appReason;
   const reasonCertain = (item: MatchedItem) =>
-    item.reason !== undefined ? confident(application.items[item.index]?.reason) : confident(application.fields.reason);
+    item.reason !== undefined ? confident(checked.items[item.index]?.reason) : confident(checked.fields.reason);
 
   // Certain violations, item by item: the whole application is rejected only when every item has one.
   const violations: DecisionReason[] = [];
   const violatingItems = new Set<number>();
 
-  const window = checkWindow(application, order, policy, today);
+  const window = checkWindow(checked, order, policy, today);
   const properQualityItems = items.filter((i) => effectiveReason(i) === 'proper_quality');
   const windowApplies = properQualityItems.length > 0 || (items.length === 0 && appReason === 'proper_quality');
   if (windowApplies && window.outside) {
@@ -102,7 +110,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   for (const item of properQualityItems) {
     if (!isNonReturnable(item, policy)) continue;
     const message = `"${item.line.name}" (${item.sku}) was made or altered to the customer's order and cannot be returned when of proper quality.`;
-    const sure = orderCertain && !item.corrected && confident(application.items[item.index]?.sku) && reasonCertain(item);
+    const sure = orderCertain && !item.corrected && confident(checked.items[item.index]?.sku) && reasonCertain(item);
     if (sure) {
       violations.push(reason('custom_made', message, `items[${item.index}].sku`));
       violatingItems.add(item.index);
@@ -113,9 +121,9 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
 
   const refund = order && items.length > 0 && appReason ? refundFor(order, items, appReason, input) : undefined;
   const shipping = order && appReason ? shippingFor(order, items, appReason, policy) : undefined;
-  const extras = { corrections, ...(refund ? { refund } : {}), ...(shipping ? { shipping } : {}) };
+  const extras = { corrections, confirmed, ...(refund ? { refund } : {}), ...(shipping ? { shipping } : {}) };
 
-  const everyItemViolates = items.length > 0 && items.length === application.items.length && items.every((i) => violatingItems.has(i.index));
+  const everyItemViolates = items.length > 0 && items.length === checked.items.length && items.every((i) => violatingItems.has(i.index));
   if (violations.length > 0 && everyItemViolates) {
     return { status: 'rejected', state: 'rejected', reasons: dedupe(violations), reply: 'rejected', ...extras };
   }

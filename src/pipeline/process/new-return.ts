@@ -48,8 +48,7 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
   } else {
     const missing = missingApplication(mail, documents);
     if (!missing) return { kind: 'needs_attention', reason: 'not_an_application' };
-    decision = missing;
-    template = missing.reasons.some((r) => r.code !== 'application_missing') ? 'photo_unreadable' : 'application_missing';
+    ({ decision, template } = missing);
   }
 
   const returnNumber = generateReturnNumber(deps.random);
@@ -90,29 +89,31 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
   };
 }
 
-/** A message that is about a return but carries no readable application. */
-function missingApplication(mail: MailMessage, documents: ExtractedDocument[]): Decision | null {
-  const unreadable = documents.filter((doc) => doc.kind !== 'unsupported' && (doc.pages.length === 0 || doc.problems.some((p) => p.code === 'no_text')));
-  if (unreadable.length > 0) {
-    return {
-      status: 'awaiting_application',
-      state: 'awaiting_application',
-      reasons: unreadable.map((doc) => ({
-        code: doc.problems[0]?.code ?? 'no_text',
-        field: doc.name,
-        message: doc.problems[0]?.message ?? `${doc.name}: no readable text`,
-      })),
-    };
-  }
+/** Problems that mean a photo or scan was opened but its text could not be read: a better photo will help. */
+const PHOTO_PROBLEMS = new Set(['no_text', 'ocr_timeout', 'ocr_failed']);
+
+/**
+ * A message about a return that carries no readable application. A photo or scan we could open but not read
+ * gets "photo unreadable" (how to take a good photo); a broken, encrypted or unsupported file, or no file at
+ * all, gets "application missing" with the blank form. Every document's problems are kept as reasons.
+ */
+function missingApplication(mail: MailMessage, documents: ExtractedDocument[]): { decision: Decision; template: ReplyTemplate } | null {
+  const problems = documents.flatMap((doc) => doc.problems.map((p) => ({ code: p.code, field: doc.name, message: p.message })));
   const aboutReturn = RETURN_WORDS.test(`${mail.subject}\n${mail.text}`) || documents.length > 0;
   if (!aboutReturn) return null;
+  const unreadablePhoto = problems.some((p) => PHOTO_PROBLEMS.has(p.code));
   return {
-    status: 'awaiting_application',
-    state: 'awaiting_application',
-    reasons: [
-      { code: 'application_missing', message: 'The message holds no return application.' },
-      ...documents.flatMap((doc) => doc.problems.map((p) => ({ code: p.code, field: doc.name, message: p.message }))),
-    ],
+    decision: {
+      status: 'awaiting_application',
+      state: 'awaiting_application',
+      reasons: [
+        unreadablePhoto
+          ? { code: 'photo_unreadable', message: 'The photo or scan could not be read.' }
+          : { code: 'application_missing', message: 'The message holds no readable return application.' },
+        ...problems,
+      ],
+    },
+    template: unreadablePhoto ? 'photo_unreadable' : 'application_missing',
   };
 }
 

@@ -14,6 +14,33 @@ function decide(overrides: Partial<DecideInput> = {}) {
 }
 const codes = (d: { reasons: { code: string }[] }) => d.reasons.map((r) => r.code);
 
+describe('decideApplication: values the order confirms', () => {
+  it('approves a faint scan whose values the order repeats, and lists what it confirmed', () => {
+    const faint = { confidence: 0.8 };
+    const d = decide({
+      application: application(
+        { orderNumber: { value: 'A-1001', ...faint }, fullName: { value: 'Иванова Анна Сергеевна', ...faint }, receivedDate: { value: '2025-03-05', ...faint } },
+        [{ sku: { value: 'TS-3000', ...faint }, quantity: { value: '1', ...faint } }],
+      ),
+    });
+    expect(d.status).toBe('approved');
+    expect(d.confirmed?.map((c) => c.field).sort()).toEqual(['fullName', 'items[0].quantity', 'items[0].sku', 'orderNumber', 'receivedDate']);
+  });
+
+  it('does not confirm an order number when the customer does not match', () => {
+    const d = decide({ application: application({ orderNumber: { value: 'A-1001', confidence: 0.8 }, email: 'x@y.ru', fullName: 'Петров Иван' }) });
+    expect(d.status).toBe('needs_review');
+    expect(d.confirmed?.map((c) => c.field)).not.toContain('orderNumber');
+  });
+
+  it('does not confirm a quantity smaller than ordered (a 1 of 3 could be a misread 7)', () => {
+    const order = specOrder({ lines: [{ sku: 'TS-3000', name: 'Футболка', quantity: 3, unitPrice: 300000, madeToOrder: false }], discounts: [] });
+    const d = decide({ order, application: application({}, [{ sku: 'TS-3000', quantity: { value: '1', confidence: 0.8 } }]) });
+    expect(d.status).toBe('needs_review');
+    expect(codes(d)).toContain('low_confidence');
+  });
+});
+
 describe('decideApplication: approve', () => {
   it('approves a clean, confident application that matches its order', () => {
     const d = decide();
@@ -87,7 +114,8 @@ describe('decideApplication: reject only when certain', () => {
   });
 
   it.each([
-    ['received date read unsure', { receivedDate: { value: '2025-03-05', confidence: 0.5 } }, specOrder(), ['low_confidence', 'out_of_window_unconfirmed']],
+    // Read unsure and not the order's delivery date (2025-03-05), so nothing confirms it.
+    ['received date read unsure', { receivedDate: { value: '2025-03-04', confidence: 0.5 } }, specOrder(), ['low_confidence', 'out_of_window_unconfirmed']],
     ['order has no delivery date', {}, specOrder({ deliveryDate: undefined }), ['out_of_window_unconfirmed']],
     ['customer says recent, order says long ago', { receivedDate: '2025-03-18' }, specOrder(), ['out_of_window_unconfirmed']],
     ['customer says long ago, order says recent', {}, specOrder({ deliveryDate: '2025-03-18' }), ['out_of_window_unconfirmed']],
@@ -116,7 +144,8 @@ describe('decideApplication: bad input goes to a person with every reason', () =
     // Also 37 days ago by the customer's date, contradicted by the order's delivery date: a person decides.
     ['received before ordered', { application: application({ receivedDate: '2025-02-01' }) }, ['inconsistent', 'date_before_order', 'out_of_window_unconfirmed']],
     ['a return for an already refunded item', { alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }] }, ['already_returned']],
-    ['low-confidence order number', { application: application({ orderNumber: { value: 'A-1001', confidence: 0.89 } }) }, ['low_confidence']],
+    // Unsure, and the customer does not match, so the order cannot confirm the number.
+    ['low-confidence order number', { application: application({ orderNumber: { value: 'A-1001', confidence: 0.89 }, email: 'other@example.ru', fullName: 'Петров Иван Иванович' }) }, ['low_confidence', 'customer_mismatch']],
     ['missing full name', { application: application({ fullName: undefined }) }, ['missing_field']],
     ['missing reason', { application: application({ reason: undefined }) }, ['missing_field']],
     ['unknown reason', { application: application({ reason: 'changed_my_mind' }) }, ['invalid_value']],
@@ -124,7 +153,8 @@ describe('decideApplication: bad input goes to a person with every reason', () =
     ['bank refund without the account', { application: application({ refundMethod: 'bank_account', cardLast4: undefined, bik: '044525225', accountHolder: 'Иванова А. С.' }) }, ['missing_field']],
     ['no items', { application: application({}, []) }, ['missing_field']],
     ['item without quantity', { application: application({}, [{ sku: 'TS-3000' }]) }, ['missing_field']],
-    ['item SKU read unsure', { application: application({}, [{ sku: { value: 'TS-3000', confidence: 0.7 }, quantity: '1' }]) }, ['low_confidence']],
+    // Unsure and not an SKU of the order as read (corrected from TS-3O00), so the order does not confirm it.
+    ['item SKU read unsure', { application: application({}, [{ sku: { value: 'TS-3O00', confidence: 0.7 }, quantity: '1' }]) }, ['low_confidence']],
     ['account checksum failed in parsing', { application: application({}, undefined, [{ field: 'account', code: 'checksum_failed', message: 'control key' }]) }, ['checksum_failed']],
   ] as const)('%s', (_name, overrides, expected) => {
     const d = decide(overrides as Partial<DecideInput>);
