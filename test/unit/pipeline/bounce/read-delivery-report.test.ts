@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDeliveryReport } from '../../../../src/pipeline/bounce/read-delivery-report.ts';
+import { guardReply, readMessageDate } from '../../../../src/pipeline/work/guard-reply.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/mail/${name}`, import.meta.url));
+
+describe('readDeliveryReport', () => {
+  it('reads recipient, status and the original Message-ID of a real multipart/report', () => {
+    expect(readDeliveryReport(fixture('bounce-multipart-report.eml'))).toEqual({
+      originalMessageId: '<ri.deadbeef@shop.example>',
+      recipients: [{ address: 'nobody@example.ru', action: 'failed', status: '5.1.1', hard: true }],
+    });
+  });
+
+  it('treats a delayed 4.x.x report as soft and ignores mail that is not a report', () => {
+    const delayed = fixture('bounce-multipart-report.eml').toString('latin1').replace('Action: failed', 'Action: delayed').replace('Status: 5.1.1', 'Status: 4.4.1');
+    expect(readDeliveryReport(Buffer.from(delayed, 'latin1'))!.recipients[0]).toMatchObject({ hard: false, status: '4.4.1' });
+    expect(readDeliveryReport(fixture('auto-reply-ooo.eml'))).toBeNull();
+    expect(readDeliveryReport(Buffer.from('Content-Type: multipart/report\r\n\r\nno boundary'))).toBeNull();
+  });
+});
+
+describe('guardReply', () => {
+  const reply = { messageId: '<r@shop.example>', to: 'a@example.ru', subject: 'Re', template: 'approved', language: 'ru', raw: Buffer.from('x') } as const;
+  const outcome = { kind: 'return', record: { events: [], reply } } as never;
+  const raw = (date: string) => Buffer.from(`From: a@example.ru\r\nDate: ${date}\r\n\r\nbody`);
+  const now = () => new Date('2025-11-22T12:00:00Z');
+  const limits = { backlogMaxAgeHours: 72, replyRateLimitPerHour: 2 };
+
+  it('passes a fresh message to an unblocked address under the limit', async () => {
+    const delivery = { isBlocked: async () => false, countRepliesSince: async () => 1 };
+    expect((await guardReply(outcome, raw('Sat, 22 Nov 2025 10:00:00 +0000'), { delivery, limits, now })).suppressed).toBeUndefined();
+  });
+
+  it('drops the reply, keeps the return and says why: old, blocked, rate-limited', async () => {
+    const open = { isBlocked: async () => false, countRepliesSince: async () => 0 };
+    const old = await guardReply(outcome, raw('Mon, 10 Nov 2025 10:00:00 +0000'), { delivery: open, limits, now });
+    expect(old.suppressed).toBe('too_old');
+    expect(old.outcome).toMatchObject({ kind: 'return', record: { events: [{ type: 'reply_suppressed', reason: 'too_old' }] } });
+    expect((old.outcome as { record: { reply?: unknown } }).record.reply).toBeUndefined();
+    const fresh = raw('Sat, 22 Nov 2025 11:00:00 +0000');
+    expect((await guardReply(outcome, fresh, { delivery: { ...open, isBlocked: async () => true }, limits, now })).suppressed).toBe('recipient_blocked');
+    expect((await guardReply(outcome, fresh, { delivery: { ...open, countRepliesSince: async () => 2 }, limits, now })).suppressed).toBe('rate_limited');
+  });
+
+  it('reads folded and missing Date headers', () => {
+    expect(readMessageDate(Buffer.from('Subject: x\r\nDate: Sat, 22 Nov 2025\r\n 10:00:00 +0000\r\n\r\nDate: no'))!.toISOString()).toBe('2025-11-22T10:00:00.000Z');
+    expect(readMessageDate(Buffer.from('Subject: x\r\n\r\nDate: Sat, 22 Nov 2025 10:00:00 +0000'))).toBeUndefined();
+  });
+});
