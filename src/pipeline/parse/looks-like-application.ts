@@ -15,11 +15,22 @@ const REQUEST = /прошу\s+(?:принять|произвести|оформ�
 /** Application-specific fields: one of these plus two more of anything make an application. */
 const OWN_FIELDS = ['reason', 'refundMethod', 'bik', 'account', 'cardLast4', 'receivedDate', 'reasonText'] as const;
 
+/** A title is a heading, not a phrase in a sentence ("прикладываю заявление на возврат …" is not an application). */
+const TITLE_SLACK = 16;
+
+function isTitleLine(text: string): boolean {
+  const line = skeleton(text).text;
+  return TITLES.some((t) => line.includes(t) && line.length <= t.length + TITLE_SLACK);
+}
+
+/** A request in prose ("хочу вернуть …") is an application only with the details a clerk needs to act on it. */
+const PROSE_MIN_FIELDS = 4;
+
 export function looksLikeApplication(lines: Line[], fields: Fields, items: Item[], formFields?: Record<string, string>): boolean {
-  if (lines.some((l) => TITLES.some((t) => skeleton(l.text).text.includes(t)))) return true;
+  if (lines.some((l) => isTitleLine(l.text))) return true;
   const found = (Object.values(fields) as Array<{ confidence: number } | undefined>).filter((f) => f && f.confidence >= LOW_CONFIDENCE).length + (items.length > 0 ? 1 : 0);
   const own = OWN_FIELDS.filter((k) => (fields[k]?.confidence ?? 0) >= LOW_CONFIDENCE).length;
   if (formFields && Object.keys(formFields).length > 0 && found >= 2) return true;
-  if (lines.some((l) => REQUEST.test(l.text)) && found >= 2) return true;
+  if (lines.some((l) => REQUEST.test(l.text)) && found >= PROSE_MIN_FIELDS) return true;
   return own >= 1 && found >= 3;
 }
