@@ -66,6 +66,50 @@ export interface SeedValues {
   subject?: string;
   fileName?: string;
   createdAt?: Date;
+  /** For rejected returns: the decision's reason code. */
+  reasonCode?: string;
+  /** For approved returns: approved by an agent instead of automatically. */
+  byAgent?: boolean;
+}
+
+const APPROVED_STATES: ReturnState[] = ['awaiting_shipment', 'shipped', 'received_at_warehouse', 'refunded', 'returned_to_customer', 'expired'];
+
+/** The audit events and decision a return in `state` would have, through the lifecycle (SPEC §4). */
+function historyFor(state: ReturnState, at: Date, values: SeedValues) {
+  const base = [
+    { actor: 'system', type: 'receive', toState: 'received' as ReturnState, at },
+    { actor: 'system', type: 'parse', fromState: 'received' as ReturnState, toState: 'parsed' as ReturnState, at },
+  ];
+  if (state === 'rejected') {
+    const code = values.reasonCode ?? 'out_of_window';
+    return {
+      decision: { status: 'rejected' as const, state, reasons: [{ code, message: code.replaceAll('_', ' ') }] },
+      events: [...base, { actor: 'system', type: 'reject', fromState: 'parsed' as ReturnState, toState: 'rejected' as ReturnState, reason: code, at }],
+    };
+  }
+  if (state === 'awaiting_application') {
+    return {
+      decision: { status: 'awaiting_application' as const, state, reasons: [{ code: 'application_missing', message: 'no application' }] },
+      events: [...base, { actor: 'system', type: 'request_application', fromState: 'parsed' as ReturnState, toState: state, at }],
+    };
+  }
+  if (APPROVED_STATES.includes(state)) {
+    const actor = values.byAgent ? `agent:${USERS.support}` : 'system';
+    const from: ReturnState = values.byAgent ? 'needs_review' : 'parsed';
+    return {
+      decision: { status: 'approved' as const, state: 'awaiting_shipment' as ReturnState, reasons: [] },
+      events: [
+        ...base,
+        ...(values.byAgent ? [{ actor: 'system', type: 'request_review', fromState: 'parsed' as ReturnState, toState: 'needs_review' as ReturnState, at }] : []),
+        { actor, type: 'approve', fromState: from, toState: 'approved' as ReturnState, at },
+        { actor: 'system', type: 'await_shipment', fromState: 'approved' as ReturnState, toState: 'awaiting_shipment' as ReturnState, at },
+      ],
+    };
+  }
+  return {
+    decision: { status: 'needs_review' as const, state: 'needs_review' as ReturnState, reasons: [{ code: 'low_confidence', field: 'email', message: 'e-mail read with low confidence' }] },
+    events: [...base, { actor: 'system', type: 'request_review', fromState: 'parsed' as ReturnState, toState: 'needs_review' as ReturnState, reason: 'low_confidence', at }],
+  };
 }
 
 const DEFAULT_FIELDS: Partial<Record<keyof Fields, [string, number]>> = {
@@ -187,7 +231,11 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       language: 'ru',
       customerMessageId: `<c${counter}.${values.returnNumber}@example.com>`,
       customerSubject: values.subject ?? 'Возврат',
-      deadlines: { reviewDueAt: new Date(at.getTime() + 24 * 3_600_000) },
+      deadlines: {
+        reviewDueAt: new Date(at.getTime() + 24 * 3_600_000),
+        ...(state === 'awaiting_shipment' ? { shipBy: new Date(at.getTime() + 4 * 86_400_000) } : {}),
+        ...(state === 'received_at_warehouse' ? { warehouseAt: at, refundDueAt: new Date(at.getTime() + 13 * 86_400_000) } : {}),
+      },
       application: {
         source: 'message.eml',
         fields,
@@ -202,7 +250,6 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
         ],
         problems: [{ field: 'email', code: 'low_confidence', message: 'e-mail read with low confidence' }],
       },
-      decision: { status: 'needs_review', state: 'needs_review', reasons: [{ code: 'low_confidence', field: 'email', message: 'e-mail read with low confidence' }] },
       documents: [
         {
           name: fileName,
@@ -217,12 +264,12 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
           content: png,
         },
       ],
-      events: [
-        { actor: 'system', type: 'receive', toState: 'received', at },
-        { actor: 'system', type: 'parse', fromState: 'received', toState: 'parsed', at },
-        { actor: 'system', type: 'request_review', fromState: 'parsed', toState: 'needs_review', reason: 'low_confidence', at },
-      ],
+      ...historyFor(state, at, values),
     });
+    // recordReturn stamps "now"; a seeded history needs its own day for the queue and the charts.
+    if (values.createdAt) {
+      await db.returnRequest.update({ where: { returnNumber: values.returnNumber }, data: { createdAt: values.createdAt } });
+    }
   }
 
   return {

@@ -9,12 +9,16 @@ export interface Page {
   location?: string;
 }
 
+let clients = 0;
+
 export class WebClient {
   readonly jar = new Map<string, string>();
+  /** Each client its own address, as different people are: the login rate limit counts per address. */
+  readonly remoteAddress = `10.0.${Math.floor(++clients / 250)}.${clients % 250}`;
   constructor(private readonly app: FastifyInstance) {}
 
   async get(url: string, headers: Record<string, string> = {}): Promise<Page> {
-    const res = await this.app.inject({ method: 'GET', url, headers: { accept: 'text/html', cookie: cookieHeader(this.jar), ...headers } });
+    const res = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { accept: 'text/html', cookie: cookieHeader(this.jar), ...headers } });
     mergeCookies(this.jar, res.headers['set-cookie']);
     return { status: res.statusCode, body: res.body, headers: res.headers, ...(res.headers.location ? { location: String(res.headers.location) } : {}) };
   }
@@ -23,6 +27,7 @@ export class WebClient {
     const res = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(this.jar), ...headers },
       payload: new URLSearchParams(form).toString(),
     });

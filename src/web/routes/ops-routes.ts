@@ -17,6 +17,7 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
   'app.css': { file: path.join(STATIC_DIR, 'app.css'), type: 'text/css; charset=utf-8' },
   'review.js': { file: path.join(STATIC_DIR, 'review.js'), type: 'text/javascript; charset=utf-8' },
   'dashboard.js': { file: path.join(STATIC_DIR, 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
+  'favicon.svg': { file: path.join(STATIC_DIR, 'favicon.svg'), type: 'image/svg+xml' },
   'chart.umd.min.js': { file: CHART_UMD, type: 'text/javascript; charset=utf-8' },
 };
 
@@ -40,6 +41,9 @@ export function opsRoutes({ deps, now }: AppContext) {
       reply.type(contentType);
       return body;
     });
+
+    // Browsers ask for it on every first visit, signed in or not.
+    app.get('/favicon.ico', { config: { public: true } }, async (_request, reply) => reply.redirect('/static/favicon.svg', 301));
 
     app.get('/static/:name', { config: { public: true } }, async (request, reply) => {
       const entry = STATIC_FILES[(request.params as { name: string }).name];

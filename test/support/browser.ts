@@ -1,0 +1,33 @@
+// Debian's Chromium driven by playwright-core (`npx playwright install` cannot download browsers here).
+// Fails with a clear message when /usr/bin/chromium is missing instead of skipping the browser tests.
+import { access, copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const RESULTS_DIR = path.resolve('test-results/browser');
+export const DOCS_SCREENSHOTS = path.resolve('docs/screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  try {
+    await access(CHROMIUM);
+  } catch {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (see .ci/run) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+/** Saves a screenshot under test-results/ and, for the ones the docs show, copies it to docs/screenshots/. */
+export async function saveScreenshot(bytes: Buffer, name: string, options: { docs?: boolean } = {}): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, bytes);
+  if (options.docs) {
+    await mkdir(DOCS_SCREENSHOTS, { recursive: true });
+    await copyFile(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
+  }
+  return file;
+}
