@@ -1,68 +1,174 @@
-// Measures full-page OCR of a 300 dpi A4 form image through the document reader (preparation + OCR).
-// Run: npx tsx bench/ocr-bench.ts [poolSize=2] [pages=8]
+// OCR benchmark: reads the scanned samples (samples/**/<name>.<png|jpg|pdf|heic|tif> with <name>.expected.json;
+// PDFs only when they are page scans)
+// through the document reader + parser with the OCR pool, and — in the same run, on the same page images —
+// through the native tesseract CLI full page (OMP_THREAD_LIMIT=1) + the same parser. Prints per-page medians,
+// the ratio to native, field accuracy both ways, applications per minute with the pool, and peak RSS.
+//
+//   npm run bench:ocr -- [--runs 3] [--copies 6] [--workers N] [--full-page] [--verbose]
+//
+// Native tesseract is optional; install it for the comparison with: apt-get install -y tesseract-ocr tesseract-ocr-rus
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { createDocumentReader } from '../src/adapters/documents/create-document-reader.ts';
+import { detectKind } from '../src/adapters/documents/detect-kind.ts';
+import { limitConcurrency } from '../src/adapters/documents/limit-concurrency.ts';
+import { decodeHeic } from '../src/adapters/images/decode-heic.ts';
 import { OcrPool } from '../src/adapters/ocr/ocr-pool.ts';
-import { FORM_CHOICES, FORM_FIELDS, FORM_ITEMS_TABLE, FORM_TITLE_RU } from '../src/domain/application-form.ts';
+import { embeddedPageJpeg, loadPdfStructure, scansOnly } from '../src/adapters/pdf/embedded-page-jpeg.ts';
+import type { ExtractedDocument } from '../src/domain/document.ts';
+import { parseDocument } from '../src/pipeline/parse/parse-document.ts';
+import { scoreFields, type Expected, type Score } from './lib/field-accuracy.ts';
+import { NATIVE_INSTALL_HINT, nativeTesseract, nativeTesseractVersion } from './lib/native-tesseract.ts';
+import { median, peakRssMb } from './lib/stats.ts';
+import { rasterizeFirstPage } from './lib/rasterize-first-page.ts';
 
-const PX_PER_MM = 2480 / 210;
-const mm = (v: number) => Math.round(v * PX_PER_MM);
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    copies: { type: 'string', default: '6' },
+    workers: { type: 'string' },
+    samples: { type: 'string', default: 'samples' },
+    'full-page': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(args.runs);
+const copies = Number(args.copies);
+const workers = Number(args.workers ?? availableParallelism());
+const repo = new URL('../', import.meta.url);
+const IMAGE_OR_PDF = /\.(png|jpe?g|pdf|heic|tiff?|webp)$/i;
 
-const values: Record<string, string> = {
-  orderNumber: '4821-5567', orderDate: '12.03.2024', receivedDate: '15.03.2024', fullName: 'Иванов Иван Иванович',
-  email: 'ivanov@example.ru', phone: '+7 916 123-45-67', reasonText: 'Не подошёл размер', bik: '044525225',
-  account: '40817810938160925982', corrAccount: '30101810400000000225', accountHolder: 'Иванов Иван Иванович',
-  cardLast4: '4242', applicationDate: '16.03.2024',
-};
-
-/** The project's form, filled in, drawn at 300 dpi (2480 × 3508). */
-function formSvg(): string {
-  const parts: string[] = [`<text x="${mm(50)}" y="${mm(25)}" font-size="${mm(6)}">${FORM_TITLE_RU}</text>`];
-  for (const f of FORM_FIELDS) {
-    const base = mm(f.zone.y + 6);
-    parts.push(`<text x="${mm(15)}" y="${base}" font-size="${mm(3.5)}">${f.labelRu} / ${f.labelEn}:</text>`);
-    parts.push(`<text x="${mm(f.zone.x + 2)}" y="${base}" font-size="${mm(4)}">${values[f.key] ?? ''}</text>`);
-    parts.push(`<line x1="${mm(f.zone.x)}" y1="${base + 8}" x2="${mm(f.zone.x + f.zone.width)}" y2="${base + 8}" stroke="black" stroke-width="3"/>`);
-  }
-  const t = FORM_ITEMS_TABLE;
-  for (let r = 0; r <= 3; r++) {
-    const y = mm(t.y + r * t.rowHeight);
-    parts.push(`<line x1="${mm(15)}" y1="${y}" x2="${mm(195)}" y2="${y}" stroke="black" stroke-width="3"/>`);
-    t.columns.forEach((c, i) => {
-      const label = r === 0 ? `${c.labelRu}` : ['SKU-1001', 'Юбка', 'M', '1', '4000.00', 'размер'][i];
-      parts.push(`<text x="${mm(c.x + 1)}" y="${y + mm(5.5)}" font-size="${mm(3.2)}">${label}</text>`);
-    });
-  }
-  for (const group of [FORM_CHOICES.reason, FORM_CHOICES.refundMethod]) {
-    group.options.forEach((o, i) => {
-      parts.push(`<text x="${mm(15)}" y="${mm(group.y + 6 + i * 7)}" font-size="${mm(3.5)}">[${i === 0 ? 'X' : ' '}] ${o.labelRu} / ${o.labelEn}</text>`);
-    });
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="2480" height="3508"><rect width="100%" height="100%" fill="white"/>
-    <g font-family="DejaVu Sans" fill="black">${parts.join('\n')}</g></svg>`;
+interface Sample {
+  name: string;
+  bytes: Buffer;
+  expected: Expected;
 }
 
-const size = Number(process.argv[2] ?? 2);
-const pages = Number(process.argv[3] ?? 8);
-// A scan, not a clean render: JPEG as a scanner would produce it.
-const image = await sharp(Buffer.from(formSvg())).jpeg({ quality: 85 }).toBuffer();
-if (process.env.SAVE_FORM) (await import("node:fs")).writeFileSync(process.env.SAVE_FORM, image);
+async function findSamples(dir: string): Promise<Sample[]> {
+  const out: Sample[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !IMAGE_OR_PDF.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const truth = file.replace(IMAGE_OR_PDF, '.expected.json');
+    const expected = await readFile(truth, 'utf8').then((t) => JSON.parse(t) as Expected, () => undefined);
+    if (!expected || Object.keys(expected.fields ?? {}).length === 0) continue;
+    const bytes = await readFile(file);
+    // Scans only: a text-layer PDF needs no OCR (and reading one here would load pdf.js into the RSS we report).
+    if ((await detectKind(bytes))?.kind === 'pdf') {
+      const structure = await loadPdfStructure(bytes);
+      if (!structure || !scansOnly(structure)) continue;
+    }
+    out.push({ name: path.relative(dir, file), bytes, expected: { fields: expected.fields, items: expected.items ?? [] } });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The upright page image native tesseract gets (it ignores EXIF orientation and cannot read PDF or HEIC). Not timed. */
+async function nativeInput(sample: Sample, dir: string): Promise<string> {
+  const kind = (await detectKind(sample.bytes))?.kind;
+  let image = sample.bytes;
+  if (kind === 'pdf') {
+    const structure = await loadPdfStructure(sample.bytes);
+    image = (structure && embeddedPageJpeg(structure, 1)) ?? (await rasterizeFirstPage(sample.bytes, 300));
+  } else if (kind === 'heic') {
+    image = await decodeHeic(sample.bytes);
+  }
+  const meta = await sharp(image).metadata();
+  const file = path.join(dir, `${path.basename(sample.name)}.${(meta.orientation ?? 1) === 1 && meta.format === 'jpeg' ? 'jpg' : 'png'}`);
+  await writeFile(file, file.endsWith('.jpg') ? image : await sharp(image).autoOrient().png().toBuffer());
+  return file;
+}
+
+function pct(s: Score): string {
+  return `${s.right}/${s.total} (${((100 * s.right) / Math.max(1, s.total)).toFixed(1)}%)`;
+}
+
+const samplesDir = new URL(`${args.samples}/`, repo).pathname;
+const samples = await findSamples(samplesDir);
+const nativeVersion = await nativeTesseractVersion();
+console.log(`OCR benchmark: ${workers} OCR worker(s) on ${availableParallelism()} core(s), ${runs} run(s) per page, node ${process.version}`);
+console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THREAD_LIMIT=1` : `native tesseract not installed — comparison skipped (${NATIVE_INSTALL_HINT})`);
 
 let t = performance.now();
-const pool = await OcrPool.start({ langPath: new URL('../ocr-data', import.meta.url).pathname, size });
-console.log(`pool of ${size} started in ${Math.round(performance.now() - t)} ms, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
-const reader = createDocumentReader({ ocr: pool });
+const pool = await OcrPool.start({ langPath: new URL('ocr-data', repo).pathname, size: workers });
+console.log(`pool started in ${Math.round(performance.now() - t)} ms`);
+const reader = createDocumentReader({ ocr: pool, ...(args['full-page'] ? { zones: false } : {}) });
+const tmp = await mkdtemp(path.join(tmpdir(), 'ocr-bench-'));
 
-t = performance.now();
-const one = await reader.read('form.jpg', image);
-const single = performance.now() - t;
-const found = one.pages[0]?.lines.length ?? 0;
-console.log(`one page alone: ${(single / 1000).toFixed(2)} s, ${found} lines, problems: ${JSON.stringify(one.problems)}; peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+async function readAndParse(sample: Sample): Promise<{ doc: ExtractedDocument; ms: number; score: Score }> {
+  const started = performance.now();
+  const doc = await reader.read(sample.name, sample.bytes);
+  const parsed = parseDocument(doc);
+  return { doc, ms: performance.now() - started, score: scoreFields(sample.expected, parsed.fields, parsed.items) };
+}
 
-t = performance.now();
-const docs = await Promise.all(Array.from({ length: pages }, (_, i) => reader.read(`form-${i}.jpg`, image)));
-const wall = performance.now() - t;
-console.log(`${pages} pages with ${size} workers: ${(wall / 1000).toFixed(2)} s wall, ${(wall / pages / 1000).toFixed(2)} s/page throughput`);
-console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-console.log('sample:', docs[0]?.pages[0]?.lines.slice(0, 8).map((l) => `${l.confidence.toFixed(2)} ${l.text}`).join('\n  '));
-await pool.close();
+const rows: Array<{ name: string; ours: number; native?: number; oursScore: Score; nativeScore?: Score; mode: string }> = [];
+const totals = { ours: { right: 0, total: 0, wrong: [] } as Score, native: { right: 0, total: 0, wrong: [] } as Score };
+try {
+  for (const sample of samples) {
+    const first = await readAndParse(sample); // warm-up, and tells whether OCR was used at all
+    if (first.doc.method !== 'ocr') continue;
+    const times: number[] = [];
+    let last = first;
+    for (let i = 0; i < runs; i++) {
+      last = await readAndParse(sample);
+      times.push(last.ms);
+    }
+    const lines = last.doc.pages.flatMap((p) => p.lines.map((l) => l.text));
+    const mode = lines.some((l) => l.startsWith('Артикул | ')) ? 'zones' : 'full page';
+    const row: (typeof rows)[number] = { name: sample.name, ours: median(times), oursScore: last.score, mode };
+    if (nativeVersion) {
+      const file = await nativeInput(sample, tmp);
+      const nativeTimes: number[] = [];
+      let page;
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        page = await nativeTesseract(file);
+        nativeTimes.push(performance.now() - started);
+      }
+      const parsed = parseDocument({ name: sample.name, kind: 'png', mimeType: 'image/png', bytes: 0, sha256: '', method: 'ocr', pageCount: 1, pages: [page!], problems: [] });
+      row.native = median(nativeTimes);
+      row.nativeScore = scoreFields(sample.expected, parsed.fields, parsed.items);
+    }
+    rows.push(row);
+    for (const [side, score] of [['ours', row.oursScore], ['native', row.nativeScore]] as const) {
+      if (!score) continue;
+      totals[side].right += score.right;
+      totals[side].total += score.total;
+      totals[side].wrong.push(...score.wrong.map((w) => `${sample.name} ${w}`));
+    }
+  }
+
+  console.log('\nper page (median of runs; ours = read + prepare + OCR + parse, one document at a time, pool shared)');
+  console.log(`${'sample'.padEnd(34)} ${'mode'.padEnd(9)} ${'ours ms'.padStart(8)} ${'native ms'.padStart(10)} ${'ratio'.padStart(6)}  fields ours / native`);
+  for (const r of rows) {
+    const ratio = r.native ? (r.ours / r.native).toFixed(2) : '—';
+    console.log(`${r.name.padEnd(34)} ${r.mode.padEnd(9)} ${Math.round(r.ours).toString().padStart(8)} ${(r.native ? Math.round(r.native).toString() : '—').padStart(10)} ${ratio.padStart(6)}  ${pct(r.oursScore)} / ${r.nativeScore ? pct(r.nativeScore) : '—'}`);
+  }
+  const oursMedian = median(rows.map((r) => r.ours));
+  const nativeRows = rows.filter((r) => r.native !== undefined);
+  const nativeMedian = median(nativeRows.map((r) => r.native!));
+  console.log(`\nmedian per page: ours ${Math.round(oursMedian)} ms` + (nativeRows.length ? `, native ${Math.round(nativeMedian)} ms, ratio ${(oursMedian / nativeMedian).toFixed(2)} (target ≤ 0.5)` : ''));
+  console.log(`field accuracy: ours ${pct(totals.ours)}` + (nativeRows.length ? `, native ${pct(totals.native)}` : ''));
+  if (args.verbose) {
+    for (const w of totals.ours.wrong) console.log(`  ours   ${w}`);
+    for (const w of totals.native.wrong) console.log(`  native ${w}`);
+  }
+
+  console.log(`peak RSS after the per-page runs: ${peakRssMb()} MB`);
+  // Throughput: every scanned sample `copies` times, `workers` documents at a time (the intake worker reads one
+  // message at a time; a page's zones already spread over every OCR worker).
+  const batch = rows.flatMap((r) => Array.from({ length: copies }, () => samples.find((s) => s.name === r.name)!));
+  const docsAtOnce = limitConcurrency(workers);
+  t = performance.now();
+  await Promise.all(batch.map((s) => docsAtOnce(() => readAndParse(s))));
+  const wall = (performance.now() - t) / 1000;
+  console.log(`throughput: ${batch.length} pages in ${wall.toFixed(1)} s with ${pool.size} workers = ${((batch.length / wall) * 60).toFixed(0)} applications/min (target ≥ 60, end to end see docs/ocr.md)`);
+  console.log(`peak RSS of this process: ${peakRssMb()} MB (target ≤ 600)`);
+} finally {
+  await pool.close();
+  await rm(tmp, { recursive: true, force: true });
+}

@@ -28,6 +28,8 @@ export interface DocumentReaderOptions {
    * OCR pool's size keeps the workers busy while bounding memory. Default 3.
    */
   pagesInFlight?: number;
+  /** Read our own form by its zones when a page is recognised as it (default true); false forces full-page OCR. */
+  zones?: boolean;
 }
 
 export function createDocumentReader(options: DocumentReaderOptions): DocumentReader {
@@ -35,7 +37,7 @@ export function createDocumentReader(options: DocumentReaderOptions): DocumentRe
   const { ocr } = options;
   sharp.concurrency(options.imageThreads ?? 1);
   const inFlight = limitConcurrency(options.pagesInFlight ?? 3);
-  const readPage = (input: OcrPageInput) => inFlight(() => ocrPage(ocr, limits, input));
+  const readPage = (input: OcrPageInput) => inFlight(() => ocrPage(ocr, limits, input, { zones: options.zones ?? true }));
 
   async function read(name: string, bytes: Buffer): Promise<ExtractedDocument> {
     const base = {

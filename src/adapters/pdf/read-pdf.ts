@@ -1,9 +1,8 @@
 // Reads a PDF: the text layer where there is one (exact), the fillable form's values, and OCR for pages
 // that are scans. Encrypted, corrupt and oversized PDFs come back as problems, never as exceptions.
-import { PDFParse } from 'pdf-parse';
 import type { ExtractionMethod, PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
-import { loadPdfStructure } from './embedded-page-jpeg.ts';
+import { loadPdfStructure, scansOnly } from './embedded-page-jpeg.ts';
 import { readFormFields } from './read-form-fields.ts';
 import { scannedPageImage } from './scanned-page-image.ts';
 import { hasTextLayer, textLayerLines } from './text-layer-lines.ts';
@@ -25,7 +24,12 @@ export interface PdfReadResult {
 }
 
 export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<PdfReadResult> {
+  const scans = await readScansOnly(bytes, options);
+  if (scans) return scans;
   const { name } = options;
+  // Loaded on first use: pdf.js costs ~150 MB of memory just to import, which a worker that only ever sees
+  // scans and photos never needs.
+  const { PDFParse } = await import('pdf-parse');
   // pdf.js takes ownership of (detaches) the array it is given; give it a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, maxImageSize: options.maxPixels });
   try {
@@ -92,6 +96,22 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<P
   } finally {
     await parser.destroy().catch(() => {});
   }
+}
+
+/** A PDF of page scans only (a scanner's output) is read from its JPEGs; undefined for any other PDF. */
+async function readScansOnly(bytes: Buffer, options: PdfReadOptions): Promise<PdfReadResult | undefined> {
+  const structure = await loadPdfStructure(bytes);
+  if (!structure || structure.getPageCount() > options.maxPages || structure.getForm().getFields().length > 0) return undefined;
+  const images = scansOnly(structure);
+  if (!images) return undefined;
+  const pages: PageText[] = [];
+  const problems: Problem[] = [];
+  for (const [i, image] of images.entries()) {
+    const result = await options.ocrPage(image, i + 1);
+    problems.push(...result.problems);
+    if (result.page) pages.push(result.page);
+  }
+  return { pageCount: images.length, pages, method: 'ocr', problems };
 }
 
 function failed(p: Problem): PdfReadResult {
