@@ -159,9 +159,9 @@ describe('IMAP intake with folders', () => {
       const inbox = await client.status('INBOX', { messages: true });
       const processed = await client.status('Processed', { messages: true });
       const attention = await client.status('Needs-attention', { messages: true });
-      expect(inbox.messages).toBe(0);
-      expect(processed.messages).toBe(2);
-      expect(attention.messages).toBe(1);
+      expect(inbox && inbox.messages).toBe(0);
+      expect(processed && processed.messages).toBe(2);
+      expect(attention && attention.messages).toBe(1);
     } finally {
       await client.logout();
       await service.stop();
