@@ -9,7 +9,7 @@ import type { Expected } from './expected-schema.ts';
 import type { RenderedDocument } from './render-document.ts';
 import { groundTruth } from './render-document.ts';
 import { printApplication } from './sample-application.ts';
-import { SAMPLE_APPLICATIONS } from './sample-applications.ts';
+import { findApplication } from './sample-applications.ts';
 
 export async function renderEmail(sample: ComposedEmail, documents: ReadonlyMap<string, RenderedDocument>): Promise<{ bytes: Buffer; expected: Expected }> {
   const attached = (sample.attachments ?? []).map((a) => {
@@ -17,7 +17,7 @@ export async function renderEmail(sample: ComposedEmail, documents: ReadonlyMap<
     if (!doc) throw new Error(`${sample.name}: no document sample ${a.document}`);
     return { ...a, doc };
   });
-  const body = sample.bodyApplication && SAMPLE_APPLICATIONS[sample.bodyApplication];
+  const body = sample.bodyApplication && findApplication(sample.bodyApplication);
   const typed = body ? sample.text + applicationAsText(printApplication(body.application, body.style)) + (sample.signature ?? '') : sample.text;
   const text = sample.charset === 'windows-1251' ? typed.replaceAll('₽', 'руб.') : typed;
 

@@ -1,6 +1,7 @@
 // The filled-in applications, canonical values (SPEC §3) plus how each customer writes them.
 // Documents and e-mails refer to these by key; ground truth is derived from the same objects.
 import { corrAccountFor, settlementAccountWithKey } from './bank-control-key.ts';
+import { GENERATED_CUSTOMERS } from './generated-applications.ts';
 import type { SampleApplication, WritingStyle } from './sample-application.ts';
 
 const SBER = '044525225';
@@ -189,4 +190,12 @@ export const SAMPLE_APPLICATIONS = {
   },
 } satisfies Record<string, ApplicationSample>;
 
-export type ApplicationKey = keyof typeof SAMPLE_APPLICATIONS;
+/** A hand-written customer's key, or a generated one (`c01` …). */
+export type ApplicationKey = keyof typeof SAMPLE_APPLICATIONS | `c${number}`;
+
+/** Every customer by key: the hand-written ones above and the generated ones (`c01` …). */
+export function findApplication(key: string): ApplicationSample & { fullCard?: string; language?: 'ru' | 'en' } {
+  const found: (ApplicationSample & { fullCard?: string }) | undefined = (SAMPLE_APPLICATIONS as Record<string, ApplicationSample>)[key] ?? GENERATED_CUSTOMERS[key];
+  if (!found) throw new Error(`no sample application ${key}`);
+  return found;
+}

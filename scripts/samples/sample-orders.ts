@@ -2,10 +2,11 @@
 // Dates sit in March 2025 so that every sample e-mail falls inside its order's 7-day return window
 // unless a sample says otherwise.
 import type { Order } from '../../src/domain/order.ts';
+import { GENERATED_CUSTOMERS } from './generated-applications.ts';
 
 const rub = (rubles: number): number => rubles * 100;
 
-export const SAMPLE_ORDERS: Order[] = [
+const HAND_WRITTEN_ORDERS: Order[] = [
   {
     // SPEC §2 worked example: returning the T-shirt refunds 3000 − 2500 = 500 ₽.
     orderNumber: '4821-5567',
@@ -158,3 +159,6 @@ export const SAMPLE_ORDERS: Order[] = [
     shippingPaid: rub(2100),
   },
 ];
+
+/** The hand-written orders, then one per generated customer. */
+export const SAMPLE_ORDERS: Order[] = [...HAND_WRITTEN_ORDERS, ...Object.values(GENERATED_CUSTOMERS).map((c) => c.order)];
