@@ -1,0 +1,45 @@
+// End-to-end throughput of scanned applications: N copies of the scanned sample e-mails (samples/emails: a
+// scanned PDF, a PNG scan, a phone photo), each with its own Message-ID and sender, dropped into a fresh
+// Maildir and processed by `intake run --once` in a child process. Prints applications per minute (wall time
+// of the whole command, start-up included) and the worker process's peak RSS (from /usr/bin/time).
+//
+//   npx tsx bench/ocr-e2e.ts [count=30]
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const repo = new URL('../', import.meta.url).pathname;
+const SCANNED = ['03-scanned-pdf.eml', '04-png-scan.eml', '05-phone-photo-jpeg.eml'];
+const count = Number(process.argv[2] ?? 30);
+
+const dir = await mkdtemp(path.join(tmpdir(), 'ocr-e2e-'));
+try {
+  const inbox = path.join(dir, 'Maildir', 'new');
+  await mkdir(inbox, { recursive: true });
+  await mkdir(path.join(dir, 'Maildir', 'cur'), { recursive: true });
+  await mkdir(path.join(dir, 'Maildir', 'tmp'), { recursive: true });
+  const sources = await Promise.all(SCANNED.map((f) => readFile(path.join(repo, 'samples/emails', f), 'latin1')));
+  for (let i = 0; i < count; i++) {
+    const raw = sources[i % sources.length]!
+      .replace(/^Message-ID: <([^>]+)>/im, `Message-ID: <bench-${i}-$1>`)
+      .replace(/^(From:[^<]*<)([^@>]+)@/im, `$1$2+bench${i}@`);
+    await writeFile(path.join(inbox, `${Date.now()}.${i}.bench:2,`), raw, 'latin1');
+  }
+  const started = performance.now();
+  const { stderr } = await run('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, '--import', 'tsx', 'src/cli/intake.ts', 'run', '--once'], {
+    cwd: repo,
+    env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'error', CI: 'true' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const peak = Number(/PEAK_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
+  const summary = stderr.split('\n').find((l) => /new message/.test(l)) ?? '';
+  console.log(summary.trim());
+  console.log(`${count} scanned applications end to end (intake run --once, start-up included): ${seconds.toFixed(1)} s = ${((count / seconds) * 60).toFixed(0)} applications/min (target ≥ 60)`);
+  console.log(`peak RSS of the worker process: ${Math.round(peak)} MB (target ≤ 600)`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
