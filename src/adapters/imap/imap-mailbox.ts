@@ -194,7 +194,7 @@ export async function openImapMailbox(options: ImapMailboxOptions): Promise<Mail
         const fresh = uids.filter((uid) => !known.has(`${validity}:${uid}`)).slice(0, limit);
         if (fresh.length === 0) return [];
 
-        const envelopes = await c.fetchAll(fresh.join(','), { uid: true, envelope: true, size: true }, { uid: true });
+        const envelopes = await c.fetchAll(fresh.join(','), { uid: true, envelope: true, size: true, internalDate: true }, { uid: true });
         const ids = envelopes.map((m) => m.envelope?.messageId).filter((id): id is string => Boolean(id));
         const stored = ids.length > 0 ? await options.ledger.storedMessageIds(ids) : new Set<string>();
         const small: number[] = [];
@@ -208,7 +208,8 @@ export async function openImapMailbox(options: ImapMailboxOptions): Promise<Mail
             await mark(c, key, 'duplicate');
             continue;
           }
-          entries.push({ key });
+          const arrivedAt = m.internalDate ? new Date(m.internalDate) : undefined;
+          entries.push(arrivedAt && !Number.isNaN(arrivedAt.getTime()) ? { key, arrivedAt } : { key });
           if ((m.size ?? 0) <= PREFETCH_MAX_BYTES) small.push(m.uid);
         }
         if (small.length > 0) {

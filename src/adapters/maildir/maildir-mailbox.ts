@@ -25,7 +25,7 @@ export async function openMaildir(root: string): Promise<Mailbox> {
         .filter((entry) => entry !== null)
         .sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name))
         .slice(0, limit)
-        .map((entry) => ({ key: entry.name }));
+        .map((entry) => ({ key: entry.name, arrivedAt: new Date(entry.mtime) }));
     },
 
     async read(key: string): Promise<Buffer> {

@@ -6,6 +6,8 @@ export type { MailboxDisposition };
 export interface MailboxEntry {
   /** Stable key of the message inside this mailbox (Maildir unique name, or `uidvalidity:uid` for IMAP). */
   key: string;
+  /** When the message reached the mailbox (Maildir file time, IMAP INTERNALDATE); backlog age counts from it. */
+  arrivedAt?: Date;
 }
 
 export interface Mailbox {

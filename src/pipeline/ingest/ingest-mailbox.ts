@@ -29,7 +29,8 @@ export async function ingestMailbox(deps: IngestDeps, limit: number): Promise<In
       messageId: deps.readMessageId(raw),
       sha256: createHash('sha256').update(raw).digest('hex'),
       raw,
-      receivedAt: deps.now(),
+      // Arrival in the mailbox, not our first look at it: a backlog found on first connection stays old.
+      receivedAt: entry.arrivedAt ?? deps.now(),
     });
     if (!saved.duplicate) {
       summary.stored.push(saved.id);

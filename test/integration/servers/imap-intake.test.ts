@@ -121,9 +121,12 @@ describe('IMAP intake with \\Seen marking', () => {
         .replace('nobody@example.ru', 'dead@example.ru');
       const list = applicationMail({ n: 3, from: 'news@example.ru', headers: { 'List-Id': '<news.example.ru>' } });
       const precedence = applicationMail({ n: 4, from: 'bulk@example.ru', headers: { Precedence: 'bulk' } });
-      const old = applicationMail({ n: 5, from: 'old@example.ru', date: new Date(Date.now() - 10 * 24 * 3600_000) });
+      // Backlog: delivered to the mailbox ten days ago (IMAP INTERNALDATE), found only now.
+      const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3600_000);
+      const old = applicationMail({ n: 5, from: 'old@example.ru', date: tenDaysAgo });
       const own = applicationMail({ n: 6, from: 'info@shop.example', messageId: '<ri.loop@shop.example>' });
-      for (const raw of [fixture('auto-reply-ooo.eml'), Buffer.from(bounce, 'latin1'), list, precedence, old, own]) await client.append('INBOX', raw);
+      for (const raw of [fixture('auto-reply-ooo.eml'), Buffer.from(bounce, 'latin1'), list, precedence, own]) await client.append('INBOX', raw);
+      await client.append('INBOX', old, [], tenDaysAgo);
       // After the bounce, dead@ is blocked (limit 1): a second application from it is recorded without a reply.
       await waitUntil(async () => (await service.db.outboundMessage.count({ where: { bouncedAt: { not: null } } })) === 1, 20_000);
       await client.append('INBOX', applicationMail({ n: 7, from: 'dead@example.ru' }));

@@ -57,7 +57,7 @@ describe('handleFollowUp', () => {
     expect(update.events[1]).toMatchObject({ type: 'parse', fromState: 'awaiting_application', toState: 'parsed' });
     expect(update.toState).toBe(update.decision!.state);
     expect(update.application).toBe(base.application);
-    expect(update.reply?.template).toBe((update.decision as { reply: string }).reply);
+    expect(update.reply?.template).toBe((update.decision as unknown as { reply: string }).reply);
   });
 
   it('anything else is attached for an agent without a state change or a reply', async () => {
