@@ -13,10 +13,15 @@ const DAY_MS = 86_400_000;
 /** Enough applications for a stable confidence histogram; more only costs JSON parsing. */
 const CONFIDENCE_SAMPLE = 1_000;
 const UNDECIDED: ReturnState[] = ['received', 'parsed', 'needs_review'];
+export const SEARCH_COUNT_CAP = 1_000;
+/** The dashboard's numbers may be this old: a manager's screen does not need them to the second, the database is spared. */
+const STATS_CACHE_MS = 30_000;
 
 interface Dialect {
   day: (column: Prisma.Sql) => Prisma.Sql;
   fullName: Prisma.Sql;
+  /** The application JSON as text, for a cheap substring test before the JSON is parsed. */
+  applicationText: Prisma.Sql;
   firstReasonCode: Prisma.Sql;
   like: Prisma.Sql;
   /** Rows of (confidence) for every field of the applications in the inner query. */
@@ -28,6 +33,7 @@ const DIALECTS: Record<Provider, Dialect> = {
   sqlite: {
     day: (column) => sql`substr(${column}, 1, 10)`,
     fullName: sql`json_extract(r."application", '$.fields.fullName.value')`,
+    applicationText: sql`r."application"`,
     firstReasonCode: sql`json_extract(r."decision", '$.reasons[0].code')`,
     like: sql`LIKE`,
     confidences: (inner) =>
@@ -37,6 +43,7 @@ const DIALECTS: Record<Provider, Dialect> = {
   postgresql: {
     day: (column) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
     fullName: sql`(r."application"->'fields'->'fullName'->>'value')`,
+    applicationText: sql`r."application"::text`,
     firstReasonCode: sql`(r."decision"->'reasons'->0->>'code')`,
     like: sql`ILIKE`,
     confidences: (inner) => sql`SELECT (f.value->>'confidence')::float AS c FROM (${inner}) a, jsonb_each(a."application"->'fields') f`,
@@ -46,24 +53,96 @@ const DIALECTS: Record<Provider, Dialect> = {
 
 const num = (value: unknown): number => (typeof value === 'bigint' ? Number(value) : Number(value ?? 0));
 
-export function createDashboardQueries(db: DbClient, provider: Provider): Dashboard {
+export function createDashboardQueries(db: DbClient, provider: Provider, options: { statsCacheMs?: number } = {}): Dashboard {
   const d = DIALECTS[provider];
+  const cacheMs = options.statsCacheMs ?? STATS_CACHE_MS;
+  const cache = new Map<number, { at: number; stats: Promise<DashboardStats> }>();
 
   function where(filter: Pick<QueueFilter, 'state' | 'search'>): Prisma.Sql {
     const parts: Prisma.Sql[] = [];
     if (filter.state) parts.push(sql`r."state" = ${filter.state}`);
     const term = filter.search?.trim();
-    if (term) {
-      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const lower = pattern.toLowerCase();
-      // Return numbers are upper case, e-mails lower case: match each the way it is stored, so the
-      // indexed exact-looking searches stay cheap and "anna@" finds "Anna@…" too.
-      parts.push(
-        sql`(r."returnNumber" ${d.like} ${pattern.toUpperCase()} ESCAPE '\\' OR r."orderNumber" ${d.like} ${pattern} ESCAPE '\\'
-          OR r."customerEmail" ${d.like} ${lower} ESCAPE '\\' OR ${d.fullName} ${d.like} ${pattern} ESCAPE '\\')`,
-      );
-    }
+    if (term) parts.push(searchCondition(term));
     return parts.length > 0 ? sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
+  }
+
+  /**
+   * What the agent typed decides where to look, so the common searches use an index: a return number (RT-…) or
+   * an order number is a prefix range on its indexed column, an e-mail a substring of one small column, and only
+   * a name reads the application JSON (after a cheap substring test on its text).
+   */
+  function searchCondition(term: string): Prisma.Sql {
+    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const prefix = (column: Prisma.Sql, value: string) => sql`(${column} >= ${value} AND ${column} < ${`${value}\uffff`})`;
+    if (/^RT-[A-Z0-9-]*$/i.test(term)) return prefix(sql`r."returnNumber"`, term.toUpperCase());
+    if (term.includes('@')) return sql`r."customerEmail" ${d.like} ${`%${escaped.toLowerCase()}%`} ESCAPE '\\'`;
+    if (/\d/.test(term) && /^[\w/-]+$/.test(term)) {
+      return sql`(${prefix(sql`r."orderNumber"`, term)} OR ${prefix(sql`r."orderNumber"`, term.toUpperCase())} OR ${prefix(sql`r."returnNumber"`, term.toUpperCase())})`;
+    }
+    const pattern = `%${escaped}%`;
+    return sql`((${d.applicationText} ${d.like} ${pattern} ESCAPE '\\' AND ${d.fullName} ${d.like} ${pattern} ESCAPE '\\')
+      OR r."customerEmail" ${d.like} ${pattern.toLowerCase()} ESCAPE '\\')`;
+  }
+
+  function computeStats(now: Date, windowDays: number): Promise<DashboardStats> {
+    return guard('dashboardStats', async (): Promise<DashboardStats> => {
+      const since = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (windowDays - 1) * DAY_MS);
+      const in24h = new Date(now.getTime() + DAY_MS);
+      const [byStateRows, perDay, replyTimes, open, overdue, breached, awaiting, expiring, due, refundOverdue, approvals, total, rejections, confidences] =
+        await Promise.all([
+          db.returnRequest.groupBy({ by: ['state'], _count: { _all: true } }),
+          db.$queryRaw<Array<{ day: string; n: unknown }>>(sql`
+            SELECT ${d.day(sql`r."createdAt"`)} AS day, count(*) AS n FROM "ReturnRequest" r
+            WHERE r."createdAt" >= ${since} GROUP BY 1 ORDER BY 1`),
+          // Time to first reply: the customer's message arriving → our first reply leaving, for returns of the window.
+          db.$queryRaw<Array<{ s: unknown }>>(sql`
+            SELECT ${d.seconds(sql`min(o."sentAt")`, sql`i."receivedAt"`)} AS s
+            FROM "ReturnRequest" r JOIN "InboundMessage" i ON i."id" = r."inboundId" JOIN "OutboundMessage" o ON o."returnId" = r."id"
+            WHERE r."createdAt" >= ${since} AND o."sentAt" IS NOT NULL
+            GROUP BY r."id", i."receivedAt"`),
+          db.returnRequest.count({ where: { state: { in: UNDECIDED } } }),
+          db.returnRequest.count({ where: { state: { in: UNDECIDED }, reviewDueAt: { lt: now } } }),
+          // Bounded by createdAt (indexed): a breach is noticed within a day or so of the application arriving.
+          db.returnRequest.count({ where: { createdAt: { gte: new Date(since.getTime() - 7 * DAY_MS) }, reviewBreachedAt: { gte: since } } }),
+          db.returnRequest.count({ where: { state: 'awaiting_shipment' } }),
+          db.returnRequest.count({ where: { state: 'awaiting_shipment', shipBy: { lte: in24h } } }),
+          db.returnRequest.count({ where: { state: 'received_at_warehouse' } }),
+          db.returnRequest.count({ where: { state: 'received_at_warehouse', refundDueAt: { lt: now } } }),
+          db.$queryRaw<Array<{ agent: unknown; n: unknown }>>(sql`
+            SELECT CASE WHEN e."actor" = 'system' THEN 0 ELSE 1 END AS agent, count(*) AS n
+            FROM "ReturnRequest" r JOIN "ReturnEvent" e ON e."returnId" = r."id"
+            WHERE r."createdAt" >= ${since} AND e."type" = 'approve' GROUP BY 1`),
+          db.returnRequest.count({ where: { createdAt: { gte: since } } }),
+          db.$queryRaw<Array<{ code: string | null; n: unknown }>>(sql`
+            SELECT ${d.firstReasonCode} AS code, count(*) AS n FROM "ReturnRequest" r
+            WHERE r."state" = 'rejected' AND r."createdAt" >= ${since} GROUP BY 1 ORDER BY 2 DESC LIMIT 8`),
+          db.$queryRaw<Array<{ bucket: unknown; n: unknown }>>(sql`
+            SELECT CASE WHEN c >= 1 THEN 9 ELSE CAST(floor(c * 10) AS INTEGER) END AS bucket, count(*) AS n
+            FROM (${d.confidences(sql`SELECT r."application" FROM "ReturnRequest" r ORDER BY r."createdAt" DESC LIMIT ${CONFIDENCE_SAMPLE}`)}) x
+            WHERE c IS NOT NULL GROUP BY 1 ORDER BY 1`),
+        ]);
+
+      const byState: Partial<Record<ReturnState, number>> = {};
+      for (const g of byStateRows) byState[ReturnStateSchema.parse(g.state)] = g._count._all;
+      const seconds = replyTimes.map((r) => num(r.s)).filter((s) => Number.isFinite(s) && s >= 0).sort((a, b) => a - b);
+      const auto = num(approvals.find((a) => num(a.agent) === 0)?.n);
+      return {
+        windowDays,
+        byState,
+        intakePerDay: fillDays(since, windowDays, perDay.map((p) => ({ day: String(p.day), count: num(p.n) }))),
+        firstReplySeconds: { p50: percentile(seconds, 0.5), p90: percentile(seconds, 0.9), samples: seconds.length },
+        review: { open, overdueNow: overdue, breachedInWindow: breached },
+        shipping: { awaiting, expiringWithin24h: expiring },
+        refunds: { due, overdue: refundOverdue },
+        autoApproval: { auto, total, rate: total > 0 ? auto / total : null },
+        topRejectionReasons: rejections.map((r) => ({ code: r.code ?? 'unknown', count: num(r.n) })),
+        confidenceBuckets: Array.from({ length: 10 }, (_, bucket) => ({
+          bucket,
+          count: num(confidences.find((c) => num(c.bucket) === bucket)?.n),
+        })),
+        confidenceSample: Math.min(CONFIDENCE_SAMPLE, Object.values(byState).reduce((a, b) => a + (b ?? 0), 0)),
+      };
+    });
   }
 
   return {
@@ -76,7 +155,10 @@ export function createDashboardQueries(db: DbClient, provider: Provider): Dashbo
             FROM "ReturnRequest" r ${condition}
             ORDER BY r."createdAt" ASC, r."id" ASC
             LIMIT ${filter.limit} OFFSET ${filter.offset}`),
-          db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM "ReturnRequest" r ${condition}`),
+          // A search counts its matches only up to a cap: "1,000+" is as useful as the exact number and far cheaper.
+          filter.search
+            ? db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM "ReturnRequest" r ${condition} LIMIT ${SEARCH_COUNT_CAP}) x`)
+            : db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM "ReturnRequest" r ${condition}`),
         ]);
         return {
           total: num(counted[0]?.n),
@@ -111,64 +193,16 @@ export function createDashboardQueries(db: DbClient, provider: Provider): Dashbo
         return next?.returnNumber ?? null;
       }),
 
-    stats: (now, windowDays) =>
-      guard('dashboardStats', async (): Promise<DashboardStats> => {
-        const since = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (windowDays - 1) * DAY_MS);
-        const in24h = new Date(now.getTime() + DAY_MS);
-        const [byStateRows, perDay, replyTimes, open, overdue, breached, awaiting, expiring, due, refundOverdue, approvals, total, rejections, confidences] =
-          await Promise.all([
-            db.returnRequest.groupBy({ by: ['state'], _count: { _all: true } }),
-            db.$queryRaw<Array<{ day: string; n: unknown }>>(sql`
-              SELECT ${d.day(sql`r."createdAt"`)} AS day, count(*) AS n FROM "ReturnRequest" r
-              WHERE r."createdAt" >= ${since} GROUP BY 1 ORDER BY 1`),
-            // Time to first reply: the customer's message arriving → our first reply leaving, for returns of the window.
-            db.$queryRaw<Array<{ s: unknown }>>(sql`
-              SELECT ${d.seconds(sql`min(o."sentAt")`, sql`i."receivedAt"`)} AS s
-              FROM "ReturnRequest" r JOIN "InboundMessage" i ON i."id" = r."inboundId" JOIN "OutboundMessage" o ON o."returnId" = r."id"
-              WHERE r."createdAt" >= ${since} AND o."sentAt" IS NOT NULL
-              GROUP BY r."id", i."receivedAt"`),
-            db.returnRequest.count({ where: { state: { in: UNDECIDED } } }),
-            db.returnRequest.count({ where: { state: { in: UNDECIDED }, reviewDueAt: { lt: now } } }),
-            db.returnRequest.count({ where: { reviewBreachedAt: { gte: since } } }),
-            db.returnRequest.count({ where: { state: 'awaiting_shipment' } }),
-            db.returnRequest.count({ where: { state: 'awaiting_shipment', shipBy: { lte: in24h } } }),
-            db.returnRequest.count({ where: { state: 'received_at_warehouse' } }),
-            db.returnRequest.count({ where: { state: 'received_at_warehouse', refundDueAt: { lt: now } } }),
-            db.$queryRaw<Array<{ agent: unknown; n: unknown }>>(sql`
-              SELECT CASE WHEN e."actor" = 'system' THEN 0 ELSE 1 END AS agent, count(*) AS n
-              FROM "ReturnRequest" r JOIN "ReturnEvent" e ON e."returnId" = r."id"
-              WHERE r."createdAt" >= ${since} AND e."type" = 'approve' GROUP BY 1`),
-            db.returnRequest.count({ where: { createdAt: { gte: since } } }),
-            db.$queryRaw<Array<{ code: string | null; n: unknown }>>(sql`
-              SELECT ${d.firstReasonCode} AS code, count(*) AS n FROM "ReturnRequest" r
-              WHERE r."state" = 'rejected' AND r."createdAt" >= ${since} GROUP BY 1 ORDER BY 2 DESC LIMIT 8`),
-            db.$queryRaw<Array<{ bucket: unknown; n: unknown }>>(sql`
-              SELECT CASE WHEN c >= 1 THEN 9 ELSE CAST(floor(c * 10) AS INTEGER) END AS bucket, count(*) AS n
-              FROM (${d.confidences(sql`SELECT r."application" FROM "ReturnRequest" r ORDER BY r."createdAt" DESC LIMIT ${CONFIDENCE_SAMPLE}`)}) x
-              WHERE c IS NOT NULL GROUP BY 1 ORDER BY 1`),
-          ]);
-
-        const byState: Partial<Record<ReturnState, number>> = {};
-        for (const g of byStateRows) byState[ReturnStateSchema.parse(g.state)] = g._count._all;
-        const seconds = replyTimes.map((r) => num(r.s)).filter((s) => Number.isFinite(s) && s >= 0).sort((a, b) => a - b);
-        const auto = num(approvals.find((a) => num(a.agent) === 0)?.n);
-        return {
-          windowDays,
-          byState,
-          intakePerDay: fillDays(since, windowDays, perDay.map((p) => ({ day: String(p.day), count: num(p.n) }))),
-          firstReplySeconds: { p50: percentile(seconds, 0.5), p90: percentile(seconds, 0.9), samples: seconds.length },
-          review: { open, overdueNow: overdue, breachedInWindow: breached },
-          shipping: { awaiting, expiringWithin24h: expiring },
-          refunds: { due, overdue: refundOverdue },
-          autoApproval: { auto, total, rate: total > 0 ? auto / total : null },
-          topRejectionReasons: rejections.map((r) => ({ code: r.code ?? 'unknown', count: num(r.n) })),
-          confidenceBuckets: Array.from({ length: 10 }, (_, bucket) => ({
-            bucket,
-            count: num(confidences.find((c) => num(c.bucket) === bucket)?.n),
-          })),
-          confidenceSample: Math.min(CONFIDENCE_SAMPLE, Object.values(byState).reduce((a, b) => a + (b ?? 0), 0)),
-        };
-      }),
+    stats: (now, windowDays) => {
+      const hit = cache.get(windowDays);
+      if (hit && now.getTime() - hit.at >= 0 && now.getTime() - hit.at < cacheMs) return hit.stats;
+      const stats = computeStats(now, windowDays);
+      if (cacheMs > 0) {
+        cache.set(windowDays, { at: now.getTime(), stats });
+        stats.catch(() => cache.delete(windowDays));
+      }
+      return stats;
+    },
 
     queueDepth: () => guard('queueDepth', () => db.inboundMessage.count({ where: { state: { in: ['received', 'failed'] } } })),
 

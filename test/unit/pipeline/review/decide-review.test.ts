@@ -1,0 +1,106 @@
+// Agent decisions against a fake ReturnUpdates port: the lifecycle table, one reply each, the agent on record.
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../../src/domain/app-error.ts';
+import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../../../src/domain/ports/return-updates.ts';
+import type { ReturnState } from '../../../../src/domain/return-state.ts';
+import { loadPolicy } from '../../../../src/adapters/policy/load-policy.ts';
+import { loadReplyTemplates } from '../../../../src/adapters/templates/load-reply-templates.ts';
+import { TEMPLATES_DIR } from '../../../../src/main.ts';
+import { approveReturn, rejectReturn, requestBetterPhoto } from '../../../../src/pipeline/review/decide-review.ts';
+import { markParcelReceived, recordInspection } from '../../../../src/pipeline/review/desk-steps.ts';
+import type { ReviewDeps } from '../../../../src/pipeline/review/review-deps.ts';
+
+function fakeUpdates(state: ReturnState): ReturnUpdates & { updates: ReturnUpdate[] } {
+  const ref: ReturnRef = {
+    id: 'r1',
+    returnNumber: 'RT-1',
+    state,
+    language: 'en',
+    customerEmail: 'anna@example.com',
+    orderNumber: null,
+    customerMessageId: '<c1@example.com>',
+    customerSubject: 'My return',
+    replyMessageIds: ['<ri.first@shop.test>'],
+    application: { source: 'm.eml', fields: { fullName: { value: 'Anna Smith', confidence: 0.9 } }, items: [], problems: [] },
+    decision: { status: 'needs_review', state: 'needs_review', reasons: [] },
+    deadlines: { reviewDueAt: null, reviewBreachedAt: null, shipBy: null, reminderSentAt: null, warehouseAt: null, refundDueAt: null, refundOverdueAt: null },
+    trackingNumber: null,
+    createdAt: new Date('2025-03-01T10:00:00Z'),
+  };
+  const updates: ReturnUpdate[] = [];
+  return {
+    updates,
+    getReturnRef: async () => ({ ...ref }),
+    findReturnForFollowUp: async () => null,
+    listDueReturns: async () => [],
+    updateReturn: async (update) => {
+      if (update.fromState !== ref.state) throw new AppError('conflict', 'moved');
+      ref.state = update.toState;
+      updates.push(update);
+    },
+  };
+}
+
+function deps(updates: ReturnUpdates): ReviewDeps {
+  return {
+    updates,
+    orders: null,
+    policy: loadPolicy(),
+    templates: loadReplyTemplates(TEMPLATES_DIR),
+    composeMessage: async (reply) => Buffer.from(`Subject: ${reply.subject}\r\nIn-Reply-To: ${reply.inReplyTo}\r\n\r\n${reply.text}`),
+    from: 'Returns <info@shop.test>',
+    shopName: 'Shop',
+    now: () => new Date('2025-03-02T09:00:00Z'),
+  };
+}
+
+const actor = 'agent:sam@desk.test' as const;
+
+describe('agent decisions', () => {
+  it('approve: needs_review → approved → awaiting_shipment, one approved reply in the thread, ship-by set', async () => {
+    const port = fakeUpdates('needs_review');
+    const outcome = await approveReturn(deps(port), { returnNumber: 'RT-1', actor });
+    expect(outcome).toEqual({ returnNumber: 'RT-1', state: 'awaiting_shipment', reply: 'approved' });
+    const [update] = port.updates;
+    expect(update!.events.map((e) => [e.actor, e.type, e.toState])).toEqual([
+      [actor, 'approve', 'approved'],
+      ['system', 'await_shipment', 'awaiting_shipment'],
+    ]);
+    expect(update!.reply!.template).toBe('approved');
+    expect(update!.reply!.subject).toBe('Re: My return [RT-1]');
+    expect(update!.reply!.raw.toString()).toContain('In-Reply-To: <c1@example.com>');
+    expect(update!.deadlines!.shipBy).toEqual(new Date('2025-03-06T09:00:00Z'));
+  });
+
+  it('a second approve of the same return is refused and sends nothing', async () => {
+    const port = fakeUpdates('needs_review');
+    await approveReturn(deps(port), { returnNumber: 'RT-1', actor, expectedState: 'needs_review' });
+    await expect(approveReturn(deps(port), { returnNumber: 'RT-1', actor, expectedState: 'needs_review' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(approveReturn(deps(port), { returnNumber: 'RT-1', actor })).rejects.toMatchObject({ code: 'illegal_transition' });
+    expect(port.updates).toHaveLength(1);
+  });
+
+  it('reject records the reason and sends the rejected reply', async () => {
+    const port = fakeUpdates('needs_review');
+    await rejectReturn(deps(port), { returnNumber: 'RT-1', actor, reason: 'custom_made', note: 'engraved' });
+    expect(port.updates[0]!.events[0]).toMatchObject({ actor, type: 'reject', reason: 'custom_made: engraved' });
+    expect(port.updates[0]!.decision!.reasons[0]!.code).toBe('custom_made');
+    expect(port.updates[0]!.reply!.template).toBe('rejected');
+  });
+
+  it('asking for a better photo waits for the application with the photo_unreadable reply', async () => {
+    const port = fakeUpdates('needs_review');
+    expect((await requestBetterPhoto(deps(port), { returnNumber: 'RT-1', actor })).state).toBe('awaiting_application');
+    expect(port.updates[0]!.reply!.template).toBe('photo_unreadable');
+  });
+
+  it('desk steps: parcel received sets the refund deadline; an inspection before arrival is refused', async () => {
+    const early = fakeUpdates('awaiting_shipment');
+    await expect(recordInspection(deps(early), { returnNumber: 'RT-1', actor, result: 'refund' })).rejects.toMatchObject({ code: 'illegal_transition' });
+    const outcome = await markParcelReceived(deps(early), { returnNumber: 'RT-1', actor });
+    expect(outcome).toMatchObject({ state: 'received_at_warehouse', reply: 'parcel_received' });
+    expect(early.updates[0]!.deadlines!.refundDueAt).toEqual(new Date('2025-03-15T09:00:00Z'));
+    const back = await recordInspection(deps(early), { returnNumber: 'RT-1', actor, result: 'send_back', note: 'worn' });
+    expect(back).toMatchObject({ state: 'returned_to_customer', reply: null });
+  });
+});

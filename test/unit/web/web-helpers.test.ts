@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { percentile } from '../../../src/adapters/db/dashboard-queries.ts';
+import { safeNext } from '../../../src/web/routes/auth-routes.ts';
+import { slaBadge } from '../../../src/web/view-models/return-view.ts';
+
+describe('safeNext: sign-in never redirects off-site', () => {
+  it.each([
+    ['/returns/RT-1', '/returns/RT-1'],
+    ['//evil.example', '/queue'],
+    ['/\\evil.example', '/queue'],
+    ['https://evil.example', '/queue'],
+    [undefined, '/queue'],
+  ])('%j → %j', (next, expected) => expect(safeNext(next)).toBe(expected));
+});
+
+describe('slaBadge', () => {
+  const now = new Date('2025-03-01T12:00:00Z');
+  it('counts down, warns in the last hours and says how long ago it was breached', () => {
+    expect(slaBadge(new Date('2025-03-02T10:00:00Z'), 'needs_review', now)).toEqual({ text: '22 h left', level: 'ok' });
+    expect(slaBadge(new Date('2025-03-01T14:00:00Z'), 'needs_review', now)).toEqual({ text: '2 h left', level: 'soon' });
+    expect(slaBadge(new Date('2025-03-01T11:30:00Z'), 'needs_review', now)).toEqual({ text: 'SLA breached 30 min ago', level: 'breached' });
+  });
+  it('shows nothing once the application is decided', () => {
+    expect(slaBadge(new Date('2025-03-01T11:00:00Z'), 'awaiting_shipment', now)).toBeNull();
+  });
+});
+
+describe('percentile (nearest rank)', () => {
+  it('is null without samples and picks the rank otherwise', () => {
+    expect(percentile([], 0.5)).toBeNull();
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+  });
+});
