@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "InboundMessage" ADD COLUMN "nextAttemptAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "OutboundMessage" ADD COLUMN "sendingAt" DATETIME;
