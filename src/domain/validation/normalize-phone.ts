@@ -14,6 +14,12 @@ export function normalizePhone(raw: string): Normalized | undefined {
   const { digits, fixes, foreign } = fixDigitMisreads(text.replace(/[()+]/g, ' '));
   if (foreign > 0 || digits.length < 10 || digits.length > 15) return undefined;
   const parsed = parsePhoneNumberFromString(plus ? `+${digits}` : digits, 'RU');
-  if (!parsed || !parsed.isValid()) return undefined;
+  if (!parsed) return undefined;
+  // A foreign number written with its "+" may be outside the ranges libphonenumber knows (UK 07700 900xxx
+  // is reserved for drama, yet people write such numbers): possible is enough, but not strict.
+  if (!parsed.isValid()) {
+    if (!(plus && parsed.country !== 'RU' && !digits.startsWith('7') && parsed.isPossible())) return undefined;
+    return { value: parsed.number, fixes, strict: false };
+  }
   return { value: parsed.number, fixes, strict: fixes === 0 && (STRICT_RU.test(text) || plus) };
 }

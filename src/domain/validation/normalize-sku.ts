@@ -1,5 +1,5 @@
 // Article numbers (артикул): OCR swaps Latin and Cyrillic look-alikes and reads S as $. A code that
-// mixes both alphabets is taken to be Latin; one written wholly in Cyrillic is left as written.
+// mixes both alphabets, or (read by OCR) whose letters are all Latin look-alikes, is taken to be Latin; typed Cyrillic codes stay.
 import type { Normalized } from './normalized.ts';
 
 const CYR_TO_LAT: Record<string, string> = {
@@ -7,7 +7,7 @@ const CYR_TO_LAT: Record<string, string> = {
   а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', к: 'k', м: 'm', т: 't',
 };
 
-export function normalizeSku(raw: string): Normalized | undefined {
+export function normalizeSku(raw: string, options: { ocr?: boolean } = {}): Normalized | undefined {
   let text = raw.trim().replace(/[–—]/g, '-').replace(/\s*-\s*/g, '-');
   if (text === '' || /\s/.test(text)) return undefined;
   let fixes = 0;
@@ -15,7 +15,9 @@ export function normalizeSku(raw: string): Normalized | undefined {
     fixes += (text.match(/\$/g) ?? []).length;
     text = text.replace(/\$/g, 'S');
   }
-  if (/[A-Za-z]/.test(text) && /[А-Яа-яЁё]/.test(text)) {
+  // Mixed alphabets, or a code whose every letter is a Cyrillic look-alike ("СТ-4451"): OCR read Latin as Cyrillic.
+  const allLookalikes = options.ocr === true && /\d/.test(text) && /[А-Яа-яЁё]/.test(text) && [...text].every((ch) => !/[А-Яа-яЁё]/.test(ch) || CYR_TO_LAT[ch] !== undefined);
+  if ((/[A-Za-z]/.test(text) && /[А-Яа-яЁё]/.test(text)) || allLookalikes) {
     text = [...text].map((ch) => {
       if (CYR_TO_LAT[ch] !== undefined) {
         fixes += 1;
@@ -23,6 +25,11 @@ export function normalizeSku(raw: string): Normalized | undefined {
       }
       return ch;
     }).join('');
+  }
+  // OCR mixes cases within a code ("sH-2635"); article codes are printed in capitals.
+  if (options.ocr === true && /[a-z]/.test(text) && /\d/.test(text)) {
+    fixes += 1;
+    text = text.toUpperCase();
   }
   if (!/^[A-Za-zА-Яа-яЁё0-9][A-Za-zА-Яа-яЁё0-9\-_./]*$/.test(text)) return undefined;
   return { value: text, fixes, strict: fixes === 0 && /\d/.test(text) && /^[A-Z0-9][A-Z0-9\-_./]{2,}$/.test(text) };

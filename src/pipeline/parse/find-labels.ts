@@ -50,13 +50,16 @@ export function findLabels(text: string, options: { fuzzy: boolean }): LabelMatc
     const origStart = skel.map[s]!;
     if (!wordStart(origStart)) continue;
     for (const { def, skel: label } of LABEL_SKELETONS) {
-      if (def.lineStart && origStart !== firstContent) continue;
+      // A common word counts mid-line only as "…, получатель: …" — a colon right after it.
+      const midLine = def.lineStart && origStart !== firstContent;
       const ends: Array<{ edits: number; end: number }> = [];
       if (skel.text.startsWith(label, s)) ends.push({ edits: 0, end: s + label.length });
       else if (options.fuzzy && allowedEdits(label.length) > 0 && skel.text[s] === label[0]) {
         ends.push(...fuzzyPrefixes(label, skel.text, s, allowedEdits(label.length)));
       }
-      const hit = ends.map((e) => ({ edits: e.edits, end: skel.map[e.end - 1]! + 1 })).find((e) => wordEnd(e.end));
+      const hit = ends
+        .map((e) => ({ edits: e.edits, end: skel.map[e.end - 1]! + 1 }))
+        .find((e) => wordEnd(e.end) && (!midLine || (e.edits === 0 && /^\s*[:：]/.test(text.slice(e.end)))));
       if (hit) found.push({ def, start: origStart, end: hit.end, edits: hit.edits });
     }
   }

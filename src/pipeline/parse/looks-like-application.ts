@@ -23,12 +23,16 @@ function isTitleLine(text: string): boolean {
   return TITLES.some((t) => line.includes(t) && line.length <= t.length + TITLE_SLACK);
 }
 
+/** Fields a titled form needs filled in to count (a blank form has none). */
+const TITLE_MIN_FIELDS = 1;
+
 /** A request in prose ("хочу вернуть …") is an application only with the details a clerk needs to act on it. */
 const PROSE_MIN_FIELDS = 4;
 
 export function looksLikeApplication(lines: Line[], fields: Fields, items: Item[], formFields?: Record<string, string>): boolean {
-  if (lines.some((l) => isTitleLine(l.text))) return true;
   const found = (Object.values(fields) as Array<{ confidence: number } | undefined>).filter((f) => f && f.confidence >= LOW_CONFIDENCE).length + (items.length > 0 ? 1 : 0);
+  // A title says so once something is filled in: our blank form sent back is not an application.
+  if (found >= TITLE_MIN_FIELDS && lines.some((l) => isTitleLine(l.text))) return true;
   const own = OWN_FIELDS.filter((k) => (fields[k]?.confidence ?? 0) >= LOW_CONFIDENCE).length;
   if (formFields && Object.keys(formFields).length > 0 && found >= 2) return true;
   if (lines.some((l) => REQUEST.test(l.text)) && found >= PROSE_MIN_FIELDS) return true;

@@ -1,6 +1,7 @@
 // Normalises one raw value of a single-line field to its canonical form (SPEC §3).
 import type { FieldKey } from '../../domain/application.ts';
 import { fixDigitMisreads } from '../../domain/validation/fix-digit-misreads.ts';
+import { fixLookalikeWords } from '../../domain/validation/fix-lookalike-words.ts';
 import { normalizeDate } from '../../domain/validation/normalize-date.ts';
 import { normalizeEmail } from '../../domain/validation/normalize-email.ts';
 import { normalizeName } from '../../domain/validation/normalize-name.ts';
@@ -21,6 +22,17 @@ export function normalizeText(raw: string): Normalized | undefined {
   return value === '' ? undefined : { value, fixes: 0, strict: true };
 }
 
+/** Words of the form's own headings that OCR or a text layer can put where a name is expected. */
+const NOT_A_NAME = /^(?:customer|order|return|application|items?|refund|signature|заявлени|возврат|заказ|покупател|товар|подпись)/i;
+
+/** Free text read by OCR: look-alike Latin words put back into Cyrillic, each counted as a correction. */
+export function ocrText(raw: string): Normalized | undefined {
+  const text = normalizeText(raw);
+  if (!text) return undefined;
+  const fixed = fixLookalikeWords(text.value);
+  return { value: fixed.value, fixes: fixed.fixes, strict: text.strict && fixed.strict };
+}
+
 function digitsField(raw: string, length: number): Normalized | undefined {
   // Only the leading number: "044525225, расчётный счёт …" or "40702… (Сбербанк)".
   const head = raw.split(/[,;(]|\s{2,}/)[0]!;
@@ -39,7 +51,7 @@ function cardLast4(raw: string): NormalizedField | undefined {
   return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;
 }
 
-export function normalizeField(key: FieldKey, raw: string): NormalizedField | undefined {
+export function normalizeField(key: FieldKey, raw: string, options: { ocr?: boolean } = {}): NormalizedField | undefined {
   switch (key) {
     case 'orderNumber':
       return normalizeOrderNumber(raw);
@@ -51,6 +63,8 @@ export function normalizeField(key: FieldKey, raw: string): NormalizedField | un
     case 'accountHolder': {
       // A name ends at the first comma or digit run: what follows is an address or passport data.
       const head = raw.replace(CARD_TOKEN, '').split(/,|;|\s{2,}|\t|\d{2,}/)[0]!;
+      // "ПОКУПАТЕЛЬ / CUSTOMER" is a section heading whose first word is a label: its rest is no name.
+      if (NOT_A_NAME.test(head.replace(/^[\s\/|:]+/, ''))) return undefined;
       return normalizeName(head);
     }
     case 'email':
@@ -58,7 +72,7 @@ export function normalizeField(key: FieldKey, raw: string): NormalizedField | un
     case 'phone':
       return normalizePhone(raw);
     case 'reasonText':
-      return normalizeText(raw);
+      return options.ocr ? ocrText(raw) : normalizeText(raw);
     case 'bik':
       return digitsField(raw, 9);
     case 'account':

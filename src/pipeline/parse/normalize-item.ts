@@ -6,7 +6,9 @@ import { normalizeMoney } from '../../domain/validation/normalize-money.ts';
 import { normalizeSku } from '../../domain/validation/normalize-sku.ts';
 import type { Normalized } from '../../domain/validation/normalized.ts';
 import { inferReason } from './infer-reason.ts';
-import { normalizeText } from './normalize-field.ts';
+import { fixLookalikeWords } from '../../domain/validation/fix-lookalike-words.ts';
+import { normalizeText, ocrText } from './normalize-field.ts';
+import { SIZE_LOOKALIKES } from './read-items-table.ts';
 
 /** More than this of one article on a return application is a misread, not an order. */
 const MAX_QUANTITY = 999;
@@ -14,12 +16,18 @@ const MAX_QUANTITY = 999;
 export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Normalized | undefined {
   switch (key) {
     case 'sku':
-      return normalizeSku(raw);
+      return normalizeSku(raw, { ocr });
     case 'name':
-      return normalizeText(raw);
+      return ocr ? ocrText(raw) : normalizeText(raw);
     case 'size': {
       const value = raw.replace(/\s+/g, ' ').trim();
-      return value === '' ? undefined : { value, fixes: 0, strict: true };
+      if (value === '') return undefined;
+      // "М" / "Х" read in Cyrillic for a letter size: map back, counted as corrections.
+      const mapped = [...value].map((c) => SIZE_LOOKALIKES[c] ?? c).join('');
+      if (mapped !== value && /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test(mapped)) {
+        return { value: mapped, fixes: [...value].filter((c, i) => c !== mapped[i]).length, strict: false };
+      }
+      return { value, fixes: 0, strict: true };
     }
     case 'quantity': {
       const { digits, fixes, foreign } = fixDigitMisreads(raw.replace(/\s*(?:шт|pcs|pc)\.?\s*$/i, ''));
@@ -29,7 +37,7 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
     case 'price':
       return normalizeMoney(raw, { ocr });
     case 'reason': {
-      const reason = inferReason(raw);
+      const reason = inferReason(raw) ?? (ocr ? inferReason(fixLookalikeWords(raw, { force: true }).value) : undefined);
       if (reason) return { value: reason, fixes: 0, strict: true };
       const text = normalizeText(raw);
       // Words we cannot map stay as written and are marked ambiguous, so a person decides.

@@ -43,6 +43,7 @@ const INFERRED_CAP = 0.8;
 /** Guessed from keywords anywhere in a free-form letter. */
 const WORDS_CAP = 0.7;
 const BOXES = /[\[☐☒☑□■]/;
+const EMAIL_SHAPE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 function fromLine(n: Normalized, line: Line, textSource: 'text' | 'body', weak: boolean): Reading {
   return {
@@ -87,12 +88,25 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   for (const key of SINGLE_LINE_FIELDS) {
     const found = candidates.filter((c) => c.target === key);
     const normalized = found.flatMap((c) => {
-      const n = normalizeField(key, c.raw);
+      const n = normalizeField(key, c.raw, { ocr: c.line.ocr });
       return n ? [{ n, c }] : [];
     });
     const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak), check: n.check ?? 'none' })));
     if (chosen) readings.set(key, chosen);
     else if (found.some((c) => /\d|@/.test(c.raw))) problems.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
+  }
+
+  // An e-mail address has a shape of its own: when its label was misread ("Е-тай:"), the one address on
+  // the page is still the customer's — read without a label, so weak.
+  if (!readings.has('email') && readings.size >= 3) {
+    const found = lines.flatMap((line, i) => {
+      if (skip.has(i)) return [];
+      const m = EMAIL_SHAPE.exec(line.text);
+      const n = m ? normalizeField('email', m[0], { ocr: line.ocr }) : undefined;
+      return n ? [{ n, line }] : [];
+    });
+    const distinct = new Set(found.map((f) => f.n.value));
+    if (distinct.size === 1) readings.set('email', fromLine(found[0]!.n, found[0]!.line, textSource, true));
   }
 
   // Checkbox groups.

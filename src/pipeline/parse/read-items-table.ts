@@ -5,13 +5,14 @@
 import type { ItemKey } from '../../domain/application.ts';
 import { FORM_ITEMS_TABLE } from '../../domain/application-form.ts';
 import type { Line } from './prepare-lines.ts';
+import { readColumnMajorTable, readItemLines } from './read-items-alternatives.ts';
 import { skeleton } from './skeleton.ts';
 
-type Column = ItemKey | 'index' | 'lineTotal';
+export type Column = ItemKey | 'index' | 'lineTotal';
 
 const HEADER_WORDS: Record<Column, string[]> = {
   sku: ['артикул', 'арт', 'sku', 'код товара', 'article', 'код'],
-  name: ['наименование товара', 'наименование', 'товар', 'item', 'name', 'description', 'описание'],
+  name: ['наименование товара', 'наименование', 'название товара', 'название', 'товар', 'item', 'name', 'description', 'описание'],
   size: ['размер', 'size'],
   quantity: ['кол-во', 'количество', 'qty', 'quantity', 'кол', 'шт'],
   price: ['цена, ₽', 'цена за шт', 'цена', 'price, rub', 'price', 'стоимость', 'cost', 'unit price'],
@@ -42,13 +43,13 @@ export interface ItemsTable {
 }
 
 const MAX_ROWS = 50;
-const TOTAL_LINE = /^\s*(?:итого(?:\s+к\s+возврату)?|всего|сумма\s+к\s+возврату|total(?:\s+to\s+refund)?)\s*[:.]?\s*(.*)$/i;
+export const TOTAL_LINE = /^\s*(?:итого(?:\s+к\s+возврату)?|всего|сумма\s+к\s+возврату|total(?:\s+to\s+refund)?)\s*[:.]?\s*(.*)$/i;
 const SKU_SHAPE = /^(?=.*\d)[A-Za-zА-Яа-яЁё0-9$][A-Za-zА-Яа-яЁё0-9$\-_./]{2,}$/;
 const SIZE_SHAPE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/]\d{2})?|\d{2,3}|one\s?size|б\/р)$/i;
 const CURRENCY = /^(?:₽|руб\.?|р\.?|rub|[РP$#])$/i;
-const FIELD_START = /^\s*(?:\d+\.\s*)?(?:причина возврата|reason for return|способ возврата|refund method|комментарий|comment|бик|bik|реквизиты|дата|date|подпись|signature)\b/i;
+export const FIELD_START = /^\s*(?:\d+\.\s*)?(?:причина возврата|reason for return|способ возврата|refund method|комментарий|comment|бик|bik|реквизиты|дата|date|подпись|signature)\b/i;
 
-function columnAt(skel: string, pos: number): { column: Column; length: number } | undefined {
+export function columnAt(skel: string, pos: number): { column: Column; length: number } | undefined {
   let best: { column: Column; length: number } | undefined;
   for (const [column, words] of Object.entries(HEADER_WORDS) as Array<[Column, string[]]>) {
     for (const w of words) {
@@ -70,6 +71,11 @@ function headerColumns(text: string): Column[] | undefined {
     if (hit && !columns.includes(hit.column)) columns.push(hit.column);
   }
   const has = (c: Column) => columns.includes(c);
+  // OCR drops a header cell now and then ("Кол-во"); a header that is part of our form's, in order, is ours.
+  const ours = FORM_ITEMS_TABLE.columns.map((c) => c.key as Column);
+  let k = 0;
+  for (const c of columns) k = ours.indexOf(c, k) >= 0 ? ours.indexOf(c, k) + 1 : Number.POSITIVE_INFINITY;
+  if (k !== Number.POSITIVE_INFINITY && columns.length >= 3 && columns.length < ours.length && columns[0] === 'sku' && columns.includes('name')) return ours;
   const enough = columns.filter((c) => c !== 'index').length >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal'));
   return enough ? columns : undefined;
 }
@@ -90,13 +96,22 @@ function takeAmount(tokens: string[]): string | undefined {
   if (last === undefined || !/^[\dOoОо]+(?:[.,]\d{1,3})?(?:₽|р\.?|руб\.?)?[РP$#]?$/i.test(last) || !/\d/.test(last)) return undefined;
   let start = end - 1;
   // Join thousands groups: "4", "000,00" → "4 000,00"; a group before must be 1–3 digits.
-  while (start > 0 && /^\d{3}(?:[.,]\d{1,2})?/.test(tokens[start]!) && /^\d{1,3}$/.test(tokens[start - 1]!)) start -= 1;
+  // The group must be exactly three digits: "1 6990.00" is a quantity and a price, not 16 990.
+  while (start > 0 && /^\d{3}(?:[.,]\d{1,3})?(?:₽|р\.?|руб\.?|[РP$#])?$/i.test(tokens[start]!) && /^\d{1,3}$/.test(tokens[start - 1]!)) start -= 1;
   const amount = tokens.splice(start, end - start + (currency ? 1 : 0)).join(' ');
   return amount;
 }
 
+/** OCR reads letter sizes in Cyrillic (М, Х) or with a lower-case l; normalize-item.ts maps them back. */
+export const SIZE_LOOKALIKES: Record<string, string> = { М: 'M', Х: 'X', Ѕ: 'S', l: 'L', '5': 'S', $: 'S' };
+
+function looksLikeSize(token: string): boolean {
+  return SIZE_SHAPE.test(token) || /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test([...token].map((c) => SIZE_LOOKALIKES[c] ?? c).join(''));
+}
+
 function splitHeuristically(text: string, columns: Column[]): Partial<Record<Column, string>> {
-  const tokens = text.trim().split(/\s+/);
+  // Table rules OCR'd as "|", "[" or "]" are not part of any cell.
+  const tokens = text.trim().split(/\s+/).map((t) => t.replace(/^[|[\]{}]+|[|[\]{}]+$/g, '')).filter((t) => t !== '');
   const cells: Partial<Record<Column, string>> = {};
   if ((columns.includes('index') || /^\d{1,2}[.)]$/.test(tokens[0] ?? '')) && /^\d{1,2}[.)]?$/.test(tokens[0] ?? '') && tokens.length > 2) tokens.shift();
   if (columns.includes('sku') && tokens.length > 1 && SKU_SHAPE.test(tokens[0]!)) cells.sku = tokens.shift()!;
@@ -120,7 +135,7 @@ function splitHeuristically(text: string, columns: Column[]): Partial<Record<Col
     cells.quantity = qty!;
     cells[amountColumn] = rest.join(' ');
   }
-  if (columns.includes('size') && tokens.length > 1 && SIZE_SHAPE.test(tokens[tokens.length - 1]!)) cells.size = tokens.pop()!;
+  if (columns.includes('size') && tokens.length > 1 && looksLikeSize(tokens[tokens.length - 1]!)) cells.size = tokens.pop()!;
   if (tokens.length > 0) cells.name = tokens.join(' ');
   return cells;
 }
@@ -160,7 +175,8 @@ export function readItemsTable(lines: Line[]): ItemsTable | undefined {
         break;
       }
       if (FIELD_START.test(line.text)) break;
-      if (isBlankRow(line.text)) {
+      // A blank row, or a fragment of a cell wrapped by OCR ("K", "| ак |").
+      if (isBlankRow(line.text) || (line.ocr && (line.text.match(/[A-Za-zА-Яа-яЁё0-9]/g) ?? []).length <= 3)) {
         table.lines.add(i);
         continue;
       }
@@ -188,7 +204,8 @@ export function readItemsTable(lines: Line[]): ItemsTable | undefined {
       }
       table.items.push(item);
     }
-    return table;
+    // A header with no rows under it may be a line of labelled cells ("Артикул: …; Кол-во: …"): look on.
+    if (table.items.length > 0 || table.total) return table;
   }
-  return undefined;
+  return readColumnMajorTable(lines) ?? readItemLines(lines);
 }

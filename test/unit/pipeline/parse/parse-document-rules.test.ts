@@ -177,8 +177,16 @@ describe('isApplication', () => {
     expect(parseDocument(makeDocument(text, 'body')).isApplication).toBe(false);
   });
 
-  it('is true for our title alone', () => {
-    expect(parseDocument(makeDocument('ЗАЯВЛЕНИЕ НА ВОЗВРАТ ТОВАРА')).isApplication).toBe(true);
+  // Bug: our blank form sent back counted as an application (its title alone), and its heading
+  // "ПОКУПАТЕЛЬ / CUSTOMER" was read as the name "Customer" at 0.95.
+  it('blank-form-is-not-an-application: a title with nothing filled in is not an application', () => {
+    const r = parseDocument(makeDocument('ЗАЯВЛЕНИЕ НА ВОЗВРАТ ТОВАРА\nПОКУПАТЕЛЬ / CUSTOMER\nФИО / Full name:\nE-mail:'));
+    expect(r.isApplication).toBe(false);
+    expect(r.fields.fullName).toBeUndefined();
+  });
+
+  it('is true for our title with a field filled in', () => {
+    expect(parseDocument(makeDocument('ЗАЯВЛЕНИЕ НА ВОЗВРАТ ТОВАРА\nНомер заказа: 4821-5567')).isApplication).toBe(true);
   });
 });
 

@@ -1,0 +1,32 @@
+// OCR reads short Russian words in Latin look-alikes ("He ToT ToBap", "OT фото", "no фасону"). In a text
+// that is mostly Cyrillic, a word made only of such letters is put back into Cyrillic; mid-sentence it is
+// lower case, as Russian words are. English text (mostly Latin) is left alone.
+import type { Normalized } from './normalized.ts';
+
+const LAT_TO_CYR: Record<string, string> = {
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
+  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', n: 'п', r: 'г', u: 'и', m: 'т',
+};
+const LATIN_WORD = /^[A-Za-z]+$/;
+
+/** `force`: the text is known to be Russian (a reason cell), even when every letter came out Latin. */
+export function fixLookalikeWords(text: string, options: { force?: boolean } = {}): Normalized {
+  const cyrillic = (text.match(/[А-Яа-яЁё]/g) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  if (latin === 0 || (cyrillic <= latin && !options.force)) return { value: text, fixes: 0, strict: true };
+  let fixes = 0;
+  let sentenceStart = true;
+  const value = text.replace(/[A-Za-zА-Яа-яЁё]+|[.!?]/g, (word) => {
+    if (/^[.!?]$/.test(word)) {
+      sentenceStart = true;
+      return word;
+    }
+    const first = sentenceStart;
+    sentenceStart = false;
+    if (!LATIN_WORD.test(word) || ![...word].every((c) => LAT_TO_CYR[c] !== undefined)) return word;
+    fixes += 1;
+    const mapped = [...word].map((c) => LAT_TO_CYR[c]!).join('').toLowerCase();
+    return first ? mapped[0]!.toUpperCase() + mapped.slice(1) : mapped;
+  });
+  return { value, fixes, strict: fixes === 0 };
+}

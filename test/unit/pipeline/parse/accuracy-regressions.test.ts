@@ -1,0 +1,104 @@
+// Regression tests for the parser bugs the accuracy benchmark (bench/accuracy.ts) found on the samples;
+// each test is named after its bug.
+import { describe, expect, it } from 'vitest';
+import { normalizeSku } from '../../../../src/domain/validation/normalize-sku.ts';
+import { normalizePhone } from '../../../../src/domain/validation/normalize-phone.ts';
+import { fixLookalikeWords } from '../../../../src/domain/validation/fix-lookalike-words.ts';
+import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
+import { makeDocument } from './make-document.ts';
+
+const values = (r: ReturnType<typeof parseDocument>) => r.items.map((item) => Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v!.value])));
+
+describe('accuracy regressions', () => {
+  it('column-major-text-layer-table: a table whose text layer reads column by column is read', () => {
+    // pdf-parse gives our form's table in drawing order: each header (RU, EN) followed by its cells.
+    const text = ['Номер заказа / Order number: 4821-5567', 'Артикул', 'SKU', 'TS-1045', 'BG-0954', 'Наименование', 'Item', 'Футболка', 'Рюкзак', 'Размер', 'Size', 'M', 'Кол-во', 'Qty', '1', '2', 'Цена, ₽', 'Price, RUB', '3 000,00', '4590.00', 'Причина', 'Reason', 'Не подошёл', 'Брак', 'Причина возврата / Reason for return: [X] Брак / Defect'];
+    const r = parseDocument(makeDocument(text.join('\n')));
+    // The size column has one cell for two rows: it cannot be placed, so it is left out rather than shifted.
+    expect(values(r)).toEqual([
+      { sku: 'TS-1045', name: 'Футболка', quantity: '1', price: '3000.00', reason: 'proper_quality' },
+      { sku: 'BG-0954', name: 'Рюкзак', quantity: '2', price: '4590.00', reason: 'defect' },
+    ]);
+    expect(r.fields.reason?.value).toBe('defect');
+  });
+
+  it('body-item-lines: items typed one per line with labelled cells are read', () => {
+    const body = [
+      'Номер заказа / Order number: 4829-6620',
+      'Товары к возврату / Items to return:',
+      '1. Артикул / SKU: BG-1188; Наименование / Item: Сумка-тоут кожаная; Кол-во / Qty: 1; Цена, руб. / Price, RUB: 6 490,00; Причина / Reason: Не подошёл',
+      'Причина возврата / Reason for return:',
+    ].join('\n');
+    const r = parseDocument(makeDocument(body, 'body'));
+    expect(values(r)).toEqual([{ sku: 'BG-1188', name: 'Сумка-тоут кожаная', quantity: '1', price: '6490.00', reason: 'proper_quality' }]);
+    expect(r.fields.reasonText).toBeUndefined();
+  });
+
+  it('thousands-join-swallows-quantity: "1 6990.00" is quantity 1 and 6990.00, not 16 990', () => {
+    const text = ['Артикул Наименование Размер Кол-во Цена Причина', 'DR-6614 Платье миди 46 1 6990.00 Брак'];
+    expect(values(parseDocument(makeDocument(text.join('\n'))))).toEqual([{ sku: 'DR-6614', name: 'Платье миди', size: '46', quantity: '1', price: '6990.00', reason: 'defect' }]);
+  });
+
+  it('ocr-table-header-drops-a-cell: our header read without "Кол-во" still splits rows into all columns', () => {
+    const lines: Array<[string, number]> = [
+      ['Артикул Наименование Размер Цена, Прич |', 0.88],
+      ['JN-5082 Джинсы прямые 30 1 | 5490 | Брак | |', 0.79],
+      ['K', 0.92],
+      ['| sH-2635 Рубашка льняная М 1 | 3490 | Брак', 0.8],
+    ];
+    const r = values(parseDocument(makeDocument(lines, 'ocr')));
+    expect(r).toEqual([
+      { sku: 'JN-5082', name: 'Джинсы прямые', size: '30', quantity: '1', price: '5490.00', reason: 'defect' },
+      { sku: 'SH-2635', name: 'Рубашка льняная', size: 'M', quantity: '1', price: '3490.00', reason: 'defect' },
+    ]);
+  });
+
+  it('section-heading-read-as-name: "ПОКУПАТЕЛЬ / CUSTOMER" is not the name "Customer"', () => {
+    const r = parseDocument(makeDocument('ПОКУПАТЕЛЬ / CUSTOMER\nФИО / Full name: Ковалёва Анна Сергеевна'));
+    expect(r.fields.fullName?.value).toBe('Ковалёва Анна Сергеевна');
+  });
+
+  it('letter-reason-details: "Подробнее:" holds the customer\'s words, the category line only the reason', () => {
+    const r = parseDocument(makeDocument('Заявление на возврат товара\nПричина возврата: прислали не тот товар (пересорт)\nПодробнее: Прислали другой размер'));
+    expect(r.fields.reason?.value).toBe('wrong_item');
+    expect(r.fields.reasonText?.value).toBe('Прислали другой размер');
+  });
+
+  it('holder-after-comma: "…, получатель: ФИО" mid-line is read as the account holder', () => {
+    const r = parseDocument(makeDocument('корр. счёт 30101810400000000225, получатель: Волков Сергей Андреевич'));
+    expect(r.fields.accountHolder?.value).toBe('Волков Сергей Андреевич');
+  });
+
+  it('misread-email-label: the one address on the page is read even when its label was misread', () => {
+    const lines: Array<[string, number]> = [
+      ['Номер заказа / Order number: 4842-7813', 0.95],
+      ['Дата заказа / Order date: 03.03.2025', 0.94],
+      ['ФИО / Full name: Михайлов Артём Денисович', 0.93],
+      ['Е-тай: |', 0.93],
+      ['A.mikhaylov@mail.ru |', 0.92],
+    ];
+    const r = parseDocument(makeDocument(lines, 'ocr'));
+    expect(r.fields.email?.value).toBe('a.mikhaylov@mail.ru');
+    expect(r.fields.email!.confidence).toBeLessThan(0.9);
+  });
+
+  it('cyrillic-sku-from-ocr: an OCR\'d code in Cyrillic look-alikes is Latin; a typed one stays', () => {
+    expect(normalizeSku('СТ-4451', { ocr: true })?.value).toBe('CT-4451');
+    expect(normalizeSku('АРТ-123')?.value).toBe('АРТ-123');
+  });
+
+  it('latin-lookalike-words: "He ToT ToBap" and "OT фото" are Russian words', () => {
+    expect(fixLookalikeWords('Цвет отличается OT фото на сайте').value).toBe('Цвет отличается от фото на сайте');
+    expect(fixLookalikeWords('He ToT ToBap', { force: true }).value).toBe('Не тот товар');
+    expect(fixLookalikeWords('The colour is not what I expected').value).toBe('The colour is not what I expected');
+  });
+
+  it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {
+    expect(normalizePhone('+44 7700 900123')).toEqual({ value: '+447700900123', fixes: 0, strict: false });
+  });
+
+  it('english-item-reason: "Changed mind" is proper quality', () => {
+    const r = parseDocument(makeDocument('SKU Item Size Qty Price Reason\nKN-3402 Mohair cardigan S 1 6890.00 Changed mind'));
+    expect(r.items[0]?.reason?.value).toBe('proper_quality');
+  });
+});
