@@ -225,6 +225,26 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('a failed message with a retry time is listed as due only once that time has come; a claim clears it', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const a = await store!.saveInbound(inbound('backoff'));
+        const b = await store!.saveInbound(inbound('backoff-new'));
+        const failedAt = new Date('2025-03-01T10:00:00Z');
+        const retryAt = new Date(failedAt.getTime() + 30_000);
+        await store!.claimInbound(a.id);
+        await store!.finishInbound(a.id, 'failed', 'OCR engine crashed', { retryAt });
+        const due = (at: Date) => store!.listInboundIds(['received', 'failed'], 10, { dueBy: at });
+        expect(await due(failedAt)).toEqual([b.id]);
+        expect(await due(new Date(retryAt.getTime() - 1))).toEqual([b.id]);
+        expect((await due(retryAt)).sort()).toEqual([a.id, b.id].sort());
+        expect(await store!.listInboundIds(['failed'], 10)).toEqual([a.id]); // without dueBy: every failed one (operators, pg-boss sweep)
+        // The claim itself does not wait: pg-boss runs its own back-off and must find the message claimable.
+        expect(await store!.claimInbound(a.id)).toMatchObject({ attempts: 1 });
+        await store!.finishInbound(a.id, 'failed', 'again'); // no retryAt: due at once
+        expect(await store!.listInboundIds(['failed'], 10, { dueBy: failedAt })).toEqual([a.id]);
+      });
+    });
+
     it('lists ids in the given states, oldest first, at most limit', async () => {
       await withStores(db, 1, async ([store]) => {
         const ids: string[] = [];

@@ -49,10 +49,11 @@ export function createInboundStore(db: DbClient): InboundStore {
         }
       }),
 
-    listInboundIds: (states, limit) =>
+    listInboundIds: (states, limit, options = {}) =>
       guard('listInboundIds', async () => {
+        const due = options.dueBy ? { OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.dueBy } }] } : {};
         const rows = await db.inboundMessage.findMany({
-          where: { state: { in: states } },
+          where: { state: { in: states }, ...due },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           take: limit,
           select: { id: true },
@@ -65,7 +66,7 @@ export function createInboundStore(db: DbClient): InboundStore {
         // One conditional UPDATE: of two workers racing for the row, exactly one sees count = 1.
         const { count } = await db.inboundMessage.updateMany({
           where: { id, state: { in: CLAIMABLE } },
-          data: { state: 'processing' },
+          data: { state: 'processing', nextAttemptAt: null },
         });
         if (count === 0) return null;
         const row = await db.inboundMessage.findUnique({ where: { id } });
@@ -85,7 +86,7 @@ export function createInboundStore(db: DbClient): InboundStore {
         };
       }),
 
-    finishInbound: (id, state, reason) =>
+    finishInbound: (id, state, reason, options = {}) =>
       guard('finishInbound', async () => {
         if (!FINISH_STATES.includes(state)) {
           throw new AppError('illegal_transition', `finishInbound cannot end a message in "${state}"`);
@@ -97,7 +98,7 @@ export function createInboundStore(db: DbClient): InboundStore {
             state,
             stateReason: reason,
             ...(fault ? { lastError: reason } : {}),
-            ...(state === 'failed' ? { attempts: { increment: 1 } } : {}),
+            ...(state === 'failed' ? { attempts: { increment: 1 }, nextAttemptAt: options.retryAt ?? null } : {}),
           },
         });
       }),

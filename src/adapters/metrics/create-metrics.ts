@@ -120,8 +120,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
           finish(input.inboundId, 'return');
           return recorded;
         },
-        finishInbound: async (id: string, state: Parameters<Store['finishInbound']>[1], reason: string) => {
-          await store.finishInbound(id, state, reason);
+        finishInbound: async (id: string, state: Parameters<Store['finishInbound']>[1], reason: string, options?: Parameters<Store['finishInbound']>[3]) => {
+          await store.finishInbound(id, state, reason, options);
           finish(id, state);
         },
       });

@@ -113,12 +113,15 @@ export interface ReturnDetail extends ReturnSummary {
 
 export interface Store {
   saveInbound(input: NewInbound): Promise<SaveInboundResult>;
-  /** Ids in `states`, oldest first. */
-  listInboundIds(states: InboundState[], limit: number): Promise<string[]>;
+  /** Ids in `states`, oldest first; with `dueBy`, only those whose retry time (if any) has come by then. */
+  listInboundIds(states: InboundState[], limit: number, options?: { dueBy?: Date }): Promise<string[]>;
   /** Atomically moves a `received` or `failed` message to `processing`; null when another worker has it. */
   claimInbound(id: string): Promise<InboundRecord | null>;
-  /** Ends processing without a return: ignored, needs_attention, failed (attempts + 1) or parked. */
-  finishInbound(id: string, state: InboundState, reason: string): Promise<void>;
+  /**
+   * Ends processing without a return: ignored, needs_attention, failed (attempts + 1) or parked. A `failed`
+   * message with `retryAt` is not offered again (listInboundIds with dueBy) before then.
+   */
+  finishInbound(id: string, state: InboundState, reason: string, options?: { retryAt?: Date }): Promise<void>;
   /** One transaction: documents, return, items, events, outbound reply, and the inbound message → processed. */
   recordReturn(input: RecordReturnInput): Promise<RecordedReturn>;
   returnNumberExists(returnNumber: string): Promise<boolean>;

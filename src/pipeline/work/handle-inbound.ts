@@ -1,5 +1,5 @@
 // One job: claim a stored message, process it, commit the outcome, and only then mark it in the mailbox.
-// A fault is recorded on the message (failed, with the error) and retried; after maxAttempts it is parked
+// A fault is recorded on the message (failed, with the error) and retried with back-off; after maxAttempts it is parked
 // for an operator. Nothing is ever dropped.
 import { AppError } from '../../domain/app-error.ts';
 import type { DeliveryGuardStore } from '../../domain/ports/delivery-store.ts';
@@ -11,6 +11,7 @@ import type { ProcessOutcome } from '../process/process-outcome.ts';
 import { recordOutcome } from '../record/record-outcome.ts';
 import { recordDeliveryReport } from '../bounce/record-delivery-report.ts';
 import { guardReply, type ReplyLimits } from './guard-reply.ts';
+import { retryDelayMs } from './retry-backoff.ts';
 
 export interface HandleDeps extends ProcessDeps {
   store: Store & ReturnUpdates;
@@ -54,8 +55,10 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
     }
   } catch (error) {
     const message = describe(error);
-    const park = inbound.attempts + 1 >= deps.maxAttempts;
-    await deps.store.finishInbound(inbound.id, park ? 'parked' : 'failed', message);
+    const attempts = inbound.attempts + 1;
+    const park = attempts >= deps.maxAttempts;
+    if (park) await deps.store.finishInbound(inbound.id, 'parked', message);
+    else await deps.store.finishInbound(inbound.id, 'failed', message, { retryAt: new Date(deps.now().getTime() + retryDelayMs(attempts)) });
     await markInMailbox(inbound, park ? 'parked' : null, deps);
     return { status: park ? 'parked' : 'failed', error: message };
   }
