@@ -51,6 +51,15 @@ const EnvSchema = z.object({
   REPLY_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Hard bounces after which an address gets no more replies. */
   HARD_BOUNCE_LIMIT: z.coerce.number().int().min(1).default(3),
+  /**
+   * With IMAP_URL and SMTP_URL: every reply's SMTP envelope also names our own mailbox (MAILBOX_ADDRESS), so a copy
+   * lands where we read mail and proves a send that a crash left unrecorded (no double reply after a restart).
+   */
+  REPLY_COPY_TO_MAILBOX: z.stringbool().default(true),
+  /** The address of the mailbox IMAP_URL reads; default MAIL_FROM's address. */
+  MAILBOX_ADDRESS: z.email().optional(),
+  /** A reply left `sending` by a crash whose copy has not arrived after this long is sent again. */
+  REPLY_RESEND_AFTER_SECONDS: z.coerce.number().int().min(1).default(300),
   /** A message `processing` longer than this belonged to a worker that died; it is handed out again. */
   PROCESSING_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
   /** Signs CSRF tokens; when unset one is generated once and kept in DATA_DIR/session-secret. */
@@ -92,6 +101,9 @@ export type Config = Readonly<{
   replyRateLimitPerHour: number;
   hardBounceLimit: number;
   processingTimeoutSeconds: number;
+  /** Our own mailbox address, added to every reply's SMTP envelope; unset without IMAP + SMTP or when turned off. */
+  replyCopyTo?: string;
+  replyResendAfterSeconds: number;
   sessionSecret?: string;
   secureCookies: boolean;
   metricsToken?: string;
@@ -139,5 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replyRateLimitPerHour: e.REPLY_RATE_LIMIT_PER_HOUR,
     hardBounceLimit: e.HARD_BOUNCE_LIMIT,
     processingTimeoutSeconds: e.PROCESSING_TIMEOUT_SECONDS,
+    replyCopyTo: e.IMAP_URL && e.SMTP_URL && e.REPLY_COPY_TO_MAILBOX ? (e.MAILBOX_ADDRESS ?? address.trim()) : undefined,
+    replyResendAfterSeconds: e.REPLY_RESEND_AFTER_SECONDS,
   });
 }

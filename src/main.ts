@@ -91,6 +91,16 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       processingTimeoutSeconds: config.processingTimeoutSeconds,
       onMarkFailed: (inboundId, error) => log.warn({ inboundId, err: error instanceof Error ? error.message : String(error) }, 'mailbox mark failed; reconciled later'),
       transport,
+      ...(config.replyCopyTo
+        ? {
+            sendConfirmation: {
+              copyTo: config.replyCopyTo,
+              // Our copy is stored like any inbound mail, under its Message-ID.
+              arrived: async (messageId: string) => (await delivery.storedMessageIds([messageId])).has(messageId),
+            },
+          }
+        : {}),
+      resendAfterMs: config.replyResendAfterSeconds * 1000,
       mime: createMimeParser(),
       documents: createDocumentReader({ ocr: metrics ? metrics.instrumentOcr(ocr) : ocr }),
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,

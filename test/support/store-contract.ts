@@ -371,6 +371,37 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect((await store!.getReturn('R-B'))!.outbound[0]!.state).toBe('failed');
       });
     });
+
+    it('a send is recorded before it happens: pending → sending (one sender wins), resumed only from the attempt it saw', async () => {
+      await withStores(db, 2, async (stores) => {
+        const [a, b] = stores as [DbStore, DbStore];
+        const { id: inboundId } = await a.saveInbound(inbound('sending'));
+        await a.recordReturn(returnInput(inboundId, 'R-S'));
+        const [reply] = await a.listPendingOutbound(10);
+        const t1 = new Date('2025-03-01T12:00:00Z');
+        const wins = await Promise.all([a.beginOutboundSend(reply!.id, t1), b.beginOutboundSend(reply!.id, t1)]);
+        expect(wins.filter(Boolean)).toHaveLength(1);
+        expect(await a.listPendingOutbound(10)).toEqual([]);
+        const sending = await a.listSendingOutbound(10);
+        expect(sending.map((o) => [o.messageId, o.sendingAt])).toEqual([['<reply-R-S@intake.test>', t1]]);
+        expect(sending[0]!.raw.toString()).toContain('approved R-S');
+
+        // A crash left it sending; a new attempt must name the attempt it found, so two resenders cannot both go.
+        const t2 = new Date('2025-03-01T12:10:00Z');
+        expect(await a.beginOutboundSend(reply!.id, t2, new Date('2025-03-01T11:00:00Z'))).toBe(false);
+        expect(await a.beginOutboundSend(reply!.id, t2, t1)).toBe(true);
+        expect(await b.beginOutboundSend(reply!.id, t2, t1)).toBe(false);
+        expect(await a.beginOutboundSend(reply!.id, t2)).toBe(false); // not pending any more
+
+        await a.markOutboundFailed(reply!.id, 'connection reset');
+        expect((await a.listPendingOutbound(10)).map((o) => o.attempts)).toEqual([1]);
+        expect(await a.listSendingOutbound(10)).toEqual([]);
+        expect(await a.beginOutboundSend(reply!.id, t2)).toBe(true);
+        await a.markOutboundSent(reply!.id, t2);
+        expect(await a.listSendingOutbound(10)).toEqual([]);
+        expect((await a.getReturn('R-S'))!.outbound[0]!.state).toBe('sent');
+      });
+    });
   });
 
   describe(`${name}: orders`, () => {

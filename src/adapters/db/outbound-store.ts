@@ -1,4 +1,6 @@
 // The outbox: replies committed with their decision, sent later by the mailer, each exactly once.
+// States: pending → sending (recorded before the SMTP transaction) → sent; a transport failure goes back to
+// pending with attempts + 1, and to failed when they run out.
 import type { OutboundRecord, Store } from '../../domain/ports/store.ts';
 import { guard } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
@@ -9,7 +11,9 @@ import type { DbClient } from './prisma-client.ts';
  */
 export const MAX_OUTBOUND_ATTEMPTS = 5;
 
-type OutboundStore = Pick<Store, 'listPendingOutbound' | 'markOutboundSent' | 'markOutboundFailed'>;
+type OutboundStore = Pick<Store, 'listPendingOutbound' | 'beginOutboundSend' | 'listSendingOutbound' | 'markOutboundSent' | 'markOutboundFailed'>;
+
+const RECORD = { id: true, messageId: true, to: true, raw: true, attempts: true, sendingAt: true } as const;
 
 export function createOutboundStore(db: DbClient): OutboundStore {
   return {
@@ -19,7 +23,27 @@ export function createOutboundStore(db: DbClient): OutboundStore {
           where: { state: 'pending' },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           take: limit,
-          select: { id: true, messageId: true, to: true, raw: true, attempts: true },
+          select: RECORD,
+        });
+        return rows.map((r) => ({ ...r, raw: Buffer.from(r.raw) }));
+      }),
+
+    beginOutboundSend: (id, at, previous) =>
+      guard('beginOutboundSend', async () => {
+        // Conditional on the state (and the previous attempt's stamp) read by this sender: of two senders racing
+        // for one reply, exactly one sees count = 1 and talks to the SMTP server.
+        const where = previous ? { id, state: 'sending', sendingAt: previous } : { id, state: 'pending' };
+        const { count } = await db.outboundMessage.updateMany({ where, data: { state: 'sending', sendingAt: at } });
+        return count === 1;
+      }),
+
+    listSendingOutbound: (limit) =>
+      guard('listSendingOutbound', async (): Promise<OutboundRecord[]> => {
+        const rows = await db.outboundMessage.findMany({
+          where: { state: 'sending' },
+          orderBy: [{ sendingAt: 'asc' }, { id: 'asc' }],
+          take: limit,
+          select: RECORD,
         });
         return rows.map((r) => ({ ...r, raw: Buffer.from(r.raw) }));
       }),
@@ -35,10 +59,10 @@ export function createOutboundStore(db: DbClient): OutboundStore {
 
     markOutboundFailed: (id, error) =>
       guard('markOutboundFailed', async () => {
-        // Only a pending message counts a failure: a stale report about a sent one changes nothing.
+        // Only a reply on its way counts a failure: a stale report about a sent one changes nothing.
         await db.outboundMessage.updateMany({
-          where: { id, state: 'pending' },
-          data: { attempts: { increment: 1 }, lastError: error },
+          where: { id, state: { in: ['pending', 'sending'] } },
+          data: { state: 'pending', attempts: { increment: 1 }, lastError: error },
         });
         // Stays pending (retried) until the attempts run out.
         await db.outboundMessage.updateMany({

@@ -1,6 +1,7 @@
 // The embedded "mail server": each reply becomes `<message-id>.eml` in a folder (default ./data/outbox),
 // written to a temporary name and renamed so a reader never sees half a file. Sending the same Message-ID
-// again leaves the one file there, so a retry after a crash cannot produce a second reply.
+// again leaves the one file there, so a retry after a crash cannot produce a second reply (the transport is
+// `idempotent`: a reply a crash left `sending` is simply written again).
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -53,5 +54,5 @@ export function createFileOutbox(options: FileOutboxOptions = {}): ReplyTranspor
     }
   }
 
-  return { dir, send };
+  return { dir, send, idempotent: true };
 }

@@ -38,7 +38,10 @@ export function createSmtpTransport(options: SmtpTransportOptions): ReplyTranspo
   return {
     async send(raw: Buffer, envelope: ReplyEnvelope, messageId: string): Promise<void> {
       try {
-        await transporter.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
+        // The copy to our own mailbox is an envelope recipient only: the bytes (and so the headers the customer
+        // sees) are exactly the stored reply.
+        const to = envelope.copyTo && envelope.copyTo.toLowerCase() !== envelope.to.toLowerCase() ? [envelope.to, envelope.copyTo] : [envelope.to];
+        await transporter.sendMail({ envelope: { from: envelope.from, to }, raw });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new AppError('transport_failed', `SMTP send of ${messageId} failed: ${reason}`, { cause: error });

@@ -90,6 +90,8 @@ export interface OutboundRecord {
   to: string;
   raw: Buffer;
   attempts: number;
+  /** When the current send attempt began; set while the reply is `sending`. */
+  sendingAt?: Date | null;
 }
 
 export interface ReturnSummary {
@@ -127,7 +129,15 @@ export interface Store {
   returnNumberExists(returnNumber: string): Promise<boolean>;
 
   listPendingOutbound(limit: number): Promise<OutboundRecord[]>;
+  /**
+   * Records that a send begins, before the SMTP transaction: `pending` → `sending` stamped `at`, or, with
+   * `previous`, a new attempt on a reply still `sending` since `previous`. False when another sender took it.
+   */
+  beginOutboundSend(id: string, at: Date, previous?: Date): Promise<boolean>;
+  /** Replies left `sending` (by a crash, or in flight in another worker), oldest attempt first, with sendingAt. */
+  listSendingOutbound(limit: number): Promise<OutboundRecord[]>;
   markOutboundSent(id: string, at: Date): Promise<void>;
+  /** A pending or sending reply whose transport failed: back to `pending` with attempts + 1; `failed` when they run out. */
   markOutboundFailed(id: string, error: string): Promise<void>;
 
   listReturns(filter: { state?: ReturnState; limit: number }): Promise<ReturnSummary[]>;

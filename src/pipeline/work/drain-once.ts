@@ -4,13 +4,17 @@ import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
 import { runDueActions, type DueActionKind } from '../schedule/run-due-actions.ts';
-import { sendOutbox, type ReplyTransportPort, type SendSummary } from '../send/send-outbox.ts';
+import { sendOutbox, type ReplyTransportPort, type SendConfirmation, type SendSummary } from '../send/send-outbox.ts';
 import { handleInbound, type HandleDeps, type HandleResult } from './handle-inbound.ts';
 
 export interface DrainDeps extends HandleDeps {
   mailbox: Mailbox;
   queue: WorkQueue;
   transport: ReplyTransportPort;
+  /** Copies of our replies to our own mailbox, so a send a crash left unrecorded is confirmed, not repeated. */
+  sendConfirmation?: SendConfirmation;
+  /** A reply left `sending` without a confirming copy is sent again after this long. */
+  resendAfterMs?: number;
   readMessageId: (raw: Buffer) => string | undefined;
   fromAddress: string;
   /** Messages taken from the mailbox and from the queue per round. */
@@ -31,7 +35,7 @@ export interface DrainSummary {
 }
 
 export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
-  const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], scheduled: [], replies: { sent: 0, failed: 0 } };
+  const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], scheduled: [], replies: { sent: 0, failed: 0, confirmed: 0, unconfirmed: 0 } };
   if (deps.recovery && deps.processingTimeoutSeconds) {
     const released = await deps.recovery.releaseStaleProcessing(new Date(deps.now().getTime() - deps.processingTimeoutSeconds * 1000));
     if (released.length > 0) await deps.queue.enqueue(released);
@@ -65,7 +69,20 @@ export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
 }
 
 async function send(deps: DrainDeps, summary: DrainSummary): Promise<void> {
-  const sent = await sendOutbox({ store: deps.store, transport: deps.transport, from: deps.fromAddress, now: deps.now }, deps.batchSize);
+  const sent = await sendOutbox(
+    {
+      store: deps.store,
+      transport: deps.transport,
+      from: deps.fromAddress,
+      now: deps.now,
+      ...(deps.sendConfirmation ? { confirmation: deps.sendConfirmation } : {}),
+      ...(deps.resendAfterMs !== undefined ? { resendAfterMs: deps.resendAfterMs } : {}),
+    },
+    deps.batchSize,
+  );
   summary.replies.sent += sent.sent;
   summary.replies.failed += sent.failed;
+  summary.replies.confirmed! += sent.confirmed ?? 0;
+  // The last round's count: how many still wait for their copy now, not a sum over rounds.
+  summary.replies.unconfirmed = sent.unconfirmed ?? 0;
 }
