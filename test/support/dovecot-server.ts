@@ -19,6 +19,8 @@ export interface DovecotServer {
   addUser(user: string, password: string): Promise<void>;
   /** The user's Maildir on disk (for dropping files straight into new/). */
   maildir(user: string): string;
+  /** Delivers `raw` into the user's folder with IMAP APPEND (what an MTA's local delivery does, for the SMTP sink). */
+  append(user: string, raw: Buffer, folder?: string): Promise<void>;
   log(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -117,6 +119,7 @@ export async function startDovecot(): Promise<DovecotServer> {
     throw new Error(`could not start Dovecot: ${(error as Error).message}\n${log}`, { cause: error });
   }
 
+  const passwords = new Map<string, string>();
   return {
     host: '127.0.0.1',
     port,
@@ -125,8 +128,19 @@ export async function startDovecot(): Promise<DovecotServer> {
       if (!/^[a-z0-9._-]+$/i.test(user) || password.includes(':')) throw new Error(`bad user ${user}`);
       const existing = await readFile(passwd, 'utf8');
       await writeFile(passwd, `${existing}${user}:${password}\n`);
+      passwords.set(user, password);
     },
     maildir: (user) => path.join(home, user, 'Maildir'),
+    async append(user, raw, folder = 'INBOX') {
+      const { ImapFlow } = await import('imapflow');
+      const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: passwords.get(user) ?? 'secret' }, logger: false });
+      await client.connect();
+      try {
+        await client.append(folder, raw);
+      } finally {
+        await client.logout().catch(() => undefined);
+      }
+    },
     log: () => readFile(logFile, 'utf8').catch(() => ''),
     async stop() {
       if (!exited) {
