@@ -4,7 +4,7 @@
 // through the native tesseract CLI full page (OMP_THREAD_LIMIT=1) + the same parser. Prints per-page medians,
 // the ratio to native, field accuracy both ways, applications per minute with the pool, and peak RSS.
 //
-//   npm run bench:ocr -- [--runs 3] [--copies 6] [--workers N] [--full-page] [--verbose]
+//   npm run bench:ocr -- [--runs 3] [--copies 2] [--workers N] [--full-page] [--verbose]
 //
 // Native tesseract is optional; install it for the comparison with: apt-get install -y tesseract-ocr tesseract-ocr-rus
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -28,7 +28,7 @@ import { rasterizeFirstPage } from './lib/rasterize-first-page.ts';
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
-    copies: { type: 'string', default: '6' },
+    copies: { type: 'string', default: '2' },
     workers: { type: 'string' },
     samples: { type: 'string', default: 'samples' },
     'full-page': { type: 'boolean', default: false },

@@ -53,7 +53,6 @@ export type ZoneReadResult =
 
 interface ZoneJob {
   region: Region;
-  words?: boolean;
 }
 
 export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber: number, timeoutMs: number): Promise<ZoneReadResult> {
@@ -69,7 +68,7 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
     { key: 'title', job: { region: TITLE_REGION } },
     { key: 'footer', job: { region: FOOTER_REGION } },
     ...FORM_FIELDS.map((f) => ({ key: f.key, job: { region: fieldRegion(f) } })),
-    ...Array.from({ length: FORM_ITEMS_TABLE.maxRows }, (_, r) => ({ key: `row${r}`, job: { region: tableRowRegion(r), words: true } })),
+    ...Array.from({ length: FORM_ITEMS_TABLE.maxRows }, (_, r) => ({ key: `row${r}`, job: { region: tableRowRegion(r) } })),
   ];
   // Every crop goes to the pool at once: the workers share one page's zones, so a single page is read in
   // parallel too.
@@ -79,7 +78,7 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   const text = new Map<string, PageText>();
   jobs.forEach(({ key }, i) => {
     const r = results[i];
-    if (r?.status === 'done') text.set(key, r.page);
+    if (r?.status === 'done') text.set(key, { ...r.page, lines: trimMarks(r.page.lines) });
   });
 
   const anchorText = squash(`${joined(text.get('title'))} ${joined(text.get('footer'))}`);
@@ -151,7 +150,8 @@ async function recognizeZone(
   const clean = { ...crop, data: whitenPaper(removeRuleLines(crop.data, crop.width, crop.height, { runPx: RULE_RUN_PX, dark: RULE_DARK })) };
   if (darkPixels(clean) < MIN_INK_PX) return undefined;
   const image = await encodeGrey(clean);
-  return ocr.recognize({ image, width: clean.width, height: clean.height, page: pageNumber, psm: SINGLE_LINE, words: job.words, timeoutMs });
+  // Words, not the line: stray marks are dropped before they weigh on the value's confidence.
+  return ocr.recognize({ image, width: clean.width, height: clean.height, page: pageNumber, psm: SINGLE_LINE, words: true, timeoutMs });
 }
 
 function darkPixels(img: GreyImage): number {
@@ -183,12 +183,17 @@ function clamp(v: number, max: number): number {
   return Math.min(max, Math.max(0, v));
 }
 
-/** The zone's words; stray marks at either end (a rule's stub read as "|", "—", ",") are dropped. */
+/** A zone's words without stray marks at either end (a rule's stub or a speck read as "|", "—", ","). */
+function trimMarks(words: TextLine[]): TextLine[] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && !MEANINGFUL.test(words[start]!.text)) start++;
+  while (end > start && !MEANINGFUL.test(words[end - 1]!.text)) end--;
+  return words.slice(start, end);
+}
+
 function joined(page: PageText | undefined): string {
-  const words = (page?.lines ?? []).map((l) => l.text).join(' ').split(/\s+/);
-  while (words.length > 0 && !MEANINGFUL.test(words[0]!)) words.shift();
-  while (words.length > 0 && !MEANINGFUL.test(words[words.length - 1]!)) words.pop();
-  return words.join(' ');
+  return (page?.lines ?? []).map((l) => l.text).join(' ');
 }
 
 function meanConfidence(page: PageText | undefined): number {
