@@ -6,7 +6,11 @@ import type { Language } from '../../domain/reply.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
+import { returnSearchText } from './search-text.ts';
 import { DecisionSchema, ParsedApplicationSchema, readJson, toJson } from './stored-json.ts';
+
+/** Returns that claim their items: a rejected, expired or sent-back return frees them again. */
+const CLAIMING_STATES = ['needs_review', 'approved', 'awaiting_shipment', 'shipped', 'received_at_warehouse', 'refunded'] as const;
 
 const REF_INCLUDE = {
   outbound: { orderBy: { createdAt: 'asc' }, select: { messageId: true } },
@@ -87,7 +91,7 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
           await db.$transaction(async (tx) => {
             const current = await tx.returnRequest.findUnique({
               where: { returnNumber: update.returnNumber },
-              select: { id: true, state: true, _count: { select: { events: true } } },
+              select: { id: true, state: true, customerEmail: true, _count: { select: { events: true } } },
             });
             if (!current) throw new AppError('not_found', `return ${update.returnNumber} does not exist`);
             // The conditional update is the guard: if another actor moved the return since `fromState` was read,
@@ -100,6 +104,12 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                 ...(update.decision ? { decision: toJson(update.decision) } : {}),
                 ...(update.trackingNumber ? { trackingNumber: update.trackingNumber } : {}),
                 ...update.deadlines,
+                // Precomputed for the dashboard and the queue search (dashboard-queries.ts).
+                ...(update.application
+                  ? { searchText: returnSearchText(update.application.fields.fullName?.value, current.customerEmail ?? update.application.fields.email?.value) }
+                  : {}),
+                ...(update.decision ? { reasonCode: update.decision.reasons[0]?.code ?? null } : {}),
+                ...(update.events.some((e) => e.type === 'approve') ? { approvedBy: update.events.filter((e) => e.type === 'approve').pop()!.actor } : {}),
               },
             });
             if (count === 0) {
@@ -131,6 +141,7 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                   returnId: current.id,
                 },
               });
+              await tx.returnRequest.updateMany({ where: { id: current.id, firstReplyAt: null }, data: { firstReplyAt: new Date() } });
             }
             if (update.inbound) {
               const inboundId = update.inbound.id;
@@ -162,6 +173,24 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
           if (isUniqueViolation(error)) throw new AppError('conflict', `reply ${update.reply?.messageId ?? ''} already exists`, { cause: error });
           throw error;
         }
+      }),
+
+    returnedQuantities: (orderNumber, exceptReturnNumber) =>
+      guard('returnedQuantities', async () => {
+        const rows = await db.returnItem.groupBy({
+          by: ['sku'],
+          where: {
+            sku: { not: null },
+            quantity: { not: null },
+            return: {
+              orderNumber,
+              state: { in: [...CLAIMING_STATES] },
+              ...(exceptReturnNumber ? { returnNumber: { not: exceptReturnNumber } } : {}),
+            },
+          },
+          _sum: { quantity: true },
+        });
+        return rows.map((r) => ({ sku: r.sku!, quantity: r._sum.quantity ?? 0 }));
       }),
 
     listDueReturns: (now, limit, { reminderLeadMs }) =>

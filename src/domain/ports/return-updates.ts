@@ -61,6 +61,11 @@ export interface ReturnUpdates {
   findReturnForFollowUp(ref: { messageIds: string[]; returnNumbers: string[] }): Promise<ReturnRef | null>;
   updateReturn(update: ReturnUpdate): Promise<void>;
   /**
+   * Quantities per SKU that other returns of this order already claim (under review, approved, on the way or
+   * refunded), so the same item cannot be returned — and refunded — twice.
+   */
+  returnedQuantities(orderNumber: string, exceptReturnNumber?: string): Promise<Array<{ sku: string; quantity: number }>>;
+  /**
    * Returns with a deadline at or before `now` not yet acted on, oldest first: awaiting shipment whose ship-by
    * date is within `reminderLeadMs` (reminder not sent) or past (expiry); under review past reviewDueAt with no
    * breach recorded; at the warehouse past refundDueAt with no overdue flag.

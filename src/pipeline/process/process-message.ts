@@ -25,7 +25,7 @@ export interface ProcessDeps {
   /** null when no order source is configured: nothing can be auto-approved then. */
   orders: Orders | null;
   /** Existing returns, for follow-ups on the customer's thread. */
-  returns: Pick<ReturnUpdates, 'findReturnForFollowUp'>;
+  returns: Pick<ReturnUpdates, 'findReturnForFollowUp' | 'returnedQuantities'>;
   policy: Policy;
   templates: ReplyTemplates;
   composeMessage: (reply: RenderedReply) => Promise<Buffer>;

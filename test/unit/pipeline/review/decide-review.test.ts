@@ -33,6 +33,7 @@ function fakeUpdates(state: ReturnState): ReturnUpdates & { updates: ReturnUpdat
     getReturnRef: async () => ({ ...ref }),
     findReturnForFollowUp: async () => null,
     listDueReturns: async () => [],
+    returnedQuantities: async () => [],
     updateReturn: async (update) => {
       if (update.fromState !== ref.state) throw new AppError('conflict', 'moved');
       ref.state = update.toState;
