@@ -52,13 +52,20 @@ export function findTableCorners(page: GreyImage, shape: TableShape): Quad | und
     }
   }
 
+  // Of the table-like blobs, the one shaped most like the expected table: on a photo the page's own edge
+  // against a textured desk can also be a wide hollow blob, but it is not 3.75 : 1.
   let best: Blob | undefined;
+  let bestError = Infinity;
   const stack = new Int32Array(w * h);
   for (let start = 0; start < ink.length; start++) {
     if (ink[start] !== 1) continue;
     const blob = flood(ink, w, h, start, stack);
     if (!isTableLike(blob, w, h, shape)) continue;
-    if (!best || blob.count > best.count) best = blob;
+    const error = Math.abs(Math.log(quadAspect(blob) / shape.aspect));
+    if (error < bestError) {
+      best = blob;
+      bestError = error;
+    }
   }
   if (!best) return undefined;
   const [topLeft, topRight, bottomRight, bottomLeft] = best.corners.map((p) => ({ x: (p.x + 0.5) * STEP, y: (p.y + 0.5) * STEP }));
@@ -119,11 +126,15 @@ function isTableLike(b: Blob, w: number, h: number, shape: TableShape): boolean 
   if (bw < shape.minWidthShare * w || bh < 8) return false;
   if (b.minX === 0 || b.minY === 0 || b.maxX === w - 1 || b.maxY === h - 1) return false;
   if (b.count / (bw * bh) > MAX_FILL) return false;
+  const aspect = quadAspect(b);
+  return aspect > shape.aspect / ASPECT_TOLERANCE && aspect < shape.aspect * ASPECT_TOLERANCE;
+}
+
+function quadAspect(b: Blob): number {
   const [tl, tr, br, bl] = b.corners;
   const top = Math.hypot(tr.x - tl.x, tr.y - tl.y);
   const bottom = Math.hypot(br.x - bl.x, br.y - bl.y);
   const left = Math.hypot(bl.x - tl.x, bl.y - tl.y);
   const right = Math.hypot(br.x - tr.x, br.y - tr.y);
-  const aspect = (top + bottom) / Math.max(1, left + right);
-  return aspect > shape.aspect / ASPECT_TOLERANCE && aspect < shape.aspect * ASPECT_TOLERANCE;
+  return (top + bottom) / Math.max(1, left + right);
 }
