@@ -75,6 +75,24 @@ function inferRefund(text: string): 'card' | 'bank_account' | undefined {
   return undefined;
 }
 
+/**
+ * A ticked box read by OCR is confirmed by a second, independent reading that agrees with it: the reason by
+ * every item's own reason column, the refund method by the refund details filled in (only a card's last four
+ * digits, or only a bank account whose control key holds). Both misread the same way is not a plausible slip.
+ */
+function crossCheckTicks(readings: Map<FieldKey, Reading>, items: Item[]): void {
+  const reason = readings.get('reason');
+  if (reason && reason.source === 'ocr' && reason.strict && reason.check === 'none' && items.length > 0) {
+    if (items.every((item) => item.reason?.value === reason.value)) reason.check = 'passed';
+  }
+  const method = readings.get('refundMethod');
+  if (method && method.source === 'ocr' && method.strict && method.check === 'none') {
+    const card = readings.has('cardLast4') && !readings.has('account') && !readings.has('bik');
+    const bank = readings.get('account')?.check === 'passed' && !readings.has('cardLast4');
+    if ((method.value === 'card' && card) || (method.value === 'bank_account' && bank)) method.check = 'passed';
+  }
+}
+
 export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}): DocumentParse {
   const problems: Problem[] = [];
   const textSource = doc.method === 'body' ? 'body' : 'text';
@@ -193,6 +211,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     r.check = verdict.check;
     if (verdict.cap !== undefined) r.cap = Math.min(r.cap ?? 1, verdict.cap);
   }
+  crossCheckTicks(readings, items);
   if (readings.get('cardLast4')?.check === 'failed') {
     problems.push(problem('cardLast4', 'checksum_failed', 'the card number fails its Luhn check digit; the last four digits may be misread'));
   }

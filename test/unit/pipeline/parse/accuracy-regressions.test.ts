@@ -102,3 +102,40 @@ describe('accuracy regressions', () => {
     expect(r.items[0]?.reason?.value).toBe('proper_quality');
   });
 });
+
+// Regression: a clean 300 dpi scan could never be approved, because a ticked box read by OCR stayed below
+// 0.9 even when the items' own reasons and the refund details agreed with it.
+describe('ticks confirmed by an independent reading', () => {
+  const ocr = (lines: string[]) =>
+    parseDocument({
+      name: 'scan.png', kind: 'png', mimeType: 'image/png', bytes: 1, sha256: 'x', method: 'ocr', pageCount: 1, problems: [],
+      pages: [{ page: 1, lines: lines.map((text) => ({ text, confidence: 0.9 })) }],
+    });
+  const form = (reasonTick: string, itemReason: string, refund: string[]) => [
+    'ЗАЯВЛЕНИЕ НА ВОЗВРАТ ТОВАРА',
+    'Номер заказа / Order number: 4821-5567',
+    'Артикул Наименование Размер Кол-во Цена, ₽ Причина',
+    `TS-1045 Футболка M 1 3 000,00 ${itemReason}`,
+    'Причина возврата / Reason for return:',
+    `[${reasonTick === 'proper_quality' ? 'X' : ' '}] Товар надлежащего качества / Proper quality`,
+    `[${reasonTick === 'defect' ? 'X' : ' '}] Брак / Defect`,
+    '[ ] Не тот товар / Wrong item',
+    ...refund,
+  ];
+
+  it('a ticked reason that every item repeats is confident; one the items contradict is not', () => {
+    const agree = ocr(form('proper_quality', 'Не подошёл', ['Способ возврата денег / Refund method:', '[ ] На банковский счёт / Bank account', '[X] На карту / Card', 'Последние 4 цифры карты / Card last 4 digits: 4242']));
+    expect(agree.fields.reason).toMatchObject({ value: 'proper_quality' });
+    expect(agree.fields.reason!.confidence).toBeGreaterThanOrEqual(0.9);
+    const disagree = ocr(form('proper_quality', 'Брак', []));
+    expect(disagree.fields.reason!.confidence).toBeLessThan(0.9);
+  });
+
+  it('a ticked card refund with only a card number is confident; with bank details too it is not', () => {
+    const card = ocr(form('defect', 'Брак', ['Способ возврата денег / Refund method:', '[ ] На банковский счёт / Bank account', '[X] На карту / Card', 'Последние 4 цифры карты / Card last 4 digits: 4242']));
+    expect(card.fields.refundMethod).toMatchObject({ value: 'card' });
+    expect(card.fields.refundMethod!.confidence).toBeGreaterThanOrEqual(0.9);
+    const mixed = ocr(form('defect', 'Брак', ['Способ возврата денег / Refund method:', '[ ] На банковский счёт / Bank account', '[X] На карту / Card', 'БИК / BIK: 044525225', 'Последние 4 цифры карты / Card last 4 digits: 4242']));
+    expect(mixed.fields.refundMethod!.confidence).toBeLessThan(0.9);
+  });
+});
