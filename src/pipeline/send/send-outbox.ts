@@ -5,7 +5,8 @@
 // after the server's 250 but before `sent` then leaves evidence instead of a silent resend. The same transaction
 // carries our own mailbox as an extra envelope recipient, so a copy with the same Message-ID lands in the mailbox
 // we read and is stored as inbound mail (ignored as our own message). A reply found `sending` is resolved by that
-// copy: arrived → it was sent; not arrived after `resendAfterMs` → the transaction never completed, send again.
+// copy: arrived → it was sent; not arrived after `resendAfterMs`, with the mailbox's backlog stored, → the
+// transaction never completed, send again.
 import type { Store } from '../../domain/ports/store.ts';
 
 export interface ReplyTransportPort {
@@ -44,6 +45,11 @@ export interface SendDeps {
   now: () => Date;
   confirmation?: SendConfirmation;
   resendAfterMs?: number;
+  /**
+   * False while the mailbox still holds mail not yet stored (a backlog after a restart): a copy may be in it, so
+   * "not arrived" proves nothing yet and no unconfirmed reply is sent again.
+   */
+  mailboxCaughtUp?: boolean;
 }
 
 export async function sendOutbox(deps: SendDeps, limit: number): Promise<SendSummary> {
@@ -59,7 +65,8 @@ export async function sendOutbox(deps: SendDeps, limit: number): Promise<SendSum
     }
     // An idempotent transport needs no proof; otherwise wait out the grace period (the copy may be on its way,
     // or another worker may be in the middle of this very send).
-    if (!deps.transport.idempotent && deps.now().getTime() - began.getTime() < resendAfterMs) {
+    const waiting = deps.now().getTime() - began.getTime() < resendAfterMs || (deps.confirmation && deps.mailboxCaughtUp === false);
+    if (!deps.transport.idempotent && waiting) {
       summary.unconfirmed!++;
       continue;
     }

@@ -57,24 +57,26 @@ export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
       summary.handled.push(result);
       deps.onProgress?.({ kind: 'handled', result });
     }
-    await send(deps, summary);
+    // Fewer than a batch means the mailbox had nothing more: a copy of one of our replies would be stored by now.
+    await send(deps, summary, ingested.stored.length + ingested.duplicates.length < deps.batchSize);
 
     // A failed job stays takeable for a later pass; stop when a round moved nothing forward, so a message
     // that keeps failing cannot spin this loop.
     if (ingested.stored.length + ingested.duplicates.length + done === 0) break;
   }
   summary.scheduled = await runDueActions({ ...deps, returns: deps.store });
-  if (summary.scheduled.length > 0) await send(deps, summary);
+  if (summary.scheduled.length > 0) await send(deps, summary, true);
   return summary;
 }
 
-async function send(deps: DrainDeps, summary: DrainSummary): Promise<void> {
+async function send(deps: DrainDeps, summary: DrainSummary, mailboxCaughtUp: boolean): Promise<void> {
   const sent = await sendOutbox(
     {
       store: deps.store,
       transport: deps.transport,
       from: deps.fromAddress,
       now: deps.now,
+      mailboxCaughtUp,
       ...(deps.sendConfirmation ? { confirmation: deps.sendConfirmation } : {}),
       ...(deps.resendAfterMs !== undefined ? { resendAfterMs: deps.resendAfterMs } : {}),
     },

@@ -96,3 +96,12 @@ describe('sendOutbox', () => {
     expect(f.sends).toEqual([]);
   });
 });
+
+describe('sendOutbox while the mailbox still has a backlog', () => {
+  it('does not resend an unconfirmed reply, however old, until the mailbox is caught up (the copy may be in the backlog)', async () => {
+    const f = fixture([row(1, 'sending', T0)]);
+    f.advance(10 * GRACE_MS);
+    expect(await sendOutbox({ ...f.deps, mailboxCaughtUp: false }, 10)).toMatchObject({ sent: 0, unconfirmed: 1 });
+    expect(await sendOutbox({ ...f.deps, mailboxCaughtUp: true }, 10)).toMatchObject({ sent: 1 });
+  });
+});
