@@ -6,6 +6,7 @@ import type { MimeParser } from '../../domain/ports/mime-parser.ts';
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_BYTES } from '../../domain/limits.ts';
 import { attachmentName } from './attachment-name.ts';
 import { collectHeaders } from './collect-headers.ts';
+import { decodeTnef, isTnef, type TnefOutcome } from './decode-tnef.ts';
 import { parseParts, type PartBudget, type RawPart } from './parse-parts.ts';
 import { headerBlock } from './read-message-id.ts';
 
@@ -73,7 +74,11 @@ function contentType(value: HeaderValue | undefined): string {
   return 'text/plain';
 }
 
-async function parse(raw: Buffer): Promise<ParsedMailMessage> {
+export interface MimeParserDeps {
+  decodeTnef: (content: Buffer) => Promise<TnefOutcome>;
+}
+
+async function parse(raw: Buffer, deps: MimeParserDeps): Promise<ParsedMailMessage> {
   const oversize = raw.length > MAX_MESSAGE_BYTES;
   const budget: PartBudget = { keep: KEPT_ATTACHMENTS, seen: 0 };
   // Over the limit we still read the headers: the sender deserves a "message too large" reply.
@@ -94,6 +99,16 @@ async function parse(raw: Buffer): Promise<ParsedMailMessage> {
       if (inner.text.trim()) text = `${text}\n\n${inner.text}`;
       queue.push(...inner.parts.map((p) => ({ part: p, depth: depth + 1 })));
       continue;
+    }
+    if (isTnef(part)) {
+      // Outlook's winmail.dat: its files are the customer's documents. One that cannot be decoded stays as it
+      // came (the document reader calls it unsupported), so the message is still handled, never crashed on.
+      const decoded = await deps.decodeTnef(part.content);
+      if (decoded.status === 'decoded') {
+        budget.seen += decoded.files.length - 1;
+        parts.push(...decoded.files.map((file) => ({ filename: file.filename || undefined, contentType: 'application/octet-stream', inline: false, content: file.content })));
+        continue;
+      }
     }
     parts.push(part);
   }
@@ -137,6 +152,6 @@ export interface StatsMimeParser extends MimeParser {
   parse(raw: Buffer): Promise<ParsedMailMessage>;
 }
 
-export function createMimeParser(): StatsMimeParser {
-  return { parse };
+export function createMimeParser(deps: MimeParserDeps = { decodeTnef }): StatsMimeParser {
+  return { parse: (raw) => parse(raw, deps) };
 }
