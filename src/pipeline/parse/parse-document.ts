@@ -80,10 +80,17 @@ function inferRefund(text: string): 'card' | 'bank_account' | undefined {
  * every item's own reason column, the refund method by the refund details filled in (only a card's last four
  * digits, or only a bank account whose control key holds). Both misread the same way is not a plausible slip.
  */
+/** Two independent OCR readings that agree: as sure as a passed checksum. */
+const AGREEING_READINGS = 0.95;
+
 function crossCheckTicks(readings: Map<FieldKey, Reading>, items: Item[]): void {
   const reason = readings.get('reason');
   if (reason && reason.source === 'ocr' && reason.strict && reason.check === 'none' && items.length > 0) {
-    if (items.every((item) => item.reason?.value === reason.value)) reason.check = 'passed';
+    if (items.every((item) => item.reason?.value === reason.value)) {
+      // The agreement confirms both readings: the tick and each item's reason column.
+      reason.check = 'passed';
+      for (const item of items) item.reason = { ...item.reason!, confidence: Math.max(item.reason!.confidence, AGREEING_READINGS) };
+    }
   }
   const method = readings.get('refundMethod');
   if (method && method.source === 'ocr' && method.strict && method.check === 'none') {

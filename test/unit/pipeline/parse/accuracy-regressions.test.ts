@@ -127,8 +127,10 @@ describe('ticks confirmed by an independent reading', () => {
     const agree = ocr(form('proper_quality', 'Не подошёл', ['Способ возврата денег / Refund method:', '[ ] На банковский счёт / Bank account', '[X] На карту / Card', 'Последние 4 цифры карты / Card last 4 digits: 4242']));
     expect(agree.fields.reason).toMatchObject({ value: 'proper_quality' });
     expect(agree.fields.reason!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(agree.items[0]!.reason!.confidence).toBeGreaterThanOrEqual(0.9);
     const disagree = ocr(form('proper_quality', 'Брак', []));
     expect(disagree.fields.reason!.confidence).toBeLessThan(0.9);
+    expect(disagree.items[0]!.reason!.confidence).toBeLessThan(0.9);
   });
 
   it('a ticked card refund with only a card number is confident; with bank details too it is not', () => {
