@@ -23,10 +23,6 @@ import { openQueue } from './adapters/queue/open-queue.ts';
 import { createSmtpTransport } from './adapters/smtp/create-smtp-transport.ts';
 import { loadReplyTemplates } from './adapters/templates/load-reply-templates.ts';
 import type { DrainDeps } from './pipeline/work/drain-once.ts';
-import { createDashboardQueries } from './adapters/db/dashboard-queries.ts';
-import { parseDatabaseUrl } from './adapters/db/database-target.ts';
-import { createPrismaClient } from './adapters/db/prisma-client.ts';
-import { createUserStore } from './adapters/db/user-store.ts';
 import { createMetrics, type Metrics } from './adapters/metrics/create-metrics.ts';
 import type { Users } from './domain/ports/users.ts';
 import { resolveSessionSecret } from './web/auth/session-secret.ts';
@@ -150,18 +146,15 @@ export interface WebRuntime {
 }
 
 /**
- * What the review UI needs, on the worker's store (`intake start`) or on its own (`intake web`). Users and the
- * dashboard queries use a second client on the same database: they are the web's own tables and queries.
+ * What the review UI needs, on the worker's store (`intake start`) or on its own (`intake web`): the users and the
+ * dashboard queries come with the store, on its one database client.
  */
 export async function createWebRuntime(
   config: Config,
   options: { store?: DbStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
 ): Promise<WebRuntime> {
   const store = options.store ?? (await openStore(config.databaseUrl));
-  const target = parseDatabaseUrl(config.databaseUrl);
-  const db = createPrismaClient(target);
-  const dashboard = createDashboardQueries(db, target.provider);
-  const users = createUserStore(db);
+  const { dashboard, users } = store;
   const metrics = options.metrics ?? createMetrics();
   metrics.attach({ dashboard, store });
   const deps: WebDeps = {
@@ -190,7 +183,6 @@ export async function createWebRuntime(
     users,
     metrics,
     close: async () => {
-      await db.$disconnect();
       if (!options.store) await store.close();
     },
   };

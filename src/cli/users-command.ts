@@ -6,20 +6,15 @@ import { loadConfig } from '../config.ts';
 import { AppError } from '../domain/app-error.ts';
 import { RoleSchema, type Role, type Users } from '../domain/ports/users.ts';
 import { openStore } from '../adapters/db/open-store.ts';
-import { parseDatabaseUrl } from '../adapters/db/database-target.ts';
-import { createPrismaClient } from '../adapters/db/prisma-client.ts';
-import { createUserStore } from '../adapters/db/user-store.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../web/auth/passwords.ts';
 
 async function withUsers<T>(run: (users: Users) => Promise<T>): Promise<T> {
   const config = loadConfig();
   // openStore applies pending migrations, so `users add` works on a fresh install before `intake start`.
   const store = await openStore(config.databaseUrl);
-  const db = createPrismaClient(parseDatabaseUrl(config.databaseUrl));
   try {
-    return await run(createUserStore(db));
+    return await run(store.users);
   } finally {
-    await db.$disconnect();
     await store.close();
   }
 }

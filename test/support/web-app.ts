@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
-import { createDashboardQueries } from '../../src/adapters/db/dashboard-queries.ts';
 import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
 import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
 import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
-import { createUserStore } from '../../src/adapters/db/user-store.ts';
-import { createMetrics } from '../../src/adapters/metrics/create-metrics.ts';
+import { createMetrics, type Metrics } from '../../src/adapters/metrics/create-metrics.ts';
 import { composeMessage } from '../../src/adapters/mime/compose-message.ts';
 import { loadPolicy } from '../../src/adapters/policy/load-policy.ts';
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
@@ -70,6 +68,8 @@ export interface SeedValues {
   reasonCode?: string;
   /** For approved returns: approved by an agent instead of automatically. */
   byAgent?: boolean;
+  /** The customer's e-mail (default anna@example.com). */
+  email?: string;
 }
 
 const APPROVED_STATES: ReturnState[] = ['awaiting_shipment', 'shipped', 'received_at_warehouse', 'refunded', 'returned_to_customer', 'expired'];
@@ -156,6 +156,8 @@ export interface WebFixture {
   store: DbStore;
   users: Users;
   deps: WebDeps;
+  /** What /metrics renders: tests instrument a store or an OCR engine with it. */
+  metrics: Metrics;
   dir: string;
   seedReturn(values: SeedValues): Promise<void>;
   close(): Promise<void>;
@@ -165,10 +167,9 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
-  const target = parseDatabaseUrl(url);
-  const db = createPrismaClient(target);
-  const users = createUserStore(db);
-  const dashboard = createDashboardQueries(db, target.provider);
+  // The test's own client, only to back-date seeded returns.
+  const db = createPrismaClient(parseDatabaseUrl(url));
+  const { users, dashboard } = store;
   const metrics = createMetrics({ defaultMetrics: false });
   metrics.attach({ dashboard, store });
   const now = options.now ?? (() => new Date());
@@ -226,7 +227,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       inboundId: saved.id,
       returnNumber: values.returnNumber,
       state,
-      customerEmail: 'anna@example.com',
+      customerEmail: values.email ?? 'anna@example.com',
       orderNumber: fields.orderNumber?.value,
       language: 'ru',
       customerMessageId: `<c${counter}.${values.returnNumber}@example.com>`,
@@ -277,6 +278,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     store,
     users,
     deps,
+    metrics,
     dir,
     seedReturn,
     close: async () => {

@@ -3,7 +3,9 @@ import type { DocumentFiles } from '../../domain/ports/document-files.ts';
 import type { OrderRepository } from '../../domain/ports/order-repository.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
+import type { Users } from '../../domain/ports/users.ts';
 import { applyMigrations } from './apply-migrations.ts';
+import { createDashboardQueries, type DashboardQueries } from './dashboard-queries.ts';
 import { parseDatabaseUrl, type Provider } from './database-target.ts';
 import { guard } from './db-errors.ts';
 import { createDocumentFiles } from './document-files.ts';
@@ -11,6 +13,8 @@ import { createOrderRepository } from './order-repository.ts';
 import { createPrismaClient } from './prisma-client.ts';
 import { createPrismaStore } from './prisma-store.ts';
 import { createReturnUpdatesStore } from './return-updates-store.ts';
+import { fillSearchText } from './fill-search-text.ts';
+import { createUserStore } from './user-store.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/intake.db';
 
@@ -18,15 +22,20 @@ export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUp
   readonly provider: Provider;
   /** Migrations this call applied (empty when the database was already up to date). */
   readonly appliedMigrations: string[];
+  /** The review UI's accounts and sessions, on the same client. */
+  readonly users: Users;
+  /** The review queue and the manager's numbers, on the same client. */
+  readonly dashboard: DashboardQueries;
 }
 
 /**
  * Opens the database named by `databaseUrl` (`file:…` for SQLite, relative to the working directory, or
  * `postgres(ql)://…`): creates the SQLite file's folder, applies pending migrations under a lock (safe when several
- * processes start at once), and returns the Store, the order repository and document bytes. Throws AppError('config_invalid') for a bad
- * URL and AppError('database_unavailable') when the database cannot be reached or migrated.
+ * processes start at once), and returns the Store, the order repository, document bytes, the users and the dashboard
+ * queries, all on one Prisma client. Throws AppError('config_invalid') for a bad URL and AppError('database_unavailable')
+ * when the database cannot be reached or migrated.
  */
-export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL): Promise<DbStore> {
+export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, options: { statsCacheMs?: number } = {}): Promise<DbStore> {
   const target = parseDatabaseUrl(databaseUrl);
   const appliedMigrations = await applyMigrations(target);
   const db = createPrismaClient(target);
@@ -35,9 +44,13 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL): Pro
     // WAL lets the review UI read while the worker writes; it is a property of the file, so set once here.
     await guard('enable WAL', () => db.$queryRawUnsafe('PRAGMA journal_mode = WAL'));
   }
+  // Returns recorded before searchText existed get it now (once; it needs JavaScript's Unicode case folding).
+  await guard('fill searchText', () => fillSearchText(db));
   return {
     provider: target.provider,
     appliedMigrations,
+    users: createUserStore(db),
+    dashboard: createDashboardQueries(db, target.provider, options),
     ...createPrismaStore(db),
     ...createOrderRepository(db),
     ...createDocumentFiles(db),

@@ -8,6 +8,7 @@ import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.t
 import type { RecordedReturn, RecordReturnInput, ReturnDetail, ReturnSummary, Store } from '../../domain/ports/store.ts';
 import { guard, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
+import { returnSearchText } from './search-text.ts';
 import { DecisionSchema, FormFieldsSchema, PagesSchema, ParsedApplicationSchema, ProblemsSchema, readJson, toJson } from './stored-json.ts';
 
 type ReturnStore = Pick<Store, 'recordReturn' | 'returnNumberExists' | 'listReturns' | 'getReturn' | 'countReturnsByState'>;
@@ -73,6 +74,11 @@ export function createReturnStore(db: DbClient): ReturnStore {
                 customerMessageId: input.customerMessageId ?? null,
                 customerSubject: input.customerSubject ?? null,
                 ...input.deadlines,
+                // Precomputed for the dashboard and the queue search (dashboard-queries.ts); receivedAt is copied below.
+                firstReplyAt: input.reply ? new Date() : null,
+                approvedBy: input.events.filter((e) => e.type === 'approve').pop()?.actor ?? null,
+                reasonCode: input.decision.reasons[0]?.code ?? null,
+                searchText: returnSearchText(input.application.fields.fullName?.value, input.customerEmail ?? input.application.fields.email?.value),
                 items: { create: input.application.items.map(itemRow) },
                 events: {
                   create: input.events.map((e, seq) => ({
@@ -124,6 +130,8 @@ export function createReturnStore(db: DbClient): ReturnStore {
               where: { id: input.inboundId },
               data: { state: 'processed', stateReason: `return ${input.returnNumber}`, lastError: null },
             }),
+            // When the customer's message arrived: the start of the dashboard's time to first reply.
+            db.$executeRaw`UPDATE "ReturnRequest" SET "receivedAt" = (SELECT i."receivedAt" FROM "InboundMessage" i WHERE i."id" = ${input.inboundId}) WHERE "id" = ${returnId}`,
           ]);
         } catch (error) {
           if (isUniqueViolation(error)) {

@@ -15,11 +15,14 @@ const CLAIMING_STATES = ['needs_review', 'approved', 'awaiting_shipment', 'shipp
 const REF_INCLUDE = {
   outbound: { orderBy: { createdAt: 'asc' }, select: { messageId: true } },
   inbound: { select: { messageId: true } },
+  // The latest accepted inspection: a refund is issued only after one (src/domain/lifecycle/transitions.ts).
+  events: { where: { type: 'inspection_passed' }, orderBy: { seq: 'desc' }, take: 1, select: { at: true } },
 } as const;
 
 type RefRow = NonNullable<Awaited<ReturnType<DbClient['returnRequest']['findFirst']>>> & {
   outbound: Array<{ messageId: string }>;
   inbound: { messageId: string | null } | null;
+  events: Array<{ at: Date }>;
 };
 
 function toRef(row: RefRow): ReturnRef {
@@ -48,6 +51,7 @@ function toRef(row: RefRow): ReturnRef {
     deadlines,
     trackingNumber: row.trackingNumber,
     createdAt: row.createdAt,
+    inspectedAt: row.events[0]?.at ?? null,
   };
 }
 

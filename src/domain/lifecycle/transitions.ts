@@ -27,6 +27,8 @@ interface Rule {
   event: ReturnEventType;
   to: ReturnState;
   by: readonly ActorKind[];
+  /** A fact that must hold besides the state: the refund waits for the inspection to accept the goods. */
+  requires?: 'inspection_passed';
 }
 
 export const TRANSITIONS: readonly Rule[] = [
@@ -51,7 +53,8 @@ export const TRANSITIONS: readonly Rule[] = [
   { from: 'shipped', event: 'receive_at_warehouse', to: 'received_at_warehouse', by: ['agent', 'system'] },
   // A parcel can reach the warehouse before the customer's tracking e-mail does.
   { from: 'awaiting_shipment', event: 'receive_at_warehouse', to: 'received_at_warehouse', by: ['agent'] },
-  { from: 'received_at_warehouse', event: 'refund', to: 'refunded', by: ['agent', 'system'] },
+  // Money goes out only for goods the inspection accepted (policy: used goods go back without a refund).
+  { from: 'received_at_warehouse', event: 'refund', to: 'refunded', by: ['agent', 'system'], requires: 'inspection_passed' },
   // Goods with traces of use go back without a refund (policy `usedGoods`); an agent judges that.
   { from: 'received_at_warehouse', event: 'return_to_customer', to: 'returned_to_customer', by: ['agent'] },
 ];
@@ -62,7 +65,19 @@ export type TransitionResult =
   | { ok: true; state: ReturnState; event: ReturnEvent }
   | { ok: false; code: 'illegal_transition'; message: string };
 
-export function transition(current: ReturnState, event: ReturnEventType, actor: Actor, reason: string | undefined, at: Date): TransitionResult {
+/** What is known about the return beyond its state, for rules that require it. */
+export interface TransitionFacts {
+  inspectionPassed?: boolean;
+}
+
+export function transition(
+  current: ReturnState,
+  event: ReturnEventType,
+  actor: Actor,
+  reason: string | undefined,
+  at: Date,
+  facts: TransitionFacts = {},
+): TransitionResult {
   const rule = TRANSITIONS.find((r) => r.from === current && r.event === event);
   if (!rule) {
     const allowed = allowedEvents(current);
@@ -75,6 +90,9 @@ export function transition(current: ReturnState, event: ReturnEventType, actor: 
   const kind = actorKind(actor);
   if (!rule.by.includes(kind)) {
     return { ok: false, code: 'illegal_transition', message: `${actor} may not ${event} a return that is ${current} (only ${rule.by.join(' or ')}).` };
+  }
+  if (rule.requires === 'inspection_passed' && !facts.inspectionPassed) {
+    return { ok: false, code: 'illegal_transition', message: `Cannot ${event} a return before the inspection has accepted the goods: record the inspection first.` };
   }
   return {
     ok: true,

@@ -38,6 +38,8 @@ export interface ReturnRef {
   deadlines: ReturnDeadlines;
   trackingNumber: string | null;
   createdAt: Date;
+  /** When the warehouse inspection accepted the goods (its `inspection_passed` event); null or absent before. */
+  inspectedAt?: Date | null;
 }
 
 export interface ReturnUpdate {

@@ -38,7 +38,9 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
   let state = ref.state;
   const events: ReturnEvent[] = [];
   for (const type of change.events) {
-    const result = transition(state, type, type === 'await_shipment' ? 'system' : change.actor, change.reason, at);
+    const result = transition(state, type, type === 'await_shipment' ? 'system' : change.actor, change.reason, at, {
+      inspectionPassed: Boolean(ref.inspectedAt),
+    });
     if (!result.ok) throw new AppError('illegal_transition', result.message);
     state = result.state;
     events.push(result.event);

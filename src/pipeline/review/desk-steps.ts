@@ -35,7 +35,10 @@ export const InspectionSchema = z.object({
 });
 export type Inspection = z.infer<typeof InspectionSchema>;
 
-/** A passed inspection is a note on the timeline (the refund step follows); a failed one sends the goods back. */
+/**
+ * A passed inspection is an `inspection_passed` event on the timeline, which the refund step requires
+ * (transitions.ts); a failed one sends the goods back without a refund.
+ */
 export async function recordInspection(deps: ReviewDeps, action: DeskAction & Inspection): Promise<ActionOutcome> {
   const ref = await loadReturn(deps, action.returnNumber);
   if (action.result === 'send_back') {
@@ -47,6 +50,9 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
   }
   if (ref.state !== 'received_at_warehouse') {
     throw new AppError('illegal_transition', `An inspection is recorded for a parcel at the warehouse; return ${ref.returnNumber} is ${ref.state}.`);
+  }
+  if (ref.inspectedAt) {
+    throw new AppError('conflict', `The inspection of return ${ref.returnNumber} was already recorded; reload and try again.`);
   }
   await recordNote(deps, ref, { actor: action.actor, type: 'inspection_passed', reason: action.note || 'goods accepted: refund due' });
   return { returnNumber: ref.returnNumber, state: ref.state, reply: null };

@@ -98,6 +98,7 @@ export function buildReturnView(
   const refund = check.decision.refund;
   const money = (kopecks: number) => toRoublesString(kopecks);
   const events = allowedEvents(detail.state);
+  const inspected = detail.events.some((e) => e.type === 'inspection_passed');
   const scans = detail.documents
     .filter((d) => d.kind !== 'text' && d.kind !== 'unsupported' && d.pageCount > 0)
     .map((d) => ({ id: d.id, name: d.name, pages: Array.from({ length: d.pageCount }, (_, i) => i + 1) }));
@@ -136,8 +137,9 @@ export function buildReturnView(
     can: {
       review: detail.state === 'needs_review',
       parcelReceived: events.includes('receive_at_warehouse'),
-      inspect: detail.state === 'received_at_warehouse',
-      refund: events.includes('refund'),
+      // The refund form appears once the inspection has accepted the goods, as the lifecycle requires.
+      inspect: detail.state === 'received_at_warehouse' && !inspected,
+      refund: events.includes('refund') && inspected,
     },
     deadlines: ref?.deadlines ?? null,
     trackingNumber: ref?.trackingNumber ?? null,

@@ -36,6 +36,16 @@ describe('web: review', () => {
     expect((await client.get('/queue?state=all&q=nobody-here')).body).not.toContain('RT-0002');
   });
 
+  it('finds Cyrillic names and e-mails whatever their case, ё written as е', async () => {
+    await fx.seedReturn({ returnNumber: 'RT-0009', state: 'rejected', fields: { fullName: ['Ковалёва Ольга Петровна', 0.9] }, email: 'ОЛЬГА@почта.рф' });
+    const client = new WebClient(fx.app);
+    await client.login(USERS.support);
+    for (const q of ['ковалёва', 'КОВАЛЁВА', 'ковалева', 'ольга петровна', 'ольга@ПОЧТА.РФ']) {
+      expect((await client.get(`/queue?state=all&q=${encodeURIComponent(q)}`)).body, q).toContain('RT-0009');
+    }
+    expect((await client.get(`/queue?state=all&q=${encodeURIComponent('Ковалёв Олег')}`)).body).not.toContain('RT-0009');
+  });
+
   it('shows the review page with the scan, the low-confidence field, the order and the refund', async () => {
     const client = new WebClient(fx.app);
     await client.login(USERS.support);
@@ -111,8 +121,17 @@ describe('web: review', () => {
     const client = new WebClient(fx.app);
     await client.login(USERS.support);
     expect((await client.submit('/returns/RT-0001', '/returns/RT-0001/parcel-received', {})).status).toBe(303);
+    // Before the inspection there is no refund form, and a refund posted anyway is refused without a reply.
+    const beforeInspection = await client.get('/returns/RT-0001');
+    expect(beforeInspection.body).toContain('/returns/RT-0001/inspection');
+    expect(beforeInspection.body).not.toContain('/returns/RT-0001/refund-issued');
+    const early = await client.submit('/returns/RT-0001', '/returns/RT-0001/refund-issued', { amount: '500.00', refundMethod: 'card' });
+    expect(early.status).toBe(409);
+    expect(early.body).toContain('record the inspection first');
+    expect((await fx.store.getReturn('RT-0001'))!.outbound.map((o) => o.template)).toEqual(['approved', 'parcel_received']);
     expect((await client.submit('/returns/RT-0001', '/returns/RT-0001/inspection', { result: 'refund', note: 'as new' })).status).toBe(303);
     const page = await client.get('/returns/RT-0001');
+    expect(page.body).not.toContain('/returns/RT-0001/inspection');
     expect(page.body).toContain('name="amount" value="500.00"');
     expect((await client.submit('/returns/RT-0001', '/returns/RT-0001/refund-issued', { amount: '500.00', refundMethod: 'card' })).status).toBe(303);
     const detail = await fx.store.getReturn('RT-0001');

@@ -26,8 +26,17 @@ describe('transition: the SPEC §4 diagram', () => {
     ['received_at_warehouse', 'refund', agent, 'refunded'],
     ['received_at_warehouse', 'return_to_customer', agent, 'returned_to_customer'],
   ])('%s --%s by %s--> %s', (from, event, actor, to) => {
-    const result = transition(from, event, actor, 'because', at);
+    // The refund requires the inspection to have accepted the goods; the test below refuses it otherwise.
+    const result = transition(from, event, actor, 'because', at, { inspectionPassed: true });
     expect(result).toEqual({ ok: true, state: to, event: { actor, type: event, fromState: from, toState: to, reason: 'because', at } });
+  });
+
+  it('refuses a refund before the inspection has accepted the goods, by an agent or the system', () => {
+    for (const actor of [agent, 'system'] as const) {
+      const result = transition('received_at_warehouse', 'refund', actor, undefined, at);
+      expect(result).toMatchObject({ ok: false, code: 'illegal_transition', message: expect.stringMatching(/record the inspection first/) });
+    }
+    expect(transition('received_at_warehouse', 'refund', agent, undefined, at, { inspectionPassed: false }).ok).toBe(false);
   });
 
   it.each<[ReturnState, ReturnEventType, Actor, RegExp]>([
