@@ -25,10 +25,8 @@ export function mergeApplications(source: string, parts: ParsedPart[]): ParsedAp
   // nothing, unless nothing else is there.
   const applications = parts.filter((p) => p.result.isApplication);
   const used = applications.length > 0 ? applications : parts;
+  // Saying that no application was found is read-application.ts's job: it knows which documents could be read.
   const problems: Problem[] = [];
-  if (applications.length === 0) {
-    problems.push(problem(source, 'not_an_application', parts.length === 0 ? 'the message has no readable document' : 'no document of the message is a return application'));
-  }
 
   const fields: Fields = {};
   for (const key of FIELD_KEYS) {

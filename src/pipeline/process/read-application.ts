@@ -20,7 +20,8 @@ export function readApplication(source: string, documents: ExtractedDocument[], 
     }
   }
   const isApplication = parts.some((part) => part.result.isApplication);
-  // A document that was read but holds no application says so; the e-mail body alone is not worth a problem.
+  // A document that was read but holds no application says so (SPEC §6); one that could not be read says
+  // why in its own problems instead. A message with no attachment says it of its body.
   const readable = documents.filter((doc) => doc.name !== 'body' && doc.pages.length > 0 && !doc.problems.some((p) => p.code === 'no_text'));
   if (!isApplication) {
     for (const doc of readable) application.problems.push(problem(doc.name, 'not_an_application', `${doc.name} holds no return application`));
