@@ -13,8 +13,7 @@ import {
   FORM_TITLE_RU,
 } from '../../domain/application-form.ts';
 import type { PageText, TextLine } from '../../domain/document.ts';
-import { findTableCorners } from '../images/find-table-corners.ts';
-import { applyHomography, solveHomography, type Homography } from '../images/homography.ts';
+import { applyHomography, type Homography } from '../images/homography.ts';
 import { encodeGrey } from '../images/prepare-for-ocr.ts';
 import { removeRuleLines } from '../images/remove-rule-lines.ts';
 import { whitenPaper } from '../images/whiten-paper.ts';
@@ -25,11 +24,11 @@ import {
   FOOTER_REGION,
   fieldRegion,
   PX_PER_MM,
-  TABLE_CORNERS_MM,
   TABLE_FRAME,
   tableRowRegion,
   TITLE_REGION,
 } from './form-zones.ts';
+import { locateForm } from './locate-form.ts';
 
 const SINGLE_LINE = '7' as Tesseract.PSM;
 /** Dark enough to be writing or print (the form's grey footer text comes out at ~145 after whitening); paper is 255. */
@@ -56,13 +55,9 @@ interface ZoneJob {
 }
 
 export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber: number, timeoutMs: number): Promise<ZoneReadResult> {
-  const corners = findTableCorners(page, {
-    aspect: (TABLE_FRAME.right - TABLE_FRAME.left) / (TABLE_FRAME.bottom - TABLE_FRAME.top),
-    minWidthShare: 0.45,
-  });
-  if (!corners) return { status: 'not_our_form' };
-  const h = solveHomography(TABLE_CORNERS_MM, [corners.topLeft, corners.topRight, corners.bottomRight, corners.bottomLeft]);
-  if (!h) return { status: 'not_our_form' };
+  const location = locateForm(page);
+  if (!location) return { status: 'not_our_form' };
+  const { h } = location;
 
   const jobs: Array<{ key: string; job: ZoneJob }> = [
     { key: 'title', job: { region: TITLE_REGION } },

@@ -17,6 +17,11 @@ export interface TableShape {
   aspect: number;
   /** Narrowest table, as a share of the page width. */
   minWidthShare: number;
+  /**
+   * Pixels darker than this are ink (default 150). A blurred photo's thin rules come out lighter than that
+   * in places and the frame falls apart into pieces; a caller that can check a candidate tries a lighter one.
+   */
+  ink?: number;
 }
 
 /** Searching at half resolution is 4× cheaper and still places corners within ~2 px at 300 dpi. */
@@ -37,6 +42,12 @@ interface Blob {
 }
 
 export function findTableCorners(page: GreyImage, shape: TableShape): Quad | undefined {
+  return findTableCandidates(page, shape)[0];
+}
+
+/** Every table-like blob's corners, the one shaped most like the expected table first. */
+export function findTableCandidates(page: GreyImage, shape: TableShape): Quad[] {
+  const inkLevel = shape.ink ?? INK;
   const w = Math.floor(page.width / STEP);
   const h = Math.floor(page.height / STEP);
   // The darkest pixel of each STEP × STEP block, so thin rules survive the shrink.
@@ -48,28 +59,25 @@ export function findTableCorners(page: GreyImage, shape: TableShape): Quad | und
         const row = (y * STEP + dy) * page.width + x * STEP;
         for (let dx = 0; dx < STEP; dx++) min = Math.min(min, page.data[row + dx]!);
       }
-      if (min < INK) ink[y * w + x] = 1;
+      if (min < inkLevel) ink[y * w + x] = 1;
     }
   }
 
   // Of the table-like blobs, the one shaped most like the expected table: on a photo the page's own edge
   // against a textured desk can also be a wide hollow blob, but it is not 3.75 : 1.
-  let best: Blob | undefined;
-  let bestError = Infinity;
+  const found: Array<{ blob: Blob; error: number }> = [];
   const stack = new Int32Array(w * h);
   for (let start = 0; start < ink.length; start++) {
     if (ink[start] !== 1) continue;
     const blob = flood(ink, w, h, start, stack);
     if (!isTableLike(blob, w, h, shape)) continue;
-    const error = Math.abs(Math.log(quadAspect(blob) / shape.aspect));
-    if (error < bestError) {
-      best = blob;
-      bestError = error;
-    }
+    found.push({ blob, error: Math.abs(Math.log(quadAspect(blob) / shape.aspect)) });
   }
-  if (!best) return undefined;
-  const [topLeft, topRight, bottomRight, bottomLeft] = best.corners.map((p) => ({ x: (p.x + 0.5) * STEP, y: (p.y + 0.5) * STEP }));
-  return { topLeft: topLeft!, topRight: topRight!, bottomRight: bottomRight!, bottomLeft: bottomLeft! };
+  found.sort((a, b) => a.error - b.error);
+  return found.map(({ blob }) => {
+    const [topLeft, topRight, bottomRight, bottomLeft] = blob.corners.map((p) => ({ x: (p.x + 0.5) * STEP, y: (p.y + 0.5) * STEP }));
+    return { topLeft: topLeft!, topRight: topRight!, bottomRight: bottomRight!, bottomLeft: bottomLeft! };
+  });
 }
 
 /** Marks the 8-connected blob at `start` as visited (2) and returns its extent and extreme corners. */
