@@ -57,11 +57,11 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
   const cacheMs = options.statsCacheMs ?? STATS_CACHE_MS;
   const cache = new Map<number, { at: number; stats: Promise<DashboardStats> }>();
 
-  function where(filter: Pick<QueueFilter, 'state' | 'search'>): Prisma.Sql {
+  function where(filter: Pick<QueueFilter, 'state' | 'search'>, asText = false): Prisma.Sql {
     const parts: Prisma.Sql[] = [];
     if (filter.state) parts.push(sql`r."state" = ${filter.state}`);
     const term = filter.search?.trim();
-    if (term) parts.push(searchCondition(term));
+    if (term) parts.push(asText ? textCondition(term) : searchCondition(term));
     return parts.length > 0 ? sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
   }
 
@@ -69,7 +69,8 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
    * What the agent typed decides where to look, so the common searches use an index: a return number (RT-…) or
    * an order number is a prefix range on its indexed column; a name or an e-mail is a substring of the folded
    * searchText (search-text.ts), which the (createdAt, searchText) index holds, so the queue order is walked in the
-   * index and only matching rows are read.
+   * index and only matching rows are read. A number-like term that matches no number is then tried as text
+   * (listQueue), so "ivanov85" still finds ivanov85@mail.ru.
    */
   function searchCondition(term: string): Prisma.Sql {
     const prefix = (column: Prisma.Sql, value: string) => sql`(${column} >= ${value} AND ${column} < ${`${value}\uffff`})`;
@@ -77,8 +78,41 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
     if (/\d/.test(term) && /^[\w/-]+$/.test(term)) {
       return sql`(${prefix(sql`r."orderNumber"`, term)} OR ${prefix(sql`r."orderNumber"`, term.toUpperCase())} OR ${prefix(sql`r."returnNumber"`, term.toUpperCase())})`;
     }
+    return textCondition(term);
+  }
+
+  function textCondition(term: string): Prisma.Sql {
     const pattern = `%${foldSearchText(term).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return sql`r."searchText" LIKE ${pattern} ESCAPE '\\'`;
+  }
+
+  async function queuePage(filter: QueueFilter, condition: Prisma.Sql): Promise<{ rows: QueueRow[]; total: number }> {
+    const [rows, counted] = await Promise.all([
+      db.$queryRaw<Array<Record<string, unknown>>>(sql`
+        SELECT r."returnNumber", r."state", r."orderNumber", r."customerEmail", r."createdAt", r."reviewDueAt", ${d.fullName} AS "customerName"
+        FROM "ReturnRequest" r ${condition}
+        ORDER BY r."createdAt" ASC, r."id" ASC
+        LIMIT ${filter.limit} OFFSET ${filter.offset}`),
+      // A search counts its matches only up to a cap: "1,000+" is as useful as the exact number and far cheaper.
+      filter.search
+        ? db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM "ReturnRequest" r ${condition} LIMIT ${SEARCH_COUNT_CAP}) x`)
+        : db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM "ReturnRequest" r ${condition}`),
+    ]);
+    return {
+      total: num(counted[0]?.n),
+      rows: rows.map(
+        (row): QueueRow => ({
+          returnNumber: String(row.returnNumber),
+          state: ReturnStateSchema.parse(row.state),
+          orderNumber: (row.orderNumber as string | null) ?? null,
+          customerEmail: (row.customerEmail as string | null) ?? null,
+          customerName: (row.customerName as string | null) ?? null,
+          createdAt: toDate(row.createdAt)!,
+          reviewDueAt: toDate(row.reviewDueAt),
+          minConfidence: null,
+        }),
+      ),
+    };
   }
 
   function computeStats(now: Date, windowDays: number): Promise<DashboardStats> {
@@ -128,7 +162,8 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
       const samples = num(replyRanks[0]?.n);
       const atRank = (rank: number) => {
         const row = replyRanks.find((r) => num(r.rn) === rank);
-        return row ? num(row.s) : null;
+        // Milliseconds, as stored: SQLite's julianday arithmetic adds float noise PostgreSQL's EXTRACT does not.
+        return row ? Math.round(num(row.s) * 1000) / 1000 : null;
       };
       const auto = perDay.reduce((sum, p) => sum + num(p.auto), 0);
       const total = perDay.reduce((sum, p) => sum + num(p.n), 0);
@@ -161,33 +196,10 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
 
     listQueue: (filter) =>
       guard('listQueue', async () => {
-        const condition = where(filter);
-        const [rows, counted] = await Promise.all([
-          db.$queryRaw<Array<Record<string, unknown>>>(sql`
-            SELECT r."returnNumber", r."state", r."orderNumber", r."customerEmail", r."createdAt", r."reviewDueAt", ${d.fullName} AS "customerName"
-            FROM "ReturnRequest" r ${condition}
-            ORDER BY r."createdAt" ASC, r."id" ASC
-            LIMIT ${filter.limit} OFFSET ${filter.offset}`),
-          // A search counts its matches only up to a cap: "1,000+" is as useful as the exact number and far cheaper.
-          filter.search
-            ? db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM "ReturnRequest" r ${condition} LIMIT ${SEARCH_COUNT_CAP}) x`)
-            : db.$queryRaw<Array<{ n: unknown }>>(sql`SELECT count(*) AS n FROM "ReturnRequest" r ${condition}`),
-        ]);
-        return {
-          total: num(counted[0]?.n),
-          rows: rows.map(
-            (row): QueueRow => ({
-              returnNumber: String(row.returnNumber),
-              state: ReturnStateSchema.parse(row.state),
-              orderNumber: (row.orderNumber as string | null) ?? null,
-              customerEmail: (row.customerEmail as string | null) ?? null,
-              customerName: (row.customerName as string | null) ?? null,
-              createdAt: toDate(row.createdAt)!,
-              reviewDueAt: toDate(row.reviewDueAt),
-              minConfidence: null,
-            }),
-          ),
-        };
+        const page = await queuePage(filter, where(filter));
+        const term = filter.search?.trim() ?? '';
+        const numberLike = term !== '' && !/^RT-[A-Z0-9-]*$/i.test(term) && /\d/.test(term) && /^[\w/-]+$/.test(term);
+        return page.total === 0 && numberLike ? queuePage(filter, where(filter, true)) : page;
       }),
 
     nextForReview: (after) =>
