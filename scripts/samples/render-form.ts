@@ -10,10 +10,12 @@ import {
   FORM_CHOICES,
   FORM_FIELDS,
   FORM_ID,
+  FORM_BASELINE_FROM_BOTTOM_MM,
   FORM_ITEMS_TABLE,
   FORM_LEFT_MM,
   FORM_TITLE_EN,
   FORM_TITLE_RU,
+  formChoiceBaseline,
 } from '../../src/domain/application-form.ts';
 import type { PrintedApplication } from './sample-application.ts';
 
@@ -28,9 +30,6 @@ export const PEN_BLUE = rgb(0.08, 0.15, 0.55);
 
 const LABEL_PT = 9;
 const VALUE_PT = 11;
-/** Baseline sits this far above the bottom of a field's zone, leaving room for descenders on the rule. */
-const BASELINE_FROM_BOTTOM_MM = 2;
-const CHOICE_STEP_MM = 6;
 const CHECKBOX_MM = 3.4;
 
 export interface RenderFormOptions {
@@ -107,7 +106,7 @@ function drawFields(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): void 
   const form = opts.fillable ? doc.getForm() : undefined;
   for (const field of FORM_FIELDS) {
     const { zone } = field;
-    const baseline = zone.y + zone.height - BASELINE_FROM_BOTTOM_MM;
+    const baseline = zone.y + zone.height - FORM_BASELINE_FROM_BOTTOM_MM;
     const text = label(field.labelRu, field.labelEn);
     drawText(c, text, FORM_LEFT_MM, baseline, fitSize(c.regular, text, zone.x - FORM_LEFT_MM - 2, LABEL_PT));
     rule(c, zone.x, baseline + 1, zone.x + zone.width, baseline + 1);
@@ -136,13 +135,13 @@ function drawFields(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): void 
 function drawChoices(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): void {
   const valueX = FORM_FIELDS[0]!.zone.x;
   for (const [key, group] of Object.entries(FORM_CHOICES) as [keyof typeof FORM_CHOICES, (typeof FORM_CHOICES)[keyof typeof FORM_CHOICES]][]) {
-    const baseline0 = group.y + 8 - BASELINE_FROM_BOTTOM_MM;
+    const baseline0 = formChoiceBaseline(group.y, 0);
     const groupLabel = label(group.labelRu, group.labelEn);
     drawText(c, groupLabel, FORM_LEFT_MM, baseline0, fitSize(c.regular, groupLabel, valueX - FORM_LEFT_MM - 2, LABEL_PT));
     const chosen = opts.filled?.fields[key];
     const radio = opts.fillable ? doc.getForm().createRadioGroup(key) : undefined;
     group.options.forEach((option, i) => {
-      const baseline = baseline0 + i * CHOICE_STEP_MM;
+      const baseline = formChoiceBaseline(group.y, i);
       const optionText = `${option.labelRu} / ${option.labelEn}`;
       if (radio) {
         radio.addOptionToPage(option.value, c.page, {

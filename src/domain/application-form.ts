@@ -47,6 +47,20 @@ export const FORM_FIELDS: readonly FormField[] = [
   row('applicationDate', 'Дата заявления', 'Application date', 272),
 ];
 
+/** A written or printed value's baseline sits this far above the bottom of its zone (room for descenders). */
+export const FORM_BASELINE_FROM_BOTTOM_MM = 2;
+/** Checkbox options are printed one under another, this far apart. */
+export const FORM_CHOICE_STEP_MM = 6;
+
+/**
+ * Baseline of a checkbox group's option `i`, mm from the top: the first sits on the group's own line (a row
+ * of the field height starting at the group's `y`), the others below it. Drawn by the form generator,
+ * read by zone OCR.
+ */
+export function formChoiceBaseline(groupY: number, i: number): number {
+  return groupY + ROW_H - FORM_BASELINE_FROM_BOTTOM_MM + i * FORM_CHOICE_STEP_MM;
+}
+
 /** Checkbox groups: printed as "[X] label" when ticked and "[ ] label" when not. */
 export const FORM_CHOICES = {
   reason: {

@@ -7,6 +7,7 @@ import {
   FORM_FIELDS,
   FORM_ITEMS_TABLE,
   FORM_LEFT_MM,
+  formChoiceBaseline,
   type FormField,
 } from '../../domain/application-form.ts';
 import type { Point } from '../images/homography.ts';
@@ -49,9 +50,6 @@ export function tableRowRegion(r: number): Region {
   return { x: TABLE_FRAME.left + 0.3, y: top + 0.4, width: TABLE_FRAME.right - TABLE_FRAME.left - 0.6, height: t.rowHeight - 0.8 };
 }
 
-/** Same drawing constants as the form generator (scripts/samples/render-form.ts). */
-const CHOICE_FIRST_BASELINE_MM = 6;
-const CHOICE_STEP_MM = 6;
 const CHOICE_X_MM = FORM_FIELDS[0]!.zone.x;
 
 /**
@@ -59,11 +57,11 @@ const CHOICE_X_MM = FORM_FIELDS[0]!.zone.x;
  * emptiest box, so a bracket edge caught by a slightly misplaced photo counts against every option alike.
  */
 export function checkboxRegion(group: keyof typeof FORM_CHOICES, i: number): Region {
-  const baseline = FORM_CHOICES[group].y + CHOICE_FIRST_BASELINE_MM + i * CHOICE_STEP_MM;
+  const baseline = formChoiceBaseline(FORM_CHOICES[group].y, i);
   return { x: CHOICE_X_MM + 0.7, y: baseline - 2.5, width: 2.1, height: 2.4 };
 }
 
 export function choiceLineRegion(group: keyof typeof FORM_CHOICES, i: number): Region {
-  const baseline = FORM_CHOICES[group].y + CHOICE_FIRST_BASELINE_MM + i * CHOICE_STEP_MM;
+  const baseline = formChoiceBaseline(FORM_CHOICES[group].y, i);
   return { x: CHOICE_X_MM, y: baseline - 3.5, width: 110, height: 4.5 };
 }
