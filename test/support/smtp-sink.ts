@@ -66,6 +66,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
+      // A client that dies mid-DATA never reaches 'end': the message is not accepted, as with a real MTA.
+      stream.on('error', () => undefined);
       stream.on('end', () => {
         const message: SinkMessage = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

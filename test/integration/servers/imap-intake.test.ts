@@ -82,7 +82,8 @@ describe('IMAP intake with \\Seen marking', () => {
       expect(latency).toBeLessThan(10_000);
 
       const reply = await parser.parse(sink.messages[before]!.raw);
-      expect(sink.messages[before]!.to).toEqual(['ivan.petrov@example.ru']);
+      // Our own address rides in the envelope only: the copy that proves the send (docs/mailboxes.md, Send).
+      expect(sink.messages[before]!.to).toEqual(['ivan.petrov@example.ru', 'info@shop.example']);
       expect(reply.inReplyTo).toBe('<app-1@example.ru>');
       expect(reply.references).toContain('<app-1@example.ru>');
       expect(reply.subject).toMatch(/^Re: .*\[R-[0-9A-Z]{4}-[0-9A-Z]{4}\]/);
