@@ -1,6 +1,7 @@
 // `intake users add EMAIL --role support|manager|admin` (password from INTAKE_PASSWORD or typed twice, never an
 // argument: arguments end up in shell history and `ps`), `intake users list`, `intake users disable EMAIL`.
 import { createInterface } from 'node:readline/promises';
+import { read } from 'read';
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../domain/app-error.ts';
@@ -30,17 +31,8 @@ async function readPassword(env: NodeJS.ProcessEnv): Promise<string> {
     }
     throw new AppError('validation_failed', 'no password on stdin');
   }
-  const ask = async (prompt: string) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    // Hide what is typed: readline echoes through _writeToOutput.
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-      if (s.includes(prompt)) process.stderr.write(prompt);
-    };
-    const answer = await rl.question(prompt);
-    rl.close();
-    process.stderr.write('\n');
-    return answer;
-  };
+  // `read` turns the terminal's echo off while the password is typed.
+  const ask = async (prompt: string) => String(await read({ prompt, silent: true, replace: '*', output: process.stderr }));
   const first = await ask('Password: ');
   const second = await ask('Repeat password: ');
   if (first !== second) throw new AppError('validation_failed', 'the passwords differ');
