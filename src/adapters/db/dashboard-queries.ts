@@ -123,7 +123,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
       const count = (condition: Prisma.Sql) => sql`(SELECT count(*) FROM "ReturnRequest" r WHERE ${condition})`;
       const undecided = sql`r."state" IN (${Prisma.join(UNDECIDED)})`;
       // Sequential on purpose: SQLite runs one statement at a time on its connection anyway, and on PostgreSQL
-      // the five queries would take five pool connections from the worker for a few milliseconds' gain.
+      // the six queries would take six pool connections from the worker for a few milliseconds' gain.
       const byStateRows = await db.$queryRaw<Array<{ state: string; n: unknown }>>(sql`
         SELECT r."state" AS state, count(*) AS n FROM "ReturnRequest" r GROUP BY r."state"`);
       // One pass over the window in the (createdAt, state, approvedBy, reasonCode, receivedAt, firstReplyAt) index.
