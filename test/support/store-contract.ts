@@ -481,6 +481,21 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('counts the quantities other live returns of an order already claim, per SKU', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const make = async (n: string, state: RecordReturnInput['state']) => {
+          const { id } = await store!.saveInbound(inbound(n));
+          await store!.recordReturn({ ...returnInput(id, n, `<q-${n}@t>`), state });
+        };
+        await make('R-Q1', 'refunded');
+        await make('R-Q2', 'awaiting_shipment');
+        await make('R-Q3', 'rejected'); // frees its items
+        expect(await store!.returnedQuantities('A-1001')).toEqual([{ sku: 'SK-1', quantity: 2 }]);
+        expect(await store!.returnedQuantities('A-1001', 'R-Q2')).toEqual([{ sku: 'SK-1', quantity: 1 }]);
+        expect(await store!.returnedQuantities('A-NONE')).toEqual([]);
+      });
+    });
+
     it('lists what is due: reminders within the lead, expiries, review SLA breaches and overdue refunds', async () => {
       await withStores(db, 1, async ([store]) => {
         const now = new Date('2025-03-10T12:00:00Z');

@@ -6,6 +6,7 @@ import type { DocumentKind, ExtractionMethod } from '../../domain/document.ts';
 import type { Language, ReplyTemplate } from '../../domain/reply.ts';
 import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
 import type { RecordedReturn, RecordReturnInput, ReturnDetail, ReturnSummary, Store } from '../../domain/ports/store.ts';
+import { documentRows } from './document-rows.ts';
 import { guard, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 import { returnSearchText } from './search-text.ts';
@@ -93,24 +94,7 @@ export function createReturnStore(db: DbClient): ReturnStore {
                 },
               },
             }),
-            db.document.createMany({
-              data: input.documents.map((d, position) => ({
-                inboundId: input.inboundId,
-                returnId,
-                position,
-                name: d.name,
-                kind: d.kind,
-                mimeType: d.mimeType,
-                bytes: d.bytes,
-                sha256: d.sha256,
-                method: d.method ?? null,
-                pageCount: d.pageCount,
-                pages: toJson(d.pages),
-                ...(d.formFields ? { formFields: toJson(d.formFields) } : {}),
-                problems: toJson(d.problems),
-                content: new Uint8Array(d.content),
-              })),
-            }),
+            db.document.createMany({ data: documentRows(input.documents, input.inboundId, returnId) }),
             ...(input.reply
               ? [
                   db.outboundMessage.create({

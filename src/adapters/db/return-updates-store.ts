@@ -4,6 +4,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { ReturnDeadlines, ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Language } from '../../domain/reply.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
+import { documentRows } from './document-rows.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 import { returnSearchText } from './search-text.ts';
@@ -149,24 +150,7 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
             }
             if (update.inbound) {
               const inboundId = update.inbound.id;
-              await tx.document.createMany({
-                data: update.inbound.documents.map((d, position) => ({
-                  inboundId,
-                  returnId: current.id,
-                  position,
-                  name: d.name,
-                  kind: d.kind,
-                  mimeType: d.mimeType,
-                  bytes: d.bytes,
-                  sha256: d.sha256,
-                  method: d.method ?? null,
-                  pageCount: d.pageCount,
-                  pages: toJson(d.pages),
-                  ...(d.formFields ? { formFields: toJson(d.formFields) } : {}),
-                  problems: toJson(d.problems),
-                  content: new Uint8Array(d.content),
-                })),
-              });
+              await tx.document.createMany({ data: documentRows(update.inbound.documents, inboundId, current.id) });
               await tx.inboundMessage.update({
                 where: { id: inboundId },
                 data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null },
