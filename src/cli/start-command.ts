@@ -23,6 +23,9 @@ export async function startCommand(): Promise<number> {
   const app = await buildApp(web.deps);
   const address = await app.listen({ port: config.port, host: config.host });
   log.info(`Returns Intake running: UI ${address}, mailbox ${config.maildir}/new, outbox ${config.outboxDir}`);
+  if ((await runtime.store.users.listUsers()).length === 0) {
+    log.warn('No one can sign in to the UI yet: create the first account with `npx intake users add you@example.com --role admin`');
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
