@@ -22,7 +22,9 @@ export async function startCommand(): Promise<number> {
   const web = await createWebRuntime(config, { store: runtime.store, metrics, health: worker.status });
   const app = await buildApp(web.deps);
   const address = await app.listen({ port: config.port, host: config.host });
-  log.info(`Returns Intake running: UI ${address}, mailbox ${config.maildir}/new, outbox ${config.outboxDir}`);
+  const mailbox = config.imapUrl ? runtime.deps.mailbox.id : `${config.maildir}/new`;
+  const replies = config.smtpUrl ? 'SMTP' : config.outboxDir;
+  log.info(`Returns Intake running: UI ${address}, mailbox ${mailbox}, replies to ${replies}`);
   if ((await runtime.store.users.listUsers()).length === 0) {
     log.warn('No one can sign in to the UI yet: create the first account with `npx intake users add you@example.com --role admin`');
   }
