@@ -1,9 +1,11 @@
 // End-to-end throughput of scanned applications: N copies of the scanned sample e-mails (samples/emails: a
 // scanned PDF, a PNG scan, a phone photo), each with its own Message-ID and sender, dropped into a fresh
-// Maildir and processed by `intake run --once` in a child process. Prints applications per minute (wall time
-// of the whole command, start-up included) and the worker process's peak RSS (from /usr/bin/time).
+// Maildir and processed by `intake run --once` (bin/intake.js, as an operator runs it) in a child process.
+// Prints applications per minute (wall time of the whole command, start-up included) and the worker
+// process's peak RSS (from /usr/bin/time: the largest of bin/intake.js and the node it starts).
 //
 //   npx tsx bench/ocr-e2e.ts [count=30]
+//   MALLOC_ARENA_MAX=8 npx tsx bench/ocr-e2e.ts      # glibc's default arenas (bin/intake.js then keeps them)
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,7 +31,7 @@ try {
     await writeFile(path.join(inbox, `${Date.now()}.${i}.bench:2,`), raw, 'latin1');
   }
   const started = performance.now();
-  const { stderr } = await run('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, '--import', 'tsx', 'src/cli/intake.ts', 'run', '--once'], {
+  const { stderr } = await run('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, 'bin/intake.js', 'run', '--once'], {
     cwd: repo,
     env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'error', CI: 'true' },
     maxBuffer: 64 * 1024 * 1024,
