@@ -21,10 +21,9 @@ function itemsScore(items: Item[]): number {
 }
 
 export function mergeApplications(source: string, parts: ParsedPart[]): ParsedApplication {
-  // Documents that are not applications (a product photo, "see attachment" in the body) contribute
-  // nothing, unless nothing else is there.
-  const applications = parts.filter((p) => p.result.isApplication);
-  const used = applications.length > 0 ? applications : parts;
+  // Documents that are not applications (a product photo, "see attachment" in the body, a question) contribute
+  // nothing: their numbers and words are not application fields, even when nothing else is there.
+  const used = parts.filter((p) => p.result.isApplication);
   // Saying that no application was found is read-application.ts's job: it knows which documents could be read.
   const problems: Problem[] = [];
 

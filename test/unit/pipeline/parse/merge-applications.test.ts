@@ -62,6 +62,15 @@ describe('mergeApplications', () => {
     expect(mergeApplications('m.eml', [noise, app]).fields.phone).toBeUndefined();
   });
 
+  // Regression: a question ("is this dress available in M?") came out with reason proper_quality and the
+  // order number from its prose, as if it were an application.
+  it('gives no fields when no document is an application', () => {
+    const question = part('body', { orderNumber: { value: '4826-3358', confidence: 0.97 }, reason: { value: 'proper_quality', confidence: 0.7 } }, { isApplication: false });
+    const merged = mergeApplications('m.eml', [question]);
+    expect(merged.fields).toEqual({});
+    expect(merged.items).toEqual([]);
+  });
+
   it('merges a real PDF text layer with a photo of the same form', () => {
     const today = { today: '2026-11-20' };
     const merged = mergeApplications('m.eml', [
