@@ -6,6 +6,7 @@ import { normalizeMoney } from '../../domain/validation/normalize-money.ts';
 import { normalizeSku } from '../../domain/validation/normalize-sku.ts';
 import type { Normalized } from '../../domain/validation/normalized.ts';
 import { inferReason } from './infer-reason.ts';
+import { matchReasonLookalike } from './match-reason-lookalike.ts';
 import { fixLookalikeWords } from '../../domain/validation/fix-lookalike-words.ts';
 import { normalizeText, ocrText } from './normalize-field.ts';
 import { SIZE_LOOKALIKES } from './read-items-table.ts';
@@ -39,6 +40,9 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
     case 'reason': {
       const reason = inferReason(raw) ?? (ocr ? inferReason(fixLookalikeWords(raw, { force: true }).value) : undefined);
       if (reason) return { value: reason, fixes: 0, strict: true };
+      // Folded and matched within one edit: a correction, so its confidence stays below the auto-approve bar.
+      const lookalike = ocr ? matchReasonLookalike(raw) : undefined;
+      if (lookalike) return { value: lookalike, fixes: 1, strict: false };
       const text = normalizeText(raw);
       // Words we cannot map stay as written and are marked ambiguous, so a person decides.
       return text ? { ...text, strict: false, ambiguous: true } : undefined;
