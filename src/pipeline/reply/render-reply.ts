@@ -5,6 +5,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { ReplyTemplates } from '../../domain/ports/reply-renderer.ts';
 import type { Language, RenderedReply, ReplyTemplate } from '../../domain/reply.ts';
 import { NEEDS_RETURN_NUMBER, REPLY_DATA_SCHEMAS, type ReplyDataInput } from './reply-data.ts';
+import { politeName } from './polite-name.ts';
 import { replySubject } from './reply-subject.ts';
 
 export interface RenderReplyInput<T extends ReplyTemplate = ReplyTemplate> {
@@ -70,6 +71,7 @@ export function renderReply<T extends ReplyTemplate>(
   }
   const data: Record<string, unknown> = {
     ...parsed.data,
+    customerName: politeName(parsed.data.customerName),
     returnNumber: input.returnNumber ?? null,
     replyAddress: addressOf(input.from),
     language,
