@@ -6,7 +6,7 @@ import type { DocumentKind, ExtractionMethod } from '../../domain/document.ts';
 import type { Language, ReplyTemplate } from '../../domain/reply.ts';
 import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
 import type { RecordedReturn, RecordReturnInput, ReturnDetail, ReturnSummary, Store } from '../../domain/ports/store.ts';
-import { documentRows } from './document-rows.ts';
+import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 import { returnSearchText } from './search-text.ts';
@@ -81,17 +81,7 @@ export function createReturnStore(db: DbClient): ReturnStore {
                 reasonCode: input.decision.reasons[0]?.code ?? null,
                 searchText: returnSearchText(input.application.fields.fullName?.value, input.customerEmail ?? input.application.fields.email?.value),
                 items: { create: input.application.items.map(itemRow) },
-                events: {
-                  create: input.events.map((e, seq) => ({
-                    seq,
-                    actor: e.actor,
-                    type: e.type,
-                    fromState: e.fromState ?? null,
-                    toState: e.toState ?? null,
-                    reason: e.reason ?? null,
-                    at: e.at,
-                  })),
-                },
+                events: { create: eventRows(input.events, 0) },
               },
             }),
             db.document.createMany({ data: documentRows(input.documents, input.inboundId, returnId) }),

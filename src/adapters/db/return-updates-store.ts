@@ -4,7 +4,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { ReturnDeadlines, ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Language } from '../../domain/reply.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
-import { documentRows } from './document-rows.ts';
+import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 import { returnSearchText } from './search-text.ts';
@@ -122,16 +122,7 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
             }
             if (update.events.length > 0) {
               await tx.returnEvent.createMany({
-                data: update.events.map((e, i) => ({
-                  returnId: current.id,
-                  seq: current._count.events + i,
-                  actor: e.actor,
-                  type: e.type,
-                  fromState: e.fromState ?? null,
-                  toState: e.toState ?? null,
-                  reason: e.reason ?? null,
-                  at: e.at,
-                })),
+                data: eventRows(update.events, current._count.events).map((row) => ({ ...row, returnId: current.id })),
               });
             }
             if (update.reply) {

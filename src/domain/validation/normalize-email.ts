@@ -1,6 +1,7 @@
 // E-mail addresses, lower-cased, with the usual OCR damage undone: spaces around "@", "," for ".",
 // Cyrillic look-alike letters in a Latin address.
 import type { Normalized } from './normalized.ts';
+import { replaceLookalikes } from './replace-lookalikes.ts';
 
 const CYR_TO_LAT: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i',
@@ -25,13 +26,9 @@ export function normalizeEmail(raw: string): Normalized | undefined {
     text = text.replace(/,/g, '.');
   }
   if (!CYRILLIC_DOMAIN.test(text) && /[а-яё]/.test(text)) {
-    text = [...text].map((ch) => {
-      if (CYR_TO_LAT[ch] !== undefined) {
-        fixes += 1;
-        return CYR_TO_LAT[ch];
-      }
-      return ch;
-    }).join('');
+    const swapped = replaceLookalikes(text, CYR_TO_LAT);
+    text = swapped.text;
+    fixes += swapped.fixes;
   }
   if (!STRICT.test(text) && !CYRILLIC_DOMAIN.test(text)) return undefined;
   return { value: text, fixes, strict: fixes === 0 };

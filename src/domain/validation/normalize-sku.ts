@@ -1,6 +1,7 @@
 // Article numbers (артикул): OCR swaps Latin and Cyrillic look-alikes and reads S as $. A code that
 // mixes both alphabets, or (read by OCR) whose letters are all Latin look-alikes, is taken to be Latin; typed Cyrillic codes stay.
 import type { Normalized } from './normalized.ts';
+import { replaceLookalikes } from './replace-lookalikes.ts';
 
 const CYR_TO_LAT: Record<string, string> = {
   А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y',
@@ -18,13 +19,9 @@ export function normalizeSku(raw: string, options: { ocr?: boolean } = {}): Norm
   // Mixed alphabets, or a code whose every letter is a Cyrillic look-alike ("СТ-4451"): OCR read Latin as Cyrillic.
   const allLookalikes = options.ocr === true && /\d/.test(text) && /[А-Яа-яЁё]/.test(text) && [...text].every((ch) => !/[А-Яа-яЁё]/.test(ch) || CYR_TO_LAT[ch] !== undefined);
   if ((/[A-Za-z]/.test(text) && /[А-Яа-яЁё]/.test(text)) || allLookalikes) {
-    text = [...text].map((ch) => {
-      if (CYR_TO_LAT[ch] !== undefined) {
-        fixes += 1;
-        return CYR_TO_LAT[ch];
-      }
-      return ch;
-    }).join('');
+    const swapped = replaceLookalikes(text, CYR_TO_LAT);
+    text = swapped.text;
+    fixes += swapped.fixes;
   }
   // OCR mixes cases within a code ("sH-2635"); article codes are printed in capitals.
   if (options.ocr === true && /[a-z]/.test(text) && /\d/.test(text)) {

@@ -1,5 +1,5 @@
-// Documents of a message as rows, for a new return and for a follow-up alike.
-import type { StoredDocument } from '../../domain/ports/store.ts';
+// Documents and audit events as rows, for a new return and for a change to one alike.
+import type { ReturnEvent, StoredDocument } from '../../domain/ports/store.ts';
 import { toJson } from './stored-json.ts';
 
 export function documentRows(documents: readonly StoredDocument[], inboundId: string, returnId: string) {
@@ -18,5 +18,18 @@ export function documentRows(documents: readonly StoredDocument[], inboundId: st
     ...(d.formFields ? { formFields: toJson(d.formFields) } : {}),
     problems: toJson(d.problems),
     content: new Uint8Array(d.content),
+  }));
+}
+
+/** Events numbered from `firstSeq`, so the audit trail keeps its order across transactions. */
+export function eventRows(events: readonly ReturnEvent[], firstSeq: number) {
+  return events.map((e, i) => ({
+    seq: firstSeq + i,
+    actor: e.actor,
+    type: e.type,
+    fromState: e.fromState ?? null,
+    toState: e.toState ?? null,
+    reason: e.reason ?? null,
+    at: e.at,
   }));
 }
