@@ -16,6 +16,7 @@ import type { PageText, TextLine } from '../../domain/document.ts';
 import { applyHomography, type Homography } from '../images/homography.ts';
 import { encodeGrey } from '../images/prepare-for-ocr.ts';
 import { removeRuleLines } from '../images/remove-rule-lines.ts';
+import { removeSpecks } from '../images/remove-specks.ts';
 import { whitenPaper } from '../images/whiten-paper.ts';
 import { warpRegion, type GreyImage, type Region } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
@@ -43,6 +44,12 @@ const RULE_DARK = 215;
 const MIN_TICK_INK = 0.05;
 const TICK_CONTRAST = 1.4;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
+/** A speck: at most ~0.4 mm square of ink with nothing else within 1.5 mm (ё's dots sit ~0.5 mm above it). */
+const SPECK_MAX_PX = 25;
+const SPECK_CLEARANCE_PX = Math.round(1.5 * PX_PER_MM);
+/** A word at either end of a zone read at this confidence or less, and this short, is a mark, not writing. */
+const STRAY_CONFIDENCE = 0.2;
+const STRAY_LENGTH = 2;
 const ANCHORS = [FORM_TITLE_RU, FORM_TITLE_EN, 'заявление на возврат', FORM_ID].map(squash);
 
 export type ZoneReadResult =
@@ -73,7 +80,8 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   const text = new Map<string, PageText>();
   jobs.forEach(({ key }, i) => {
     const r = results[i];
-    if (r?.status === 'done') text.set(key, { ...r.page, lines: trimMarks(r.page.lines) });
+    // In a table row a short doubtful word can be a whole cell (a quantity's "1"); only field zones lose them.
+    if (r?.status === 'done') text.set(key, { ...r.page, lines: trimMarks(r.page.lines, !key.startsWith('row')) });
   });
 
   const anchorText = squash(`${joined(text.get('title'))} ${joined(text.get('footer'))}`);
@@ -142,7 +150,8 @@ async function recognizeZone(
   timeoutMs: number,
 ): Promise<OcrOutcome | undefined> {
   const crop = warpRegion(page, h, job.region, PX_PER_MM);
-  const clean = { ...crop, data: whitenPaper(removeRuleLines(crop.data, crop.width, crop.height, { runPx: RULE_RUN_PX, dark: RULE_DARK })) };
+  const whitened = whitenPaper(removeRuleLines(crop.data, crop.width, crop.height, { runPx: RULE_RUN_PX, dark: RULE_DARK }));
+  const clean = { ...crop, data: removeSpecks(whitened, crop.width, crop.height, { ink: INK, maxArea: SPECK_MAX_PX, clearance: SPECK_CLEARANCE_PX }) };
   if (darkPixels(clean) < MIN_INK_PX) return undefined;
   const image = await encodeGrey(clean);
   // Words, not the line: stray marks are dropped before they weigh on the value's confidence.
@@ -178,12 +187,17 @@ function clamp(v: number, max: number): number {
   return Math.min(max, Math.max(0, v));
 }
 
-/** A zone's words without stray marks at either end (a rule's stub or a speck read as "|", "—", ","). */
-function trimMarks(words: TextLine[]): TextLine[] {
+/**
+ * A zone's words without stray marks at either end (a rule's stub or a speck read as "|", "—", ",", or as a
+ * letter Tesseract itself doubts: "i" at 0.00, when `doubtful`). A lone word is kept: it may be the whole value.
+ */
+function trimMarks(words: TextLine[], doubtful: boolean): TextLine[] {
+  const stray = (w: TextLine) => !MEANINGFUL.test(w.text) || (doubtful && w.confidence <= STRAY_CONFIDENCE && w.text.length <= STRAY_LENGTH);
   let start = 0;
   let end = words.length;
-  while (start < end && !MEANINGFUL.test(words[start]!.text)) start++;
-  while (end > start && !MEANINGFUL.test(words[end - 1]!.text)) end--;
+  while (end - start > 1 && stray(words[start]!)) start++;
+  while (end - start > 1 && stray(words[end - 1]!)) end--;
+  if (end - start === 1 && !MEANINGFUL.test(words[start]!.text)) return [];
   return words.slice(start, end);
 }
 
