@@ -8,7 +8,7 @@
 //   MALLOC_ARENA_MAX=8 npx tsx bench/ocr-e2e.ts      # glibc's default arenas (bin/intake.js then keeps them)
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -30,8 +30,9 @@ try {
       .replace(/^(From:[^<]*<)([^@>]+)@/im, `$1$2+bench${i}@`);
     await writeFile(path.join(inbox, `${Date.now()}.${i}.bench:2,`), raw, 'latin1');
   }
+  const loadBefore = loadavg()[0]!.toFixed(1);
   const started = performance.now();
-  const { stderr } = await run('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, 'bin/intake.js', 'run', '--once'], {
+  const { stderr } = await run('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', process.execPath, 'bin/intake.js', 'run', '--once'], {
     cwd: repo,
     env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'error', CI: 'true' },
     maxBuffer: 64 * 1024 * 1024,
@@ -42,6 +43,11 @@ try {
   console.log(summary.trim());
   console.log(`${count} scanned applications end to end (intake run --once, start-up included): ${seconds.toFixed(1)} s = ${((count / seconds) * 60).toFixed(0)} applications/min (target ≥ 60)`);
   console.log(`peak RSS of the worker process: ${Math.round(peak)} MB (target ≤ 600)`);
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr);
+  if (cpu) {
+    const busy = Number(cpu[1]) + Number(cpu[2]);
+    console.log(`CPU: ${busy.toFixed(1)} s = ${((busy / seconds / cpus().length) * 100).toFixed(0)}% of ${cpus().length} cores over the run (load average before: ${loadBefore})`);
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
