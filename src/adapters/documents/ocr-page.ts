@@ -7,6 +7,7 @@ import { decodePage, encodeForOcr } from '../images/prepare-for-ocr.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
+import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 
 export interface OcrPageResult {
@@ -41,16 +42,24 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
     return { problems: [problem(name, code, `page ${pageNumber}: image could not be decoded (${message})`)] };
   }
   const deadline = Date.now() + limits.ocrSeconds * 1000;
+  // The page's time limit covers every attempt.
+  const remaining = () => Math.max(1, deadline - Date.now());
   if (options.zones !== false) {
-    const zones = await readFormZones(ocr, grey, pageNumber, limits.ocrSeconds * 1000);
+    const zones = await readFormZones(ocr, grey, pageNumber, remaining());
     if (zones.status === 'read') return { page: zones.page, problems: [], mode: 'zones' };
     if (zones.status === 'ocr_problem') return { problems: [ocrProblem(name, pageNumber, zones.outcome)] };
   }
-  const prepared = await encodeForOcr(grey);
-  // The page's time limit covers both attempts.
-  const timeoutMs = Math.max(1, deadline - Date.now());
-  const outcome = await ocr.recognize({ ...prepared, page: pageNumber, timeoutMs });
-  if (outcome.status === 'done') return { page: outcome.page, problems: [], mode: 'full_page' };
+  // A photographed sheet is flattened first: our form's table may be found on the flat page (a second zone
+  // pass), and full-page OCR drops fewer lines without the perspective.
+  const flat = await flattenPage(input.image, grey, input.frame).catch(() => undefined);
+  if (flat && options.zones !== false) {
+    const zones = await readFormZones(ocr, flat.image, pageNumber, remaining());
+    if (zones.status === 'read') return { page: boxesOnPhoto(zones.page, flat, grey), problems: [], mode: 'zones' };
+    if (zones.status === 'ocr_problem') return { problems: [ocrProblem(name, pageNumber, zones.outcome)] };
+  }
+  const prepared = await encodeForOcr(flat?.image ?? grey);
+  const outcome = await ocr.recognize({ ...prepared, page: pageNumber, timeoutMs: remaining() });
+  if (outcome.status === 'done') return { page: flat ? boxesOnPhoto(outcome.page, flat, grey) : outcome.page, problems: [], mode: 'full_page' };
   return { problems: [ocrProblem(name, pageNumber, outcome)] };
 }
 
