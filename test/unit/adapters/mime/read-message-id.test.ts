@@ -31,7 +31,8 @@ describe('readMessageId', () => {
     const raw = Buffer.concat([Buffer.from('From: a@b\r\nMessage-ID: <big@x>\r\n\r\n'), Buffer.alloc(40 * 1024 * 1024, 0x41)]);
     const started = performance.now();
     expect(readMessageId(raw)).toBe('<big@x>');
-    expect(performance.now() - started).toBeLessThan(200);
+    // Generous on a busy machine; scanning the 40 MB body would take seconds.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -17,6 +17,7 @@ describe('withinEditDistance', () => {
   it('gives up at once on a hostile long string (length alone rules it out)', () => {
     const started = performance.now();
     expect(withinEditDistance('TS-3000', 'X'.repeat(200_000), 1)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(50);
+    // A generous bound: it only has to tell "gave up" from a full 7 × 200,000 table or worse on a busy machine.
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
