@@ -1,7 +1,6 @@
 // One page of a stored document as an image a browser can show: photos as they are (turned upright, like the
 // OCR saw them), TIFF and HEIC converted to PNG, PDF pages rendered. Kept in a small cache: a reviewer flips
 // between fields of the same scan many times.
-import { PDFParse } from 'pdf-parse';
 import sharp from 'sharp';
 import { decodeHeic } from '../../adapters/images/decode-heic.ts';
 import type { DocumentFile } from '../../domain/ports/document-files.ts';
@@ -31,6 +30,9 @@ export async function renderPage(file: DocumentFile, page: number): Promise<Page
 
 async function render(file: DocumentFile, page: number): Promise<PageImage | null> {
   if (file.mimeType === 'application/pdf') {
+    // pdf.js is loaded only when a PDF page is first shown: the worker process, which serves this UI too,
+    // does not need its ~40 MB for scans it reads by their embedded images.
+    const { PDFParse } = await import('pdf-parse');
     const parser = new PDFParse({ data: new Uint8Array(file.content), verbosity: 0 });
     try {
       const shot = await parser.getScreenshot({ partial: [page], scale: 2, imageBuffer: true, imageDataUrl: false });
