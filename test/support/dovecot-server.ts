@@ -3,7 +3,7 @@
 // a missing binary is an error with instructions, never a skip. Mail is owned by `nobody`, as Dovecot runs it.
 import { execFile as execFileCb, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,8 +127,22 @@ export async function startDovecot(): Promise<DovecotServer> {
     async addUser(user, password) {
       if (!/^[a-z0-9._-]+$/i.test(user) || password.includes(':')) throw new Error(`bad user ${user}`);
       const existing = await readFile(passwd, 'utf8');
-      await writeFile(passwd, `${existing}${user}:${password}\n`);
+      // Replace the file in one step: Dovecot re-reads it while the sink's deliveries log in, and must never
+      // see it half-written (it then keeps the short version and refuses the new user).
+      await writeFile(`${passwd}.new`, `${existing}${user}:${password}\n`);
+      await rename(`${passwd}.new`, passwd);
       passwords.set(user, password);
+      // Create the Maildir up front, as a mail system's account provisioning does: otherwise Dovecot creates it
+      // on first login, and two sessions logging in at once (the worker and the test's own client) can race
+      // there, one of them failing its first command.
+      for (const sub of ['', '/cur', '/new', '/tmp']) {
+        const dir = `${path.join(home, user)}/Maildir${sub}`;
+        await mkdir(dir, { recursive: true });
+      }
+      for (const dir of [path.join(home, user), path.join(home, user, 'Maildir'), ...['cur', 'new', 'tmp'].map((d) => path.join(home, user, 'Maildir', d))]) {
+        await chown(dir, mailUser.uid, mailUser.gid);
+      }
+      await waitForLogin(port, user, password, passwd);
     },
     maildir: (user) => path.join(home, user, 'Maildir'),
     async append(user, raw, folder = 'INBOX') {
@@ -169,5 +183,28 @@ async function waitForPort(port: number, died: () => boolean): Promise<void> {
     if (died()) throw new Error('Dovecot exited during start-up');
     if (Date.now() > deadline) throw new Error(`Dovecot did not listen on ${port}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Resolves once Dovecot accepts the new user's password. Dovecot notices a changed passwd-file by its
+ * timestamp, which has one-second resolution, so a user added in the same second as the last reload can stay
+ * unknown; each failed try moves the timestamp on and tries again (a failed login costs Dovecot's 2 s delay).
+ */
+async function waitForLogin(port: number, user: string, password: string, passwd: string): Promise<void> {
+  const { ImapFlow } = await import('imapflow');
+  const deadline = Date.now() + 20_000;
+  for (let attempt = 1; ; attempt++) {
+    const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });
+    try {
+      await client.connect();
+      await client.logout();
+      return;
+    } catch (error) {
+      client.close();
+      if (Date.now() > deadline) throw new Error(`Dovecot still refuses ${user} after ${attempt} tries`, { cause: error });
+      const later = new Date(Date.now() + attempt * 1000);
+      await utimes(passwd, later, later);
+    }
   }
 }

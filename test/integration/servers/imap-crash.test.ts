@@ -75,12 +75,18 @@ async function crashAndRestart(user: string, killWhen: 'smtp_window' | 'after_re
     REPLY_RESEND_AFTER_SECONDS: '15',
   };
   const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user, pass: 'secret' }, logger: false });
-  await client.connect();
+  await client.connect().catch(async (error: Error & { responseText?: string; authenticationFailed?: boolean }) => {
+    throw new Error(`IMAP login as ${user} failed: ${error.responseText ?? error.message}\n${await dovecot.log()}`, { cause: error });
+  });
   const db = createPrismaClient(parseDatabaseUrl(databaseUrl));
   worker = await startWorkerProcess(env);
   try {
     const exited = new Promise((resolve) => worker!.once('exit', resolve));
-    for (let n = 1; n <= MESSAGES; n++) await client.append('INBOX', applicationMail({ n, from: `customer${n}@example.ru` }));
+    for (let n = 1; n <= MESSAGES; n++) {
+      await client.append('INBOX', applicationMail({ n, from: `customer${n}@example.ru` })).catch(async (error: Error & { responseText?: string }) => {
+        throw new Error(`APPEND ${n} failed: ${error.responseText ?? error.message}\n${await dovecot.log()}`, { cause: error });
+      });
+    }
     await sink.waitFor(KILL_AT, 60_000);
     if (killWhen === 'after_replies') worker.kill('SIGKILL');
     await exited;
