@@ -2,7 +2,7 @@
 // truth is its documents' ground truth merged (plus an application typed into the body, if any).
 import type { ProblemCode } from '../../src/domain/problem.ts';
 import type { Expectation } from './expected-schema.ts';
-import type { ApplicationKey } from './sample-applications.ts';
+import { findApplication, type ApplicationKey } from './sample-applications.ts';
 
 export const SHOP_ADDRESS = 'Интернет-магазин «Мода» <info@moda-shop.example>';
 
@@ -237,6 +237,29 @@ export const EMAIL_SAMPLES: EmailSample[] = [
     bodyApplication: 'zaytseva',
     signature: '\n\nС уважением,\nНаталья Зайцева',
     expect: { asOf: '2025-03-10T12:47:01+03:00', reply: 'approved', state: 'awaiting_shipment', inbound: 'processed', language: 'ru' },
+  },
+  {
+    name: '14-body-utf8',
+    description: 'The application typed into a plain UTF-8 body from a phone mail app (no attachment, no printer).',
+    from: findApplication('c02').application.fields.email!,
+    subject: 'Возврат',
+    messageId: '<body-c02.1741600000@mail.example.ru>',
+    headers: [],
+    text: 'Добрый день! Заявление на возврат ниже.\n\n',
+    bodyApplication: 'c02',
+    signature: '\n\nОтправлено с мобильного',
+    expect: { asOf: `${findApplication('c02').application.fields.applicationDate}T12:30:00+03:00`, reply: 'approved', state: 'awaiting_shipment', inbound: 'processed', language: 'ru' },
+  },
+  {
+    name: '15-body-second-customer',
+    description: 'Another customer types the whole application into the e-mail, labels and all.',
+    from: findApplication('c03').application.fields.email!,
+    subject: 'Заявление на возврат',
+    messageId: '<body-c03.1741600001@mail.example.ru>',
+    headers: [],
+    text: 'Здравствуйте.\n\n',
+    bodyApplication: 'c03',
+    expect: { asOf: `${findApplication('c03').application.fields.applicationDate}T12:30:00+03:00`, reply: 'approved', state: 'awaiting_shipment', inbound: 'processed', language: 'ru' },
   },
   {
     name: '13-english',
