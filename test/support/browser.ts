@@ -19,13 +19,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 }
 
-/** Saves a screenshot under test-results/ and, for the ones the docs show, copies it to docs/screenshots/. */
+/**
+ * Saves a screenshot under test-results/. The ones the docs show are copied to docs/screenshots/ only with
+ * UPDATE_SCREENSHOTS=1, so a test run never changes tracked files.
+ */
 export async function saveScreenshot(bytes: Buffer, name: string, options: { docs?: boolean } = {}): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
   const { writeFile } = await import('node:fs/promises');
   await writeFile(file, bytes);
-  if (options.docs) {
+  if (options.docs && process.env.UPDATE_SCREENSHOTS === '1') {
     await mkdir(DOCS_SCREENSHOTS, { recursive: true });
     await copyFile(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
   }

@@ -1,6 +1,6 @@
 // The review UI in a real browser (Chromium): sign in, open an application, fix a field with the scan
 // highlighting its box, approve with the keyboard, and find the reply in the outbox; the dashboard's charts
-// render; an XSS payload in customer text stays text. Screenshots go to test-results/ and docs/screenshots/.
+// render; an XSS payload in customer text stays text. Screenshots go to test-results/ (and to docs/screenshots/ with UPDATE_SCREENSHOTS=1).
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
