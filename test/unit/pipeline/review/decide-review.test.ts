@@ -1,59 +1,13 @@
 // Agent decisions against a fake ReturnUpdates port: the lifecycle table, one reply each, the agent on record.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../src/domain/app-error.ts';
-import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../../../src/domain/ports/return-updates.ts';
+import type { ReturnUpdates } from '../../../../src/domain/ports/return-updates.ts';
 import type { ReturnState } from '../../../../src/domain/return-state.ts';
-import { loadPolicy } from '../../../../src/adapters/policy/load-policy.ts';
-import { loadReplyTemplates } from '../../../../src/adapters/templates/load-reply-templates.ts';
-import { TEMPLATES_DIR } from '../../../../src/main.ts';
 import { approveReturn, rejectReturn, requestBetterPhoto } from '../../../../src/pipeline/review/decide-review.ts';
 import { markParcelReceived, recordInspection } from '../../../../src/pipeline/review/desk-steps.ts';
-import type { ReviewDeps } from '../../../../src/pipeline/review/review-deps.ts';
+import { fakeUpdates as fakeReturn, reviewDeps } from './review-fakes.ts';
 
-function fakeUpdates(state: ReturnState): ReturnUpdates & { updates: ReturnUpdate[] } {
-  const ref: ReturnRef = {
-    id: 'r1',
-    returnNumber: 'RT-1',
-    state,
-    language: 'en',
-    customerEmail: 'anna@example.com',
-    orderNumber: null,
-    customerMessageId: '<c1@example.com>',
-    customerSubject: 'My return',
-    replyMessageIds: ['<ri.first@shop.test>'],
-    application: { source: 'm.eml', fields: { fullName: { value: 'Anna Smith', confidence: 0.9 } }, items: [], problems: [] },
-    decision: { status: 'needs_review', state: 'needs_review', reasons: [] },
-    deadlines: { reviewDueAt: null, reviewBreachedAt: null, shipBy: null, reminderSentAt: null, warehouseAt: null, refundDueAt: null, refundOverdueAt: null },
-    trackingNumber: null,
-    createdAt: new Date('2025-03-01T10:00:00Z'),
-  };
-  const updates: ReturnUpdate[] = [];
-  return {
-    updates,
-    getReturnRef: async () => ({ ...ref }),
-    findReturnForFollowUp: async () => null,
-    listDueReturns: async () => [],
-    returnedQuantities: async () => [],
-    updateReturn: async (update) => {
-      if (update.fromState !== ref.state) throw new AppError('conflict', 'moved');
-      ref.state = update.toState;
-      updates.push(update);
-    },
-  };
-}
-
-function deps(updates: ReturnUpdates): ReviewDeps {
-  return {
-    updates,
-    orders: null,
-    policy: loadPolicy(),
-    templates: loadReplyTemplates(TEMPLATES_DIR),
-    composeMessage: async (reply) => Buffer.from(`Subject: ${reply.subject}\r\nIn-Reply-To: ${reply.inReplyTo}\r\n\r\n${reply.text}`),
-    from: 'Returns <info@shop.test>',
-    shopName: 'Shop',
-    now: () => new Date('2025-03-02T09:00:00Z'),
-  };
-}
+const fakeUpdates = (state: ReturnState) => fakeReturn({ state });
+const deps = (updates: ReturnUpdates) => reviewDeps(updates, new Date('2025-03-02T09:00:00Z'));
 
 const actor = 'agent:sam@desk.test' as const;
 
