@@ -7,13 +7,8 @@
 // we read and is stored as inbound mail (ignored as our own message). A reply found `sending` is resolved by that
 // copy: arrived → it was sent; not arrived after `resendAfterMs`, with the mailbox's backlog stored, → the
 // transaction never completed, send again.
+import type { ReplyTransport } from '../../domain/ports/reply-transport.ts';
 import type { Store } from '../../domain/ports/store.ts';
-
-export interface ReplyTransportPort {
-  send(raw: Buffer, envelope: { from: string; to: string; copyTo?: string }, messageId: string): Promise<void>;
-  /** Sending one Message-ID twice delivers it once (the file outbox): an unconfirmed send is simply repeated. */
-  readonly idempotent?: boolean;
-}
 
 /** How a send left unrecorded by a crash is confirmed. Without it, such a reply is sent again after the grace period. */
 export interface SendConfirmation {
@@ -40,7 +35,7 @@ export interface SendSummary {
 
 export interface SendDeps {
   store: Pick<Store, 'listPendingOutbound' | 'listSendingOutbound' | 'beginOutboundSend' | 'markOutboundSent' | 'markOutboundFailed'>;
-  transport: ReplyTransportPort;
+  transport: ReplyTransport;
   from: string;
   now: () => Date;
   confirmation?: SendConfirmation;

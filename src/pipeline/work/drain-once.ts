@@ -4,13 +4,14 @@ import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
 import { runDueActions, type DueActionKind } from '../schedule/run-due-actions.ts';
-import { sendOutbox, type ReplyTransportPort, type SendConfirmation, type SendSummary } from '../send/send-outbox.ts';
+import type { ReplyTransport } from '../../domain/ports/reply-transport.ts';
+import { sendOutbox, type SendConfirmation, type SendSummary } from '../send/send-outbox.ts';
 import { handleInbound, type HandleDeps, type HandleResult } from './handle-inbound.ts';
 
 export interface DrainDeps extends HandleDeps {
   mailbox: Mailbox;
   queue: WorkQueue;
-  transport: ReplyTransportPort;
+  transport: ReplyTransport;
   /** Copies of our replies to our own mailbox, so a send a crash left unrecorded is confirmed, not repeated. */
   sendConfirmation?: SendConfirmation;
   /** A reply left `sending` without a confirming copy is sent again after this long. */
