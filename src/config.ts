@@ -81,6 +81,8 @@ export type Config = Readonly<{
   ordersUrl?: string;
   policyFile?: string;
   mailFrom: string;
+  /** The bare address of MAIL_FROM: the SMTP envelope sender. */
+  mailFromAddress: string;
   shopName: string;
   /** Domain of our Message-IDs, from MAIL_FROM. */
   mailDomain: string;
@@ -118,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
-  const address = /<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM;
+  const address = (/<([^<>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM).trim();
   return Object.freeze({
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, 'intake.db')}`,
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ordersUrl: e.ORDERS_URL,
     policyFile: e.POLICY_FILE,
     mailFrom: e.MAIL_FROM,
+    mailFromAddress: address,
     shopName: e.SHOP_NAME,
     mailDomain: address.split('@')[1] ?? 'returns-intake.local',
     port: e.PORT,
@@ -151,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replyRateLimitPerHour: e.REPLY_RATE_LIMIT_PER_HOUR,
     hardBounceLimit: e.HARD_BOUNCE_LIMIT,
     processingTimeoutSeconds: e.PROCESSING_TIMEOUT_SECONDS,
-    replyCopyTo: e.IMAP_URL && e.SMTP_URL && e.REPLY_COPY_TO_MAILBOX ? (e.MAILBOX_ADDRESS ?? address.trim()) : undefined,
+    replyCopyTo: e.IMAP_URL && e.SMTP_URL && e.REPLY_COPY_TO_MAILBOX ? (e.MAILBOX_ADDRESS ?? address) : undefined,
     replyResendAfterSeconds: e.REPLY_RESEND_AFTER_SECONDS,
   });
 }

@@ -106,7 +106,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       composeMessage,
       readMessageId,
       from: config.mailFrom,
-      fromAddress: addressOf(config.mailFrom),
+      fromAddress: config.mailFromAddress,
       ourDomain: config.mailDomain,
       shopName: config.shopName,
       maxAttempts: config.maxAttempts,
@@ -132,10 +132,6 @@ function createTransport(config: Config, closers: Array<() => Promise<void> | vo
   const smtp = createSmtpTransport({ url: config.smtpUrl });
   closers.unshift(() => smtp.close());
   return smtp;
-}
-
-function addressOf(from: string): string {
-  return /<([^<>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
 export interface WebRuntime {

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { AppError } from '../../src/domain/app-error.ts';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with no variables at all', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe(`file:${path.resolve('data/intake.db')}`);
+    expect(config.maildir).toBe(path.resolve('data/Maildir'));
+    expect(config.outboxDir).toBe(path.resolve('data/outbox'));
+    expect(config.imapUrl).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('takes the bare address and the Message-ID domain from MAIL_FROM', () => {
+    const config = loadConfig({ MAIL_FROM: 'Возвраты <info@shop.example>' });
+    expect(config.mailFromAddress).toBe('info@shop.example');
+    expect(config.mailDomain).toBe('shop.example');
+    expect(loadConfig({ MAIL_FROM: 'returns@shop.example' }).mailFromAddress).toBe('returns@shop.example');
+  });
+
+  it('treats an empty URL variable as unset', () => {
+    expect(loadConfig({ IMAP_URL: '', SMTP_URL: ' ' }).imapUrl).toBeUndefined();
+  });
+
+  it('lists every bad key at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'not a url' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('config_invalid');
+    for (const key of ['PORT', 'DATABASE_URL', 'SMTP_URL']) expect((error as AppError).message).toContain(key);
+  });
+});
