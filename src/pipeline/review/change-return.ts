@@ -9,7 +9,7 @@ import type { ReturnDeadlines, ReturnRef } from '../../domain/ports/return-updat
 import type { OutboundDraft, ReturnEvent } from '../../domain/ports/store.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
-import { renderReply } from '../reply/render-reply.ts';
+import { draftReturnReply } from '../reply/draft-return-reply.ts';
 import type { ReplyDataInput } from '../reply/reply-data.ts';
 import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
 
@@ -71,27 +71,10 @@ export async function recordNote(deps: ReviewDeps, ref: ReturnRef, note: Omit<Re
 }
 
 async function draftReply(deps: ReviewDeps, ref: ReturnRef, reply: NonNullable<Change['reply']>): Promise<OutboundDraft> {
-  if (!ref.customerEmail) throw new AppError('validation_failed', `return ${ref.returnNumber} has no customer e-mail to reply to`);
-  const rendered = renderReply(deps.templates, {
-    template: reply.template,
-    language: ref.language,
-    to: ref.customerEmail,
-    from: deps.from,
-    ...(ref.customerMessageId ? { inReplyTo: ref.customerMessageId } : {}),
-    // Our earlier replies keep the thread together in the customer's mail client.
-    references: ref.replyMessageIds,
-    originalSubject: ref.customerSubject ?? '',
-    returnNumber: ref.returnNumber,
-    data: reply.data,
-  });
-  return {
-    messageId: rendered.messageId,
-    to: rendered.to,
-    subject: rendered.subject,
-    template: reply.template,
-    language: ref.language,
-    raw: await deps.composeMessage(rendered),
-  };
+  const draft = await draftReturnReply(deps, ref, reply.template, reply.data);
+  // An agent's action is customer-facing: without an address to answer, refuse it rather than act silently.
+  if (!draft) throw new AppError('validation_failed', `return ${ref.returnNumber} has no customer e-mail to reply to`);
+  return draft;
 }
 
 export function today(deps: Pick<ReviewDeps, 'now'>): string {
