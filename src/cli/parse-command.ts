@@ -11,13 +11,14 @@ import { bodyDocument } from '../pipeline/extract/body-document.ts';
 import { readAttachments } from '../pipeline/process/process-message.ts';
 import { readApplication } from '../pipeline/process/read-application.ts';
 import { createProgress } from './progress.ts';
+import { isoDay } from '../domain/iso-day.ts';
 
 /** Problems that mean the document's content could not be read at all (as opposed to read with doubts). */
 const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'ocr_timeout', 'ocr_failed']);
 
 export async function parseCommand(files: string[], options: { json?: boolean; today?: string }): Promise<number> {
   const reader = await createReader(loadConfig());
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? isoDay(new Date());
   const progress = createProgress('Parsing');
   progress.setTotal(files.length);
   let failed = 0;

@@ -6,6 +6,7 @@ import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ApplicationDecision } from '../decide/decide-application.ts';
 import type { ReplyDataInput } from '../reply/reply-data.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 
 export interface ReplyContext {
   shopName: string;
@@ -55,5 +56,5 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return isoDay(date);
 }

@@ -18,6 +18,7 @@ import { detectLanguage } from '../reply/detect-language.ts';
 import { newReturn } from './new-return.ts';
 import type { ProcessOutcome } from './process-outcome.ts';
 import { readApplication } from './read-application.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 
 export interface ProcessDeps {
   mime: MimeParser;
@@ -44,7 +45,7 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
   if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
 
   const documents = await readAttachments(mail, deps.documents);
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = isoDay(deps.now());
   const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...documents, bodyDocument(mail.text)], today);
 
   const existing = await deps.returns.findReturnForFollowUp({

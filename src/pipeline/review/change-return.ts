@@ -12,6 +12,7 @@ import type { ReturnState } from '../../domain/return-state.ts';
 import { draftReturnReply } from '../reply/draft-return-reply.ts';
 import type { ReplyDataInput } from '../reply/reply-data.ts';
 import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 
 export interface Change {
   /** Lifecycle events in order; `await_shipment` after an approval is the system's step, as in decisionEvents. */
@@ -78,5 +79,5 @@ async function draftReply(deps: ReviewDeps, ref: ReturnRef, reply: NonNullable<C
 }
 
 export function today(deps: Pick<ReviewDeps, 'now'>): string {
-  return deps.now().toISOString().slice(0, 10);
+  return isoDay(deps.now());
 }

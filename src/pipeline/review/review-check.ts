@@ -5,6 +5,7 @@ import type { Order } from '../../domain/order.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import { decideApplication, type ApplicationDecision } from '../decide/decide-application.ts';
 import type { ReviewDeps } from './review-deps.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 
 export interface ReviewCheck {
   order: Order | null;
@@ -29,5 +30,5 @@ export function checkApplication(application: ParsedApplication, order: Order | 
 export async function loadReviewCheck(deps: Pick<ReviewDeps, 'orders' | 'policy' | 'now'>, application: ParsedApplication): Promise<ReviewCheck> {
   const number = application.fields.orderNumber?.value;
   const order = number && deps.orders ? await deps.orders.find(number) : null;
-  return checkApplication(application, order, deps.orders !== null, deps.policy, deps.now().toISOString().slice(0, 10));
+  return checkApplication(application, order, deps.orders !== null, deps.policy, isoDay(deps.now()));
 }

@@ -8,6 +8,7 @@ import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
 import { draftReturnReply, type ReturnReplyDeps } from '../reply/draft-return-reply.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 
 export interface ScheduleDeps extends ReturnReplyDeps {
   returns: Pick<ReturnUpdates, 'listDueReturns' | 'updateReturn'>;
@@ -47,7 +48,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
   const common = { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null };
   if (ref.state === 'awaiting_shipment' && deadlines.shipBy) {
     if (deadlines.shipBy <= now) {
-      const moved = transition(ref.state, 'expire', 'system', `not shipped by ${isoDate(deadlines.shipBy)}`, now);
+      const moved = transition(ref.state, 'expire', 'system', `not shipped by ${isoDay(deadlines.shipBy)}`, now);
       if (!moved.ok) return null;
       const reply = await draftReturnReply(deps, ref, 'expired', { ...common, shipWithinDays: deps.policy.shipWithinDays });
       return { action: 'expire', update: { returnNumber: ref.returnNumber, fromState: ref.state, toState: moved.state, events: [moved.event], ...(reply ? { reply } : {}) } };
@@ -59,7 +60,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
         ...common,
         returnAddress: address.lines.join('\n'),
         recipient: address.recipient,
-        shipByDate: isoDate(deadlines.shipBy),
+        shipByDate: isoDay(deadlines.shipBy),
         daysLeft,
       });
       return {
@@ -68,7 +69,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
           returnNumber: ref.returnNumber,
           fromState: ref.state,
           toState: ref.state,
-          events: [{ actor: 'system', type: 'shipping_reminder', reason: `ship by ${isoDate(deadlines.shipBy)}`, at: now }],
+          events: [{ actor: 'system', type: 'shipping_reminder', reason: `ship by ${isoDay(deadlines.shipBy)}`, at: now }],
           deadlines: { reminderSentAt: now },
           ...(reply ? { reply } : {}),
         },
@@ -94,7 +95,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
         returnNumber: ref.returnNumber,
         fromState: ref.state,
         toState: ref.state,
-        events: [{ actor: 'system', type: 'refund_overdue', reason: `refund was due ${isoDate(deadlines.refundDueAt)}`, at: now }],
+        events: [{ actor: 'system', type: 'refund_overdue', reason: `refund was due ${isoDay(deadlines.refundDueAt)}`, at: now }],
         deadlines: { refundOverdueAt: now },
       },
     };
@@ -106,8 +107,4 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
 function shippingVariant(ref: ReturnRef): 'domestic' | 'international' {
   const shipping = (ref.decision as { shipping?: { variant?: string } }).shipping;
   return shipping?.variant === 'international' ? 'international' : 'domestic';
-}
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
