@@ -7,6 +7,7 @@ import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ApplicationDecision } from '../decide/decide-application.ts';
 import type { ReplyDataInput } from '../reply/reply-data.ts';
 import { isoDay } from '../../domain/iso-day.ts';
+import { shipBy } from '../../domain/lifecycle/deadlines.ts';
 
 export interface ReplyContext {
   shopName: string;
@@ -32,7 +33,8 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
         returnAddress: address.lines.join('\n'),
         recipient: address.recipient,
         shipWithinDays: policy.shipWithinDays,
-        shipByDate: addDays(context.today, policy.shipWithinDays),
+        // The same rule that sets the stored deadline the scheduler expires the return by.
+        shipByDate: isoDay(shipBy(new Date(`${context.today}T00:00:00Z`), policy)),
         refundWithinDays: policy.refundDays,
         shippingPaidBy: shipping?.paidBy ?? 'customer',
       };
@@ -51,10 +53,4 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
     default:
       return common;
   }
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return isoDay(date);
 }
