@@ -481,7 +481,7 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
-    it('counts the quantities other live returns of an order already claim, per SKU', async () => {
+    it('lists the live returns of an order that claim their items, oldest first', async () => {
       await withStores(db, 1, async ([store]) => {
         const make = async (n: string, state: RecordReturnInput['state']) => {
           const { id } = await store!.saveInbound(inbound(n));
@@ -490,9 +490,11 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await make('R-Q1', 'refunded');
         await make('R-Q2', 'awaiting_shipment');
         await make('R-Q3', 'rejected'); // frees its items
-        expect(await store!.returnedQuantities('A-1001')).toEqual([{ sku: 'SK-1', quantity: 2 }]);
-        expect(await store!.returnedQuantities('A-1001', 'R-Q2')).toEqual([{ sku: 'SK-1', quantity: 1 }]);
-        expect(await store!.returnedQuantities('A-NONE')).toEqual([]);
+        const claimed = await store!.orderReturns('A-1001');
+        expect(claimed.map((r) => r.returnNumber)).toEqual(['R-Q1', 'R-Q2']); // oldest first; the rejected one is left out
+        expect(claimed[0]).toMatchObject({ reason: null, items: [{ sku: 'SK-1', size: null, quantity: 1, reason: null }] });
+        expect(claimed[0]!.createdAt.getTime()).toBeLessThanOrEqual(claimed[1]!.createdAt.getTime());
+        expect(await store!.orderReturns('A-NONE')).toEqual([]);
       });
     });
 

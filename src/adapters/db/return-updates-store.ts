@@ -154,22 +154,21 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
         }
       }),
 
-    returnedQuantities: (orderNumber, exceptReturnNumber) =>
-      guard('returnedQuantities', async () => {
-        const rows = await db.returnItem.groupBy({
-          by: ['sku'],
-          where: {
-            sku: { not: null },
-            quantity: { not: null },
-            return: {
-              orderNumber,
-              state: { in: [...CLAIMING_STATES] },
-              ...(exceptReturnNumber ? { returnNumber: { not: exceptReturnNumber } } : {}),
-            },
-          },
-          _sum: { quantity: true },
+    orderReturns: (orderNumber) =>
+      guard('orderReturns', async () => {
+        const rows = await db.returnRequest.findMany({
+          where: { orderNumber, state: { in: [...CLAIMING_STATES] } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { returnNumber: true, createdAt: true, application: true, items: { orderBy: { position: 'asc' } } },
         });
-        return rows.map((r) => ({ sku: r.sku!, quantity: r._sum.quantity ?? 0 }));
+        return rows.map((row) => ({
+          returnNumber: row.returnNumber,
+          createdAt: row.createdAt,
+          reason: readJson(ParsedApplicationSchema, row.application, `application of return ${row.returnNumber}`).fields.reason?.value ?? null,
+          items: row.items
+            .filter((i) => i.sku !== null && i.quantity !== null)
+            .map((i) => ({ sku: i.sku!, size: i.size, quantity: i.quantity!, reason: i.reason })),
+        }));
       }),
 
     listDueReturns: (now, limit, { reminderLeadMs }) =>

@@ -42,6 +42,14 @@ export interface ReturnRef {
   inspectedAt?: Date | null;
 }
 
+export interface OrderReturnSummary {
+  returnNumber: string;
+  createdAt: Date;
+  /** The application's reason as stored (validated by the caller). */
+  reason: string | null;
+  items: Array<{ sku: string; size: string | null; quantity: number; reason: string | null }>;
+}
+
 export interface ReturnUpdate {
   returnNumber: string;
   /** The state this change was decided from; if the return moved meanwhile the update is refused (AppError 'conflict'). */
@@ -63,10 +71,11 @@ export interface ReturnUpdates {
   findReturnForFollowUp(ref: { messageIds: string[]; returnNumbers: string[] }): Promise<ReturnRef | null>;
   updateReturn(update: ReturnUpdate): Promise<void>;
   /**
-   * Quantities per SKU that other returns of this order already claim (under review, approved, on the way or
-   * refunded), so the same item cannot be returned — and refunded — twice.
+   * The returns of this order that claim their items (under review, approved, on the way or refunded), oldest
+   * first: so the same item cannot be returned — and refunded — twice, and each refund knows what earlier
+   * returns of the order were refunded.
    */
-  returnedQuantities(orderNumber: string, exceptReturnNumber?: string): Promise<Array<{ sku: string; quantity: number }>>;
+  orderReturns(orderNumber: string): Promise<OrderReturnSummary[]>;
   /**
    * Returns with a deadline at or before `now` not yet acted on, oldest first: awaiting shipment whose ship-by
    * date is within `reminderLeadMs` (reminder not sent) or past (expiry); under review past reviewDueAt with no

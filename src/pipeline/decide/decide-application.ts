@@ -9,12 +9,11 @@ import type { Party, Policy, PostalAddress } from '../../domain/policy/policy-sc
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import { checkDates } from './check-dates.ts';
 import { checkRequiredFields } from './check-required-fields.ts';
-import { computeRefund, type RefundBreakdown } from './compute-refund.ts';
+import { computeRefund, type EarlierReturn, type RefundBreakdown } from './compute-refund.ts';
 import { confirmFromOrder, type Confirmation } from './confirm-from-order.ts';
 import { reason } from './decision-reasons.ts';
 import { daysBetween, isIsoDate } from './iso-date.ts';
 import { matchOrder, type MatchedItem, type SkuCorrection } from './match-order.ts';
-import type { ReturnedQuantity } from './returned-quantity.ts';
 
 export interface DecideInput {
   application: ParsedApplication;
@@ -25,8 +24,17 @@ export interface DecideInput {
   policy: Policy;
   /** YYYY-MM-DD: the day the application arrived, against which windows and future dates are judged. */
   today: string;
-  /** Quantities of this order already returned by earlier returns. */
-  alreadyReturned?: readonly ReturnedQuantity[];
+  /**
+   * The order's other returns that claim their items, oldest first. All of them count against the quantities
+   * still returnable; those made before this one (`earlier`) also shaped what is left to refund.
+   */
+  otherReturns?: readonly OtherReturn[];
+}
+
+export interface OtherReturn extends EarlierReturn {
+  returnNumber: string;
+  /** Made before the return being decided (a new application: every one). */
+  earlier: boolean;
 }
 
 export interface ShippingInstructions {
@@ -77,7 +85,8 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
     reasons.push(reason('order_not_found', number ? `Order ${number} was not found.` : 'No order number to look up.', 'orderNumber'));
     reasons.push(...checkDates(application, today));
   } else {
-    const match = matchOrder({ application, order, today, ...(input.alreadyReturned ? { alreadyReturned: input.alreadyReturned } : {}) });
+    const alreadyReturned = (input.otherReturns ?? []).flatMap((r) => r.items.map((i) => ({ sku: i.sku, quantity: i.quantity })));
+    const match = matchOrder({ application, order, today, alreadyReturned });
     reasons.push(...match.reasons);
     ({ items, corrections, customerMatched } = match);
     ({ application: checked, confirmed } = confirmFromOrder(application, order, match));
@@ -180,7 +189,7 @@ function refundFor(order: Order, items: readonly MatchedItem[], appReason: Reaso
     items: items.map((i) => ({ sku: i.sku, quantity: i.quantity, ...(i.size !== undefined ? { size: i.size } : {}), ...(i.reason ? { reason: i.reason } : {}) })),
     reason: appReason,
     policy: input.policy,
-    ...(input.alreadyReturned ? { alreadyReturned: input.alreadyReturned } : {}),
+    earlierReturns: (input.otherReturns ?? []).filter((r) => r.earlier),
   });
 }
 

@@ -52,7 +52,7 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
   }
 
   if ((ref.state === 'awaiting_application' || ref.state === 'needs_review') && input.isApplication) {
-    const decision = await decideWithOrder(input.application, deps, input.today, ref.returnNumber);
+    const decision = await decideWithOrder(input.application, deps, input.today, ref);
     const events: ReturnEvent[] = [
       { actor: 'customer', type: 'application_received', reason: 'a new copy of the application arrived', at: now },
       ...lifecycleEvents(decision, now, ref.state),

@@ -1,19 +1,47 @@
-// Looks up the order the application names and decides the application against it and the policy.
-import type { ParsedApplication } from '../../domain/application.ts';
+// Looks up the order the application names and decides the application against it, the policy and the order's
+// other returns.
+import { ReasonSchema, type ParsedApplication, type Reason } from '../../domain/application.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { Orders } from '../../domain/ports/orders.ts';
-import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
-import { decideApplication, type ApplicationDecision } from '../decide/decide-application.ts';
+import type { OrderReturnSummary, ReturnUpdates } from '../../domain/ports/return-updates.ts';
+import { decideApplication, type ApplicationDecision, type OtherReturn } from '../decide/decide-application.ts';
+
+/** An existing return being decided again: its own items are not "already returned", and later returns are not earlier. */
+export interface SelfReturn {
+  returnNumber: string;
+  createdAt: Date;
+}
 
 export async function decideWithOrder(
   application: ParsedApplication,
-  deps: { orders: Orders | null; policy: Policy; returns: Pick<ReturnUpdates, 'returnedQuantities'> },
+  deps: { orders: Orders | null; policy: Policy; returns: Pick<ReturnUpdates, 'orderReturns'> },
   today: string,
-  /** When deciding an existing return again, its own items don't count as already returned. */
-  exceptReturnNumber?: string,
+  self?: SelfReturn,
 ): Promise<ApplicationDecision> {
   const orderNumber = application.fields.orderNumber?.value;
   const order = orderNumber && deps.orders ? await deps.orders.find(orderNumber) : null;
-  const alreadyReturned = order ? await deps.returns.returnedQuantities(order.orderNumber, exceptReturnNumber) : [];
-  return decideApplication({ application, order, orderSourceAvailable: deps.orders !== null, policy: deps.policy, today, alreadyReturned });
+  const otherReturns = order ? otherReturnsOf(await deps.returns.orderReturns(order.orderNumber), self) : [];
+  return decideApplication({ application, order, orderSourceAvailable: deps.orders !== null, policy: deps.policy, today, otherReturns });
+}
+
+export function otherReturnsOf(summaries: readonly OrderReturnSummary[], self?: SelfReturn): OtherReturn[] {
+  return summaries
+    .filter((s) => s.returnNumber !== self?.returnNumber)
+    .map((s) => {
+      const reason = asReason(s.reason);
+      return {
+        returnNumber: s.returnNumber,
+        earlier: self === undefined || s.createdAt.getTime() < self.createdAt.getTime(),
+        ...(reason ? { reason } : {}),
+        items: s.items.map((i) => {
+          const itemReason = asReason(i.reason);
+          return { sku: i.sku, quantity: i.quantity, ...(i.size !== null ? { size: i.size } : {}), ...(itemReason ? { reason: itemReason } : {}) };
+        }),
+      };
+    });
+}
+
+function asReason(value: string | null): Reason | undefined {
+  const parsed = ReasonSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -26,7 +26,7 @@ export interface ProcessDeps {
   /** null when no order source is configured: nothing can be auto-approved then. */
   orders: Orders | null;
   /** Existing returns, for follow-ups on the customer's thread. */
-  returns: Pick<ReturnUpdates, 'findReturnForFollowUp' | 'returnedQuantities'>;
+  returns: Pick<ReturnUpdates, 'findReturnForFollowUp' | 'orderReturns'>;
   policy: Policy;
   templates: ReplyTemplates;
   composeMessage: (reply: RenderedReply) => Promise<Buffer>;

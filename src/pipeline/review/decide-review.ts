@@ -22,7 +22,7 @@ export interface ReviewAction {
 
 export async function approveReturn(deps: ReviewDeps, action: ReviewAction): Promise<ActionOutcome> {
   const ref = await loadReturn(deps, action.returnNumber, action.expectedState);
-  const check = await loadReviewCheck(deps, ref.application);
+  const check = await loadReviewCheck(deps, ref.application, ref);
   // The machine's doubts stay on record; the agent's approval is what decides.
   const decision: Decision = { status: 'approved', state: 'awaiting_shipment', reasons: check.decision.reasons };
   const data = buildReplyData('approved', {

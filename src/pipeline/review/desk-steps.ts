@@ -67,7 +67,7 @@ export type RefundIssued = z.infer<typeof RefundIssuedSchema>;
 
 export async function markRefundIssued(deps: ReviewDeps, action: DeskAction & RefundIssued): Promise<ActionOutcome> {
   const ref = await loadReturn(deps, action.returnNumber);
-  const check = await loadReviewCheck(deps, ref.application);
+  const check = await loadReviewCheck(deps, ref.application, ref);
   const deducted = check.decision.refund?.discountTotal;
   const cardLast4 = ref.application.fields.cardLast4?.value;
   return changeReturn(deps, ref, {

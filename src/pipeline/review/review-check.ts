@@ -3,7 +3,8 @@
 import type { ParsedApplication } from '../../domain/application.ts';
 import type { Order } from '../../domain/order.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
-import { decideApplication, type ApplicationDecision } from '../decide/decide-application.ts';
+import { decideApplication, type ApplicationDecision, type OtherReturn } from '../decide/decide-application.ts';
+import { otherReturnsOf, type SelfReturn } from '../process/decide-with-order.ts';
 import type { ReviewDeps } from './review-deps.ts';
 import { isoDay } from '../../domain/iso-day.ts';
 
@@ -15,8 +16,15 @@ export interface ReviewCheck {
   flagged: Record<string, string[]>;
 }
 
-export function checkApplication(application: ParsedApplication, order: Order | null, orderSourceAvailable: boolean, policy: Policy, today: string): ReviewCheck {
-  const decision = decideApplication({ application, order, orderSourceAvailable, policy, today });
+export function checkApplication(
+  application: ParsedApplication,
+  order: Order | null,
+  orderSourceAvailable: boolean,
+  policy: Policy,
+  today: string,
+  otherReturns: readonly OtherReturn[] = [],
+): ReviewCheck {
+  const decision = decideApplication({ application, order, orderSourceAvailable, policy, today, otherReturns });
   const flagged: Record<string, string[]> = {};
   const flag = (field: string | undefined, message: string) => {
     if (!field) return;
@@ -27,8 +35,17 @@ export function checkApplication(application: ParsedApplication, order: Order | 
   return { order, orderSourceAvailable, decision, flagged };
 }
 
-export async function loadReviewCheck(deps: Pick<ReviewDeps, 'orders' | 'policy' | 'now'>, application: ParsedApplication): Promise<ReviewCheck> {
+/**
+ * The same computation as the pipeline's, earlier returns of the order included, so the refund the page
+ * pre-fills is the one the customer was told (and an item already returned is flagged).
+ */
+export async function loadReviewCheck(
+  deps: Pick<ReviewDeps, 'orders' | 'policy' | 'now' | 'updates'>,
+  application: ParsedApplication,
+  self: SelfReturn,
+): Promise<ReviewCheck> {
   const number = application.fields.orderNumber?.value;
   const order = number && deps.orders ? await deps.orders.find(number) : null;
-  return checkApplication(application, order, deps.orders !== null, deps.policy, isoDay(deps.now()));
+  const others = order ? otherReturnsOf(await deps.updates.orderReturns(order.orderNumber), self) : [];
+  return checkApplication(application, order, deps.orders !== null, deps.policy, isoDay(deps.now()), others);
 }

@@ -129,6 +129,7 @@ export function buildReturnView(
           shipping: { ...refund.shipping, amount: money(refund.shipping.amount) },
           total: money(refund.total),
           flooredAtZero: refund.flooredAtZero,
+          earlierRefunded: refund.earlierRefunded > 0 ? money(refund.earlierRefunded) : null,
         }
       : null,
     refundAmount: refund ? money(refund.total) : '',

@@ -58,7 +58,7 @@ describe('computeRefund', () => {
       items: [{ sku: 'SK-4000', quantity: 1 }],
       reason: 'proper_quality',
       policy: fashion,
-      alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }],
+      earlierReturns: [{ items: [{ sku: 'TS-3000', quantity: 1 }] }],
     });
     expect(refund.total).toBe(400000);
     expect(refund.discountDeductions).toEqual([]);

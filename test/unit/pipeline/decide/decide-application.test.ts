@@ -143,7 +143,7 @@ describe('decideApplication: bad input goes to a person with every reason', () =
     ['application date in the future', { application: application({ applicationDate: '2026-01-01' }) }, ['date_in_future']],
     // Also 37 days ago by the customer's date, contradicted by the order's delivery date: a person decides.
     ['received before ordered', { application: application({ receivedDate: '2025-02-01' }) }, ['inconsistent', 'date_before_order', 'out_of_window_unconfirmed']],
-    ['a return for an already refunded item', { alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }] }, ['already_returned']],
+    ['a return for an already refunded item', { otherReturns: [{ returnNumber: 'R-EARLIER', earlier: true, items: [{ sku: 'TS-3000', quantity: 1 }] }] }, ['already_returned']],
     // Unsure, and the customer does not match, so the order cannot confirm the number.
     ['low-confidence order number', { application: application({ orderNumber: { value: 'A-1001', confidence: 0.89 }, email: 'other@example.ru', fullName: 'Петров Иван Иванович' }) }, ['low_confidence', 'customer_mismatch']],
     ['missing full name', { application: application({ fullName: undefined }) }, ['missing_field']],
@@ -170,13 +170,13 @@ describe('decideApplication: bad input goes to a person with every reason', () =
       { email: 'x@y.ru', fullName: 'Сидоров Пётр', receivedDate: '2025-04-01', cardLast4: { value: '4242', confidence: 0.3 } },
       [{ sku: 'TS-3000', quantity: '5' }, { sku: 'NOPE', quantity: '1' }],
     );
-    const d = decide({ application: app, alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }] });
+    const d = decide({ application: app, otherReturns: [{ returnNumber: 'R-EARLIER', earlier: true, items: [{ sku: 'TS-3000', quantity: 1 }] }] });
     expect(d.status).toBe('needs_review');
     expect(codes(d).sort()).toEqual(['customer_mismatch', 'date_in_future', 'item_not_in_order', 'low_confidence', 'quantity_exceeds_order'].sort());
   });
 
   it('an already refunded item is never auto-approved, even when everything else is perfect', () => {
-    const d = decide({ alreadyReturned: [{ sku: 'TS-3000', quantity: 1 }] });
+    const d = decide({ otherReturns: [{ returnNumber: 'R-EARLIER', earlier: true, items: [{ sku: 'TS-3000', quantity: 1 }] }] });
     expect(d.status).not.toBe('approved');
     expect(d.reasons).toEqual([expect.objectContaining({ code: 'already_returned', message: expect.stringContaining('already returned') })]);
   });

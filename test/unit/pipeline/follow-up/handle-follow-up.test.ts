@@ -11,7 +11,7 @@ const now = new Date('2025-03-09T10:00:00Z');
 const deps = {
   ...replyDeps,
   orders: createMemoryOrders([specOrder()]),
-  returns: { findReturnForFollowUp: async () => null, returnedQuantities: async () => [] },
+  returns: { findReturnForFollowUp: async () => null, orderReturns: async () => [] },
   now: () => now,
 } as unknown as ProcessDeps;
 

@@ -32,7 +32,7 @@ export function fakeUpdates(overrides: Partial<ReturnRef>): ReturnUpdates & { up
     getReturnRef: async () => ({ ...ref }),
     findReturnForFollowUp: async () => null,
     listDueReturns: async () => [],
-    returnedQuantities: async () => [],
+    orderReturns: async () => [],
     updateReturn: async (update) => {
       if (update.fromState !== ref.state) throw new AppError('conflict', 'moved');
       ref.state = update.toState;

@@ -1,0 +1,42 @@
+// The review page's checks and refund pre-fill: the same computation as the pipeline's, earlier returns included.
+import { describe, expect, it } from 'vitest';
+import type { OrderReturnSummary } from '../../../../src/domain/ports/return-updates.ts';
+import { loadReviewCheck } from '../../../../src/pipeline/review/review-check.ts';
+import { application, specOrder } from '../decide/builders.ts';
+import { fakeUpdates, reviewDeps } from './review-fakes.ts';
+
+const at = (iso: string) => new Date(iso);
+const summary = (returnNumber: string, createdAt: string, sku: string): OrderReturnSummary => ({
+  returnNumber,
+  createdAt: at(createdAt),
+  reason: 'proper_quality',
+  items: [{ sku, size: null, quantity: 1, reason: null }],
+});
+
+function deps(summaries: OrderReturnSummary[]) {
+  const updates = { ...fakeUpdates({}), orderReturns: async () => summaries };
+  const order = specOrder();
+  return { ...reviewDeps(updates, at('2025-03-08T12:00:00Z')), orders: { find: async (n: string) => (n === order.orderNumber ? order : null) } };
+}
+
+describe('loadReviewCheck', () => {
+  const skirt = application({}, [{ sku: 'SK-4000', quantity: '1' }]);
+  const self = { returnNumber: 'R-SKIRT', createdAt: at('2025-03-07T10:00:00Z') };
+
+  it('the review page and its refund amount ignore earlier returns: the skirt after the T-shirt pre-fills 4,000 ₽, as the pipeline said, not 1,500 ₽', async () => {
+    const check = await loadReviewCheck(deps([summary('R-TSHIRT', '2025-03-06T10:00:00Z', 'TS-3000'), summary('R-SKIRT', '2025-03-07T10:00:00Z', 'SK-4000')]), skirt, self);
+    expect(check.decision.refund?.total).toBe(400000);
+    expect(check.decision.refund?.earlierRefunded).toBe(50000);
+  });
+
+  it('a return made after this one is not an earlier return: its discount loss is its own', async () => {
+    const check = await loadReviewCheck(deps([summary('R-SKIRT', '2025-03-07T10:00:00Z', 'SK-4000'), summary('R-TSHIRT', '2025-03-07T11:00:00Z', 'TS-3000')]), skirt, self);
+    expect(check.decision.refund?.total).toBe(150000);
+  });
+
+  it('warns that an item was already returned by another return of the order', async () => {
+    const check = await loadReviewCheck(deps([summary('R-OTHER', '2025-03-06T10:00:00Z', 'SK-4000')]), skirt, self);
+    expect(check.decision.reasons).toContainEqual(expect.objectContaining({ code: 'already_returned' }));
+    expect(check.flagged['items[0].quantity']).toEqual([expect.stringContaining('already returned')]);
+  });
+});
