@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './domain/app-error.ts';
+import { DEFAULT_SHOP_TIMEZONE, isTimeZone } from './domain/iso-day.ts';
 
 /** An unset or empty variable means "not configured". */
 const optionalUrl = z
@@ -29,6 +30,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Returns desk <info@returns-intake.local>'),
   /** Signs the replies ("… the {shopName} returns desk"). */
   SHOP_NAME: z.string().min(1).default('Returns Intake demo shop'),
+  /** The shop's IANA time zone: return windows, ship-by dates and "today" are days of the shop. */
+  SHOP_TIMEZONE: z.string().trim().default(DEFAULT_SHOP_TIMEZONE).refine(isTimeZone, 'an IANA time zone such as Europe/Moscow'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, os.availableParallelism())),
@@ -84,6 +87,8 @@ export type Config = Readonly<{
   /** The bare address of MAIL_FROM: the SMTP envelope sender. */
   mailFromAddress: string;
   shopName: string;
+  /** IANA zone of the shop's calendar (SHOP_TIMEZONE). */
+  shopTimeZone: string;
   /** Domain of our Message-IDs, from MAIL_FROM. */
   mailDomain: string;
   port: number;
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mailFromAddress: address,
     shopName: e.SHOP_NAME,
+    shopTimeZone: e.SHOP_TIMEZONE,
     mailDomain: address.split('@')[1] ?? 'returns-intake.local',
     port: e.PORT,
     host: e.HOST,

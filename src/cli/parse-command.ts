@@ -17,8 +17,9 @@ import { isoDay } from '../domain/iso-day.ts';
 const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'ocr_timeout', 'ocr_failed']);
 
 export async function parseCommand(files: string[], options: { json?: boolean; today?: string }): Promise<number> {
-  const reader = await createReader(loadConfig());
-  const today = options.today ?? isoDay(new Date());
+  const config = loadConfig();
+  const reader = await createReader(config);
+  const today = options.today ?? isoDay(new Date(), config.shopTimeZone);
   const progress = createProgress('Parsing');
   progress.setTotal(files.length);
   let failed = 0;

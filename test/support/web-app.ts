@@ -190,6 +190,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       composeMessage,
       from: 'Returns desk <info@shop.test>',
       shopName: 'Test shop',
+      timeZone: 'Europe/Moscow',
       now,
     },
     sessionSecret: 'test-secret-test-secret-test-secret-0123',

@@ -21,6 +21,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAIL_FROM: 'returns@shop.example' }).mailFromAddress).toBe('returns@shop.example');
   });
 
+  it('the shop time zone: Europe/Moscow by default, any IANA zone, a typo refused', () => {
+    expect(loadConfig({}).shopTimeZone).toBe('Europe/Moscow');
+    expect(loadConfig({ SHOP_TIMEZONE: 'Asia/Yekaterinburg' }).shopTimeZone).toBe('Asia/Yekaterinburg');
+    expect(() => loadConfig({ SHOP_TIMEZONE: 'Europe/Moskva' })).toThrow(/SHOP_TIMEZONE: an IANA time zone/);
+  });
+
   it('treats an empty URL variable as unset', () => {
     expect(loadConfig({ IMAP_URL: '', SMTP_URL: ' ' }).imapUrl).toBeUndefined();
   });

@@ -52,6 +52,7 @@ function toRef(row: RefRow): ReturnRef {
     deadlines,
     trackingNumber: row.trackingNumber,
     createdAt: row.createdAt,
+    receivedAt: row.receivedAt,
     inspectedAt: row.events[0]?.at ?? null,
   };
 }

@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { AppError } from '../../domain/app-error.ts';
+import { formatMoney } from '../../domain/money/format-money.ts';
+import { parseRoubles } from '../../domain/money/money.ts';
 import type { ReplyTemplatePart, ReplyTemplates } from '../../domain/ports/reply-renderer.ts';
 import type { Language, ReplyAttachment, ReplyTemplate } from '../../domain/reply.ts';
 
@@ -47,7 +49,35 @@ function text(value: unknown, helper: string): string {
   return value;
 }
 
+const LONG_DATE = {
+  // "8 декабря 2026 г." and "8 December 2026": how people write a date inside a sentence. The value is a shop
+  // day already (YYYY-MM-DD), so it is formatted as that calendar day, in UTC, with no shift.
+  ru: new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+function language(value: unknown, helper: string): 'ru' | 'en' {
+  if (value !== 'ru' && value !== 'en') throw new Error(`${helper}: language must be "ru" or "en", got ${String(value)}`);
+  return value;
+}
+
+/** `{{date shipByDate "ru"}}` → "8 декабря 2026 г."; an ISO day never reaches a sentence. */
+export function longDate(value: unknown, lang: unknown): string {
+  const day = text(value, 'date');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new Error(`date: not a YYYY-MM-DD day: ${day}`);
+  return LONG_DATE[language(lang, 'date')].format(new Date(`${day}T00:00:00Z`));
+}
+
+/** `{{money refund.amount "ru"}}` → "4 000,00 ₽"; English "4,000.00 RUB". */
+export function moneyText(value: unknown, lang: unknown): string {
+  const parsed = parseRoubles(text(value, 'money'));
+  if (!parsed.ok) throw new Error(`money: ${parsed.message}`);
+  return formatMoney(parsed.kopecks, language(lang, 'money'));
+}
+
 function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('date', longDate);
+  hbs.registerHelper('money', moneyText);
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', plural);
   hbs.registerHelper('lines', (value: unknown) =>

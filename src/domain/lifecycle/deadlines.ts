@@ -1,18 +1,28 @@
 // Deadlines of a return, computed from its timestamps and the policy. Pure and given `now`, so a scheduler can
 // run them over database state on every tick and act only on what is due.
 import { addDays, addHours, subDays } from 'date-fns';
+import { endOfShopDay, isoDay } from '../iso-day.ts';
+import { addIsoDays } from '../iso-date-math.ts';
 import type { Policy } from '../policy/policy-schema.ts';
 import type { ReturnState } from '../return-state.ts';
 
 type DeadlinePolicy = Pick<Policy, 'shipWithinDays' | 'reminderDaysBeforeShipBy' | 'reviewSlaHours' | 'refundDays'>;
 
-/** The customer must ship by then; afterwards the return expires. */
-export function shipBy(approvedAt: Date, policy: Pick<Policy, 'shipWithinDays'>): Date {
-  return addDays(approvedAt, policy.shipWithinDays);
+/** The shop day the reply names as the last day to ship: the approval's shop day plus ship-within days. */
+export function shipByDay(approvalDay: string, policy: Pick<Policy, 'shipWithinDays'>): string {
+  return addIsoDays(approvalDay, policy.shipWithinDays);
 }
 
-export function reminderAt(approvedAt: Date, policy: Pick<Policy, 'shipWithinDays' | 'reminderDaysBeforeShipBy'>): Date {
-  return subDays(shipBy(approvedAt, policy), policy.reminderDaysBeforeShipBy);
+/**
+ * The customer must ship by then; afterwards the return expires. The end of the day the reply names, in shop
+ * time: approved at 15:00 on the 10th with 4 days, the reply says "by the 14th" and the 14th is theirs to 23:59.
+ */
+export function shipBy(approvedAt: Date, policy: Pick<Policy, 'shipWithinDays'>, timeZone: string): Date {
+  return endOfShopDay(shipByDay(isoDay(approvedAt, timeZone), policy), timeZone);
+}
+
+export function reminderAt(approvedAt: Date, policy: Pick<Policy, 'shipWithinDays' | 'reminderDaysBeforeShipBy'>, timeZone: string): Date {
+  return subDays(shipBy(approvedAt, policy, timeZone), policy.reminderDaysBeforeShipBy);
 }
 
 /** A return still undecided after this breaches the review SLA. */
@@ -44,16 +54,16 @@ export type DueAction =
 /** States in which a person (or the machine) still owes the customer a decision. */
 const UNDECIDED: readonly ReturnState[] = ['received', 'parsed', 'needs_review'];
 
-export function dueActions(clock: ReturnClock, policy: DeadlinePolicy, now: Date): DueAction[] {
+export function dueActions(clock: ReturnClock, policy: DeadlinePolicy, now: Date, timeZone: string): DueAction[] {
   const actions: DueAction[] = [];
   if (UNDECIDED.includes(clock.state)) {
     const dueAt = reviewDueAt(clock.receivedAt, policy);
     if (now > dueAt) actions.push({ kind: 'review_sla_breached', dueAt });
   }
   if (clock.state === 'awaiting_shipment' && clock.approvedAt) {
-    const deadline = shipBy(clock.approvedAt, policy);
+    const deadline = shipBy(clock.approvedAt, policy, timeZone);
     if (now > deadline) actions.push({ kind: 'expire', shipBy: deadline });
-    else if (now >= reminderAt(clock.approvedAt, policy) && !clock.reminderSentAt) actions.push({ kind: 'send_shipping_reminder', shipBy: deadline });
+    else if (now >= reminderAt(clock.approvedAt, policy, timeZone) && !clock.reminderSentAt) actions.push({ kind: 'send_shipping_reminder', shipBy: deadline });
   }
   if (clock.state === 'received_at_warehouse' && clock.receivedAtWarehouseAt) {
     const dueAt = refundDueAt(clock.receivedAtWarehouseAt, policy);

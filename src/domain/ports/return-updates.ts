@@ -38,6 +38,8 @@ export interface ReturnRef {
   deadlines: ReturnDeadlines;
   trackingNumber: string | null;
   createdAt: Date;
+  /** When the customer's application reached the mailbox: the clock of the return window. Absent in old rows. */
+  receivedAt?: Date | null;
   /** When the warehouse inspection accepted the goods (its `inspection_passed` event); null or absent before. */
   inspectedAt?: Date | null;
 }

@@ -4,6 +4,7 @@
 //   and decided again, with the reply that decision calls for;
 // - anything else is attached to the return for an agent, with no state change and no auto-reply.
 import type { ParsedApplication } from '../../domain/application.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 import { transition } from '../../domain/lifecycle/transitions.ts';
 import type { MailMessage } from '../../domain/mail-message.ts';
 import type { ReturnRef, ReturnUpdate } from '../../domain/ports/return-updates.ts';
@@ -52,7 +53,10 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
   }
 
   if ((ref.state === 'awaiting_application' || ref.state === 'needs_review') && input.isApplication) {
-    const decision = await decideWithOrder(input.application, deps, input.today, ref);
+    // A clearer copy of an application under review is judged on the day the first copy arrived; an application
+    // sent after we asked for one arrived with this message.
+    const arrivalDay = ref.state === 'needs_review' && ref.receivedAt ? isoDay(ref.receivedAt, deps.timeZone) : input.today;
+    const decision = await decideWithOrder(input.application, deps, arrivalDay, ref);
     const events: ReturnEvent[] = [
       { actor: 'customer', type: 'application_received', reason: 'a new copy of the application arrived', at: now },
       ...lifecycleEvents(decision, now, ref.state),
@@ -63,7 +67,7 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
       policy: deps.policy,
       application: input.application,
       decision,
-      today: input.today,
+      today: isoDay(now, deps.timeZone),
     });
     const reply = await draftReturnReply(deps, ref, decision.reply, data);
     return {
@@ -72,7 +76,7 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
       events,
       application: input.application,
       decision,
-      deadlines: decisionDeadlines(decision.state, deps.policy, now, now),
+      deadlines: decisionDeadlines(decision.state, deps.policy, now, now, deps.timeZone),
       ...(reply ? { reply } : {}),
     };
   }

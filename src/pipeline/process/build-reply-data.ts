@@ -5,17 +5,18 @@ import type { ParsedApplication } from '../../domain/application.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ApplicationDecision } from '../decide/decide-application.ts';
-import type { ReplyDataInput } from '../reply/reply-data.ts';
-import { isoDay } from '../../domain/iso-day.ts';
-import { shipBy } from '../../domain/lifecycle/deadlines.ts';
+import type { RefundBreakdown } from '../decide/compute-refund.ts';
+import type { RefundStatement, ReplyDataInput } from '../reply/reply-data.ts';
+import { toRoublesString } from '../../domain/money/money.ts';
+import { shipByDay } from '../../domain/lifecycle/deadlines.ts';
 
 export interface ReplyContext {
   shopName: string;
   customerName?: string;
   policy: Policy;
   application: ParsedApplication;
-  decision: Pick<ApplicationDecision, 'reasons' | 'shipping'>;
-  /** YYYY-MM-DD of the decision, for the ship-by date. */
+  decision: Pick<ApplicationDecision, 'reasons' | 'shipping' | 'refund'>;
+  /** The shop day (YYYY-MM-DD) of the approval, for the ship-by date. */
   today: string;
 }
 
@@ -34,9 +35,10 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
         recipient: address.recipient,
         shipWithinDays: policy.shipWithinDays,
         // The same rule that sets the stored deadline the scheduler expires the return by.
-        shipByDate: isoDay(shipBy(new Date(`${context.today}T00:00:00Z`), policy)),
+        shipByDate: shipByDay(context.today, policy),
         refundWithinDays: policy.refundDays,
         shippingPaidBy: shipping?.paidBy ?? 'customer',
+        refund: decision.refund ? refundStatement(decision.refund) : null,
       };
     }
     case 'rejected':
@@ -53,4 +55,14 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
     default:
       return common;
   }
+}
+
+/** The customer is told the amount and, when it is less than the items' price, each deduction by name. */
+export function refundStatement(refund: RefundBreakdown): RefundStatement {
+  return {
+    amount: toRoublesString(refund.total),
+    itemsTotal: toRoublesString(refund.itemsTotal),
+    shipping: refund.shipping.amount > 0 ? toRoublesString(refund.shipping.amount) : null,
+    deductions: refund.discountDeductions.map((d) => ({ code: d.code, amount: toRoublesString(d.amount), why: d.why })),
+  };
 }

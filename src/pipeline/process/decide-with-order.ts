@@ -10,6 +10,8 @@ import { decideApplication, type ApplicationDecision, type OtherReturn } from '.
 export interface SelfReturn {
   returnNumber: string;
   createdAt: Date;
+  /** When its application reached the mailbox (the return window's clock). */
+  receivedAt?: Date | null;
 }
 
 export async function decideWithOrder(

@@ -4,8 +4,9 @@ import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReturnDeadlines } from '../../domain/ports/return-updates.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
 
-export function decisionDeadlines(state: ReturnState, policy: Policy, receivedAt: Date, now: Date): Partial<ReturnDeadlines> {
+export function decisionDeadlines(state: ReturnState, policy: Policy, receivedAt: Date, now: Date, timeZone: string): Partial<ReturnDeadlines> {
   if (state === 'needs_review') return { reviewDueAt: reviewDueAt(receivedAt, policy) };
-  if (state === 'awaiting_shipment') return { shipBy: shipBy(now, policy) };
+  // Shipping counts from the approval, the moment the customer is told how to ship.
+  if (state === 'awaiting_shipment') return { shipBy: shipBy(now, policy, timeZone) };
   return {};
 }

@@ -18,6 +18,7 @@ import { decideWithOrder } from './decide-with-order.ts';
 import { decisionDeadlines } from './decision-deadlines.ts';
 import type { ProcessDeps } from './process-message.ts';
 import type { ProcessOutcome } from './process-outcome.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 
 const RETURN_WORDS = /возвр|вернуть|верну|обмен|return|refund|exchange/i;
 
@@ -35,7 +36,7 @@ export interface NewReturnInput {
 
 export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promise<ProcessOutcome> {
   const { mail, application, documents } = input;
-  let decision: Pick<ApplicationDecision, 'status' | 'state' | 'reasons' | 'shipping'>;
+  let decision: Pick<ApplicationDecision, 'status' | 'state' | 'reasons' | 'shipping' | 'refund'>;
   let template: ReplyTemplate;
   if (mail.oversize || input.rawBytes > MAX_MESSAGE_BYTES) {
     const message = `The message is ${input.rawBytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit; only its headers were read.`;
@@ -53,6 +54,8 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
 
   const returnNumber = generateReturnNumber(deps.random);
   const now = deps.now();
+  // The rules were judged on the arrival day (input.today); the ship-by date counts from the approval, now.
+  const decidedOn = isoDay(now, deps.timeZone);
   const ref = {
     returnNumber,
     language: input.language,
@@ -67,7 +70,7 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
     policy: deps.policy,
     application,
     decision,
-    today: input.today,
+    today: decidedOn,
   });
   return {
     kind: 'return',
@@ -84,7 +87,7 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
       reply: await draftReturnReply(deps, ref, template, data),
       ...(mail.messageId ? { customerMessageId: mail.messageId } : {}),
       customerSubject: mail.subject,
-      deadlines: decisionDeadlines(decision.state, deps.policy, input.receivedAt, now),
+      deadlines: decisionDeadlines(decision.state, deps.policy, input.receivedAt, now, deps.timeZone),
     },
   };
 }

@@ -34,6 +34,8 @@ export interface ProcessDeps {
   from: string;
   ourDomain: string;
   shopName: string;
+  /** The shop's IANA time zone: its days are the days rules count. */
+  timeZone: string;
   now: () => Date;
   /** Integer in [0, 31) for return numbers. */
   random: () => number;
@@ -45,7 +47,9 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
   if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
 
   const documents = await readAttachments(mail, deps.documents);
-  const today = isoDay(deps.now());
+  // Every rule's clock is when the e-mail reached the mailbox, not when we got round to it: an application that
+  // arrived at 23:50 on the last day is in time even if processed after midnight or after downtime.
+  const today = isoDay(inbound.receivedAt, deps.timeZone);
   const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...documents, bodyDocument(mail.text)], today);
 
   const existing = await deps.returns.findReturnForFollowUp({

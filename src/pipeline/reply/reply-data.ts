@@ -5,6 +5,26 @@ import { z } from 'zod';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 
 const days = z.number().int().positive();
+/** A shop day; templates write it out with the `date` helper ("8 декабря 2026 г."), never as it is. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD day');
+/** Roubles as a decimal string, "500.00"; templates write it with the `money` helper. */
+const roubles = z.string().regex(/^\d+\.\d{2}$/, 'roubles like "500.00"');
+
+/** What the approval promises to refund, and why it is less than the items' price when a discount is lost. */
+const RefundStatement = z.object({
+  amount: roubles,
+  itemsTotal: roubles,
+  /** Shipping refunded with it, when there is some. */
+  shipping: roubles.nullable().default(null),
+  deductions: z.array(
+    z.object({
+      code: z.string().min(1),
+      amount: roubles,
+      why: z.enum(['condition_no_longer_met', 'proportional_share', 'carried_over']),
+    }),
+  ),
+});
+export type RefundStatement = z.infer<typeof RefundStatement>;
 
 /** Keys every template may use; `returnNumber` and `replyAddress` are added by renderReply itself. */
 const common = {
@@ -25,8 +45,10 @@ export const REPLY_DATA_SCHEMAS = {
     /** `international` adds the marketplace rules: any postal service that delivers to Russia, customs. */
     variant: z.enum(['domestic', 'international']),
     shipWithinDays: days,
-    shipByDate: z.string().nullable().default(null),
+    shipByDate: isoDay.nullable().default(null),
     refundWithinDays: days,
+    /** The refund computed from the order (null when there is no order to compute it from). */
+    refund: RefundStatement.nullable().default(null),
     /** `customer` for proper-quality returns; `merchant` for defective or wrong items (SPEC §2). */
     shippingPaidBy: z.enum(['customer', 'merchant']),
   }),
@@ -35,7 +57,7 @@ export const REPLY_DATA_SCHEMAS = {
     /** One reason per reply: out_of_window, custom_made, used_goods, not_our_order, … ; others get a generic text. */
     reasonCode: z.string().min(1),
     windowDays: days.nullable().default(null),
-    receivedDate: z.string().nullable().default(null),
+    receivedDate: isoDay.nullable().default(null),
   }),
   needs_review: z.object({ ...common, reviewHours: days }),
   application_missing: z.object({ ...common }),
@@ -45,7 +67,7 @@ export const REPLY_DATA_SCHEMAS = {
     maxMessageMb: z.number().positive(),
     maxAttachments: z.number().int().positive(),
   }),
-  shipping_reminder: z.object({ ...common, ...shippingTo, shipByDate: z.string().min(1), daysLeft: z.number().int().nonnegative() }),
+  shipping_reminder: z.object({ ...common, ...shippingTo, shipByDate: isoDay, daysLeft: z.number().int().nonnegative() }),
   expired: z.object({ ...common, shipWithinDays: days }),
   parcel_received: z.object({ ...common, refundWithinDays: days }),
   refund_issued: z.object({

@@ -78,6 +78,7 @@ async function draftReply(deps: ReviewDeps, ref: ReturnRef, reply: NonNullable<C
   return draft;
 }
 
-export function today(deps: Pick<ReviewDeps, 'now'>): string {
-  return isoDay(deps.now());
+/** The shop day of the agent's action (ship-by dates count from it). */
+export function today(deps: Pick<ReviewDeps, 'now' | 'timeZone'>): string {
+  return isoDay(deps.now(), deps.timeZone);
 }

@@ -30,7 +30,11 @@ export async function approveReturn(deps: ReviewDeps, action: ReviewAction): Pro
     customerName: ref.application.fields.fullName?.value,
     policy: deps.policy,
     application: ref.application,
-    decision: { reasons: decision.reasons, ...(check.decision.shipping ? { shipping: check.decision.shipping } : {}) },
+    decision: {
+      reasons: decision.reasons,
+      ...(check.decision.shipping ? { shipping: check.decision.shipping } : {}),
+      ...(check.decision.refund ? { refund: check.decision.refund } : {}),
+    },
     today: today(deps),
   });
   return changeReturn(deps, ref, {
@@ -39,7 +43,7 @@ export async function approveReturn(deps: ReviewDeps, action: ReviewAction): Pro
     reason: 'approved after review',
     reply: { template: 'approved', data },
     decision,
-    deadlines: { shipBy: shipBy(deps.now(), deps.policy) },
+    deadlines: { shipBy: shipBy(deps.now(), deps.policy, deps.timeZone) },
   });
 }
 

@@ -40,12 +40,14 @@ export function checkApplication(
  * pre-fills is the one the customer was told (and an item already returned is flagged).
  */
 export async function loadReviewCheck(
-  deps: Pick<ReviewDeps, 'orders' | 'policy' | 'now' | 'updates'>,
+  deps: Pick<ReviewDeps, 'orders' | 'policy' | 'updates' | 'timeZone'>,
   application: ParsedApplication,
   self: SelfReturn,
 ): Promise<ReviewCheck> {
   const number = application.fields.orderNumber?.value;
   const order = number && deps.orders ? await deps.orders.find(number) : null;
   const others = order ? otherReturnsOf(await deps.updates.orderReturns(order.orderNumber), self) : [];
-  return checkApplication(application, order, deps.orders !== null, deps.policy, isoDay(deps.now()), others);
+  // Judged on the day the application reached the mailbox, as the pipeline judged it, not on the day of review.
+  const arrivalDay = isoDay(self.receivedAt ?? self.createdAt, deps.timeZone);
+  return checkApplication(application, order, deps.orders !== null, deps.policy, arrivalDay, others);
 }

@@ -16,6 +16,8 @@ export interface ReviewDeps {
   /** Our address, `Returns <info@shop.example>`. */
   from: string;
   shopName: string;
+  /** The shop's IANA time zone (SHOP_TIMEZONE). */
+  timeZone: string;
   now: () => Date;
 }
 

@@ -14,6 +14,8 @@ export interface ScheduleDeps extends ReturnReplyDeps {
   returns: Pick<ReturnUpdates, 'listDueReturns' | 'updateReturn'>;
   policy: Policy;
   shopName: string;
+  /** The shop's IANA time zone: the ship-by day a reminder names is a shop day. */
+  timeZone: string;
   now: () => Date;
 }
 
@@ -48,7 +50,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
   const common = { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null };
   if (ref.state === 'awaiting_shipment' && deadlines.shipBy) {
     if (deadlines.shipBy <= now) {
-      const moved = transition(ref.state, 'expire', 'system', `not shipped by ${isoDay(deadlines.shipBy)}`, now);
+      const moved = transition(ref.state, 'expire', 'system', `not shipped by ${isoDay(deadlines.shipBy, deps.timeZone)}`, now);
       if (!moved.ok) return null;
       const reply = await draftReturnReply(deps, ref, 'expired', { ...common, shipWithinDays: deps.policy.shipWithinDays });
       return { action: 'expire', update: { returnNumber: ref.returnNumber, fromState: ref.state, toState: moved.state, events: [moved.event], ...(reply ? { reply } : {}) } };
@@ -60,7 +62,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
         ...common,
         returnAddress: address.lines.join('\n'),
         recipient: address.recipient,
-        shipByDate: isoDay(deadlines.shipBy),
+        shipByDate: isoDay(deadlines.shipBy, deps.timeZone),
         daysLeft,
       });
       return {
@@ -69,7 +71,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
           returnNumber: ref.returnNumber,
           fromState: ref.state,
           toState: ref.state,
-          events: [{ actor: 'system', type: 'shipping_reminder', reason: `ship by ${isoDay(deadlines.shipBy)}`, at: now }],
+          events: [{ actor: 'system', type: 'shipping_reminder', reason: `ship by ${isoDay(deadlines.shipBy, deps.timeZone)}`, at: now }],
           deadlines: { reminderSentAt: now },
           ...(reply ? { reply } : {}),
         },
@@ -95,7 +97,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
         returnNumber: ref.returnNumber,
         fromState: ref.state,
         toState: ref.state,
-        events: [{ actor: 'system', type: 'refund_overdue', reason: `refund was due ${isoDay(deadlines.refundDueAt)}`, at: now }],
+        events: [{ actor: 'system', type: 'refund_overdue', reason: `refund was due ${isoDay(deadlines.refundDueAt, deps.timeZone)}`, at: now }],
         deadlines: { refundOverdueAt: now },
       },
     };

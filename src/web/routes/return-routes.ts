@@ -47,7 +47,7 @@ export function returnRoutes(context: AppContext) {
   async function renderPage(request: FastifyRequest, reply: FastifyReply, number: string, extra: { errors?: Record<string, string>; submitted?: Record<string, string> } = {}) {
     const [detail, ref] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number)]);
     if (!detail) throw new AppError('not_found', `No return ${number}.`);
-    const check = await loadReviewCheck(review, detail.application, detail);
+    const check = await loadReviewCheck(review, detail.application, ref ?? detail);
     const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), ...extra });
     const done = (request.query as { done?: string }).done;
     reply.type('text/html; charset=utf-8');

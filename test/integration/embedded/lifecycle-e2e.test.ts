@@ -85,7 +85,11 @@ describe('a return after its first reply', () => {
   it('the scheduler sends one reminder a day before the ship-by date, then expires the return, across restarts', async () => {
     const { returnNumber, approvedAt } = await firstApplication();
     const shipWithin = runtime.deps.policy.shipWithinDays;
-    const dayBefore = new Date(approvedAt.getTime() + (shipWithin - 1) * DAY + 60_000);
+    // The customer has the whole of the shop day the reply names: the deadline is that day's end in shop time.
+    const shipBy = (await runtime.store.getReturnRef(returnNumber))!.deadlines.shipBy!;
+    expect(shipBy.getTime()).toBeGreaterThanOrEqual(approvedAt.getTime() + shipWithin * DAY);
+    expect(shipBy.getTime()).toBeLessThan(approvedAt.getTime() + (shipWithin + 1) * DAY);
+    const dayBefore = new Date(shipBy.getTime() - DAY + 60_000);
 
     let pass = await drainOnce({ ...runtime.deps, now: () => dayBefore });
     expect(pass.scheduled).toEqual([{ returnNumber, action: 'send_shipping_reminder' }]);
@@ -95,7 +99,7 @@ describe('a return after its first reply', () => {
     // A restart: a new runtime on the same data directory knows the deadline from the database.
     await runtime.close();
     runtime = await createRuntime(config, { lazyOcr: true });
-    const after = new Date(approvedAt.getTime() + shipWithin * DAY + 60_000);
+    const after = new Date(shipBy.getTime() + 60_000);
     pass = await drainOnce({ ...runtime.deps, now: () => after });
     expect(pass.scheduled).toEqual([{ returnNumber, action: 'expire' }]);
     expect((await runtime.store.getReturn(returnNumber))!.state).toBe('expired');

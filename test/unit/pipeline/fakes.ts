@@ -17,6 +17,7 @@ export const replyDeps = {
   composeMessage: async (reply: RenderedReply) => Buffer.from(`${reply.subject}\n${reply.text}`),
   from: 'Returns <info@shop.test>',
   shopName: 'Test shop',
+  timeZone: 'Europe/Moscow',
   policy,
 };
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadReplyTemplates } from '../../../../src/adapters/templates/load-reply-templates.ts';
+import { loadReplyTemplates, longDate, moneyText } from '../../../../src/adapters/templates/load-reply-templates.ts';
 import { AppError } from '../../../../src/domain/app-error.ts';
 import type { ReplyTemplates } from '../../../../src/domain/ports/reply-renderer.ts';
 import type { Language, ReplyTemplate } from '../../../../src/domain/reply.ts';
@@ -28,10 +28,12 @@ function input<T extends ReplyTemplate>(template: T, language: Language, overrid
 }
 
 /** Literal values from the sample data that must appear in a template's text (numbers, addresses). */
-function expectedValues(template: ReplyTemplate): string[] {
+function expectedValues(template: ReplyTemplate, language: Language): string[] {
   const data = SAMPLE_DATA[template] as Record<string, unknown>;
-  const keys = ['shipWithinDays', 'refundWithinDays', 'reviewHours', 'maxMessageMb', 'maxAttachments', 'shipByDate', 'recipient', 'amount', 'cardLast4', 'windowDays'];
-  return keys.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => String(data[k]));
+  const keys = ['shipWithinDays', 'refundWithinDays', 'reviewHours', 'maxMessageMb', 'maxAttachments', 'shipByDate', 'receivedDate', 'recipient', 'amount', 'cardLast4', 'windowDays'];
+  // Dates and amounts are written as people write them, so the sample's raw value must NOT appear (checked below).
+  const written = (k: string, v: unknown) => (k.endsWith('Date') ? longDate(v, language) : k === 'amount' ? moneyText(v, language) : String(v));
+  return keys.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => written(k, data[k]));
 }
 
 describe('renderReply: every template in both languages', () => {
@@ -42,9 +44,12 @@ describe('renderReply: every template in both languages', () => {
         for (const part of [reply.subject, reply.text, reply.html]) {
           expect(part).not.toMatch(/\{\{|\}\}/);
           expect(part).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+          // Dates inside sentences appear as ISO: never "не позднее 2026-12-08".
+          expect(part).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+          expect(part).not.toMatch(/EXAMPLE/); // the presets mark their placeholder address so
           expect(part.trim()).not.toBe('');
         }
-        for (const value of expectedValues(template)) {
+        for (const value of expectedValues(template, language)) {
           expect(reply.text).toContain(value);
           expect(reply.html).toContain(value);
         }
@@ -113,6 +118,33 @@ describe('renderReply: every template in both languages', () => {
     expect(reply.attachments[0]!.path).toMatch(/templates[\\/]forms[\\/]return-application\.pdf$/);
     expect(reply.attachments[0]!.contentType).toBe('application/pdf');
     expect(renderReply(templates, input('approved', 'ru')).attachments).toEqual([]);
+  });
+});
+
+describe('renderReply: the approval states the refund', () => {
+  it('the approval does not say how much will be refunded: it states the amount and the discount clawed back, in words and money as people write them', () => {
+    const ru = renderReply(templates, input('approved', 'ru'));
+    expect(ru.text).toContain('Сумма к возврату: 500,00\u00a0₽.');
+    expect(ru.text).toContain('условию скидки «1+1=3», поэтому она удерживается целиком: 2\u00a0500,00\u00a0₽.');
+    const en = renderReply(templates, input('approved', 'en'));
+    expect(en.text).toContain('We will refund 500.00 RUB. This is less than the price of the items returned (3,000.00 RUB).');
+    expect(en.html).toContain('so the whole discount is deducted: 2,500.00 RUB.');
+  });
+
+  it('no discount lost: only the amount, and without an order no refund sentence at all', () => {
+    const plain = { ...SAMPLE_DATA.approved, refund: { amount: '4000.00', itemsTotal: '4000.00', shipping: null, deductions: [] } };
+    const text = renderReply(templates, input('approved', 'en', { data: plain })).text;
+    expect(text).toContain('We will refund 4,000.00 RUB.');
+    expect(text).not.toContain('less than the price');
+    const none = renderReply(templates, input('approved', 'en', { data: { ...SAMPLE_DATA.approved, refund: null } })).text;
+    expect(none).not.toContain('We will refund');
+  });
+
+  it('dates appear as ISO inside Russian sentences: "не позднее 10 марта 2025 г. включительно", "by 10 March 2025"', () => {
+    expect(renderReply(templates, input('approved', 'ru')).text).toContain('не позднее 10 марта 2025 г. включительно.');
+    expect(renderReply(templates, input('approved', 'en')).text).toContain('by 10 March 2025 at the latest.');
+    expect(renderReply(templates, input('rejected', 'ru')).text).toContain('(вы получили его 1 февраля 2025 г.).');
+    expect(renderReply(templates, input('rejected', 'en')).text).toContain('you received it on 1 February 2025.');
   });
 });
 

@@ -15,6 +15,7 @@ export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
     shipByDate: '2025-03-10',
     refundWithinDays: 13,
     shippingPaidBy: 'customer',
+    refund: { amount: '500.00', itemsTotal: '3000.00', shipping: null, deductions: [{ code: '1+1=3', amount: '2500.00', why: 'condition_no_longer_met' }] },
   },
   rejected: { ...shop, reasonCode: 'out_of_window', windowDays: 7, receivedDate: '2025-02-01' },
   needs_review: { ...shop, reviewHours: 24 },

@@ -24,7 +24,9 @@ describe('agent decisions', () => {
     expect(update!.reply!.template).toBe('approved');
     expect(update!.reply!.subject).toBe('Re: My return [RT-1]');
     expect(update!.reply!.raw.toString()).toContain('In-Reply-To: <c1@example.com>');
-    expect(update!.deadlines!.shipBy).toEqual(new Date('2025-03-06T09:00:00Z'));
+    // Approved at 12:00 in Moscow on the 2nd: the reply names the 6th and the return expires when the 6th ends there.
+    expect(update!.deadlines!.shipBy).toEqual(new Date('2025-03-06T20:59:59.999Z'));
+    expect(update!.reply!.raw.toString()).toContain('by 6 March 2025 at the latest');
   });
 
   it('a second approve of the same return is refused and sends nothing', async () => {

@@ -13,10 +13,10 @@ const summary = (returnNumber: string, createdAt: string, sku: string): OrderRet
   items: [{ sku, size: null, quantity: 1, reason: null }],
 });
 
-function deps(summaries: OrderReturnSummary[]) {
+function deps(summaries: OrderReturnSummary[], now = '2025-03-08T12:00:00Z') {
   const updates = { ...fakeUpdates({}), orderReturns: async () => summaries };
   const order = specOrder();
-  return { ...reviewDeps(updates, at('2025-03-08T12:00:00Z')), orders: { find: async (n: string) => (n === order.orderNumber ? order : null) } };
+  return { ...reviewDeps(updates, at(now)), orders: { find: async (n: string) => (n === order.orderNumber ? order : null) } };
 }
 
 describe('loadReviewCheck', () => {
@@ -38,5 +38,14 @@ describe('loadReviewCheck', () => {
     const check = await loadReviewCheck(deps([summary('R-OTHER', '2025-03-06T10:00:00Z', 'SK-4000')]), skirt, self);
     expect(check.decision.reasons).toContainEqual(expect.objectContaining({ code: 'already_returned' }));
     expect(check.flagged['items[0].quantity']).toEqual([expect.stringContaining('already returned')]);
+  });
+
+  it('the window is counted from the moment of processing, not of arrival: a review days later judges the arrival day', async () => {
+    // Delivered 2025-03-05; the application reached the mailbox at 23:50 Moscow time on the 12th, day 7.
+    const arrived = { ...self, receivedAt: at('2025-03-12T20:50:00Z') };
+    const late = await loadReviewCheck(deps([], '2025-03-20T09:00:00Z'), skirt, arrived);
+    expect(late.decision.reasons.map((r) => r.code)).not.toContain('out_of_window');
+    const dayEight = await loadReviewCheck(deps([], '2025-03-20T09:00:00Z'), skirt, { ...self, receivedAt: at('2025-03-12T21:10:00Z') });
+    expect(dayEight.decision.reasons.map((r) => r.code)).toContain('out_of_window');
   });
 });

@@ -53,6 +53,7 @@ export function reviewDeps(updates: ReturnUpdates, now: Date): ReviewDeps {
     composeMessage: async (reply) => Buffer.from(`Subject: ${reply.subject}\r\nIn-Reply-To: ${reply.inReplyTo}\r\n\r\n${reply.text}`),
     from: 'Returns <info@shop.test>',
     shopName: 'Shop',
+    timeZone: 'Europe/Moscow',
     now: () => now,
   };
 }
