@@ -9,7 +9,8 @@ export type ReplyTemplate =
   | 'shipping_reminder'
   | 'expired'
   | 'parcel_received'
-  | 'refund_issued';
+  | 'refund_issued'
+  | 'shipment_received';
 
 export type Language = 'ru' | 'en';
 

@@ -18,13 +18,27 @@ export function isValidS10(candidate: string): boolean {
   return match !== null && s10CheckDigit(match[2]!) === Number(match[3]);
 }
 
-/** Tracking numbers found in free text, canonical (no spaces, upper case); S10 only when its check digit holds. */
+/**
+ * Russian Post's 14-digit domestic number (ШПИ: 6-digit post code, 2-digit month, 5-digit serial, check digit):
+ * the 1st, 3rd … 13th digits weigh 3, the others 1, and the check digit brings the sum to a multiple of 10.
+ * Without it any 14 digits (an order number, a phone run together) would pass as a tracking number.
+ */
+export function russianPostCheckDigit(first13: string): number {
+  const sum = [...first13].reduce((acc, digit, i) => acc + Number(digit) * (i % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10;
+}
+
+export function isValidRussianPost(candidate: string): boolean {
+  return /^\d{14}$/.test(candidate) && russianPostCheckDigit(candidate.slice(0, 13)) === Number(candidate[13]);
+}
+
+/** Tracking numbers found in free text, canonical (no spaces, upper case); each only when its check digit holds. */
 export function findTrackingNumbers(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.toUpperCase().matchAll(S10)) {
     const candidate = `${m[1]}${m[2]}${m[3]}${m[4]}`;
     if (isValidS10(candidate)) found.add(candidate);
   }
-  for (const m of text.matchAll(DOMESTIC)) found.add(m[1]!);
+  for (const m of text.matchAll(DOMESTIC)) if (isValidRussianPost(m[1]!)) found.add(m[1]!);
   return [...found];
 }

@@ -22,6 +22,7 @@ const TEMPLATE_NAMES = Object.keys({
   expired: true,
   parcel_received: true,
   refund_issued: true,
+  shipment_received: true,
 } satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
 const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];

@@ -1,5 +1,6 @@
 // A customer's e-mail about an existing return, matched by thread or return number (SPEC §4):
-// - awaiting shipment + a tracking number (and the receipt photo the policy asks for) → shipped;
+// - awaiting shipment + what the policy asks to confirm shipping with (tracking number, receipt photo) → shipped,
+//   acknowledged with a reply; a tracking number without the receipt still asked for is kept and acknowledged;
 // - waiting for the application or under review + a readable application (a clearer photo) → parsed again
 //   and decided again, with the reply that decision calls for;
 // - anything else is attached to the return for an agent, with no state change and no auto-reply.
@@ -41,15 +42,21 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
   });
 
   if (ref.state === 'awaiting_shipment') {
+    const { trackingNumber: needTracking, receiptPhoto: needReceipt } = deps.policy.shipmentConfirmation;
     const tracking = findTrackingNumbers(`${mail.subject}\n${mail.text}`)[0];
-    if (!tracking) return attach('customer_message', 'message without a tracking number');
     const hasReceipt = input.documents.some((doc) => RECEIPT_KINDS.has(doc.kind) && doc.pages.length > 0);
-    if (deps.policy.shipmentConfirmation.receiptPhoto && !hasReceipt) {
-      return { ...attach('tracking_received', `tracking ${tracking}; the receipt photo is still missing`), trackingNumber: tracking };
+    // Without a tracking number a message is only a shipping confirmation when the policy asks for none and a
+    // receipt came; anything else (a question, a number that fails its check digit) goes to a person.
+    if (!tracking && (needTracking || !hasReceipt)) return attach('customer_message', 'message without a tracking number');
+    const common = { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, trackingNumber: tracking ?? null };
+    if (needReceipt && !hasReceipt) {
+      const reply = await draftReturnReply(deps, ref, 'shipment_received', { ...common, receiptMissing: true });
+      return { ...attach('tracking_received', `tracking ${tracking}; the receipt photo is still missing`), trackingNumber: tracking!, ...(reply ? { reply } : {}) };
     }
-    const moved = transition(ref.state, 'ship', 'customer', `tracking ${tracking}`, now);
+    const moved = transition(ref.state, 'ship', 'customer', tracking ? `tracking ${tracking}` : 'receipt photo received', now);
     if (!moved.ok) return attach('customer_message', moved.message);
-    return { ...base, toState: moved.state, events: [moved.event], trackingNumber: tracking };
+    const reply = await draftReturnReply(deps, ref, 'shipment_received', { ...common, receiptMissing: false });
+    return { ...base, toState: moved.state, events: [moved.event], ...(tracking ? { trackingNumber: tracking } : {}), ...(reply ? { reply } : {}) };
   }
 
   if ((ref.state === 'awaiting_application' || ref.state === 'needs_review') && input.isApplication) {

@@ -6,7 +6,7 @@ import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ApplicationDecision } from '../decide/decide-application.ts';
 import type { RefundBreakdown } from '../decide/compute-refund.ts';
-import type { RefundStatement, ReplyDataInput } from '../reply/reply-data.ts';
+import type { ParcelRules, RefundStatement, ReplyDataInput } from '../reply/reply-data.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
 import { shipByDay } from '../../domain/lifecycle/deadlines.ts';
 
@@ -39,6 +39,9 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
         refundWithinDays: policy.refundDays,
         shippingPaidBy: shipping?.paidBy ?? 'customer',
         refund: decision.refund ? refundStatement(decision.refund) : null,
+        ...parcelRules(policy),
+        shippingRefundNeedsReceipt: policy.shippingRefundRequiresReceipt,
+        usedGoodsSentBack: policy.usedGoods === 'return_to_customer',
       };
     }
     case 'rejected':
@@ -64,5 +67,15 @@ export function refundStatement(refund: RefundBreakdown): RefundStatement {
     itemsTotal: toRoublesString(refund.itemsTotal),
     shipping: refund.shipping.amount > 0 ? toRoublesString(refund.shipping.amount) : null,
     deductions: refund.discountDeductions.map((d) => ({ code: d.code, amount: toRoublesString(d.amount), why: d.why })),
+  };
+}
+
+/** What the parcel must carry and what the customer confirms with, as the policy says: a reply asks for nothing else. */
+export function parcelRules(policy: Pick<Policy, 'returnNumber' | 'shipmentConfirmation'>): ParcelRules {
+  return {
+    noteInParcel: policy.returnNumber.noteInParcel,
+    numberOnShippingForm: policy.returnNumber.onShippingForm,
+    askTrackingNumber: policy.shipmentConfirmation.trackingNumber,
+    askReceiptPhoto: policy.shipmentConfirmation.receiptPhoto,
   };
 }

@@ -3,12 +3,14 @@
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_BYTES } from '../../domain/limits.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
+import { parcelRules } from '../process/build-reply-data.ts';
 import type { ReplyDataInput } from './reply-data.ts';
 
 export function previewReplyData(policy: Policy, shopName: string, variant: 'domestic' | 'international' = 'domestic'): { [T in ReplyTemplate]: ReplyDataInput<T> } {
   const common = { shopName, customerName: 'Анна Смирнова' };
   const address = policy.addresses[variant];
   const shipping = { returnAddress: address.lines.join('\n'), recipient: address.recipient };
+  const rules = parcelRules(policy);
   return {
     approved: {
       ...common,
@@ -18,15 +20,20 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
       shipByDate: '2026-11-26',
       refundWithinDays: policy.refundDays,
       shippingPaidBy: policy.shippingPaidBy.proper_quality,
+      refund: { amount: '500.00', itemsTotal: '3000.00', shipping: null, deductions: [{ code: '1+1=3', amount: '2500.00', why: 'condition_no_longer_met' }] },
+      ...rules,
+      shippingRefundNeedsReceipt: policy.shippingRefundRequiresReceipt,
+      usedGoodsSentBack: policy.usedGoods === 'return_to_customer',
     },
     rejected: { ...common, reasonCode: 'out_of_window', windowDays: policy.returnWindowDays, receivedDate: '2026-11-02' },
     needs_review: { ...common, reviewHours: policy.reviewSlaHours },
     application_missing: { ...common },
     photo_unreadable: { ...common },
     message_too_large: { ...common, maxMessageMb: Math.floor(MAX_MESSAGE_BYTES / 1024 / 1024), maxAttachments: MAX_ATTACHMENTS_PER_MESSAGE },
-    shipping_reminder: { ...common, ...shipping, shipByDate: '2026-11-26', daysLeft: policy.reminderDaysBeforeShipBy },
+    shipping_reminder: { ...common, ...shipping, ...rules, shipByDate: '2026-11-26', daysLeft: policy.reminderDaysBeforeShipBy },
     expired: { ...common, shipWithinDays: policy.shipWithinDays },
     parcel_received: { ...common, refundWithinDays: policy.refundDays },
+    shipment_received: { ...common, trackingNumber: 'RA123456785RU', receiptMissing: policy.shipmentConfirmation.receiptPhoto },
     refund_issued: { ...common, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
   };
 }

@@ -10,6 +10,15 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD day');
 /** Roubles as a decimal string, "500.00"; templates write it with the `money` helper. */
 const roubles = z.string().regex(/^\d+\.\d{2}$/, 'roubles like "500.00"');
 
+/** What the policy asks of the parcel and of the customer after sending (each key of the policy is stated or left out). */
+const parcelRules = {
+  noteInParcel: z.boolean(),
+  numberOnShippingForm: z.boolean(),
+  askTrackingNumber: z.boolean(),
+  askReceiptPhoto: z.boolean(),
+};
+export type ParcelRules = { [K in keyof typeof parcelRules]: boolean };
+
 /** What the approval promises to refund, and why it is less than the items' price when a discount is lost. */
 const RefundStatement = z.object({
   amount: roubles,
@@ -51,6 +60,11 @@ export const REPLY_DATA_SCHEMAS = {
     refund: RefundStatement.nullable().default(null),
     /** `customer` for proper-quality returns; `merchant` for defective or wrong items (SPEC §2). */
     shippingPaidBy: z.enum(['customer', 'merchant']),
+    ...parcelRules,
+    /** Shipping costs are refunded only against a photo of the receipt (policy shippingRefundRequiresReceipt). */
+    shippingRefundNeedsReceipt: z.boolean(),
+    /** Goods with traces of use go back without a refund (policy usedGoods: return_to_customer). */
+    usedGoodsSentBack: z.boolean(),
   }),
   rejected: z.object({
     ...common,
@@ -67,7 +81,7 @@ export const REPLY_DATA_SCHEMAS = {
     maxMessageMb: z.number().positive(),
     maxAttachments: z.number().int().positive(),
   }),
-  shipping_reminder: z.object({ ...common, ...shippingTo, shipByDate: isoDay, daysLeft: z.number().int().nonnegative() }),
+  shipping_reminder: z.object({ ...common, ...shippingTo, ...parcelRules, shipByDate: isoDay, daysLeft: z.number().int().nonnegative() }),
   expired: z.object({ ...common, shipWithinDays: days }),
   parcel_received: z.object({ ...common, refundWithinDays: days }),
   refund_issued: z.object({
@@ -79,6 +93,12 @@ export const REPLY_DATA_SCHEMAS = {
     /** A conditional discount deducted from the refund (SPEC §2), roubles, when there was one. */
     discountDeducted: z.string().nullable().default(null),
   }),
+  /** The customer's shipping confirmation acknowledged; a receipt photo the policy asks for may still be missing. */
+  shipment_received: z.object({
+    ...common,
+    trackingNumber: z.string().min(1).nullable().default(null),
+    receiptMissing: z.boolean(),
+  }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
 
 /** Templates that are about an existing return and so need its number. */
@@ -88,6 +108,7 @@ export const NEEDS_RETURN_NUMBER: ReadonlySet<ReplyTemplate> = new Set([
   'expired',
   'parcel_received',
   'refund_issued',
+  'shipment_received',
 ]);
 
 export type ReplyDataInput<T extends ReplyTemplate> = z.input<(typeof REPLY_DATA_SCHEMAS)[T]>;

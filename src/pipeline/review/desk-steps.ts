@@ -41,6 +41,10 @@ export type Inspection = z.infer<typeof InspectionSchema>;
  */
 export async function recordInspection(deps: ReviewDeps, action: DeskAction & Inspection): Promise<ActionOutcome> {
   const ref = await loadReturn(deps, action.returnNumber);
+  if (action.result === 'send_back' && deps.policy.usedGoods === 'refund') {
+    // The shop's policy refunds goods even with traces of use; sending them back would break its own rule.
+    throw new AppError('validation_failed', 'The return policy (usedGoods: refund) refunds goods with traces of use; they are not sent back.');
+  }
   if (action.result === 'send_back') {
     return changeReturn(deps, ref, {
       events: ['return_to_customer'],

@@ -9,6 +9,8 @@ import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/
 import type { ReturnState } from '../../domain/return-state.ts';
 import { draftReturnReply, type ReturnReplyDeps } from '../reply/draft-return-reply.ts';
 import { isoDay } from '../../domain/iso-day.ts';
+import { daysBetween } from '../decide/iso-date.ts';
+import { parcelRules } from '../process/build-reply-data.ts';
 
 export interface ScheduleDeps extends ReturnReplyDeps {
   returns: Pick<ReturnUpdates, 'listDueReturns' | 'updateReturn'>;
@@ -57,11 +59,13 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
     }
     if (!deadlines.reminderSentAt) {
       const address = deps.policy.addresses[shippingVariant(ref)];
-      const daysLeft = Math.max(0, Math.ceil((deadlines.shipBy.getTime() - now.getTime()) / DAY_MS));
+      // Whole shop days to the named day: "1 day left" the day before, "today is the last day" on it.
+      const daysLeft = Math.max(0, daysBetween(isoDay(now, deps.timeZone), isoDay(deadlines.shipBy, deps.timeZone)) ?? 0);
       const reply = await draftReturnReply(deps, ref, 'shipping_reminder', {
         ...common,
         returnAddress: address.lines.join('\n'),
         recipient: address.recipient,
+        ...parcelRules(deps.policy),
         shipByDate: isoDay(deadlines.shipBy, deps.timeZone),
         daysLeft,
       });

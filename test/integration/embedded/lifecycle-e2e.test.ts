@@ -70,7 +70,7 @@ function customerReply(inReplyTo: string, text: string, attachments: Array<{ fil
 }
 
 describe('a return after its first reply', () => {
-  it('a reply on the thread with a tracking number moves it to shipped; the customer gets no extra mail', async () => {
+  it('a reply on the thread with a tracking number moves it to shipped, and a tracking number gets an acknowledgement', async () => {
     const { returnNumber, approvedAt, replyId } = await firstApplication();
     const raw = await customerReply(replyId, 'Добрый день! Отправила посылку, трек-номер RA123456785RU.');
     const summary = await deliver(raw, 'follow.eml', new Date(approvedAt.getTime() + DAY));
@@ -78,7 +78,8 @@ describe('a return after its first reply', () => {
     const detail = (await runtime.store.getReturn(returnNumber))!;
     expect(detail.state).toBe('shipped');
     expect(detail.events.at(-1)).toMatchObject({ actor: 'customer', type: 'ship', reason: 'tracking RA123456785RU' });
-    expect(await outbox()).toHaveLength(1);
+    expect(await outbox()).toHaveLength(2);
+    expect(detail.outbound.map((o) => o.template)).toEqual(['approved', 'shipment_received']);
     expect(await runtime.store.countReturnsByState()).toEqual({ shipped: 1 });
   });
 

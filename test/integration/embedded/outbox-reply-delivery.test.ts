@@ -51,6 +51,12 @@ async function replyToFixture(): Promise<{ reply: RenderedReply; raw: Buffer }> 
       shipWithinDays: 4,
       refundWithinDays: 13,
       shippingPaidBy: 'customer',
+      noteInParcel: true,
+      numberOnShippingForm: true,
+      askTrackingNumber: true,
+      askReceiptPhoto: true,
+      shippingRefundNeedsReceipt: true,
+      usedGoodsSentBack: true,
     },
   });
   return { reply, raw: await composeMessage(reply) };

@@ -35,13 +35,33 @@ describe('handleFollowUp', () => {
       events: [{ actor: 'customer', type: 'ship', toState: 'shipped' }],
       inbound: { id: 'in-2' },
     });
-    expect(update.reply).toBeUndefined();
+    // A tracking number gets no acknowledgement: it does now, in the customer's thread.
+    expect(update.reply).toMatchObject({ template: 'shipment_received', to: 'anna@example.ru' });
+    expect(update.reply!.raw.toString()).toContain('"trackingNumber":"RA123456785RU","receiptMissing":false');
+  });
+
+  it('the reply asks for a receipt photo though the policy says receiptPhoto: false: a tracking number alone ships', async () => {
+    const relaxed = { ...deps, policy: { ...deps.policy, shipmentConfirmation: { trackingNumber: true, receiptPhoto: false } } };
+    const update = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('трек 80085412345679'), documents: [] }, relaxed);
+    expect(update).toMatchObject({ toState: 'shipped', trackingNumber: '80085412345679', reply: { template: 'shipment_received' } });
+  });
+
+  it('shipmentConfirmation.trackingNumber: false — a receipt photo alone confirms shipping; a bare question does not', async () => {
+    const receiptOnly = { ...deps, policy: { ...deps.policy, shipmentConfirmation: { trackingNumber: false, receiptPhoto: true } } };
+    const shipped = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('Отправила, чек во вложении'), documents: [photo('receipt.jpg')] }, receiptOnly);
+    expect(shipped).toMatchObject({ toState: 'shipped', events: [{ type: 'ship', reason: 'receipt photo received' }] });
+    expect(shipped.trackingNumber).toBeUndefined();
+    const question = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('Куда отправлять?'), documents: [] }, receiptOnly);
+    expect(question).toMatchObject({ toState: 'awaiting_shipment', events: [{ type: 'customer_message' }] });
+    expect(question.reply).toBeUndefined();
   });
 
   it('without the receipt the policy asks for, the tracking number is kept but the return waits', async () => {
     const strict = { ...deps, policy: { ...deps.policy, shipmentConfirmation: { trackingNumber: true, receiptPhoto: true } } };
     const update = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('трек RA123456785RU'), documents: [] }, strict);
     expect(update).toMatchObject({ toState: 'awaiting_shipment', trackingNumber: 'RA123456785RU', events: [{ type: 'tracking_received' }] });
+    // Acknowledged, asking for the receipt the policy still wants.
+    expect(update.reply!.raw.toString()).toContain('"receiptMissing":true');
   });
 
   it('a tracking number whose check digit fails is not taken', async () => {

@@ -148,6 +148,34 @@ describe('renderReply: the approval states the refund', () => {
   });
 });
 
+describe('renderReply: every policy key is stated or left out', () => {
+  const rules = { noteInParcel: true, numberOnShippingForm: true, askTrackingNumber: true, askReceiptPhoto: true };
+  const approved = (over: Partial<typeof rules> & { usedGoodsSentBack?: boolean; shippingRefundNeedsReceipt?: boolean }, language: Language = 'en') =>
+    renderReply(templates, input('approved', language, { data: { ...SAMPLE_DATA.approved, ...rules, ...over } })).text;
+
+  it('the reply asks for a receipt photo though the policy says receiptPhoto: false', () => {
+    expect(approved({ askReceiptPhoto: false })).toContain("- After sending, reply to this e-mail with the parcel's tracking number.\n");
+    expect(approved({ askReceiptPhoto: false }, 'ru')).toContain('пришлите трек-номер посылки.\n');
+    expect(approved({ askReceiptPhoto: false }, 'ru')).not.toContain('фотографию чека об оплате отправки');
+    expect(approved({ askTrackingNumber: false })).toContain('- After sending, reply to this e-mail with a photo of the shipping receipt.');
+  });
+
+  it('returnNumber.noteInParcel / onShippingForm: false leave those steps out', () => {
+    const text = approved({ noteInParcel: false, numberOnShippingForm: false });
+    expect(text).not.toContain('Put a note');
+    expect(text).not.toContain('on the shipping form');
+    expect(approved({})).toContain('Put a note with the return number R-7K3M-9QX4 inside the parcel.');
+  });
+
+  it('usedGoods: refund and shippingRefundRequiresReceipt: false are not contradicted by the reply', () => {
+    expect(approved({ usedGoodsSentBack: false })).not.toContain('sent back to you without a refund');
+    expect(approved({ shippingRefundNeedsReceipt: false })).not.toContain('against a photo of the receipt');
+    const reminder = renderReply(templates, input('shipping_reminder', 'en', { data: { ...SAMPLE_DATA.shipping_reminder, askTrackingNumber: false, askReceiptPhoto: false } })).text;
+    expect(reminder).toContain('we have not heard from you that the parcel was sent yet');
+    expect(reminder).not.toMatch(/tracking|receipt/);
+  });
+});
+
 describe('renderReply: safety', () => {
   it('escapes customer data in HTML and keeps it as typed in plain text', () => {
     const reply = renderReply(templates, input('needs_review', 'en'));

@@ -3,6 +3,7 @@ import type { ReplyTemplate } from '../../../../src/domain/reply.ts';
 import type { ReplyDataInput } from '../../../../src/pipeline/reply/reply-data.ts';
 
 const shop = { shopName: 'Шоурум & Co', customerName: 'Иван <b>Петров</b>' };
+const rules = { noteInParcel: true, numberOnShippingForm: true, askTrackingNumber: true, askReceiptPhoto: true };
 const address = '7 Magistralnaya Str. (Lvovsky microdistr.), P/O box 4\n140961 Podolsk, Moscow region, Russia';
 
 export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
@@ -15,6 +16,9 @@ export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
     shipByDate: '2025-03-10',
     refundWithinDays: 13,
     shippingPaidBy: 'customer',
+    ...rules,
+    shippingRefundNeedsReceipt: true,
+    usedGoodsSentBack: true,
     refund: { amount: '500.00', itemsTotal: '3000.00', shipping: null, deductions: [{ code: '1+1=3', amount: '2500.00', why: 'condition_no_longer_met' }] },
   },
   rejected: { ...shop, reasonCode: 'out_of_window', windowDays: 7, receivedDate: '2025-02-01' },
@@ -22,8 +26,9 @@ export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
   application_missing: { ...shop },
   photo_unreadable: { ...shop },
   message_too_large: { ...shop, maxMessageMb: 30, maxAttachments: 10 },
-  shipping_reminder: { ...shop, returnAddress: address, recipient: 'Internet Solutions LLC', shipByDate: '2025-03-10', daysLeft: 1 },
+  shipping_reminder: { ...shop, ...rules, returnAddress: address, recipient: 'Internet Solutions LLC', shipByDate: '2025-03-10', daysLeft: 1 },
   expired: { ...shop, shipWithinDays: 4 },
   parcel_received: { ...shop, refundWithinDays: 13 },
+  shipment_received: { ...shop, trackingNumber: 'RA123456785RU', receiptMissing: true },
   refund_issued: { ...shop, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
 };

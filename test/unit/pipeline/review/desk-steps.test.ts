@@ -53,4 +53,11 @@ describe('desk steps: inspection before refund', () => {
       code: 'illegal_transition',
     });
   });
+
+  it('policy usedGoods: refund is accepted but does nothing: sending used goods back is refused under it', async () => {
+    const port = atWarehouse();
+    const lenient = { ...deps(port), policy: { ...deps(port).policy, usedGoods: 'refund' as const } };
+    await expect(recordInspection(lenient, { returnNumber: 'RT-1', actor, result: 'send_back' })).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(port.updates).toEqual([]);
+  });
 });
