@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { AppError } from '../domain/app-error.ts';
 import { importOrdersCommand } from './orders-command.ts';
+import { REPLAYABLE, trySampleCommand } from './samples-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { runOnceCommand } from './run-command.ts';
 import { startCommand } from './start-command.ts';
@@ -54,6 +55,14 @@ orders
   .command('import')
   .argument('<file>', 'CSV or JSON export (see docs/orders-import.md)')
   .action(async (file: string) => exit(await importOrdersCommand(file)));
+
+program
+  .command('samples')
+  .description('try the service on a sample')
+  .command('try')
+  .description('import the sample orders and drop a sample application into the Maildir, every date moved so it happens today')
+  .argument('[name]', REPLAYABLE.join(', '), REPLAYABLE[0])
+  .action(async (name: string) => exit(await trySampleCommand(name)));
 
 const templates = program.command('templates').description('reply templates (templates/replies)');
 templates

@@ -11,7 +11,6 @@ import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
 import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
 import { createMetrics, type Metrics } from '../../src/adapters/metrics/create-metrics.ts';
 import { composeMessage } from '../../src/adapters/mime/compose-message.ts';
-import { loadPolicy } from '../../src/adapters/policy/load-policy.ts';
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
 import type { Fields, SourceBox } from '../../src/domain/application.ts';
 import type { Order } from '../../src/domain/order.ts';
@@ -21,6 +20,7 @@ import { TEMPLATES_DIR } from '../../src/main.ts';
 import { hashPassword } from '../../src/web/auth/passwords.ts';
 import { buildApp } from '../../src/web/build-app.ts';
 import type { WebDeps } from '../../src/web/web-deps.ts';
+import { testPolicy } from './test-policy.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS: Record<Role, string> = { support: 'sam@desk.test', manager: 'mia@desk.test', admin: 'ada@desk.test' };
@@ -185,7 +185,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     review: {
       updates: store,
       orders: store,
-      policy: loadPolicy(),
+      policy: testPolicy(),
       templates: loadReplyTemplates(TEMPLATES_DIR),
       composeMessage,
       from: 'Returns desk <info@shop.test>',

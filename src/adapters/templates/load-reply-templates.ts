@@ -65,8 +65,12 @@ function language(value: unknown, helper: string): 'ru' | 'en' {
 /** `{{date shipByDate "ru"}}` → "8 декабря 2026 г."; an ISO day never reaches a sentence. */
 export function longDate(value: unknown, lang: unknown): string {
   const day = text(value, 'date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new Error(`date: not a YYYY-MM-DD day: ${day}`);
-  return LONG_DATE[language(lang, 'date')].format(new Date(`${day}T00:00:00Z`));
+  const at = new Date(`${day}T00:00:00Z`);
+  // Date accepts 2025-02-31 as 3 March; a day that does not survive the round trip is not a calendar day.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== day) {
+    throw new Error(`date: not a YYYY-MM-DD day: ${day}`);
+  }
+  return LONG_DATE[language(lang, 'date')].format(at);
 }
 
 /** `{{money refund.amount "ru"}}` → "4 000,00 ₽"; English "4,000.00 RUB". */

@@ -5,6 +5,7 @@ import type { ParsedApplication, Reason } from '../../domain/application.ts';
 import { ReasonSchema } from '../../domain/application.ts';
 import type { Decision, DecisionReason } from '../../domain/decision.ts';
 import type { Order } from '../../domain/order.ts';
+import { isPlaceholderAddress, placeholderMessage } from '../../domain/policy/placeholder-address.ts';
 import type { Party, Policy, PostalAddress } from '../../domain/policy/policy-schema.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import { checkDates } from './check-dates.ts';
@@ -136,6 +137,8 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   if (violations.length > 0 && everyItemViolates) {
     return { status: 'rejected', state: 'rejected', reasons: dedupe(violations), reply: 'rejected', ...extras };
   }
+  // Never send a customer to the preset's invented warehouse: a person approves once the shop's address is set.
+  if (shipping && isPlaceholderAddress(shipping.address)) reasons.push(reason('placeholder_address', placeholderMessage(shipping.variant)));
   const all = dedupe([...violations, ...reasons]);
   if (all.length > 0) return { status: 'needs_review', state: 'needs_review', reasons: all, reply: 'needs_review', ...extras };
   return { status: 'approved', state: 'awaiting_shipment', reasons: [], reply: 'approved', ...extras };

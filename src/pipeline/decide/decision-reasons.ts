@@ -24,6 +24,8 @@ export const REASON_CODES = [
   'checksum_failed',
   'inconsistent',
   'application_missing',
+  // the shop's own return address is not set yet: the preset's EXAMPLE address must never reach a customer
+  'placeholder_address',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

@@ -2,7 +2,9 @@
 // approve (approved + shipping instructions), reject with a reason, or ask for a better photo.
 import { z } from 'zod';
 import type { Decision } from '../../domain/decision.ts';
+import { AppError } from '../../domain/app-error.ts';
 import { shipBy } from '../../domain/lifecycle/deadlines.ts';
+import { isPlaceholderAddress, placeholderMessage } from '../../domain/policy/placeholder-address.ts';
 import { buildReplyData } from '../process/build-reply-data.ts';
 import { changeReturn, loadReturn, today } from './change-return.ts';
 import { loadReviewCheck } from './review-check.ts';
@@ -23,6 +25,10 @@ export interface ReviewAction {
 export async function approveReturn(deps: ReviewDeps, action: ReviewAction): Promise<ActionOutcome> {
   const ref = await loadReturn(deps, action.returnNumber, action.expectedState);
   const check = await loadReviewCheck(deps, ref.application, ref);
+  const variant = check.decision.shipping?.variant ?? 'domestic';
+  if (isPlaceholderAddress(check.decision.shipping?.address ?? deps.policy.addresses[variant])) {
+    throw new AppError('validation_failed', placeholderMessage(variant));
+  }
   // The machine's doubts stay on record; the agent's approval is what decides.
   const decision: Decision = { status: 'approved', state: 'awaiting_shipment', reasons: check.decision.reasons };
   const data = buildReplyData('approved', {

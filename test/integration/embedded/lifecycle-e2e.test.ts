@@ -3,6 +3,7 @@
 // deadlines stored in the database (so a restart in between loses nothing), and a second application for
 // an item already being returned is never auto-approved.
 import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { TEST_POLICY_FILE } from '../../support/test-policy.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -22,7 +23,7 @@ let runtime: Runtime;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'intake-lifecycle-'));
-  config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', POLICY_FILE: TEST_POLICY_FILE });
   runtime = await createRuntime(config, { lazyOcr: true });
   await runtime.store.upsertOrders(JSON.parse(await readFile(path.join(SAMPLES, 'orders.json'), 'utf8')) as Order[]);
 });

@@ -2,6 +2,7 @@
 // real OCR and the file outbox, one at a time at the moment its ground truth was written (expect.asOf), and
 // the records, states and replies must match samples/emails/*.expected.json.
 import { cp, mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
+import { TEST_POLICY_FILE } from '../../support/test-policy.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -31,7 +32,7 @@ async function outboxFiles(): Promise<string[]> {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'intake-e2e-'));
-  const config = loadConfig({ DATA_DIR: dir, OCR_WORKERS: '2', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATA_DIR: dir, OCR_WORKERS: '2', LOG_LEVEL: 'silent', POLICY_FILE: TEST_POLICY_FILE });
   runtime = await createRuntime(config, { lazyOcr: true });
   const orders = JSON.parse(await readFile(path.resolve(SAMPLES, '../orders.json'), 'utf8')) as Order[];
   await runtime.store.upsertOrders(orders);
@@ -116,6 +117,12 @@ describe('mail in → return record → reply out (embedded defaults)', () => {
       const { detail } = results.get(name)!;
       expect(detail!.outbound.map((o) => o.template), name).toEqual([want.reply]);
       expect(detail!.outbound[0]!.state, name).toBe('sent');
+      // What the customer reads: no preset placeholder, no ISO date inside a sentence, no unfilled value.
+      for (const part of [reply.text ?? '', typeof reply.html === 'string' ? reply.html : '']) {
+        expect(part, name).not.toMatch(/EXAMPLE/);
+        expect(part, name).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+        expect(part, name).not.toMatch(/undefined|NaN|\[object Object\]|\{\{/);
+      }
     }
   });
 
@@ -141,7 +148,7 @@ describe('mail in → return record → reply out (embedded defaults)', () => {
   });
 
   it('moves every delivered file from new/ to cur/ once its outcome is committed', async () => {
-    const config = loadConfig({ DATA_DIR: dir });
+    const config = loadConfig({ DATA_DIR: dir, POLICY_FILE: TEST_POLICY_FILE });
     expect(await readdir(path.join(config.maildir, 'new'))).toEqual([]);
     const cur = await readdir(path.join(config.maildir, 'cur'));
     expect(cur).toHaveLength(names.length);

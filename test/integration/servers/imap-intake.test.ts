@@ -1,6 +1,7 @@
 // The whole service against a real Dovecot (IMAP, IDLE) and a real SMTP sink: mail is delivered by IMAP APPEND,
 // the worker picks it up, records it, replies through SMTP, and flags or moves it only after the commit.
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { TEST_POLICY_FILE } from '../../support/test-policy.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -42,6 +43,7 @@ async function startService(user: string, extra: Record<string, string> = {}) {
   await dovecot.addUser(user, 'secret');
   const databaseUrl = `file:${path.join(dir, `${user}.db`)}`;
   const config = loadConfig({
+    POLICY_FILE: TEST_POLICY_FILE,
     DATA_DIR: path.join(dir, user),
     DATABASE_URL: databaseUrl,
     IMAP_URL: dovecot.url(user),

@@ -1,11 +1,11 @@
 // Small fakes of the ports the lifecycle stages use: templates that render a marker, a composer that
 // returns the rendered text, and a return reference builder.
-import { loadPolicy } from '../../../src/adapters/policy/load-policy.ts';
+import { testPolicy } from '../../support/test-policy.ts';
 import type { ReplyTemplates } from '../../../src/domain/ports/reply-renderer.ts';
 import type { ReturnRef } from '../../../src/domain/ports/return-updates.ts';
 import type { RenderedReply } from '../../../src/domain/reply.ts';
 
-export const policy = loadPolicy();
+export const policy = testPolicy();
 
 export const fakeTemplates: ReplyTemplates = {
   render: (template, language, part, data) => `${template}/${language}/${part} ${JSON.stringify(data)}`,

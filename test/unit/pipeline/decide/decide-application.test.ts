@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, loadPresets } from '../../../../src/adapters/policy/load-policy.ts';
+import { loadPresets } from '../../../../src/adapters/policy/load-policy.ts';
+import { testPolicy } from '../../../support/test-policy.ts';
 import { resolvePolicy } from '../../../../src/domain/policy/resolve-policy.ts';
 import type { Policy } from '../../../../src/domain/policy/policy-schema.ts';
 import { decideApplication, type DecideInput } from '../../../../src/pipeline/decide/decide-application.ts';
 import { application, customOrder, specOrder } from './builders.ts';
 
-const fashion = loadPolicy();
+const fashion = testPolicy();
 const today = '2025-03-10'; // delivered 2025-03-05: day 5 of 7
 const late = '2025-03-20'; // day 15
 
@@ -208,3 +209,14 @@ function preset(name: string): Policy {
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.policy;
 }
+
+describe('decideApplication: the shop\'s own return address', () => {
+  it('the approval reply sends customers to "EXAMPLE: ул. Складская…": with the preset\'s placeholder address nothing is auto-approved', () => {
+    const d = decideApplication({ application: application(), order: specOrder(), orderSourceAvailable: true, policy: preset('fashion-email'), today: '2025-03-08' });
+    expect(d.status).toBe('needs_review');
+    expect(d.reasons).toEqual([expect.objectContaining({ code: 'placeholder_address', message: expect.stringContaining('addresses.domestic') })]);
+    // The same application with the shop's address set is approved.
+    expect(decideApplication({ application: application(), order: specOrder(), orderSourceAvailable: true, policy: fashion, today: '2025-03-08' }).status).toBe('approved');
+  });
+});
+

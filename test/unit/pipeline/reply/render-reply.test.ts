@@ -140,6 +140,14 @@ describe('renderReply: the approval states the refund', () => {
     expect(none).not.toContain('We will refund');
   });
 
+  it('the date helper refuses what is not a calendar day rather than print a wrong one', () => {
+    expect(longDate('2026-12-08', 'ru')).toBe('8 декабря 2026 г.');
+    expect(longDate('2026-12-08', 'en')).toBe('8 December 2026');
+    expect(() => longDate('2025-02-31', 'ru')).toThrow(/not a YYYY-MM-DD day/);
+    expect(() => longDate('08.12.2026', 'en')).toThrow(/not a YYYY-MM-DD day/);
+    expect(() => longDate('2026-12-08', 'de')).toThrow(/language/);
+  });
+
   it('dates appear as ISO inside Russian sentences: "не позднее 10 марта 2025 г. включительно", "by 10 March 2025"', () => {
     expect(renderReply(templates, input('approved', 'ru')).text).toContain('не позднее 10 марта 2025 г. включительно.');
     expect(renderReply(templates, input('approved', 'en')).text).toContain('by 10 March 2025 at the latest.');

@@ -4,6 +4,7 @@ import type { ReturnUpdates } from '../../../../src/domain/ports/return-updates.
 import type { ReturnState } from '../../../../src/domain/return-state.ts';
 import { approveReturn, rejectReturn, requestBetterPhoto } from '../../../../src/pipeline/review/decide-review.ts';
 import { markParcelReceived, recordInspection } from '../../../../src/pipeline/review/desk-steps.ts';
+import { loadPolicy } from '../../../../src/adapters/policy/load-policy.ts';
 import { fakeUpdates as fakeReturn, reviewDeps } from './review-fakes.ts';
 
 const fakeUpdates = (state: ReturnState) => fakeReturn({ state });
@@ -60,4 +61,13 @@ describe('agent decisions', () => {
     const back = await recordInspection(deps(early), { returnNumber: 'RT-1', actor, result: 'send_back', note: 'worn' });
     expect(back).toMatchObject({ state: 'returned_to_customer', reply: null });
   });
+
+  it('the service refuses to send an approval with a placeholder address: the agent\'s approve is refused and nothing is sent', async () => {
+    const port = fakeUpdates('needs_review');
+    const base = deps(port);
+    const withPreset = { ...base, policy: loadPolicy() }; // the preset as shipped: EXAMPLE address
+    await expect(approveReturn(withPreset, { returnNumber: 'RT-1', actor })).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('EXAMPLE') });
+    expect(port.updates).toEqual([]);
+  });
 });
+

@@ -2,7 +2,7 @@
 // review tests. The fake refuses a change decided from a stale state, as the store does.
 import { AppError } from '../../../../src/domain/app-error.ts';
 import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../../../src/domain/ports/return-updates.ts';
-import { loadPolicy } from '../../../../src/adapters/policy/load-policy.ts';
+import { testPolicy } from '../../../support/test-policy.ts';
 import { loadReplyTemplates } from '../../../../src/adapters/templates/load-reply-templates.ts';
 import { TEMPLATES_DIR } from '../../../../src/main.ts';
 import type { ReviewDeps } from '../../../../src/pipeline/review/review-deps.ts';
@@ -48,7 +48,7 @@ export function reviewDeps(updates: ReturnUpdates, now: Date): ReviewDeps {
   return {
     updates,
     orders: null,
-    policy: loadPolicy(),
+    policy: testPolicy(),
     templates: loadReplyTemplates(TEMPLATES_DIR),
     composeMessage: async (reply) => Buffer.from(`Subject: ${reply.subject}\r\nIn-Reply-To: ${reply.inReplyTo}\r\n\r\n${reply.text}`),
     from: 'Returns <info@shop.test>',
