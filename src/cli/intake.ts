@@ -68,7 +68,7 @@ const templates = program.command('templates').description('reply templates (tem
 templates
   .command('preview')
   .description('render one reply with example data and the configured policy')
-  .argument('<name>', 'approved, rejected, needs_review, application_missing, photo_unreadable, message_too_large, shipping_reminder, expired, parcel_received, refund_issued, shipment_received')
+  .argument('<name>', 'approved, rejected, needs_review, application_missing, photo_unreadable, message_too_large, shipping_reminder, expired, parcel_received, refund_issued, shipment_received, returned_to_customer')
   .option('--lang <lang>', 'ru or en', 'ru')
   .option('--variant <variant>', 'domestic or international shipping instructions', 'domestic')
   .option('--html <file>', 'also write the HTML part to this file')

@@ -10,7 +10,8 @@ export type ReplyTemplate =
   | 'expired'
   | 'parcel_received'
   | 'refund_issued'
-  | 'shipment_received';
+  | 'shipment_received'
+  | 'returned_to_customer';
 
 export type Language = 'ru' | 'en';
 

@@ -23,6 +23,7 @@ const TEMPLATE_NAMES = Object.keys({
   parcel_received: true,
   refund_issued: true,
   shipment_received: true,
+  returned_to_customer: true,
 } satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
 const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];

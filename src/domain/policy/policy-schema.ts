@@ -10,8 +10,8 @@ export const PostalAddressSchema = z.strictObject({
   recipient: z.string().min(1),
   /** Address lines as they should be written on the shipping form, top to bottom. */
   lines: z.array(z.string().min(1)).min(1),
-  /** Extra instruction printed under the address (which carriers, opening hours…). */
-  note: z.string().optional(),
+  // No free-text `note`: the replies word the carrier advice themselves in the customer's language, and a key that
+  // is accepted but never shown would mislead whoever sets it (strict: it is refused at load).
 });
 export type PostalAddress = z.infer<typeof PostalAddressSchema>;
 

@@ -75,7 +75,11 @@ export const REPLY_DATA_SCHEMAS = {
   }),
   needs_review: z.object({ ...common, reviewHours: days }),
   application_missing: z.object({ ...common }),
-  photo_unreadable: z.object({ ...common }),
+  photo_unreadable: z.object({
+    ...common,
+    /** What the agent asked for in their own words ("the bank details are cut off"), when they wrote something. */
+    agentNote: z.string().trim().min(1).max(500).nullable().default(null),
+  }),
   message_too_large: z.object({
     ...common,
     maxMessageMb: z.number().positive(),
@@ -99,6 +103,8 @@ export const REPLY_DATA_SCHEMAS = {
     trackingNumber: z.string().min(1).nullable().default(null),
     receiptMissing: z.boolean(),
   }),
+  /** The inspection found traces of use: the goods go back without a refund (policy usedGoods: return_to_customer). */
+  returned_to_customer: z.object({ ...common, inspectionNote: z.string().trim().min(1).max(500).nullable().default(null) }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
 
 /** Templates that are about an existing return and so need its number. */
@@ -109,6 +115,7 @@ export const NEEDS_RETURN_NUMBER: ReadonlySet<ReplyTemplate> = new Set([
   'parcel_received',
   'refund_issued',
   'shipment_received',
+  'returned_to_customer',
 ]);
 
 export type ReplyDataInput<T extends ReplyTemplate> = z.input<(typeof REPLY_DATA_SCHEMAS)[T]>;

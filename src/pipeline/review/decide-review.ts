@@ -82,7 +82,11 @@ export async function requestBetterPhoto(deps: ReviewDeps, action: ReviewAction 
     events: ['request_application'],
     actor: action.actor,
     reason: message,
-    reply: { template: 'photo_unreadable', data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null } },
+    reply: {
+      template: 'photo_unreadable',
+      // The agent's note is what the customer needs to hear: it goes into the e-mail, not only the audit trail.
+      data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, agentNote: action.note?.trim() || null },
+    },
     decision,
   });
 }

@@ -50,6 +50,11 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
       events: ['return_to_customer'],
       actor: action.actor,
       reason: action.note || 'traces of use: goods sent back without refund',
+      // The customer is told why the parcel comes back instead of the money.
+      reply: {
+        template: 'returned_to_customer',
+        data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, inspectionNote: action.note?.trim() || null },
+      },
     });
   }
   if (ref.state !== 'received_at_warehouse') {

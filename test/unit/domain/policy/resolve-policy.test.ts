@@ -32,7 +32,6 @@ describe('presets', () => {
     expect(p.addresses.international).toEqual({
       recipient: 'Internet Solutions LLC',
       lines: ['7 Magistralnaya Str. (Lvovsky microdistr.), P/O box 4', '140961 Podolsk, Moscow region', 'Russia'],
-      note: 'Any local postal service that delivers to Russia.',
     });
   });
 });
@@ -49,6 +48,12 @@ describe('resolvePolicy overrides', () => {
     expect(result.policy.addresses.domestic.recipient).toBe('ООО «Ромашка»');
     expect(result.policy.addresses.domestic.lines[0]).toMatch(/Складская/);
     expect(result.policy.addresses.international.recipient).toBe('Internet Solutions LLC');
+  });
+
+  it('policy keys accepted but doing nothing: an address note (never shown to a customer) is refused at load', () => {
+    const result = resolvePolicy({ preset: 'fashion-email', addresses: { domestic: { note: 'Пн–Пт 9–18' } } }, presets);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.join('\n')).toMatch(/addresses\.domestic.*note/);
   });
 
   it('replaces arrays rather than concatenating them', () => {

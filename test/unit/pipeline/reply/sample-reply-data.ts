@@ -29,6 +29,7 @@ export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
   shipping_reminder: { ...shop, ...rules, returnAddress: address, recipient: 'Internet Solutions LLC', shipByDate: '2025-03-10', daysLeft: 1 },
   expired: { ...shop, shipWithinDays: 4 },
   parcel_received: { ...shop, refundWithinDays: 13 },
+  returned_to_customer: { ...shop, inspectionNote: 'stains on the hem' },
   shipment_received: { ...shop, trackingNumber: 'RA123456785RU', receiptMissing: true },
   refund_issued: { ...shop, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
 };

@@ -52,6 +52,15 @@ describe('agent decisions', () => {
     expect(port.updates[0]!.reply!.template).toBe('photo_unreadable');
   });
 
+  it('the agent\'s note in "ask for a better photo" is left out of the customer\'s e-mail: it is in it now', async () => {
+    const port = fakeUpdates('needs_review');
+    await requestBetterPhoto(deps(port), { returnNumber: 'RT-1', actor, note: 'The bank details at the bottom are cut off.' });
+    expect(port.updates[0]!.reply!.raw.toString()).toContain('Our returns desk adds: The bank details at the bottom are cut off.');
+    const silent = fakeUpdates('needs_review');
+    await requestBetterPhoto(deps(silent), { returnNumber: 'RT-1', actor });
+    expect(silent.updates[0]!.reply!.raw.toString()).not.toContain('returns desk adds');
+  });
+
   it('desk steps: parcel received sets the refund deadline; an inspection before arrival is refused', async () => {
     const early = fakeUpdates('awaiting_shipment');
     await expect(recordInspection(deps(early), { returnNumber: 'RT-1', actor, result: 'refund' })).rejects.toMatchObject({ code: 'illegal_transition' });
@@ -59,7 +68,7 @@ describe('agent decisions', () => {
     expect(outcome).toMatchObject({ state: 'received_at_warehouse', reply: 'parcel_received' });
     expect(early.updates[0]!.deadlines!.refundDueAt).toEqual(new Date('2025-03-15T09:00:00Z'));
     const back = await recordInspection(deps(early), { returnNumber: 'RT-1', actor, result: 'send_back', note: 'worn' });
-    expect(back).toMatchObject({ state: 'returned_to_customer', reply: null });
+    expect(back).toMatchObject({ state: 'returned_to_customer', reply: 'returned_to_customer' });
   });
 
   it('the service refuses to send an approval with a placeholder address: the agent\'s approve is refused and nothing is sent', async () => {

@@ -49,6 +49,9 @@ describe('desk steps: inspection before refund', () => {
     const port = atWarehouse();
     const outcome = await recordInspection(deps(port), { returnNumber: 'RT-1', actor, result: 'send_back', note: 'worn' });
     expect(outcome.state).toBe('returned_to_customer');
+    // Goods sent back after a failed inspection: the customer gets no e-mail — they do now, with the note.
+    expect(outcome.reply).toBe('returned_to_customer');
+    expect(port.updates.at(-1)!.reply!.raw.toString()).toContain('The warehouse notes: worn');
     await expect(markRefundIssued(deps(port), { returnNumber: 'RT-1', actor, amount: '500.00', refundMethod: 'card' })).rejects.toMatchObject({
       code: 'illegal_transition',
     });
