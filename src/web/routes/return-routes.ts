@@ -57,6 +57,8 @@ export function returnRoutes(context: AppContext) {
       user: request.user,
       csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
       ...view,
+      // Which rules the checks ran against (policy `name`), so an agent knows what "out of window" meant.
+      policyName: review.policy.name,
       notice: done ? DONE_MESSAGES[done] : undefined,
       hasErrors: extra.errors && Object.keys(extra.errors).length > 0,
     });

@@ -56,6 +56,8 @@ describe('web: review', () => {
     expect(page.body).toContain('Футболка');
     // T-shirt returned from skirt + T-shirt + free scarf ("1+1=3"): 3000 − 2500 = 500 (SPEC §2).
     expect(page.body).toMatch(/Refund, ₽<\/th><td class="num">500\.00/);
+    // Policy key `name` was accepted but shown nowhere: the checks say which rules they ran against.
+    expect(page.body).toContain('Against the return policy “Fashion retailer — application by e-mail”.');
     const image = page.body.match(/\/documents\/([0-9a-f-]+)\/pages\/1/)![0];
     const scan = await client.get(image);
     expect(scan.status).toBe(200);
