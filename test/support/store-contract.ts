@@ -481,6 +481,19 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('reads back a receipt photo that came on its own (receipt_received), for the tracking number that follows', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const { id } = await store!.saveInbound(inbound('R-RC'));
+        await store!.recordReturn(returnInput(id, 'R-RC', '<reply-R-RC@intake.test>'));
+        expect((await store!.getReturnRef('R-RC'))!.receiptReceivedAt).toBeNull();
+        const at = new Date('2025-03-11T10:00:00Z');
+        await store!.updateReturn({ returnNumber: 'R-RC', fromState: 'awaiting_shipment', toState: 'awaiting_shipment', events: [{ actor: 'customer', type: 'receipt_received', at }] });
+        const ref = (await store!.getReturnRef('R-RC'))!;
+        expect(ref.receiptReceivedAt).toEqual(at);
+        expect(ref.inspectedAt).toBeNull();
+      });
+    });
+
     it('lists the live returns of an order that claim their items, oldest first', async () => {
       await withStores(db, 1, async ([store]) => {
         const make = async (n: string, state: RecordReturnInput['state']) => {

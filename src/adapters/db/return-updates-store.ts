@@ -16,14 +16,15 @@ const CLAIMING_STATES = ['needs_review', 'approved', 'awaiting_shipment', 'shipp
 const REF_INCLUDE = {
   outbound: { orderBy: { createdAt: 'asc' }, select: { messageId: true } },
   inbound: { select: { messageId: true } },
-  // The latest accepted inspection: a refund is issued only after one (src/domain/lifecycle/transitions.ts).
-  events: { where: { type: 'inspection_passed' }, orderBy: { seq: 'desc' }, take: 1, select: { at: true } },
+  // The accepted inspection (a refund is issued only after one, src/domain/lifecycle/transitions.ts) and a receipt
+  // photo that came in an e-mail of its own, before the tracking number (handle-follow-up.ts).
+  events: { where: { type: { in: ['inspection_passed', 'receipt_received'] as string[] } }, orderBy: { seq: 'desc' }, select: { at: true, type: true } },
 } as const;
 
 type RefRow = NonNullable<Awaited<ReturnType<DbClient['returnRequest']['findFirst']>>> & {
   outbound: Array<{ messageId: string }>;
   inbound: { messageId: string | null } | null;
-  events: Array<{ at: Date }>;
+  events: Array<{ at: Date; type: string }>;
 };
 
 function toRef(row: RefRow): ReturnRef {
@@ -53,7 +54,8 @@ function toRef(row: RefRow): ReturnRef {
     trackingNumber: row.trackingNumber,
     createdAt: row.createdAt,
     receivedAt: row.receivedAt,
-    inspectedAt: row.events[0]?.at ?? null,
+    inspectedAt: row.events.find((e) => e.type === 'inspection_passed')?.at ?? null,
+    receiptReceivedAt: row.events.find((e) => e.type === 'receipt_received')?.at ?? null,
   };
 }
 

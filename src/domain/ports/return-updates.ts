@@ -42,6 +42,8 @@ export interface ReturnRef {
   receivedAt?: Date | null;
   /** When the warehouse inspection accepted the goods (its `inspection_passed` event); null or absent before. */
   inspectedAt?: Date | null;
+  /** When a shipping receipt photo arrived on its own (its `receipt_received` event); null or absent before. */
+  receiptReceivedAt?: Date | null;
 }
 
 export interface OrderReturnSummary {

@@ -43,20 +43,35 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
 
   if (ref.state === 'awaiting_shipment') {
     const { trackingNumber: needTracking, receiptPhoto: needReceipt } = deps.policy.shipmentConfirmation;
-    const tracking = findTrackingNumbers(`${mail.subject}\n${mail.text}`)[0];
-    const hasReceipt = input.documents.some((doc) => RECEIPT_KINDS.has(doc.kind) && doc.pages.length > 0);
-    // Without a tracking number a message is only a shipping confirmation when the policy asks for none and a
-    // receipt came; anything else (a question, a number that fails its check digit) goes to a person.
-    if (!tracking && (needTracking || !hasReceipt)) return attach('customer_message', 'message without a tracking number');
-    const common = { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, trackingNumber: tracking ?? null };
-    if (needReceipt && !hasReceipt) {
-      const reply = await draftReturnReply(deps, ref, 'shipment_received', { ...common, receiptMissing: true });
-      return { ...attach('tracking_received', `tracking ${tracking}; the receipt photo is still missing`), trackingNumber: tracking!, ...(reply ? { reply } : {}) };
+    const newTracking = findTrackingNumbers(`${mail.subject}\n${mail.text}`)[0];
+    const newReceipt = input.documents.some((doc) => RECEIPT_KINDS.has(doc.kind) && doc.pages.length > 0);
+    // A question, or a number that fails its check digit, is for a person.
+    if (!newTracking && !newReceipt) return attach('customer_message', 'message without a tracking number');
+    if (!newTracking && !needReceipt && needTracking) return attach('customer_message', 'message without a tracking number');
+    // The tracking number and the receipt may come in separate e-mails, in either order: what came before counts.
+    const tracking = newTracking ?? ref.trackingNumber ?? undefined;
+    const hasReceipt = newReceipt || Boolean(ref.receiptReceivedAt);
+    const trackingMissing = needTracking && !tracking;
+    const receiptMissing = needReceipt && !hasReceipt;
+    const acknowledge = (missing: { trackingMissing: boolean; receiptMissing: boolean }) =>
+      draftReturnReply(deps, ref, 'shipment_received', {
+        shopName: deps.shopName,
+        customerName: ref.application.fields.fullName?.value ?? null,
+        trackingNumber: newTracking ?? null,
+        receiptReceived: newReceipt,
+        ...missing,
+      });
+    if (trackingMissing || receiptMissing) {
+      const reply = await acknowledge({ trackingMissing, receiptMissing });
+      const update = newTracking
+        ? { ...attach('tracking_received', `tracking ${newTracking}; the receipt photo is still missing`), trackingNumber: newTracking }
+        : attach('receipt_received', 'receipt photo; the tracking number is still missing');
+      return { ...update, ...(reply ? { reply } : {}) };
     }
     const moved = transition(ref.state, 'ship', 'customer', tracking ? `tracking ${tracking}` : 'receipt photo received', now);
     if (!moved.ok) return attach('customer_message', moved.message);
-    const reply = await draftReturnReply(deps, ref, 'shipment_received', { ...common, receiptMissing: false });
-    return { ...base, toState: moved.state, events: [moved.event], ...(tracking ? { trackingNumber: tracking } : {}), ...(reply ? { reply } : {}) };
+    const reply = await acknowledge({ trackingMissing: false, receiptMissing: false });
+    return { ...base, toState: moved.state, events: [moved.event], ...(newTracking ? { trackingNumber: newTracking } : {}), ...(reply ? { reply } : {}) };
   }
 
   if ((ref.state === 'awaiting_application' || ref.state === 'needs_review') && input.isApplication) {

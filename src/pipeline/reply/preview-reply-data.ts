@@ -34,7 +34,7 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
     expired: { ...common, shipWithinDays: policy.shipWithinDays },
     parcel_received: { ...common, refundWithinDays: policy.refundDays },
     returned_to_customer: { ...common, inspectionNote: null },
-    shipment_received: { ...common, trackingNumber: 'RA123456785RU', receiptMissing: policy.shipmentConfirmation.receiptPhoto },
+    shipment_received: { ...common, trackingNumber: 'RA123456785RU', receiptReceived: false, trackingMissing: false, receiptMissing: policy.shipmentConfirmation.receiptPhoto },
     refund_issued: { ...common, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
   };
 }

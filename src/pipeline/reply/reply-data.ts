@@ -100,7 +100,12 @@ export const REPLY_DATA_SCHEMAS = {
   /** The customer's shipping confirmation acknowledged; a receipt photo the policy asks for may still be missing. */
   shipment_received: z.object({
     ...common,
+    /** The tracking number this e-mail brought, if any. */
     trackingNumber: z.string().min(1).nullable().default(null),
+    /** This e-mail brought a photo of the shipping receipt. */
+    receiptReceived: z.boolean(),
+    /** What the policy still asks for before the parcel counts as sent. */
+    trackingMissing: z.boolean(),
     receiptMissing: z.boolean(),
   }),
   /** The inspection found traces of use: the goods go back without a refund (policy usedGoods: return_to_customer). */

@@ -66,6 +66,9 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
         returnAddress: address.lines.join('\n'),
         recipient: address.recipient,
         ...parcelRules(deps.policy),
+        // Ask only for what has not come yet: the tracking number and the receipt may arrive separately.
+        askTrackingNumber: deps.policy.shipmentConfirmation.trackingNumber && !ref.trackingNumber,
+        askReceiptPhoto: deps.policy.shipmentConfirmation.receiptPhoto && !ref.receiptReceivedAt,
         shipByDate: isoDay(deadlines.shipBy, deps.timeZone),
         daysLeft,
       });

@@ -37,7 +37,8 @@ describe('handleFollowUp', () => {
     });
     // A tracking number gets no acknowledgement: it does now, in the customer's thread.
     expect(update.reply).toMatchObject({ template: 'shipment_received', to: 'anna@example.ru' });
-    expect(update.reply!.raw.toString()).toContain('"trackingNumber":"RA123456785RU","receiptMissing":false');
+    expect(update.reply!.raw.toString()).toContain('"trackingNumber":"RA123456785RU"');
+    expect(update.reply!.raw.toString()).toContain('"receiptMissing":false');
   });
 
   it('the reply asks for a receipt photo though the policy says receiptPhoto: false: a tracking number alone ships', async () => {
@@ -62,6 +63,32 @@ describe('handleFollowUp', () => {
     expect(update).toMatchObject({ toState: 'awaiting_shipment', trackingNumber: 'RA123456785RU', events: [{ type: 'tracking_received' }] });
     // Acknowledged, asking for the receipt the policy still wants.
     expect(update.reply!.raw.toString()).toContain('"receiptMissing":true');
+  });
+
+  describe('tracking and receipt in separate e-mails (the marketplace preset)', () => {
+    const strict = { ...deps, policy: { ...deps.policy, shipmentConfirmation: { trackingNumber: true, receiptPhoto: true } } };
+
+    it('tracking first, then the receipt: the receipt e-mail moves the return to shipped', async () => {
+      const first = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('трек RA123456785RU'), documents: [] }, strict);
+      expect(first).toMatchObject({ toState: 'awaiting_shipment', trackingNumber: 'RA123456785RU' });
+      const second = await handleFollowUp(
+        { ...base, ref: returnRef({ trackingNumber: 'RA123456785RU' }), mail: mail('А вот чек'), documents: [photo('receipt.jpg')] },
+        strict,
+      );
+      expect(second).toMatchObject({ toState: 'shipped', events: [{ type: 'ship', reason: 'tracking RA123456785RU' }], reply: { template: 'shipment_received' } });
+      expect(second.reply!.raw.toString()).toContain('"receiptReceived":true');
+    });
+
+    it('receipt first, then tracking: the receipt is recorded and acknowledged asking for the number, the number ships it', async () => {
+      const first = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('Чек во вложении'), documents: [photo('receipt.jpg')] }, strict);
+      expect(first).toMatchObject({ toState: 'awaiting_shipment', events: [{ type: 'receipt_received' }] });
+      expect(first.reply!.raw.toString()).toContain('"trackingMissing":true');
+      const second = await handleFollowUp(
+        { ...base, ref: returnRef({ receiptReceivedAt: now }), mail: mail('трек RA123456785RU'), documents: [] },
+        strict,
+      );
+      expect(second).toMatchObject({ toState: 'shipped', trackingNumber: 'RA123456785RU' });
+    });
   });
 
   it('a tracking number whose check digit fails is not taken', async () => {

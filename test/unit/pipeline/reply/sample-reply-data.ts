@@ -30,6 +30,6 @@ export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
   expired: { ...shop, shipWithinDays: 4 },
   parcel_received: { ...shop, refundWithinDays: 13 },
   returned_to_customer: { ...shop, inspectionNote: 'stains on the hem' },
-  shipment_received: { ...shop, trackingNumber: 'RA123456785RU', receiptMissing: true },
+  shipment_received: { ...shop, trackingNumber: 'RA123456785RU', receiptReceived: false, trackingMissing: false, receiptMissing: true },
   refund_issued: { ...shop, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
 };

@@ -42,6 +42,23 @@ describe('runDueActions', () => {
     expect(again.updates).toEqual([]);
   });
 
+  it('the reminder then says "we have not received a tracking number" after one came: it asks only for what is missing', async () => {
+    const withTracking = returnRef({ trackingNumber: 'RA123456785RU', deadlines: deadlines({ shipBy: hours(20) }) });
+    const strict = { ...replyDeps.policy, shipmentConfirmation: { trackingNumber: true, receiptPhoto: true } };
+    const captured: ReturnUpdate[] = [];
+    await runDueActions({
+      ...replyDeps,
+      policy: strict,
+      now: () => now,
+      returns: { listDueReturns: async () => [withTracking], updateReturn: async (u) => void captured.push(u) },
+    });
+    const text = captured[0]!.reply!.raw.toString();
+    expect(text).toContain('"askTrackingNumber":false');
+    expect(text).toContain('"askReceiptPhoto":true');
+    // Whole shop days to the named day: the 21st in Moscow is tomorrow.
+    expect(text).toContain('"shipByDate":"2026-11-21","daysLeft":1');
+  });
+
   it('flags a review SLA breach and an overdue refund without writing to the customer', async () => {
     const { done, updates } = await run([
       returnRef({ returnNumber: 'R-SLA', state: 'needs_review', deadlines: deadlines({ reviewDueAt: hours(-2) }) }),
