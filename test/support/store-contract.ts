@@ -481,6 +481,21 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('lists a customer\'s open returns, leaving out the final ones', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const make = async (n: string, state: RecordReturnInput['state']) => {
+          const { id } = await store!.saveInbound(inbound(n));
+          await store!.recordReturn({ ...returnInput(id, n, `<o-${n}@t>`), state });
+        };
+        await make('R-O1', 'awaiting_shipment');
+        await make('R-O2', 'refunded');
+        await make('R-O3', 'needs_review');
+        expect((await store!.openReturnsOf(['anna@example.com'])).map((r) => r.returnNumber).sort()).toEqual(['R-O1', 'R-O3']);
+        expect(await store!.openReturnsOf(['someone@else.com'])).toEqual([]);
+        expect(await store!.openReturnsOf([])).toEqual([]);
+      });
+    });
+
     it('reads back a receipt photo that came on its own (receipt_received), for the tracking number that follows', async () => {
       await withStores(db, 1, async ([store]) => {
         const { id } = await store!.saveInbound(inbound('R-RC'));

@@ -3,6 +3,7 @@
 import { AppError } from '../../domain/app-error.ts';
 import type { ReturnDeadlines, ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Language } from '../../domain/reply.ts';
+import { FINAL_STATES } from '../../domain/lifecycle/transitions.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
 import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
@@ -91,6 +92,19 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
           if (row) return toRef(row);
         }
         return null;
+      }),
+
+    openReturnsOf: (customerEmails) =>
+      guard('openReturnsOf', async () => {
+        if (customerEmails.length === 0) return [];
+        const rows = await db.returnRequest.findMany({
+          where: { customerEmail: { in: customerEmails }, state: { notIn: [...FINAL_STATES] } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          // A customer has a handful of open returns; more than this is not a person writing to us.
+          take: 20,
+          include: REF_INCLUDE,
+        });
+        return rows.map(toRef);
       }),
 
     updateReturn: (update: ReturnUpdate) =>

@@ -73,6 +73,11 @@ export interface ReturnUpdates {
   getReturnRef(returnNumber: string): Promise<ReturnRef | null>;
   /** The return a customer's e-mail belongs to: by our reply Message-IDs in In-Reply-To/References, else by return number. */
   findReturnForFollowUp(ref: { messageIds: string[]; returnNumbers: string[] }): Promise<ReturnRef | null>;
+  /**
+   * Returns still open (not rejected, refunded, sent back or expired) whose customer e-mail is one of these
+   * (lower case), newest first: a follow-up in a new thread is matched among them (match-open-return.ts).
+   */
+  openReturnsOf(customerEmails: string[]): Promise<ReturnRef[]>;
   updateReturn(update: ReturnUpdate): Promise<void>;
   /**
    * The returns of this order that claim their items (under review, approved, on the way or refunded), oldest

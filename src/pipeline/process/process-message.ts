@@ -12,7 +12,9 @@ import type { InboundRecord, StoredDocument } from '../../domain/ports/store.ts'
 import type { RenderedReply } from '../../domain/reply.ts';
 import { findReturnNumbers } from '../../domain/return-number.ts';
 import { bodyDocument } from '../extract/body-document.ts';
+import { findTrackingNumbers } from '../../domain/tracking-number.ts';
 import { handleFollowUp } from '../follow-up/handle-follow-up.ts';
+import { matchOpenReturn } from '../follow-up/match-open-return.ts';
 import { classifySender } from '../reply/classify-sender.ts';
 import { detectLanguage } from '../reply/detect-language.ts';
 import { newReturn } from './new-return.ts';
@@ -26,7 +28,7 @@ export interface ProcessDeps {
   /** null when no order source is configured: nothing can be auto-approved then. */
   orders: Orders | null;
   /** Existing returns, for follow-ups on the customer's thread. */
-  returns: Pick<ReturnUpdates, 'findReturnForFollowUp' | 'orderReturns'>;
+  returns: Pick<ReturnUpdates, 'findReturnForFollowUp' | 'openReturnsOf' | 'orderReturns'>;
   policy: Policy;
   templates: ReplyTemplates;
   composeMessage: (reply: RenderedReply) => Promise<Buffer>;
@@ -52,10 +54,17 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
   const today = isoDay(inbound.receivedAt, deps.timeZone);
   const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...documents, bodyDocument(mail.text)], today);
 
-  const existing = await deps.returns.findReturnForFollowUp({
-    messageIds: [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references],
-    returnNumbers: findReturnNumbers(`${mail.subject}\n${mail.text}`),
-  });
+  const existing =
+    (await deps.returns.findReturnForFollowUp({
+      messageIds: [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references],
+      returnNumbers: findReturnNumbers(`${mail.subject}\n${mail.text}`),
+    })) ??
+    // No thread, no return number: the sender's own open returns, by order and items or by a tracking number.
+    matchOpenReturn(await deps.returns.openReturnsOf(senderAddresses(mail, application)), {
+      isApplication,
+      application,
+      trackingNumbers: findTrackingNumbers(`${mail.subject}\n${mail.text}`),
+    });
   if (existing) {
     return { kind: 'follow_up', update: await handleFollowUp({ ref: existing, mail, inboundId: inbound.id, documents, application, isApplication, today }, deps) };
   }
@@ -82,4 +91,10 @@ export async function readAttachments(mail: MailMessage, reader: DocumentReader)
     documents.push({ ...doc, content: attachment.content });
   }
   return documents;
+}
+
+/** Who the customer is: the sender (or Reply-To) and the e-mail written on the application, lower case. */
+function senderAddresses(mail: MailMessage, application: { fields: { email?: { value: string } } }): string[] {
+  const all = [mail.replyTo?.address, mail.from?.address, application.fields.email?.value].filter((a): a is string => Boolean(a));
+  return [...new Set(all.map((a) => a.toLowerCase()))];
 }

@@ -112,17 +112,34 @@ describe('a return after its first reply', () => {
     expect(templates).toEqual(['approved', 'shipping_reminder', 'expired']);
   });
 
-  it('a second application for an item already being returned goes to a person, never auto-approved', async () => {
-    await firstApplication();
+  it('the same application sent again with a new Message-ID creates a second return: it reaches the open return instead', async () => {
+    const { returnNumber } = await firstApplication();
     // The same application again as a new message (new Message-ID, so not a duplicate delivery, no thread).
     const original = (await readFile(path.join(SAMPLES, 'emails/01-text-pdf.eml'), 'latin1'))
       .replace(/^Message-ID: .*$/im, 'Message-ID: <second-application@mail.ru>')
       .replace(/^Subject: .*$/im, 'Subject: Return again');
     const summary = await deliver(Buffer.from(original, 'latin1'), 'again.eml', new Date('2025-03-10T08:00:00Z'));
-    const { returnNumber } = summary.handled[0] as { returnNumber: string };
-    const detail = (await runtime.store.getReturn(returnNumber))!;
-    expect(detail.state).toBe('needs_review');
-    expect(detail.decision.reasons.map((r) => r.code)).toContain('already_returned');
+    expect(summary.handled[0]).toMatchObject({ status: 'done', outcome: 'follow_up', returnNumber });
+    expect(await runtime.store.countReturnsByState()).toEqual({ awaiting_shipment: 1 });
+    expect((await runtime.store.getReturn(returnNumber))!.events.at(-1)).toMatchObject({ actor: 'customer', type: 'customer_message' });
+    expect(await outbox()).toHaveLength(1); // no second, opposite answer
+  });
+
+  it('a follow-up in a new thread ("sent, tracking RA…", no thread headers, no return number) reaches the return', async () => {
+    const { returnNumber, approvedAt } = await firstApplication();
+    const raw = await new MailComposer({
+      from: 'anna.kovaleva@mail.ru',
+      to: 'info@returns-intake.local',
+      subject: 'Возврат отправлен',
+      messageId: '<new-thread@mail.ru>',
+      text: 'Добрый день! Возврат отправлен, трек RA123456785RU.',
+    })
+      .compile()
+      .build();
+    const summary = await deliver(raw, 'new-thread.eml', new Date(approvedAt.getTime() + DAY));
+    expect(summary.handled[0]).toMatchObject({ status: 'done', outcome: 'follow_up', returnNumber });
+    expect((await runtime.store.getReturn(returnNumber))!.state).toBe('shipped');
+    expect(await runtime.store.countReturnsByState()).toEqual({ shipped: 1 });
   });
 });
 

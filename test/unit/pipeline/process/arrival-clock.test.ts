@@ -22,7 +22,7 @@ async function decide(arrivedAt: string, processedAt: string, timeZone = 'Europe
     mime: createMimeParser(),
     documents: { read: async () => { throw new Error('no attachments in this message'); } },
     orders: createMemoryOrders(orders),
-    returns: { findReturnForFollowUp: async () => null, orderReturns: async () => [] },
+    returns: { findReturnForFollowUp: async () => null, openReturnsOf: async () => [], orderReturns: async () => [] },
     ourDomain: 'shop.test',
     now: () => new Date(processedAt),
     random: () => 7,

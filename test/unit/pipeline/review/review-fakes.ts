@@ -31,6 +31,7 @@ export function fakeUpdates(overrides: Partial<ReturnRef>): ReturnUpdates & { up
     updates,
     getReturnRef: async () => ({ ...ref }),
     findReturnForFollowUp: async () => null,
+    openReturnsOf: async () => [],
     listDueReturns: async () => [],
     orderReturns: async () => [],
     updateReturn: async (update) => {
