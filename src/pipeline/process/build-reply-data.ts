@@ -55,6 +55,8 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
       return { ...common, maxMessageMb: Math.floor(MAX_MESSAGE_BYTES / 1024 / 1024), maxAttachments: MAX_ATTACHMENTS_PER_MESSAGE };
     case 'needs_review':
       return { ...common, reviewHours: policy.reviewSlaHours };
+    case 'application_missing':
+      return { ...common, unreadableFiles: unreadableFiles(decision.reasons) };
     default:
       return common;
   }
@@ -78,4 +80,22 @@ export function parcelRules(policy: Pick<Policy, 'returnNumber' | 'shipmentConfi
     askTrackingNumber: policy.shipmentConfirmation.trackingNumber,
     askReceiptPhoto: policy.shipmentConfirmation.receiptPhoto,
   };
+}
+
+/** Document problems (their `field` is the file name) that mean a file could not be opened at all, per file. */
+const UNREADABLE: Record<string, 'damaged' | 'unsupported' | 'encrypted' | 'too_large'> = {
+  unreadable_file: 'damaged',
+  unsupported_type: 'unsupported',
+  encrypted_pdf: 'encrypted',
+  too_large: 'too_large',
+  too_many_pages: 'too_large',
+};
+
+export function unreadableFiles(reasons: readonly { code: string; field?: string }[]): Array<{ name: string; why: (typeof UNREADABLE)[string] }> {
+  const files = new Map<string, (typeof UNREADABLE)[string]>();
+  for (const r of reasons) {
+    const why = UNREADABLE[r.code];
+    if (why && r.field && !files.has(r.field)) files.set(r.field, why);
+  }
+  return [...files].map(([name, why]) => ({ name, why }));
 }

@@ -74,7 +74,11 @@ export const REPLY_DATA_SCHEMAS = {
     receivedDate: isoDay.nullable().default(null),
   }),
   needs_review: z.object({ ...common, reviewHours: days }),
-  application_missing: z.object({ ...common }),
+  application_missing: z.object({
+    ...common,
+    /** Attachments that could not be read, and why in the customer's terms: the reply says so. */
+    unreadableFiles: z.array(z.object({ name: z.string().min(1), why: z.enum(['damaged', 'unsupported', 'encrypted', 'too_large']) })).default([]),
+  }),
   photo_unreadable: z.object({
     ...common,
     /** What the agent asked for in their own words ("the bank details are cut off"), when they wrote something. */

@@ -140,6 +140,20 @@ describe('mail in → return record → reply out (embedded defaults)', () => {
     expect(first).toHaveLength(1);
   });
 
+  it('an unreadable attachment is answered as if nothing was attached: the reply names the file and why, and the request number', async () => {
+    for (const [name, why] of [
+      ['10-corrupt-pdf', '«Заявление.pdf»: файл повреждён или не полностью загружен.'],
+      ['11-non-image-attachment', '«заявление.jpg»: это не PDF и не фотография'],
+    ] as const) {
+      const { outbox, summary } = results.get(name)!;
+      const reply = await simpleParser(await readFile(path.join(dir, 'outbox', outbox[0]!)));
+      expect(reply.text, name).toContain(why);
+      const returnNumber = (summary.handled[0] as { returnNumber: string }).returnNumber;
+      expect(reply.subject, name).toContain(returnNumber);
+      expect(reply.text, name).toContain(`Номер вашего обращения: ${returnNumber}.`);
+    }
+  });
+
   it('the mail without an application gets the blank form attached', async () => {
     const { outbox } = results.get('06-no-attachment')!;
     const reply = await simpleParser(await readFile(path.join(dir, 'outbox', outbox[0]!)));

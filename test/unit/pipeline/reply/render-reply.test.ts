@@ -5,6 +5,7 @@ import { AppError } from '../../../../src/domain/app-error.ts';
 import type { ReplyTemplates } from '../../../../src/domain/ports/reply-renderer.ts';
 import type { Language, ReplyTemplate } from '../../../../src/domain/reply.ts';
 import { renderReply, type RenderReplyInput } from '../../../../src/pipeline/reply/render-reply.ts';
+import { unreadableFiles } from '../../../../src/pipeline/process/build-reply-data.ts';
 import { SAMPLE_DATA } from './sample-reply-data.ts';
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../../../templates/replies', import.meta.url));
@@ -181,6 +182,21 @@ describe('renderReply: every policy key is stated or left out', () => {
     const reminder = renderReply(templates, input('shipping_reminder', 'en', { data: { ...SAMPLE_DATA.shipping_reminder, askTrackingNumber: false, askReceiptPhoto: false } })).text;
     expect(reminder).toContain('we have not heard from you that the parcel was sent yet');
     expect(reminder).not.toMatch(/tracking|receipt/);
+  });
+});
+
+describe('renderReply: what could not be read', () => {
+  it('an unreadable attachment is answered as if nothing was attached: each file is named with why, in words', () => {
+    const files = unreadableFiles([
+      { code: 'application_missing' },
+      { code: 'encrypted_pdf', field: 'form.pdf' },
+      { code: 'unsupported_type', field: 'letter.docx' },
+      { code: 'unreadable_file', field: 'letter.docx' },
+    ]);
+    expect(files).toEqual([{ name: 'form.pdf', why: 'encrypted' }, { name: 'letter.docx', why: 'unsupported' }]);
+    const text = renderReply(templates, input('application_missing', 'en', { data: { ...SAMPLE_DATA.application_missing, unreadableFiles: files } })).text;
+    expect(text).toContain('We could not read what you attached:\n- "form.pdf": the file is protected with a password.\n- "letter.docx": it is neither a PDF nor a photo');
+    expect(text).toContain('Your request number is R-7K3M-9QX4.');
   });
 });
 
