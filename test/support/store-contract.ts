@@ -496,7 +496,7 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
-    it('reads back a receipt photo that came on its own (receipt_received), for the tracking number that follows', async () => {
+    it('reads back a receipt photo (receipt_received) and the postage read off it, for the tracking number and the refund that follow', async () => {
       await withStores(db, 1, async ([store]) => {
         const { id } = await store!.saveInbound(inbound('R-RC'));
         await store!.recordReturn(returnInput(id, 'R-RC', '<reply-R-RC@intake.test>'));
@@ -506,6 +506,9 @@ export function storeContract(name: string, db: ContractDatabase): void {
         const ref = (await store!.getReturnRef('R-RC'))!;
         expect(ref.receiptReceivedAt).toEqual(at);
         expect(ref.inspectedAt).toBeNull();
+        expect(ref.returnShippingCost).toBeNull();
+        await store!.updateReturn({ returnNumber: 'R-RC', fromState: 'awaiting_shipment', toState: 'awaiting_shipment', events: [], returnShippingCost: 45000 });
+        expect((await store!.getReturnRef('R-RC'))!.returnShippingCost).toBe(45000);
       });
     });
 

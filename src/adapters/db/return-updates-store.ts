@@ -57,6 +57,7 @@ function toRef(row: RefRow): ReturnRef {
     receivedAt: row.receivedAt,
     inspectedAt: row.events.find((e) => e.type === 'inspection_passed')?.at ?? null,
     receiptReceivedAt: row.events.find((e) => e.type === 'receipt_received')?.at ?? null,
+    returnShippingCost: row.returnShippingCost,
   };
 }
 
@@ -125,6 +126,7 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                 ...(update.application ? { application: toJson(update.application) } : {}),
                 ...(update.decision ? { decision: toJson(update.decision) } : {}),
                 ...(update.trackingNumber ? { trackingNumber: update.trackingNumber } : {}),
+                ...(update.returnShippingCost !== undefined ? { returnShippingCost: update.returnShippingCost } : {}),
                 ...update.deadlines,
                 // Precomputed for the dashboard and the queue search (dashboard-queries.ts).
                 ...(update.application

@@ -42,8 +42,10 @@ export interface ReturnRef {
   receivedAt?: Date | null;
   /** When the warehouse inspection accepted the goods (its `inspection_passed` event); null or absent before. */
   inspectedAt?: Date | null;
-  /** When a shipping receipt photo arrived on its own (its `receipt_received` event); null or absent before. */
+  /** When a shipping receipt photo arrived (its latest `receipt_received` event); null or absent before. */
   receiptReceivedAt?: Date | null;
+  /** Return postage an agent read off the receipt, kopecks; null or absent until entered. */
+  returnShippingCost?: number | null;
 }
 
 export interface OrderReturnSummary {
@@ -65,6 +67,8 @@ export interface ReturnUpdate {
   decision?: Decision;
   deadlines?: Partial<ReturnDeadlines>;
   trackingNumber?: string;
+  /** Return postage from the receipt, kopecks (an agent's entry). */
+  returnShippingCost?: number;
   /** A follow-up e-mail that caused this change: linked to the return and marked processed in the same transaction. */
   inbound?: { id: string; documents: StoredDocument[] };
 }

@@ -4,6 +4,7 @@
 import type { ParsedApplication, Reason } from '../../domain/application.ts';
 import { ReasonSchema } from '../../domain/application.ts';
 import type { Decision, DecisionReason } from '../../domain/decision.ts';
+import type { Kopecks } from '../../domain/money/money.ts';
 import type { Order } from '../../domain/order.ts';
 import { isPlaceholderAddress, placeholderMessage } from '../../domain/policy/placeholder-address.ts';
 import type { Party, Policy, PostalAddress } from '../../domain/policy/policy-schema.ts';
@@ -30,6 +31,8 @@ export interface DecideInput {
    * still returnable; those made before this one (`earlier`) also shaped what is left to refund.
    */
   otherReturns?: readonly OtherReturn[];
+  /** The shipping receipt, once there is one: shipping is refunded for a defect or a wrong item against it. */
+  shippingReceipt?: { present: boolean; returnShippingCost?: Kopecks };
 }
 
 export interface OtherReturn extends EarlierReturn {
@@ -193,6 +196,8 @@ function refundFor(order: Order, items: readonly MatchedItem[], appReason: Reaso
     reason: appReason,
     policy: input.policy,
     earlierReturns: (input.otherReturns ?? []).filter((r) => r.earlier),
+    ...(input.shippingReceipt ? { receiptPresent: input.shippingReceipt.present } : {}),
+    ...(input.shippingReceipt?.returnShippingCost !== undefined ? { returnShippingCost: input.shippingReceipt.returnShippingCost } : {}),
   });
 }
 

@@ -71,7 +71,9 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
     const moved = transition(ref.state, 'ship', 'customer', tracking ? `tracking ${tracking}` : 'receipt photo received', now);
     if (!moved.ok) return attach('customer_message', moved.message);
     const reply = await acknowledge({ trackingMissing: false, receiptMissing: false });
-    return { ...base, toState: moved.state, events: [moved.event], ...(newTracking ? { trackingNumber: newTracking } : {}), ...(reply ? { reply } : {}) };
+    // The receipt is what the shipping refund is paid against (compute-refund.ts): keep that it came.
+    const receiptEvent: ReturnEvent[] = newReceipt ? [{ actor: 'customer', type: 'receipt_received', reason: 'shipping receipt photo', at: now }] : [];
+    return { ...base, toState: moved.state, events: [moved.event, ...receiptEvent], ...(newTracking ? { trackingNumber: newTracking } : {}), ...(reply ? { reply } : {}) };
   }
 
   if ((ref.state === 'awaiting_application' || ref.state === 'needs_review') && input.isApplication) {

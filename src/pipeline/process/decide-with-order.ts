@@ -12,6 +12,9 @@ export interface SelfReturn {
   createdAt: Date;
   /** When its application reached the mailbox (the return window's clock). */
   receivedAt?: Date | null;
+  /** When a shipping receipt photo arrived, and the postage an agent read off it (kopecks). */
+  receiptReceivedAt?: Date | null;
+  returnShippingCost?: number | null;
 }
 
 export async function decideWithOrder(

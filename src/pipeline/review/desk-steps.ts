@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
 import { refundDueAt } from '../../domain/lifecycle/deadlines.ts';
-import { toRoublesString } from '../../domain/money/money.ts';
+import { parseRoubles, toRoublesString } from '../../domain/money/money.ts';
 import { RefundMethodSchema } from '../../domain/application.ts';
 import { changeReturn, loadReturn, recordNote } from './change-return.ts';
 import { loadReviewCheck } from './review-check.ts';
@@ -95,4 +95,34 @@ export async function markRefundIssued(deps: ReviewDeps, action: DeskAction & Re
       },
     },
   });
+}
+
+export const ReceiptAmountSchema = z.object({
+  /** Roubles, "450.00": the return postage, packaging and customs on the customer's receipt. */
+  amount: z.string().trim().regex(/^\d{1,9}(\.\d{2})?$/, 'amount in roubles, e.g. 450.00'),
+});
+export type ReceiptAmount = z.infer<typeof ReceiptAmountSchema>;
+
+/** States in which the parcel is on its way or in: the receipt exists and the refund is still to come. */
+const RECEIPT_STATES = new Set(['shipped', 'received_at_warehouse']);
+
+/**
+ * The agent reads the postage off the receipt photo: for a defective or wrong item it is refunded with the item
+ * (SPEC §2), so the refund the page pre-fills includes it from now on. No state change, one audit event.
+ */
+export async function recordReceiptAmount(deps: ReviewDeps, action: DeskAction & ReceiptAmount): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber);
+  if (!RECEIPT_STATES.has(ref.state)) {
+    throw new AppError('illegal_transition', `A shipping receipt is recorded once the parcel is sent; return ${ref.returnNumber} is ${ref.state}.`);
+  }
+  const parsed = parseRoubles(action.amount);
+  if (!parsed.ok) throw new AppError('validation_failed', parsed.message);
+  await deps.updates.updateReturn({
+    returnNumber: ref.returnNumber,
+    fromState: ref.state,
+    toState: ref.state,
+    events: [{ actor: action.actor, type: 'receipt_amount', reason: `return shipping ${toRoublesString(parsed.kopecks)} RUB from the receipt`, at: deps.now() }],
+    returnShippingCost: parsed.kopecks,
+  });
+  return { returnNumber: ref.returnNumber, state: ref.state, reply: null };
 }

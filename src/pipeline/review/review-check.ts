@@ -3,7 +3,7 @@
 import type { ParsedApplication } from '../../domain/application.ts';
 import type { Order } from '../../domain/order.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
-import { decideApplication, type ApplicationDecision, type OtherReturn } from '../decide/decide-application.ts';
+import { decideApplication, type ApplicationDecision, type DecideInput, type OtherReturn } from '../decide/decide-application.ts';
 import { otherReturnsOf, type SelfReturn } from '../process/decide-with-order.ts';
 import type { ReviewDeps } from './review-deps.ts';
 import { isoDay } from '../../domain/iso-day.ts';
@@ -23,8 +23,9 @@ export function checkApplication(
   policy: Policy,
   today: string,
   otherReturns: readonly OtherReturn[] = [],
+  shippingReceipt?: DecideInput['shippingReceipt'],
 ): ReviewCheck {
-  const decision = decideApplication({ application, order, orderSourceAvailable, policy, today, otherReturns });
+  const decision = decideApplication({ application, order, orderSourceAvailable, policy, today, otherReturns, ...(shippingReceipt ? { shippingReceipt } : {}) });
   const flagged: Record<string, string[]> = {};
   const flag = (field: string | undefined, message: string) => {
     if (!field) return;
@@ -49,5 +50,10 @@ export async function loadReviewCheck(
   const others = order ? otherReturnsOf(await deps.updates.orderReturns(order.orderNumber), self) : [];
   // Judged on the day the application reached the mailbox, as the pipeline judged it, not on the day of review.
   const arrivalDay = isoDay(self.receivedAt ?? self.createdAt, deps.timeZone);
-  return checkApplication(application, order, deps.orders !== null, deps.policy, arrivalDay, others);
+  // A postage amount was read off a receipt, so the receipt is there even when it came with the tracking number.
+  const shippingReceipt = {
+    present: Boolean(self.receiptReceivedAt) || self.returnShippingCost != null,
+    ...(self.returnShippingCost != null ? { returnShippingCost: self.returnShippingCost } : {}),
+  };
+  return checkApplication(application, order, deps.orders !== null, deps.policy, arrivalDay, others, shippingReceipt);
 }

@@ -5,7 +5,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
 import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto } from '../../pipeline/review/decide-review.ts';
-import { InspectionSchema, markParcelReceived, markRefundIssued, recordInspection, RefundIssuedSchema } from '../../pipeline/review/desk-steps.ts';
+import {
+  InspectionSchema,
+  markParcelReceived,
+  markRefundIssued,
+  ReceiptAmountSchema,
+  recordInspection,
+  recordReceiptAmount,
+  RefundIssuedSchema,
+} from '../../pipeline/review/desk-steps.ts';
 import { saveFieldEdits } from '../../pipeline/review/edit-fields.ts';
 import { loadReviewCheck } from '../../pipeline/review/review-check.ts';
 import type { AgentActor } from '../../pipeline/review/review-deps.ts';
@@ -26,6 +34,7 @@ const DONE_MESSAGES: Record<string, string> = {
   received: 'Parcel received — the customer is told.',
   inspected: 'Inspection recorded.',
   refunded: 'Refund recorded — the customer is told.',
+  receipt: 'Receipt amount recorded — the refund below includes the shipping it owes.',
 };
 
 function actorOf(request: FastifyRequest): AgentActor {
@@ -121,6 +130,13 @@ export function returnRoutes(context: AppContext) {
       const form = InspectionSchema.parse(request.body);
       await recordInspection(review, { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'inspected');
+    });
+
+    app.post('/returns/:number/receipt-amount', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ReceiptAmountSchema.parse(request.body);
+      await recordReceiptAmount(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'receipt');
     });
 
     app.post('/returns/:number/refund-issued', async (request, reply) => {

@@ -133,6 +133,7 @@ export function buildReturnView(
         }
       : null,
     refundAmount: refund ? money(refund.total) : '',
+    receiptAmount: ref?.returnShippingCost != null ? money(ref.returnShippingCost) : '',
     refundMethod: application.fields.refundMethod?.value ?? 'bank_account',
     rejectionReasons: REJECTION_REASONS,
     can: {
@@ -141,6 +142,8 @@ export function buildReturnView(
       // The refund form appears once the inspection has accepted the goods, as the lifecycle requires.
       inspect: detail.state === 'received_at_warehouse' && !inspected,
       refund: events.includes('refund') && inspected,
+      // The postage on the receipt, for a refund that owes shipping: entered while the parcel is on its way or in.
+      receipt: ['shipped', 'received_at_warehouse'].includes(detail.state) && refund?.shipping.eligible === true,
     },
     deadlines: ref?.deadlines ?? null,
     trackingNumber: ref?.trackingNumber ?? null,

@@ -135,6 +135,8 @@ describe('web: review', () => {
     const page = await client.get('/returns/RT-0001');
     expect(page.body).not.toContain('/returns/RT-0001/inspection');
     expect(page.body).toContain('name="amount" value="500.00"');
+    // A proper-quality return owes no shipping: no receipt field to fill in.
+    expect(page.body).not.toContain('/returns/RT-0001/receipt-amount');
     expect((await client.submit('/returns/RT-0001', '/returns/RT-0001/refund-issued', { amount: '500.00', refundMethod: 'card' })).status).toBe(303);
     const detail = await fx.store.getReturn('RT-0001');
     expect(detail!.state).toBe('refunded');

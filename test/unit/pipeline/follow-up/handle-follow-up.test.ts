@@ -32,7 +32,7 @@ describe('handleFollowUp', () => {
       fromState: 'awaiting_shipment',
       toState: 'shipped',
       trackingNumber: 'RA123456785RU',
-      events: [{ actor: 'customer', type: 'ship', toState: 'shipped' }],
+      events: [{ actor: 'customer', type: 'ship', toState: 'shipped' }, { actor: 'customer', type: 'receipt_received' }],
       inbound: { id: 'in-2' },
     });
     // A tracking number gets no acknowledgement: it does now, in the customer's thread.
@@ -50,7 +50,7 @@ describe('handleFollowUp', () => {
   it('shipmentConfirmation.trackingNumber: false — a receipt photo alone confirms shipping; a bare question does not', async () => {
     const receiptOnly = { ...deps, policy: { ...deps.policy, shipmentConfirmation: { trackingNumber: false, receiptPhoto: true } } };
     const shipped = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('Отправила, чек во вложении'), documents: [photo('receipt.jpg')] }, receiptOnly);
-    expect(shipped).toMatchObject({ toState: 'shipped', events: [{ type: 'ship', reason: 'receipt photo received' }] });
+    expect(shipped).toMatchObject({ toState: 'shipped', events: [{ type: 'ship', reason: 'receipt photo received' }, { type: 'receipt_received' }] });
     expect(shipped.trackingNumber).toBeUndefined();
     const question = await handleFollowUp({ ...base, ref: returnRef(), mail: mail('Куда отправлять?'), documents: [] }, receiptOnly);
     expect(question).toMatchObject({ toState: 'awaiting_shipment', events: [{ type: 'customer_message' }] });
@@ -75,7 +75,11 @@ describe('handleFollowUp', () => {
         { ...base, ref: returnRef({ trackingNumber: 'RA123456785RU' }), mail: mail('А вот чек'), documents: [photo('receipt.jpg')] },
         strict,
       );
-      expect(second).toMatchObject({ toState: 'shipped', events: [{ type: 'ship', reason: 'tracking RA123456785RU' }], reply: { template: 'shipment_received' } });
+      expect(second).toMatchObject({
+        toState: 'shipped',
+        events: [{ type: 'ship', reason: 'tracking RA123456785RU' }, { type: 'receipt_received' }],
+        reply: { template: 'shipment_received' },
+      });
       expect(second.reply!.raw.toString()).toContain('"receiptReceived":true');
     });
 

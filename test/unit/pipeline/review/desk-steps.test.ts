@@ -2,7 +2,7 @@
 // that accepted the goods; goods with traces of use go back without one.
 import { describe, expect, it } from 'vitest';
 import type { ReturnUpdates } from '../../../../src/domain/ports/return-updates.ts';
-import { markRefundIssued, recordInspection } from '../../../../src/pipeline/review/desk-steps.ts';
+import { markRefundIssued, recordInspection, recordReceiptAmount } from '../../../../src/pipeline/review/desk-steps.ts';
 import { fakeUpdates, reviewDeps } from './review-fakes.ts';
 
 const actor = 'agent:sam@desk.test' as const;
@@ -63,4 +63,23 @@ describe('desk steps: inspection before refund', () => {
     await expect(recordInspection(lenient, { returnNumber: 'RT-1', actor, result: 'send_back' })).rejects.toMatchObject({ code: 'validation_failed' });
     expect(port.updates).toEqual([]);
   });
+
+  it('the review UI has no field for the receipt\'s amount: the agent records it, kopecks on the return, one audit event', async () => {
+    const port = atWarehouse();
+    const outcome = await recordReceiptAmount(deps(port), { returnNumber: 'RT-1', actor, amount: '450' });
+    expect(outcome).toMatchObject({ state: 'received_at_warehouse', reply: null });
+    expect(port.updates.at(-1)).toMatchObject({
+      fromState: 'received_at_warehouse',
+      toState: 'received_at_warehouse',
+      returnShippingCost: 45000,
+      events: [{ actor, type: 'receipt_amount', reason: 'return shipping 450.00 RUB from the receipt' }],
+    });
+  });
+
+  it('a receipt amount before the parcel is sent is refused', async () => {
+    const port = fakeUpdates({ state: 'awaiting_shipment' });
+    await expect(recordReceiptAmount(deps(port), { returnNumber: 'RT-1', actor, amount: '450.00' })).rejects.toMatchObject({ code: 'illegal_transition' });
+    expect(port.updates).toEqual([]);
+  });
 });
+

@@ -48,4 +48,20 @@ describe('loadReviewCheck', () => {
     const dayEight = await loadReviewCheck(deps([], '2025-03-20T09:00:00Z'), skirt, { ...self, receivedAt: at('2025-03-12T21:10:00Z') });
     expect(dayEight.decision.reasons.map((r) => r.code)).toContain('out_of_window');
   });
+
+  it('shipping is never in the refund: a defect return refunds the order shipping and the postage read off the receipt', async () => {
+    const order = specOrder({ discounts: [], shippingPaid: 50000 });
+    const withOrder = { ...deps([]), orders: { find: async () => order } };
+    const defect = application({ reason: 'defect' }, [{ sku: 'SK-4000', quantity: '1' }]);
+    const noReceipt = await loadReviewCheck(withOrder, defect, self);
+    expect(noReceipt.decision.refund?.shipping).toMatchObject({ eligible: true, amount: 0 });
+    expect(noReceipt.decision.refund?.total).toBe(400000);
+    const withReceipt = await loadReviewCheck(withOrder, defect, { ...self, returnShippingCost: 30000 });
+    expect(withReceipt.decision.refund?.shipping).toMatchObject({ eligible: true, receiptPresent: true, amount: 80000 });
+    expect(withReceipt.decision.refund?.total).toBe(480000);
+    // The receipt photo alone (no amount yet) releases the order's shipping.
+    const photoOnly = await loadReviewCheck(withOrder, defect, { ...self, receiptReceivedAt: at('2025-03-07T12:00:00Z') });
+    expect(photoOnly.decision.refund?.shipping.amount).toBe(50000);
+  });
 });
+

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReturnRequest" ADD COLUMN     "returnShippingCost" INTEGER;
