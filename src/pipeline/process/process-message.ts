@@ -11,8 +11,8 @@ import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { InboundRecord, StoredDocument } from '../../domain/ports/store.ts';
 import type { RenderedReply } from '../../domain/reply.ts';
 import { findReturnNumbers } from '../../domain/return-number.ts';
-import { bodyDocument } from '../extract/body-document.ts';
 import { findTrackingNumbers } from '../../domain/tracking-number.ts';
+import { bodyDocument } from '../extract/body-document.ts';
 import { handleFollowUp } from '../follow-up/handle-follow-up.ts';
 import { matchOpenReturn } from '../follow-up/match-open-return.ts';
 import { classifySender } from '../reply/classify-sender.ts';
@@ -60,7 +60,7 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
       returnNumbers: findReturnNumbers(`${mail.subject}\n${mail.text}`),
     })) ??
     // No thread, no return number: the sender's own open returns, by order and items or by a tracking number.
-    matchOpenReturn(await deps.returns.openReturnsOf(senderAddresses(mail, application)), {
+    matchOpenReturn(await deps.returns.openReturnsOf(senderAddresses(mail)), {
       isApplication,
       application,
       trackingNumbers: findTrackingNumbers(`${mail.subject}\n${mail.text}`),
@@ -93,8 +93,11 @@ export async function readAttachments(mail: MailMessage, reader: DocumentReader)
   return documents;
 }
 
-/** Who the customer is: the sender (or Reply-To) and the e-mail written on the application, lower case. */
-function senderAddresses(mail: MailMessage, application: { fields: { email?: { value: string } } }): string[] {
-  const all = [mail.replyTo?.address, mail.from?.address, application.fields.email?.value].filter((a): a is string => Boolean(a));
+/**
+ * Who wrote, lower case. Not the e-mail typed on the application: anyone can type someone else's address there,
+ * and a match replaces the application of a return under review.
+ */
+function senderAddresses(mail: MailMessage): string[] {
+  const all = [mail.replyTo?.address, mail.from?.address].filter((a): a is string => Boolean(a));
   return [...new Set(all.map((a) => a.toLowerCase()))];
 }
