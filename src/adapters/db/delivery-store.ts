@@ -138,6 +138,12 @@ export function createDeliveryStore(db: DbClient): DeliveryStore {
         db.outboundMessage.count({ where: { to: { in: [address, normalizeAddress(address)] }, createdAt: { gte: since } } }),
       ),
 
+    mailboxWatchedSince: (mailboxId) =>
+      guard('mailboxWatchedSince', async () => {
+        const { _min } = await db.inboundMessage.aggregate({ where: { mailboxId }, _min: { createdAt: true } });
+        return _min.createdAt ?? null;
+      }),
+
     releaseStaleProcessing: (olderThan) =>
       guard('releaseStaleProcessing', async () => {
         const rows = await db.inboundMessage.findMany({ where: { state: 'processing', updatedAt: { lt: olderThan } }, select: { id: true } });

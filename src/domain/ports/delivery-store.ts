@@ -37,6 +37,8 @@ export interface DeliveryGuardStore {
   isBlocked(address: string): Promise<boolean>;
   /** Replies committed to `address` since `since` (sent or waiting), for the per-recipient rate limit. */
   countRepliesSince(address: string, since: Date): Promise<number>;
+  /** When the first message of this mailbox was stored: mail that reached the mailbox before it is a backlog. */
+  mailboxWatchedSince(mailboxId: string): Promise<Date | null>;
 }
 
 export interface WorkRecovery {

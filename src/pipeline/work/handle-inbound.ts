@@ -44,7 +44,7 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
         if (outcome.kind === 'ignored' && outcome.reason === 'bounce') {
           await recordDeliveryReport(inbound.raw, { delivery: deps.delivery, blockAfter: deps.deliveryLimits.hardBounceLimit, now: deps.now });
         }
-        outcome = (await guardReply(outcome, inbound.receivedAt, { delivery: deps.delivery, limits: deps.deliveryLimits, now: deps.now })).outcome;
+        outcome = (await guardReply(outcome, { arrivedAt: inbound.receivedAt, mailboxId: inbound.mailboxId }, { delivery: deps.delivery, limits: deps.deliveryLimits, now: deps.now })).outcome;
       }
       try {
         result = await recordOutcome(deps.store, inbound.id, outcome);

@@ -88,6 +88,11 @@ describe.each(providers)('%s: delivery store', (_name, freshUrl) => {
       expect(await delivery.recordBounce({ recipient: 'dead@example.ru', status: '5.1.1', hard: true, at }, 2)).toEqual({ outboundFound: false, blocked: true });
       expect(await delivery.isBlocked('DEAD@example.ru')).toBe(true);
       expect(await delivery.countRepliesSince('dead@example.ru', new Date(0))).toBe(0);
+      // The mailbox has been read since its first stored message; another mailbox never.
+      const since = await delivery.mailboxWatchedSince('m');
+      expect(since).toBeInstanceOf(Date);
+      expect(Math.abs(since!.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(await delivery.mailboxWatchedSince('never-read')).toBeNull();
 
       await store.claimInbound(saved.id);
       expect(await delivery.releaseStaleProcessing(new Date(Date.now() - 60_000))).toEqual([]);
