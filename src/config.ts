@@ -48,7 +48,10 @@ const EnvSchema = z.object({
   IMAP_IDLE_RESTART_SECONDS: z.coerce.number().int().min(10).max(1740).default(300),
   /** How long one worker's claim to poll a mailbox lasts unrenewed; a killed poller is replaced after this. */
   MAILBOX_LEASE_SECONDS: z.coerce.number().int().min(2).default(30),
-  /** Mail that arrived in the mailbox longer ago than this gets no automatic reply: a first connection to a backlog must not answer old mail. */
+  /**
+   * Mail already in the mailbox when we first read it, and older than this, gets no automatic reply: a first
+   * connection to a backlog must not answer old mail. Mail that arrived while we were down is still answered.
+   */
   BACKLOG_MAX_AGE_HOURS: z.coerce.number().positive().default(72),
   /** Replies to one address per hour; more are recorded without a reply (a loop we did not recognise, or abuse). */
   REPLY_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
