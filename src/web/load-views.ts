@@ -17,6 +17,7 @@ export async function loadViews(): Promise<Views> {
   hbs.registerHelper('iso', (value: unknown) => (value instanceof Date ? value.toISOString() : ''));
   hbs.registerHelper('percent', (value: unknown) => (typeof value === 'number' ? `${Math.round(value * 100)}%` : '–'));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   hbs.registerHelper('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
   hbs.registerHelper('humanize', (value: unknown) => (typeof value === 'string' ? value.replaceAll('_', ' ') : ''));
   hbs.registerHelper('json', (value: unknown) => new hbs.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c')));

@@ -481,6 +481,18 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('an updated application rewrites the items the order counts as claimed (an item turned down is freed)', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const { id } = await store!.saveInbound(inbound('R-IT'));
+        const input = returnInput(id, 'R-IT', '<reply-R-IT@intake.test>');
+        const two = { ...input.application, items: [...input.application.items, { sku: { value: 'BL-2', confidence: 0.9 }, quantity: { value: '2', confidence: 0.9 } }] };
+        await store!.recordReturn({ ...input, application: two });
+        expect((await store!.orderReturns('A-1001'))[0]!.items.map((i) => [i.sku, i.quantity])).toEqual([['SK-1', 1], ['BL-2', 2]]);
+        await store!.updateReturn({ returnNumber: 'R-IT', fromState: 'awaiting_shipment', toState: 'awaiting_shipment', events: [], application: { ...two, items: [two.items[1]!] } });
+        expect((await store!.orderReturns('A-1001'))[0]!.items.map((i) => [i.sku, i.quantity])).toEqual([['BL-2', 2]]);
+      });
+    });
+
     it('lists a customer\'s open returns, leaving out the final ones', async () => {
       await withStores(db, 1, async ([store]) => {
         const make = async (n: string, state: RecordReturnInput['state']) => {

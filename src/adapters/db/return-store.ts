@@ -37,7 +37,8 @@ function toSummary(row: {
 }
 
 /** The customer's item rows as written; `quantity` kept only when it reads as a whole number. */
-function itemRow(item: Item, position: number) {
+/** One ReturnItem row of an application item: the columns the order-quantity claims are counted from. */
+export function itemRow(item: Item, position: number) {
   const quantity = item.quantity && /^\d{1,6}$/.test(item.quantity.value.trim()) ? Number(item.quantity.value.trim()) : null;
   return {
     position,

@@ -5,6 +5,7 @@ import type { ReturnDeadlines, ReturnRef, ReturnUpdate, ReturnUpdates } from '..
 import type { Language } from '../../domain/reply.ts';
 import { FINAL_STATES } from '../../domain/lifecycle/transitions.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
+import { itemRow } from './return-store.ts';
 import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
@@ -138,6 +139,12 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
             });
             if (count === 0) {
               throw new AppError('conflict', `return ${update.returnNumber} is ${current.state}, not ${update.fromState}; reload and try again`);
+            }
+            if (update.application) {
+              // The item rows are what other returns of the order count as claimed (orderReturns): they follow the
+              // application, so an item an agent corrected or left out is claimed as it now stands.
+              await tx.returnItem.deleteMany({ where: { returnId: current.id } });
+              await tx.returnItem.createMany({ data: update.application.items.map((item, i) => ({ ...itemRow(item, i), returnId: current.id })) });
             }
             if (update.events.length > 0) {
               await tx.returnEvent.createMany({

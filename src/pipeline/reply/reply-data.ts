@@ -56,6 +56,8 @@ export const REPLY_DATA_SCHEMAS = {
     shipWithinDays: days,
     shipByDate: isoDay.nullable().default(null),
     refundWithinDays: days,
+    /** Items of the application an agent turned down while approving the rest, and why (reject-reason codes). */
+    notReturnable: z.array(z.object({ name: z.string().min(1), reason: z.string().min(1) })).default([]),
     /** The refund computed from the order (null when there is no order to compute it from). */
     refund: RefundStatement.nullable().default(null),
     /** `customer` for proper-quality returns; `merchant` for defective or wrong items (SPEC §2). */

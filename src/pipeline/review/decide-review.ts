@@ -1,6 +1,8 @@
 // The three decisions an agent makes on an application under review, each one lifecycle transition with one reply:
-// approve (approved + shipping instructions), reject with a reason, or ask for a better photo.
+// approve (approved + shipping instructions; some items may be turned down, e.g. a made-to-order coat beside a
+// blouse), reject with a reason, or ask for a better photo.
 import { z } from 'zod';
+import type { ParsedApplication } from '../../domain/application.ts';
 import type { Decision } from '../../domain/decision.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { shipBy } from '../../domain/lifecycle/deadlines.ts';
@@ -22,20 +24,35 @@ export interface ReviewAction {
   expectedState?: 'needs_review';
 }
 
-export async function approveReturn(deps: ReviewDeps, action: ReviewAction): Promise<ActionOutcome> {
+/** Items of the application an agent turns down while approving the rest, by their index on the application. */
+export interface NotReturnable {
+  indices: number[];
+  reason: RejectionReason;
+}
+
+export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { notReturnable?: NotReturnable }): Promise<ActionOutcome> {
   const ref = await loadReturn(deps, action.returnNumber, action.expectedState);
-  const check = await loadReviewCheck(deps, ref.application, ref);
+  const { application, turnedDown } = splitItems(ref.application, action.notReturnable);
+  // The refund, the shipping terms and the items the parcel holds follow the items approved, not the application.
+  const check = await loadReviewCheck(deps, application, ref);
   const variant = check.decision.shipping?.variant ?? 'domestic';
   if (isPlaceholderAddress(check.decision.shipping?.address ?? deps.policy.addresses[variant])) {
     throw new AppError('validation_failed', placeholderMessage(variant));
   }
-  // The machine's doubts stay on record; the agent's approval is what decides.
-  const decision: Decision = { status: 'approved', state: 'awaiting_shipment', reasons: check.decision.reasons };
-  const data = buildReplyData('approved', {
+  // The machine's doubts stay on record with the items turned down; the agent's approval is what decides.
+  const decision: Decision = {
+    status: 'approved',
+    state: 'awaiting_shipment',
+    reasons: [
+      ...turnedDown.map((item) => ({ code: item.reason, field: `items[${item.index}]`, message: `not returnable: ${item.name}${item.sku ? ` (${item.sku})` : ''}` })),
+      ...check.decision.reasons,
+    ],
+  };
+  const approved = buildReplyData('approved', {
     shopName: deps.shopName,
     customerName: ref.application.fields.fullName?.value,
     policy: deps.policy,
-    application: ref.application,
+    application,
     decision: {
       reasons: decision.reasons,
       ...(check.decision.shipping ? { shipping: check.decision.shipping } : {}),
@@ -43,14 +60,43 @@ export async function approveReturn(deps: ReviewDeps, action: ReviewAction): Pro
     },
     today: today(deps),
   });
+  const data = { ...approved, notReturnable: turnedDown.map(({ name, reason }) => ({ name, reason })) };
   return changeReturn(deps, ref, {
     events: ['approve', 'await_shipment'],
     actor: action.actor,
-    reason: 'approved after review',
+    reason: turnedDown.length > 0 ? `approved after review; not returnable (${turnedDown[0]!.reason}): ${turnedDown.map((i) => i.name).join(', ')}` : 'approved after review',
     reply: { template: 'approved', data },
     decision,
+    ...(turnedDown.length > 0 ? { application } : {}),
     deadlines: { shipBy: shipBy(deps.now(), deps.policy, deps.timeZone) },
   });
+}
+
+interface TurnedDown {
+  index: number;
+  name: string;
+  sku?: string;
+  reason: RejectionReason;
+}
+
+/** The application with the turned-down items left out, and those items; every item turned down is a rejection. */
+function splitItems(application: ParsedApplication, notReturnable?: NotReturnable): { application: ParsedApplication; turnedDown: TurnedDown[] } {
+  const indices = new Set(notReturnable?.indices ?? []);
+  if (indices.size === 0) return { application, turnedDown: [] };
+  for (const index of indices) {
+    if (!Number.isInteger(index) || index < 0 || index >= application.items.length) {
+      throw new AppError('validation_failed', `The application has no item ${index + 1}.`);
+    }
+  }
+  if (indices.size === application.items.length) {
+    throw new AppError('validation_failed', 'Every item is turned down: reject the application instead.');
+  }
+  const turnedDown = [...indices].sort((a, b) => a - b).map((index) => {
+    const item = application.items[index]!;
+    const sku = item.sku?.value;
+    return { index, name: item.name?.value || sku || `item ${index + 1}`, ...(sku ? { sku } : {}), reason: notReturnable!.reason };
+  });
+  return { application: { ...application, items: application.items.filter((_, i) => !indices.has(i)) }, turnedDown };
 }
 
 export async function rejectReturn(deps: ReviewDeps, action: ReviewAction & { reason: RejectionReason; note?: string }): Promise<ActionOutcome> {

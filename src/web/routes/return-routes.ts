@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
-import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto } from '../../pipeline/review/decide-review.ts';
+import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto, type NotReturnable } from '../../pipeline/review/decide-review.ts';
 import {
   InspectionSchema,
   markParcelReceived,
@@ -25,6 +25,18 @@ const NumberParams = z.object({ number: z.string().regex(/^[A-Z0-9-]{1,40}$/i) }
 const EditsSchema = z.record(z.string(), z.string().max(2000));
 const RejectSchema = z.object({ reason: RejectionReasonSchema, note: z.string().trim().max(500).optional() });
 const NoteSchema = z.object({ note: z.string().trim().max(500).optional() });
+/** "Not returnable" boxes of the approve form (`reject.<item index>`) and the one reason given for them. */
+const ItemReasonSchema = z.object({ itemReason: RejectionReasonSchema.default('custom_made') });
+
+function notReturnableFrom(body: unknown): NotReturnable | undefined {
+  const all = EditsSchema.parse(body ?? {});
+  const indices = Object.keys(all)
+    .map((key) => /^reject\.(\d{1,3})$/.exec(key)?.[1])
+    .filter((index): index is string => index !== undefined)
+    .map(Number);
+  if (indices.length === 0) return undefined;
+  return { indices, reason: ItemReasonSchema.parse(body).itemReason };
+}
 
 const DONE_MESSAGES: Record<string, string> = {
   saved: 'Corrections saved.',
@@ -95,13 +107,15 @@ export function returnRoutes(context: AppContext) {
         return renderPage(request, reply, number, { errors: saved.errors as Record<string, string>, submitted: edits });
       }
       if (!approve) return done(reply, number, 'saved');
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review' });
+      const notReturnable = notReturnableFrom(request.body);
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}) });
       return done(reply, number, 'approved');
     });
 
     app.post('/returns/:number/approve', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review' });
+      const notReturnable = notReturnableFrom(request.body);
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}) });
       return done(reply, number, 'approved');
     });
 

@@ -80,6 +80,12 @@ describe('web: review', () => {
     await client.login(USERS.support);
     const page = await client.get('/returns/RT-0001');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    // Each item can be marked not returnable; marking the only item is a rejection, refused here, nothing sent.
+    expect(page.body).toContain('name="reject.0"');
+    const allDown = await client.post('/returns/RT-0001/fields', { _csrf: csrf, action: 'approve', 'reject.0': 'on', itemReason: 'custom_made' });
+    expect(allDown.status).toBe(400);
+    expect(allDown.body).toContain('reject the application instead');
+    expect((await fx.store.getReturn('RT-0001'))!.outbound).toEqual([]);
     const res = await client.post('/returns/RT-0001/fields', { _csrf: csrf, 'f.email': ' Anna@Example.com ', action: 'approve' });
     expect(res.status).toBe(303);
     expect(res.location).toBe('/returns/RT-0001?done=approved');

@@ -5,6 +5,7 @@ import type { ReturnState } from '../../../../src/domain/return-state.ts';
 import { approveReturn, rejectReturn, requestBetterPhoto } from '../../../../src/pipeline/review/decide-review.ts';
 import { markParcelReceived, recordInspection } from '../../../../src/pipeline/review/desk-steps.ts';
 import { loadPolicy } from '../../../../src/adapters/policy/load-policy.ts';
+import { application, customOrder } from '../decide/builders.ts';
 import { fakeUpdates as fakeReturn, reviewDeps } from './review-fakes.ts';
 
 const fakeUpdates = (state: ReturnState) => fakeReturn({ state });
@@ -80,3 +81,37 @@ describe('agent decisions', () => {
   });
 });
 
+
+describe('approve with items turned down', () => {
+  // A made-to-order dress and a blouse on one application: the dress cannot come back, the blouse can.
+  const mixed = application({ reason: 'proper_quality' }, [
+    { sku: 'CU-7700', name: 'Платье по меркам', quantity: '1' },
+    { sku: 'BL-1500', name: 'Блузка', quantity: '1' },
+  ]);
+  const setup = () => {
+    const port = fakeReturn({ state: 'needs_review', application: mixed, orderNumber: 'A-1001' });
+    const order = customOrder();
+    return { port, deps: { ...deps(port), orders: { find: async (n: string) => (n === order.orderNumber ? order : null) } } };
+  };
+
+  it('a mixed order cannot be split: the agent approves the blouse and turns down the dress, the refund and the reply follow', async () => {
+    const { port, deps: d } = setup();
+    const outcome = await approveReturn(d, { returnNumber: 'RT-1', actor, notReturnable: { indices: [0], reason: 'custom_made' } });
+    expect(outcome).toMatchObject({ state: 'awaiting_shipment', reply: 'approved' });
+    const [update] = port.updates;
+    expect(update!.application!.items.map((i) => i.sku?.value)).toEqual(['BL-1500']);
+    expect(update!.decision!.reasons[0]).toMatchObject({ code: 'custom_made', field: 'items[0]' });
+    const text = update!.reply!.raw.toString();
+    expect(text).toContain('"Платье по меркам": it was made or altered to your individual order');
+    // The refund is the blouse's price alone, never the dress's.
+    expect(text).toContain('We will refund 1,500.00 RUB.');
+    expect(update!.events[0]!.reason).toContain('not returnable (custom_made): Платье по меркам');
+  });
+
+  it('turning down every item is a rejection, not an approval; an item that is not on the application is refused', async () => {
+    const { port, deps: d } = setup();
+    await expect(approveReturn(d, { returnNumber: 'RT-1', actor, notReturnable: { indices: [0, 1], reason: 'custom_made' } })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(approveReturn(d, { returnNumber: 'RT-1', actor, notReturnable: { indices: [5], reason: 'other' } })).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(port.updates).toEqual([]);
+  });
+});
