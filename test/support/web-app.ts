@@ -20,7 +20,10 @@ import { TEMPLATES_DIR } from '../../src/main.ts';
 import { hashPassword } from '../../src/web/auth/passwords.ts';
 import { buildApp } from '../../src/web/build-app.ts';
 import type { WebDeps } from '../../src/web/web-deps.ts';
+import { isoDay } from '../../src/domain/iso-day.ts';
 import { testPolicy } from './test-policy.ts';
+
+const DAY = 24 * 3_600_000;
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS: Record<Role, string> = { support: 'sam@desk.test', manager: 'mia@desk.test', admin: 'ada@desk.test' };
@@ -175,7 +178,13 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   const now = options.now ?? (() => new Date());
   const passwordHash = await hashPassword(PASSWORD);
   for (const [role, email] of Object.entries(USERS)) await users.upsertUser({ email, role: role as Role, passwordHash });
-  await store.upsertOrders([ORDER]);
+  // The order and the applications' dates follow the fixture's clock: fixed dates made every check "late" a week
+  // after they were written (the review page then flagged the received date first, not the doubtful e-mail).
+  const start = now().getTime();
+  const shopDay = (at: number) => isoDay(new Date(at), 'Europe/Moscow');
+  const orderDate = shopDay(start - 10 * DAY);
+  const deliveryDate = shopDay(start - 4 * DAY);
+  await store.upsertOrders([{ ...ORDER, orderDate, deliveryDate }]);
 
   const deps: WebDeps = {
     store,
@@ -204,7 +213,9 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
 
   let counter = 0;
   async function seedReturn(values: SeedValues): Promise<void> {
-    const fieldValues = { ...DEFAULT_FIELDS, ...values.fields };
+    const arrival = (values.createdAt ?? now()).getTime();
+    const dates = { orderDate: [orderDate, 0.95], receivedDate: [deliveryDate, 0.93], applicationDate: [shopDay(arrival), 0.94] } as const;
+    const fieldValues = { ...DEFAULT_FIELDS, ...dates, ...values.fields } as Partial<Record<keyof Fields, [string, number]>>;
     const { png, boxes } = await makeScan(fieldValues);
     const fileName = values.fileName ?? 'application.png';
     const fields: Fields = {};
