@@ -45,7 +45,7 @@ export interface AppContext {
 
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const views = await loadViews();
+  const views = await loadViews(deps.review.timeZone);
   const now = deps.now ?? (() => new Date());
   const context: AppContext = { deps, views, now };
 

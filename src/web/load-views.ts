@@ -4,16 +4,24 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { isoDay } from '../domain/iso-day.ts';
 
 const VIEWS_DIR = path.join(import.meta.dirname, 'views');
 const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error'] as const;
 
 export type Views = Record<(typeof PAGES)[number], (context: object) => string>;
 
-export async function loadViews(): Promise<Views> {
+/** Moments as the shop's clock shows them ("2026-12-09 23:59"), so a ship-by deadline reads as the day it ends. */
+function shopTime(timeZone: string): (at: Date) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return (at) => `${isoDay(at, timeZone)} ${format.format(at)}`;
+}
+
+export async function loadViews(timeZone: string): Promise<Views> {
   const hbs = Handlebars.create();
-  hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? value.toISOString().replace('T', ' ').slice(0, 16) : ''));
-  hbs.registerHelper('day', (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : ''));
+  const clock = shopTime(timeZone);
+  hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? clock(value) : ''));
+  hbs.registerHelper('day', (value: unknown) => (value instanceof Date ? isoDay(value, timeZone) : ''));
   hbs.registerHelper('iso', (value: unknown) => (value instanceof Date ? value.toISOString() : ''));
   hbs.registerHelper('percent', (value: unknown) => (typeof value === 'number' ? `${Math.round(value * 100)}%` : '–'));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);

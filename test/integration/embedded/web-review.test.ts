@@ -99,6 +99,8 @@ describe('web: review', () => {
     expect(detail!.events.at(-1)).toMatchObject({ actor: 'system', type: 'await_shipment', toState: 'awaiting_shipment' });
     const ref = await fx.store.getReturnRef('RT-0001');
     expect(ref!.deadlines.shipBy).toBeInstanceOf(Date);
+    // The deadline is shown on the shop's clock: the end of the day the reply names, not 20:59 UTC.
+    expect((await client.get('/returns/RT-0001')).body).toMatch(/Ship by \d{4}-\d{2}-\d{2} 23:59\./);
 
     // The same form posted again (a double click): refused, no second reply.
     const again = await client.post('/returns/RT-0001/approve', { _csrf: csrf });
