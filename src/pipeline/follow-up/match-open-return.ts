@@ -19,7 +19,10 @@ export function matchOpenReturn(open: readonly ReturnRef[], message: UnthreadedM
     // The same order and at least one of the same items: a re-sent application. Other items of the same order
     // are a second, legitimate return of the rest (SPEC §2: refunds across returns).
     const same = open.filter((ref) => ref.orderNumber === orderNumber && overlaps(skusOf(ref.application), skus));
-    return same[0] ?? null; // newest first
+    if (same[0]) return same[0]; // newest first
+    // The application we asked for, sent as a new message: the one return of theirs still waiting for it.
+    const waitingForIt = open.filter((ref) => ref.state === 'awaiting_application' && (ref.orderNumber === null || ref.orderNumber === orderNumber));
+    return waitingForIt.length === 1 ? waitingForIt[0]! : null;
   }
   if (message.trackingNumbers.length === 0) return null;
   const waiting = open.filter((ref) => ref.state === 'awaiting_shipment');

@@ -27,4 +27,12 @@ describe('matchOpenReturn', () => {
     // No tracking number: a question goes its own way.
     expect(matchOpenReturn([open], { ...message, trackingNumbers: [] })).toBeNull();
   });
+
+  it('the application we asked for, sent in a new thread, reaches the one return waiting for it', () => {
+    const waiting = returnRef({ returnNumber: 'R-WAIT', state: 'awaiting_application', orderNumber: null, application: application({}, []) });
+    expect(matchOpenReturn([waiting], { isApplication: true, application: tshirt, trackingNumbers: [] })).toBe(waiting);
+    // Two returns waiting for an application: not certain which, so a new return as before.
+    expect(matchOpenReturn([waiting, { ...waiting, returnNumber: 'R-WAIT-2' }], { isApplication: true, application: tshirt, trackingNumbers: [] })).toBeNull();
+  });
 });
+
