@@ -56,7 +56,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
   const policy = loadPolicy(config.policyFile);
   const templates = loadReplyTemplates(TEMPLATES_DIR);
   await checkOcrData(config.ocrDataDir);
-  const opened = await openStore(config.databaseUrl);
+  const opened = await openStore(config.databaseUrl, { timeZone: config.shopTimeZone });
   const metrics = options.metrics;
   // Metrics time each message from claim to commit; the store itself is unchanged.
   const store = metrics ? metrics.instrumentStore(opened) : opened;
@@ -150,7 +150,7 @@ export async function createWebRuntime(
   config: Config,
   options: { store?: DbStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
 ): Promise<WebRuntime> {
-  const store = options.store ?? (await openStore(config.databaseUrl));
+  const store = options.store ?? (await openStore(config.databaseUrl, { timeZone: config.shopTimeZone }));
   const { dashboard, users } = store;
   const metrics = options.metrics ?? createMetrics();
   metrics.attach({ dashboard, store });

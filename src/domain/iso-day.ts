@@ -54,6 +54,11 @@ function offsetMs(at: Date, timeZone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
+/** Minutes the shop's clock is ahead of UTC at that moment (Moscow: 180). */
+export function utcOffsetMinutes(at: Date, timeZone: string): number {
+  return Math.round(offsetMs(at, timeZone) / 60_000);
+}
+
 /** The first moment of a shop day. */
 export function startOfShopDay(day: string, timeZone: string): Date {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);

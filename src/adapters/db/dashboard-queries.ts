@@ -6,6 +6,8 @@
 // functions differ between SQLite and PostgreSQL.
 import { Prisma } from '../../generated/sqlite/client.ts';
 import type { Dashboard, DashboardStats, QueueFilter, QueueRow } from '../../domain/ports/dashboard.ts';
+import { addIsoDays } from '../../domain/iso-date-math.ts';
+import { isoDay, startOfShopDay, utcOffsetMinutes } from '../../domain/iso-day.ts';
 import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
 import type { Provider } from './database-target.ts';
 import { guard } from './db-errors.ts';
@@ -22,7 +24,8 @@ export const SEARCH_COUNT_CAP = 1_000;
 const STATS_CACHE_MS = 30_000;
 
 interface Dialect {
-  day: (column: Prisma.Sql) => Prisma.Sql;
+  /** The shop day of a stored moment; SQLite has no zone data, so it shifts by the offset in force at `now`. */
+  day: (column: Prisma.Sql, timeZone: string, offsetMinutes: number) => Prisma.Sql;
   fullName: Prisma.Sql;
   /** Rows of (confidence) for every field of the applications in the inner query. */
   confidences: (inner: Prisma.Sql) => Prisma.Sql;
@@ -31,14 +34,15 @@ interface Dialect {
 
 const DIALECTS: Record<Provider, Dialect> = {
   sqlite: {
-    day: (column) => sql`substr(${column}, 1, 10)`,
+    day: (column, _timeZone, offsetMinutes) => sql`substr(datetime(${column}, ${`${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`}), 1, 10)`,
     fullName: sql`json_extract(r."application", '$.fields.fullName.value')`,
     confidences: (inner) =>
       sql`SELECT json_extract(f.value, '$.confidence') AS c FROM (${inner}) a, json_each(a."application", '$.fields') f`,
     seconds: (later, earlier) => sql`(julianday(${later}) - julianday(${earlier})) * 86400.0`,
   },
   postgresql: {
-    day: (column) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+    // Stored as UTC timestamps without a zone: read them as UTC, then as the shop's wall clock.
+    day: (column, timeZone) => sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`,
     fullName: sql`(r."application"->'fields'->'fullName'->>'value')`,
     confidences: (inner) => sql`SELECT (f.value->>'confidence')::float AS c FROM (${inner}) a, jsonb_each(a."application"->'fields') f`,
     seconds: (later, earlier) => sql`EXTRACT(EPOCH FROM (${later} - ${earlier}))`,
@@ -52,8 +56,10 @@ export interface DashboardQueries extends Dashboard {
   statsUncached(now: Date, windowDays: number): Promise<DashboardStats>;
 }
 
-export function createDashboardQueries(db: DbClient, provider: Provider, options: { statsCacheMs?: number } = {}): DashboardQueries {
+export function createDashboardQueries(db: DbClient, provider: Provider, options: { statsCacheMs?: number; timeZone?: string } = {}): DashboardQueries {
   const d = DIALECTS[provider];
+  // Days of the charts are the shop's days (SHOP_TIMEZONE); UTC when none is given.
+  const timeZone = options.timeZone ?? 'UTC';
   const cacheMs = options.statsCacheMs ?? STATS_CACHE_MS;
   const cache = new Map<number, { at: number; stats: Promise<DashboardStats> }>();
 
@@ -117,7 +123,8 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
 
   function computeStats(now: Date, windowDays: number): Promise<DashboardStats> {
     return guard('dashboardStats', async (): Promise<DashboardStats> => {
-      const since = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (windowDays - 1) * DAY_MS);
+      const firstDay = addIsoDays(isoDay(now, timeZone), -(windowDays - 1));
+      const since = startOfShopDay(firstDay, timeZone);
       const in24h = new Date(now.getTime() + DAY_MS);
       const inWindow = sql`r."createdAt" >= ${since}`;
       const count = (condition: Prisma.Sql) => sql`(SELECT count(*) FROM "ReturnRequest" r WHERE ${condition})`;
@@ -128,7 +135,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
         SELECT r."state" AS state, count(*) AS n FROM "ReturnRequest" r GROUP BY r."state"`);
       // One pass over the window in the (createdAt, state, approvedBy, reasonCode, receivedAt, firstReplyAt) index.
       const perDay = await db.$queryRaw<Array<{ day: string; n: unknown; auto: unknown }>>(sql`
-        SELECT ${d.day(sql`r."createdAt"`)} AS day, count(*) AS n,
+        SELECT ${d.day(sql`r."createdAt"`, timeZone, utcOffsetMinutes(now, timeZone))} AS day, count(*) AS n,
           sum(CASE WHEN r."approvedBy" = 'system' THEN 1 ELSE 0 END) AS auto
         FROM "ReturnRequest" r WHERE ${inWindow} GROUP BY 1 ORDER BY 1`);
       const rejections = await db.$queryRaw<Array<{ code: string | null; n: unknown }>>(sql`
@@ -171,7 +178,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
       return {
         windowDays,
         byState,
-        intakePerDay: fillDays(since, windowDays, perDay.map((p) => ({ day: String(p.day), count: num(p.n) }))),
+        intakePerDay: fillDays(firstDay, windowDays, perDay.map((p) => ({ day: String(p.day), count: num(p.n) }))),
         firstReplySeconds: {
           p50: samples > 0 ? atRank(Math.ceil(samples / 2)) : null,
           p90: samples > 0 ? atRank(Math.ceil((9 * samples) / 10)) : null,
@@ -256,10 +263,10 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 }
 
 /** Every day of the window, with zero for days without intake, so the chart's axis has no gaps. */
-function fillDays(since: Date, days: number, counts: Array<{ day: string; count: number }>): Array<{ day: string; count: number }> {
+function fillDays(firstDay: string, days: number, counts: Array<{ day: string; count: number }>): Array<{ day: string; count: number }> {
   const byDay = new Map(counts.map((c) => [c.day, c.count]));
   return Array.from({ length: days }, (_, i) => {
-    const day = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    const day = addIsoDays(firstDay, i);
     return { day, count: byDay.get(day) ?? 0 };
   });
 }

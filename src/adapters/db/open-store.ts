@@ -35,7 +35,7 @@ export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUp
  * queries, all on one Prisma client. Throws AppError('config_invalid') for a bad URL and AppError('database_unavailable')
  * when the database cannot be reached or migrated.
  */
-export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, options: { statsCacheMs?: number } = {}): Promise<DbStore> {
+export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, options: { statsCacheMs?: number; timeZone?: string } = {}): Promise<DbStore> {
   const target = parseDatabaseUrl(databaseUrl);
   const appliedMigrations = await applyMigrations(target);
   const db = createPrismaClient(target);

@@ -121,6 +121,25 @@ describe('dashboard queries: PostgreSQL gives the numbers SQLite gives', () => {
     expect(expected.review.breachedInWindow).toBeGreaterThan(0);
   });
 
+  it('all dates are UTC: the intake per day follows the shop\'s days, alike on both databases', async () => {
+    const moscow = await Promise.all([openStore(stores.sqlite!.url, { statsCacheMs: 0, timeZone: 'Europe/Moscow' }), openStore(stores.postgresql!.url, { statsCacheMs: 0, timeZone: 'Europe/Moscow' })]);
+    try {
+      // 22:00 UTC on 30 June is 01:00 on 1 July in Moscow: Moscow's chart already ends on the 1st.
+      const late = new Date('2026-06-30T22:00:00Z');
+      const [sqlite, postgres] = await Promise.all(moscow.map((s) => s.dashboard.statsUncached(late, 30)));
+      expect(postgres!.intakePerDay).toEqual(sqlite!.intakePerDay);
+      expect(sqlite!.intakePerDay.at(-1)).toEqual({ day: '2026-07-01', count: 0 });
+      expect(sqlite!.intakePerDay[0]!.day).toBe('2026-06-02');
+      const utc = await stores.sqlite!.store.dashboard.statsUncached(late, 30);
+      expect(utc.intakePerDay.at(-1)!.day).toBe('2026-06-30');
+      // The same returns, only on other days' labels: nothing is lost or counted twice.
+      const total = (days: Array<{ count: number }>) => days.reduce((a, d) => a + d.count, 0);
+      expect(total(sqlite!.intakePerDay)).toBe(total(utc.intakePerDay) - (utc.intakePerDay[0]!.count));
+    } finally {
+      for (const s of moscow) await s.close();
+    }
+  });
+
   it('the 30-day numbers are the ones the seeded data implies', async () => {
     const [sqlite] = both();
     const stats = await sqlite.dashboard.statsUncached(NOW, 30);
