@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('localhost'),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, os.availableParallelism())),
   OCR_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../ocr-data')),
+  /** Development aid for `intake parse`: keep what was extracted from each file here, so re-reading it skips OCR. */
+  EXTRACT_CACHE_DIR: z.string().optional(),
   POLL_SECONDS: z.coerce.number().positive().default(2),
   MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   /** IMAP: `seen` flags processed mail \\Seen; `move` files it into IMAP_PROCESSED_FOLDER / IMAP_ATTENTION_FOLDER. */
@@ -90,6 +92,7 @@ export type Config = Readonly<{
   host: string;
   ocrWorkers: number;
   ocrDataDir: string;
+  extractCacheDir?: string;
   pollSeconds: number;
   maxAttempts: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     ocrWorkers: e.OCR_WORKERS,
     ocrDataDir: path.resolve(e.OCR_DATA_DIR),
+    extractCacheDir: e.EXTRACT_CACHE_DIR ? path.resolve(e.EXTRACT_CACHE_DIR) : undefined,
     pollSeconds: e.POLL_SECONDS,
     maxAttempts: e.MAX_ATTEMPTS,
     logLevel: e.LOG_LEVEL,

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { DocumentReader } from './domain/ports/document-reader.ts';
 import type { ReplyTransport } from './domain/ports/reply-transport.ts';
 import { openStore, type DbStore } from './adapters/db/open-store.ts';
+import { cachedDocumentReader } from './adapters/documents/cached-document-reader.ts';
 import { createDocumentReader } from './adapters/documents/create-document-reader.ts';
 import { openDeliveryStore } from './adapters/db/delivery-store.ts';
 import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
@@ -42,7 +43,9 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 export async function createReader(config: Config): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
   await checkOcrData(config.ocrDataDir);
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
-  return { documents: createDocumentReader({ ocr }), mime: createMimeParser(), close: () => ocr.close() };
+  const reader = createDocumentReader({ ocr });
+  const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir) : reader;
+  return { documents, mime: createMimeParser(), close: () => ocr.close() };
 }
 
 export interface Runtime {

@@ -1,6 +1,7 @@
 // OCR of one page image: decode and prepare it (orientation, scale, lighting), read our form's zones when the
 // page is our form, otherwise the whole page (rules removed), within the time limit; every failure becomes a
 // problem value.
+import type Tesseract from 'tesseract.js';
 import type { PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { decodePage, encodeForOcr } from '../images/prepare-for-ocr.ts';
@@ -9,6 +10,8 @@ import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
+
+const SPARSE_TEXT = '11' as Tesseract.PSM;
 
 export interface OcrPageResult {
   page?: PageText;
@@ -58,7 +61,10 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
     if (zones.status === 'ocr_problem') return { problems: [ocrProblem(name, pageNumber, zones.outcome)] };
   }
   const prepared = await encodeForOcr(flat?.image ?? grey);
-  const outcome = await ocr.recognize({ ...prepared, page: pageNumber, timeoutMs: remaining() });
+  // Sparse-text segmentation: every cell of a form or a table is read as its own block, where "one column of
+  // lines" joins two tables printed side by side into lines that mix both. The layout reader puts the words
+  // back into rows and cells by their boxes.
+  const outcome = await ocr.recognize({ ...prepared, page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
   if (outcome.status === 'done') return { page: flat ? boxesOnPhoto(outcome.page, flat, grey) : outcome.page, problems: [], mode: 'full_page' };
   return { problems: [ocrProblem(name, pageNumber, outcome)] };
 }

@@ -6,6 +6,7 @@ import { loadPdfStructure, scansOnly } from './embedded-page-jpeg.ts';
 import { readFormFields } from './read-form-fields.ts';
 import { scannedPageImage } from './scanned-page-image.ts';
 import { hasTextLayer, textLayerLines } from './text-layer-lines.ts';
+import { textLayerWords, type PdfTextSource } from './text-layer-words.ts';
 
 export interface PdfReadOptions {
   name: string;
@@ -68,7 +69,9 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<P
     for (let n = 1; n <= pageCount; n++) {
       const layer = text.pages.find((p) => p.num === n)?.text ?? '';
       if (hasTextLayer(layer)) {
-        pages.push({ page: n, lines: textLayerLines(layer) });
+        // Positions are a help, not a need: a page whose items cannot be had still has its lines.
+        const words = await textLayerWords(await loadedDocument(parser), n).catch(() => undefined);
+        pages.push({ page: n, lines: textLayerLines(layer), ...(words ? { words } : {}) });
         continue;
       }
       ocrUsed = true;
@@ -112,6 +115,15 @@ async function readScansOnly(bytes: Buffer, options: PdfReadOptions): Promise<Pd
     if (result.page) pages.push(result.page);
   }
   return { pageCount: images.length, pages, method: 'ocr', problems };
+}
+
+/**
+ * pdf.js's document inside pdf-parse, already loaded by getText: its text items carry the positions that
+ * getText's joined string drops. `load` is private in pdf-parse's types but memoised and stable; loading the
+ * PDF a second time through pdfjs-dist would double the memory for the same answer.
+ */
+function loadedDocument(parser: object): Promise<PdfTextSource> {
+  return (parser as { load(): Promise<PdfTextSource> }).load();
 }
 
 function failed(p: Problem): PdfReadResult {

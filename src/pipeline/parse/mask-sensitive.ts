@@ -6,7 +6,8 @@ import { luhnValid } from '../../domain/validation/luhn-valid.ts';
 /** `⟦card:1234:ok⟧` — the only form in which a card number exists after masking. */
 export const CARD_TOKEN = /⟦card:(\d{4}):(ok|bad)⟧/g;
 
-const DIGIT_RUN = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)/g;
+// Digits may be apart by spaces, dashes, tabs and the rules of the boxes they are written in ("| 4279 || 0164 |").
+const DIGIT_RUN = /(?<!\d[ \t|[\]-]{0,5})\d(?:[ \t|[\]-]{0,5}\d){12,18}(?![ \t|[\]-]{0,5}\d)/g;
 const PASSPORT = /((?:паспорт\S*|passport)(?:\s*(?:гражданина\s+РФ|РФ))?)((?:[\s:,.№]*(?:серия|серии|сер\.|номер|ном\.|series|number|no\.?|№)?[\s:,.№]*[\dOoОо]{2}\s?[\dOoОо]{2,})+)/giu;
 const SERIES_NUMBER = /(серия|series)(\s*[\dOoОо]{2}\s?[\dOoОо]{2}\s*(?:номер|№|number|no\.?)?\s*[\dOoОо]{6})/giu;
 
@@ -14,7 +15,7 @@ function looksLikeCard(run: string, mentionsCard: boolean, mentionsOrder: boolea
   const digits = run.replace(/\D/g, '');
   if (digits.length < 13 || digits.length > 19) return false;
   if (mentionsCard) return true;
-  if (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1?\d{1,3})?$/.test(run)) return true;
+  if (/^\d{4}([ \t-])\d{4}\1\d{4}\1\d{4}(?:\1?\d{1,3})?$/.test(run)) return true;
   // A long order number can pass Luhn by chance (1 in 10); on an order-number line only the 4-4-4-4
   // shape above counts as a card.
   return !mentionsOrder && luhnValid(digits) && /^[2-6]/.test(digits);

@@ -54,7 +54,7 @@ function cardLast4(raw: string): NormalizedField | undefined {
 export function normalizeField(key: FieldKey, raw: string, options: { ocr?: boolean } = {}): NormalizedField | undefined {
   switch (key) {
     case 'orderNumber':
-      return normalizeOrderNumber(raw);
+      return normalizeOrderNumber(raw, options);
     case 'orderDate':
     case 'receivedDate':
     case 'applicationDate':

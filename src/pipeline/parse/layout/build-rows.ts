@@ -1,0 +1,95 @@
+// Positioned words → rows of cells, decided on the boxes alone. A row is chained word by word from left to
+// right (so a scan's slight skew does not split it); a cell is a run of words whose gaps are no wider than a
+// space can be. Two tables printed side by side become one row with four cells, a label and its value in the
+// next column two cells — never one run of text.
+import type { PositionedWord } from '../../../domain/document.ts';
+
+export interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  confidence: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  y0: number;
+  y1: number;
+  confidence: number;
+}
+
+/** A gap between words wider than this many line heights separates cells (a space is ~0.3, a justified one <0.8). */
+const CELL_GAP = 1.1;
+/** Two words are on one row when their vertical centres differ by less than this share of their height. */
+const SAME_ROW = 0.5;
+/** Glyph runs closer than this share of the line height are one word (a PDF draws "Кол" and "." apart). */
+const SAME_WORD = 0.12;
+
+const height = (w: { y0: number; y1: number }) => Math.max(1, w.y1 - w.y0);
+const centre = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
+
+/** A PDF draws "Кол" and "." as two runs with no gap; OCR boxes may touch between real words, so only punctuation glues there. */
+function glued(previous: PositionedWord, word: PositionedWord, lineHeight: number): boolean {
+  if (word.x0 - previous.x1 >= SAME_WORD * lineHeight) return false;
+  return /^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text) || (previous.confidence === 1 && word.confidence === 1);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 1;
+}
+
+export function buildRows(words: PositionedWord[]): Row[] {
+  const visible = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0);
+  const lineHeight = median(visible.map(height));
+  const chains: PositionedWord[][] = [];
+  for (const word of [...visible].sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0)) {
+    const h = Math.min(height(word), 2 * lineHeight);
+    let best: PositionedWord[] | undefined;
+    let bestDy = Number.POSITIVE_INFINITY;
+    for (const chain of chains) {
+      const last = chain[chain.length - 1]!;
+      const dy = Math.abs(centre(last) - centre(word));
+      if (dy < SAME_ROW * Math.max(h, Math.min(height(last), 2 * lineHeight)) && dy < bestDy) {
+        best = chain;
+        bestDy = dy;
+      }
+    }
+    if (best) best.push(word);
+    else chains.push([word]);
+  }
+  const rows = chains.map((chain) => toRow(chain, lineHeight));
+  return rows.sort((a, b) => centre(a) - centre(b) || (a.cells[0]?.x0 ?? 0) - (b.cells[0]?.x0 ?? 0));
+}
+
+function toRow(chain: PositionedWord[], lineHeight: number): Row {
+  const cells: Cell[] = [];
+  let run: PositionedWord[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    cells.push({
+      text: run.map((w, i) => (i > 0 && glued(run[i - 1]!, w, lineHeight) ? '' : ' ') + w.text).join('').trim(),
+      x0: Math.min(...run.map((w) => w.x0)),
+      x1: Math.max(...run.map((w) => w.x1)),
+      y0: Math.min(...run.map((w) => w.y0)),
+      y1: Math.max(...run.map((w) => w.y1)),
+      confidence: run.reduce((s, w) => s + w.confidence, 0) / run.length,
+    });
+    run = [];
+  };
+  for (const word of chain) {
+    const previous = run[run.length - 1];
+    const h = Math.min(Math.max(height(word), previous ? height(previous) : 0), 2 * lineHeight);
+    if (previous && word.x0 - previous.x1 > CELL_GAP * h) flush();
+    run.push(word);
+  }
+  flush();
+  return {
+    cells,
+    y0: Math.min(...cells.map((c) => c.y0)),
+    y1: Math.max(...cells.map((c) => c.y1)),
+    confidence: chain.reduce((s, w) => s + w.confidence, 0) / chain.length,
+  };
+}
