@@ -6,8 +6,10 @@ import { luhnValid } from '../../domain/validation/luhn-valid.ts';
 /** `⟦card:1234:ok⟧` — the only form in which a card number exists after masking. */
 export const CARD_TOKEN = /⟦card:(\d{4}):(ok|bad)⟧/g;
 
-// Digits may be apart by spaces, dashes, tabs and the rules of the boxes they are written in ("| 4279 || 0164 |").
-const DIGIT_RUN = /(?<!\d[ \t|[\]-]{0,5})\d(?:[ \t|[\]-]{0,5}\d){12,18}(?![ \t|[\]-]{0,5}\d)/g;
+// A run of 13–19 digits, single spaces or dashes between them; or groups of four apart by anything a
+// form puts between its boxes ("| 4279 || 0164 | | 9536 || 1661 |"). Two-digit groups never join across
+// cells, so an article code beside a barcode is not taken for a card.
+const DIGIT_RUN = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)|(?<![\d.,])\d{4}(?:[\s|[\]]{1,6}\d{4}){2,3}(?:[\s|[\]]{1,6}\d{1,4})?(?![\d.,])/g;
 const PASSPORT = /((?:паспорт\S*|passport)(?:\s*(?:гражданина\s+РФ|РФ))?)((?:[\s:,.№]*(?:серия|серии|сер\.|номер|ном\.|series|number|no\.?|№)?[\s:,.№]*[\dOoОо]{2}\s?[\dOoОо]{2,})+)/giu;
 const SERIES_NUMBER = /(серия|series)(\s*[\dOoОо]{2}\s?[\dOoОо]{2}\s*(?:номер|№|number|no\.?)?\s*[\dOoОо]{6})/giu;
 

@@ -37,7 +37,8 @@ function digitsField(raw: string, length: number): Normalized | undefined {
   // Only the leading number: "044525225, расчётный счёт …" or "40702… (Сбербанк)".
   const head = raw.split(/[,;(]|\s{2,}/)[0]!;
   const { digits, fixes, foreign } = fixDigitMisreads(head);
-  if (foreign > 0 || digits.length === 0) return undefined;
+  // Longer than the field can be is two values run together, not a misread.
+  if (foreign > 0 || digits.length === 0 || digits.length > length) return undefined;
   return { value: digits, fixes, strict: fixes === 0 && digits.length === length && /^[\d\s-]+$/.test(head.trim()) };
 }
 
@@ -65,6 +66,8 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
       const head = raw.replace(CARD_TOKEN, '').split(/,|;|\s{2,}|\t|\d{2,}/)[0]!;
       // "ПОКУПАТЕЛЬ / CUSTOMER" is a section heading whose first word is a label: its rest is no name.
       if (NOT_A_NAME.test(head.replace(/^[\s\/|:]+/, ''))) return undefined;
+      // One word is a caption ("Фамилия") or a fragment, not a person's full name.
+      if (head.trim().split(/\s+/).length < 2) return undefined;
       return normalizeName(head);
     }
     case 'email':

@@ -77,7 +77,8 @@ function best(readings: Reading[]): Reading | undefined {
 
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
 function accepts(target: LabelTarget, raw: string, ocr: boolean): boolean {
-  if (target === 'reasonGroup') return inferReason(raw) !== undefined;
+  // A reason may be a code written in a box, explained by the form's legend (read-reason.ts).
+  if (target === 'reasonGroup') return inferReason(raw) !== undefined || /^\s*[|[(]?\s*\d\s*[|\])]?\s*$/.test(raw);
   if (target === 'refundGroup') return inferRefund(raw) !== undefined;
   if (target === 'ignore' || target === 'reason' || target === 'refundMethod') return true;
   return normalizeField(target, raw, { ocr }) !== undefined;

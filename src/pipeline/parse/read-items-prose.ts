@@ -8,9 +8,11 @@ import type { ItemsTable, RawItem } from './read-items-table.ts';
 
 const MAX_ITEMS = 50;
 const MONEY = '(\\d{1,3}(?:[ \\u00a0]\\d{3})+|\\d+)(?:[.,](\\d{2}))?\\s*(?:руб(?:лей|ля|ль)?\\.?|р\\.|₽|rub)(?:\\s*(\\d{2})\\s*коп\\.?)?';
-const QUANTITY = /(?:в\s+количестве\s+)?(\d{1,3})\s*(?:шт|штук|pcs|ед)(?![а-яёa-z])\.?/iu;
+const QUANTITY = /(?:в\s+количестве\s+)?(\d{1,3})\s*(?:шт|штук|pcs|ед)(?![а-яёa-z])\.?|(?<![\p{L}\d])[xх×]\s*(\d{1,3})(?![\d.,])/iu;
+/** An amount with no currency, last in a list entry ("…, 1 шт., 1 690,90"). */
+const BARE_AMOUNT = /(?<![\d,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})\s*$/u;
 const SKU = /(?:арт\.?|артикул|код\s+товара|sku|item\s+code)\s*:?\s*([A-Za-zА-Яа-я0-9][\w\-./]*\d[\w\-./]*)/iu;
-const SIZE = /(?:размер|р-р|size)\s*:?\s*([A-Za-zА-Яа-я0-9][\w,./-]*?)(?=\s*[,;](?!\d)|\s+(?:в|\d+\s*шт)|\s*$)/iu;
+const SIZE = /(?:размер|р-р|size|(?<=(?:^|[,(])\s*)р\.(?=\s*(?:\d{2}|[XSML])))\s*:?\s*([A-Za-zА-Яа-я0-9][\w,./-]*?)(?=\s*[,;)](?!\d)|\s+(?:в|\d+\s*шт)|\s*$)/iu;
 /** The amount is for one piece ("по 7 250 ₽ за шт.", "по цене 4850 руб. за штуку"). */
 const PER_PIECE = /^\s*(?:за\s+(?:шт|штуку|единицу|ед)|each|per\s+(?:item|piece))/iu;
 /** The amount is for all pieces together. */
@@ -32,7 +34,7 @@ function runningText(lines: Line[], skip: Set<number>): { text: string; starts: 
 function priceOf(segment: string, quantity: number): string | undefined {
   const money = new RegExp(MONEY, 'giu');
   const found = [...segment.matchAll(money)];
-  const m = found[0];
+  const m = found[0] ?? BARE_AMOUNT.exec(segment.trim().replace(/[.;]$/, '')) ?? undefined;
   if (!m) return undefined;
   const whole = m[1]!.replace(/\D/g, '');
   const kopecks = m[2] ?? m[3] ?? '00';
@@ -48,8 +50,9 @@ function priceOf(segment: string, quantity: number): string | undefined {
 }
 
 function itemOf(name: string, details: string, line: Line): RawItem | undefined {
-  const quantity = QUANTITY.exec(details);
-  const price = priceOf(details, Number(quantity?.[1] ?? '1'));
+  const q = QUANTITY.exec(details);
+  const quantity = q?.[1] ?? q?.[2];
+  const price = priceOf(details, Number(quantity ?? '1'));
   if (!quantity && !price) return undefined;
   const item: RawItem = {};
   const put = (key: ItemKey, raw: string | undefined) => {
@@ -58,7 +61,7 @@ function itemOf(name: string, details: string, line: Line): RawItem | undefined 
   put('name', name.replace(/\s+/g, ' ').replace(/[\s,;:]+$/, '').trim());
   put('sku', SKU.exec(details)?.[1]?.replace(/[.,]$/, ''));
   put('size', SIZE.exec(details)?.[1]);
-  put('quantity', quantity?.[1]);
+  put('quantity', quantity);
   put('price', price);
   return item;
 }
@@ -74,10 +77,11 @@ export function readItemsProse(lines: Line[], skip: Set<number>): ItemsTable | u
   if (starts.length === 0) return undefined;
   const items: RawItem[] = [];
   const used = new Set<number>();
-  // "1) …", "2. …" at the start of a line: one entry each, up to the next entry or the end of its sentence.
-  for (const m of text.matchAll(/(?:^|\n)\s*\d{1,2}[).]\s+([^\n]*(?:\n(?!\s*\d{1,2}[).]\s)[^\n]*)*)/gu)) {
+  // "1) …", "2. …", "* …" at the start of a line: one entry each, with the lines that continue it (they start
+  // in lower case or with a number), up to the end of its sentence.
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:\d{1,2}[).]|[*•·–—-])\s+([^\n]*(?:\n(?!\s*(?:\d{1,2}[).]|[*•·–—-])\s)(?=\s*[a-zа-яё(«"\d])[^\n]*)*)/gu)) {
     const entry = m[1]!.split(/(?<=\d\s*(?:руб|р|₽|коп|шт)\S*\.?)\s+(?=[А-ЯЁA-Z])/u)[0]!;
-    const name = entry.split(/\s*,\s*|\s+арт\.?\s/u)[0]!;
+    const name = entry.split(/\s*,\s*|\s+\(|\s+арт\.?\s/u)[0]!;
     const at = lineAt(lines, starts, m.index);
     const item = itemOf(name.replace(/^[«"]|[»"]$/g, ''), entry.slice(name.length), at.line);
     if (item && items.length < MAX_ITEMS) {

@@ -58,43 +58,132 @@ const clean = (raw: string) => raw.replace(LEADING_SEPARATORS, '').replace(TRAIL
 const startsWithLabel = (cell: PlacedCell) => cell.labels.length > 0 && /^[\s\W\d]*$/.test(cell.text.slice(0, cell.labels[0]!.start));
 const lineHeight = (line: Line) => (line.y0 !== undefined && line.y1 !== undefined ? Math.max(1, line.y1 - line.y0) : 0);
 
-/** The values a label may have, nearest first, each with whether it is a weak (less direct) reading. */
-function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number, labelIndex: number, consumed: Set<string>): Array<{ raw: string; line: Line; lineIndex: number; weak: boolean; via?: string }> {
+/** Where a value may stand, nearest first; `weak` when it is not beside its label. */
+interface Place {
+  raw: string;
+  line: Line;
+  lineIndex: number;
+  weak: boolean;
+}
+
+/**
+ * A label cell and the lines of it that wrap below ("Номер заказа / Order" over "No.", "Держатель карты" over
+ * its caption "фамилия, имя, отчество"): left-aligned cells close under it that continue it — the one above ends
+ * with "/", the one below starts in lower case, or it holds no label of its own.
+ */
+interface Block {
+  text: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  /** Line and cell indices of the block's wrapped parts. */
+  parts: Array<[number, number]>;
+  /** Where each part's text ends in `text`. */
+  ends: number[];
+}
+
+const ALIGNED = 1.5;
+/** Fields whose value is words, which a narrow value column wraps over rows; a number never wraps. */
+const WORDY = new Set<LabelTarget>(['fullName', 'accountHolder', 'reasonText', 'reasonGroup', 'refundGroup']);
+const WRAP_GAP = 0.9;
+
+function blockAt(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number): Block | undefined {
   const line = lines[i]!;
-  const cells = cellsByLine[i]!;
-  const cell = cells[k]!;
-  const m = cell.labels[labelIndex]!;
-  const next = cell.labels[labelIndex + 1];
-  const places: Array<{ raw: string; line: Line; lineIndex: number; weak: boolean; via?: string }> = [];
-  const own = clean(cell.text.slice(m.end, next ? next.start : undefined));
+  const cell = cellsByLine[i]![k]!;
+  if (cell.x0 === undefined || line.y0 === undefined) return undefined;
+  const h = lineHeight(line);
+  const block: Block = { text: cell.text, x0: cell.x0, x1: cell.x1!, y0: line.y0, y1: line.y1!, parts: [], ends: [cell.text.length] };
+  for (let j = i + 1; j < lines.length; j++) {
+    const below = lines[j]!;
+    if (below.y0 === undefined || below.page !== line.page) break;
+    if (below.y0 - block.y1 > WRAP_GAP * h) break;
+    const index = cellsByLine[j]!.findIndex((c) => c.x0 !== undefined && Math.abs(c.x0 - block.x0) < ALIGNED * h);
+    if (index < 0) continue;
+    const next = cellsByLine[j]![index]!;
+    const continues = /\/\s*$/.test(block.text) || /^[\s(]*[a-zа-яё\d]/u.test(next.text) || !startsWithLabel(next);
+    if (!continues) break;
+    block.text += ` ${next.text}`;
+    block.ends.push(block.text.length);
+    block.x1 = Math.max(block.x1, next.x1!);
+    block.y1 = below.y1!;
+    block.parts.push([j, index]);
+  }
+  return block;
+}
+
+/**
+ * Labels of a wrapped block. When its first line already names a field, what wraps below it is that label's
+ * own caption ("Держатель карты" over "фамилия, имя, отчество") or its translation, never a second field.
+ */
+function blockLabels(text: string, first: PlacedCell, ocr: boolean): LabelMatch[] {
+  const labels = acceptedLabels(text, ocr);
+  const lead = labels[0];
+  if (!lead || first.labels.length === 0 || lead.start >= first.text.length) return labels;
+  return labels.filter((m) => m.start < first.text.length || m.def.target === lead.def.target);
+}
+
+/** Cells right of a block, level with it, up to the next label: a value column, wrapped over rows or not. */
+function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, words: boolean): Place[] {
+  const h = lineHeight(lines[i]!);
+  const found: Array<{ cell: PlacedCell; lineIndex: number }> = [];
+  for (let j = i; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.y0 === undefined || line.page !== lines[i]!.page || line.y0 > block.y1 + 0.3 * h) break;
+    if (line.y1! >= block.y0 - 0.3 * h) {
+      const cell = cellsByLine[j]!.find((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h);
+      if (cell && !startsWithLabel(cell)) found.push({ cell, lineIndex: j });
+    }
+  }
+  if (found.length === 0) return [];
+  const places: Place[] = [];
+  const aligned = found.every((f) => Math.abs(f.cell.x0! - found[0]!.cell.x0!) < ALIGNED * h);
+  if (words && found.length > 1 && aligned) {
+    places.push({ raw: clean(found.map((f) => f.cell.text).join(' ')), line: lines[found[0]!.lineIndex]!, lineIndex: found[0]!.lineIndex, weak: false });
+  }
+  const centre = (block.y0 + block.y1) / 2;
+  const byCloseness = [...found].sort((a, b) => {
+    const ca = (lines[a.lineIndex]!.y0! + lines[a.lineIndex]!.y1!) / 2;
+    const cb = (lines[b.lineIndex]!.y0! + lines[b.lineIndex]!.y1!) / 2;
+    return Math.abs(ca - centre) - Math.abs(cb - centre);
+  });
+  for (const f of byCloseness) places.push({ raw: clean(f.cell.text), line: lines[f.lineIndex]!, lineIndex: f.lineIndex, weak: false });
+  return places;
+}
+
+/** The cell under a block, in its column: a value printed below its label. */
+function underBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block): Place[] {
+  const h = lineHeight(lines[i]!);
+  for (let j = i + 1; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.y0 === undefined || line.page !== lines[i]!.page || line.y0 - block.y1 > 1.5 * h) break;
+    if (line.y0 < block.y1) continue;
+    const cell = cellsByLine[j]!.find((c) => c.x0 !== undefined && c.x0 < block.x1 && c.x1! > block.x0);
+    if (cell) return startsWithLabel(cell) ? [] : [{ raw: clean(cell.text), line, lineIndex: j, weak: true }];
+  }
+  return [];
+}
+
+/** The values a label may have, nearest first. */
+function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number, text: string, m: LabelMatch, next: LabelMatch | undefined, block: Block | undefined): Place[] {
+  const line = lines[i]!;
+  const places: Place[] = [];
+  // The label's own cell ends where its wrapped caption or translation begins.
+  const cellEnd = block ? block.ends.find((end) => end >= m.end) : undefined;
+  const own = clean(text.slice(m.end, Math.min(next ? next.start : text.length, cellEnd ?? text.length)));
   if (!EMPTY.test(own)) places.push({ raw: own, line, lineIndex: i, weak: false });
   if (next) return places;
+  if (block) return [...places, ...besideBlock(lines, cellsByLine, i, block, WORDY.has(m.def.target)), ...underBlock(lines, cellsByLine, i, block)];
+  const cells = cellsByLine[i]!;
   const right = cells[k + 1];
   if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false });
   if (right) return places;
+  // No positions: the value may be printed on the next line, under its label.
   const below = lines[i + 1];
-  if (!below) return places;
-  const belowCells = cellsByLine[i + 1]!;
-  if (cell.x0 === undefined || line.cells === undefined || below.cells === undefined) {
-    // No positions: the value may be printed on the next line, under its label.
-    if (belowCells.length > 0 && !startsWithLabel(belowCells[0]!)) places.push({ raw: clean(below.text.split(CELL_SEPARATOR)[0]!), line: below, lineIndex: i + 1, weak: true });
-    return places;
+  const belowCells = cellsByLine[i + 1];
+  if (below && belowCells && belowCells.length > 0 && !startsWithLabel(belowCells[0]!)) {
+    places.push({ raw: clean(below.text.split(CELL_SEPARATOR)[0]!), line: below, lineIndex: i + 1, weak: true });
   }
-  const h = Math.max(lineHeight(line), lineHeight(below));
-  // The label's second line: left-aligned under it; the value sits beside it.
-  const wrapIndex = belowCells.findIndex((c) => c.x0 !== undefined && Math.abs(c.x0 - cell.x0!) < 1.5 * h);
-  const wrap = belowCells[wrapIndex];
-  if (wrap && below.y0! - line.y1! < 1.2 * h) {
-    const beside = belowCells[wrapIndex + 1];
-    if (beside && !startsWithLabel(beside)) {
-      consumed.add(`${i + 1}:${wrapIndex}`);
-      places.push({ raw: clean(beside.text), line: below, lineIndex: i + 1, weak: false });
-      return places;
-    }
-  }
-  // The value under its label, in the same column.
-  const under = belowCells.find((c) => c.x0 !== undefined && c.x0 < cell.x1! && c.x1! > cell.x0! && !startsWithLabel(c));
-  if (under && below.y0! - line.y1! < 1.5 * h) places.push({ raw: clean(under.text), line: below, lineIndex: i + 1, weak: true });
   return places;
 }
 
@@ -124,13 +213,19 @@ export function readLabelledValues(lines: Line[], skip: Set<number>, accepts: Ac
     for (let k = 0; k < cells.length; k += 1) {
       if (consumed.has(`${i}:${k}`)) continue;
       const cell = cells[k]!;
-      for (let j = 0; j < cell.labels.length; j += 1) {
-        const m = cell.labels[j]!;
-        const next = cell.labels[j + 1];
+      // A label's wrapped lines belong to it; found again on their own they would be read twice.
+      const block = blockAt(lines, cellsByLine, i, k);
+      const text = block?.text ?? cell.text;
+      const labels = block && block.parts.length > 0 ? blockLabels(text, cell, lines[i]!.ocr) : cell.labels;
+      if (labels.length === 0) continue;
+      for (const [j, index] of block?.parts ?? []) consumed.add(`${j}:${index}`);
+      for (let j = 0; j < labels.length; j += 1) {
+        const m = labels[j]!;
+        const next = labels[j + 1];
         // "Номер заказа / Order number:" — two labels of one field: the value follows the last one.
-        if (next && next.def.target === m.def.target && /^[\s\/|:]*$/.test(cell.text.slice(m.end, next.start))) continue;
-        const places = placesFor(lines, cellsByLine, i, k, j, consumed);
-        const chosen = places.find((p) => accepts(m.def.target, p.raw, lines[i]!.ocr)) ?? places[0];
+        if (next && next.def.target === m.def.target && /^[\s\/|:]*$/.test(text.slice(m.end, next.start))) continue;
+        const places = placesFor(lines, cellsByLine, i, k, text, m, next, block);
+        const chosen = places.find((p) => accepts(m.def.target, p.raw, lines[i]!.ocr)) ?? (places[0]?.lineIndex === i ? places[0] : undefined);
         if (!chosen) continue;
         candidates.push({ target: m.def.target, raw: chosen.raw, line: chosen.line, lineIndex: chosen.lineIndex, weak: chosen.weak || m.edits > 0 });
       }

@@ -24,6 +24,8 @@ export interface Row {
 const CELL_GAP = 1.1;
 /** Two words are on one row when their vertical centres differ by less than this share of their height. */
 const SAME_ROW = 0.5;
+/** How many of a row's last words a new word may continue from. */
+const CHAIN_MEMORY = 3;
 /** Glyph runs closer than this share of the line height are one word (a PDF draws "Кол" and "." apart). */
 const SAME_WORD = 0.12;
 
@@ -41,20 +43,55 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 1;
 }
 
+/**
+ * The page's slope (dy per dx): the median over neighbouring words of one line. A photo taken at a slant or a
+ * scan fed askew tilts every row; over a page's width that is more than a line's height.
+ */
+function slope(words: PositionedWord[], lineHeight: number): number {
+  const sorted = [...words].sort((a, b) => a.x0 - b.x0);
+  const slopes: number[] = [];
+  for (const [i, w] of sorted.entries()) {
+    for (let j = i + 1; j < sorted.length && sorted[j]!.x0 <= w.x1 + 2 * lineHeight; j++) {
+      const v = sorted[j]!;
+      const dx = (v.x0 + v.x1) / 2 - (w.x0 + w.x1) / 2;
+      const dy = centre(v) - centre(w);
+      if (v.x0 >= w.x1 - 0.2 * lineHeight && dx > 0 && Math.abs(dy) < 0.6 * lineHeight) {
+        slopes.push(dy / dx);
+        break;
+      }
+    }
+  }
+  return slopes.length >= 10 ? median(slopes) : 0;
+}
+
+/** Words with the page's slope taken out, so that a row is level again. */
+function levelled(words: PositionedWord[], lineHeight: number): PositionedWord[] {
+  const s = slope(words, lineHeight);
+  if (Math.abs(s) < 0.002) return words;
+  return words.map((w) => {
+    const shift = s * ((w.x0 + w.x1) / 2);
+    return { ...w, y0: w.y0 - shift, y1: w.y1 - shift };
+  });
+}
+
 export function buildRows(words: PositionedWord[]): Row[] {
-  const visible = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0);
-  const lineHeight = median(visible.map(height));
+  const shown = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0);
+  const lineHeight = median(shown.map(height));
+  const visible = levelled(shown, lineHeight);
   const chains: PositionedWord[][] = [];
   for (const word of [...visible].sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0)) {
     const h = Math.min(height(word), 2 * lineHeight);
     let best: PositionedWord[] | undefined;
     let bestDy = Number.POSITIVE_INFINITY;
     for (const chain of chains) {
-      const last = chain[chain.length - 1]!;
-      const dy = Math.abs(centre(last) - centre(word));
-      if (dy < SAME_ROW * Math.max(h, Math.min(height(last), 2 * lineHeight)) && dy < bestDy) {
-        best = chain;
-        bestDy = dy;
+      // The last few words, not only the last: a table row's cells sit at different heights (a wrapped name's
+      // first line above the row's numbers), and the row goes on from whichever of them is level with this word.
+      for (const last of chain.slice(-CHAIN_MEMORY)) {
+        const dy = Math.abs(centre(last) - centre(word));
+        if (dy < SAME_ROW * Math.max(h, Math.min(height(last), 2 * lineHeight)) && dy < bestDy) {
+          best = chain;
+          bestDy = dy;
+        }
       }
     }
     if (best) best.push(word);
