@@ -15,7 +15,7 @@ import { prepareLines, type Line } from './prepare-lines.ts';
 import { readChoices } from './read-choices.ts';
 import { readFormFields } from './read-form-fields.ts';
 import { itemsFromForm, itemsFromTable } from './read-items.ts';
-import { readItemsGrid } from './read-items-grid.ts';
+import { readItemsGrid, readTypedItemRows } from './read-items-grid.ts';
 import { readItemsProse } from './read-items-prose.ts';
 import { readItemsTable } from './read-items-table.ts';
 import type { LabelTarget } from './field-labels.ts';
@@ -119,7 +119,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   const problems: Problem[] = [];
   const textSource = doc.method === 'body' ? 'body' : 'text';
   const lines = prepareLines(doc);
-  const table = readItemsGrid(lines) ?? readItemsTable(lines);
+  const table = readItemsGrid(lines) ?? readItemsTable(lines) ?? readTypedItemRows(lines, new Set());
   const skip = table?.lines ?? new Set<number>();
   const candidates = readLabelledValues(lines, skip, accepts);
   const readings = new Map<FieldKey, Reading>();

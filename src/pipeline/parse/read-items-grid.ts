@@ -52,6 +52,38 @@ type Row = { line: Line; index: number; cells: Partial<Record<Column, string>> }
 const NUMERIC: Column[] = ['quantity', 'price', 'lineTotal'];
 const isFragment = (row: Row) => !NUMERIC.some((c) => row.cells[c] !== undefined) && row.cells.sku === undefined;
 
+/** Rows into items: fragments of wrapped names join the row they belong to; rows with neither name nor code drop. */
+function assemble(rows: Row[], table: ItemsTable): void {
+    const full = rows.filter((r) => !isFragment(r));
+    if (full.length === 0) return;
+    // Fragments of wrapped names join the nearest full row: above it as the name's start, below as its end.
+    const names = new Map<Row, { before: string[]; after: string[] }>(full.map((r) => [r, { before: [], after: [] }]));
+    const centre = (r: Row) => ((r.line.y0 ?? 0) + (r.line.y1 ?? 0)) / 2;
+    for (const row of rows.filter(isFragment)) {
+      if (!row.cells.name) continue;
+      const nearest = full.reduce((a, b) => (Math.abs(centre(b) - centre(row)) < Math.abs(centre(a) - centre(row)) ? b : a));
+      if (Math.abs(centre(nearest) - centre(row)) > 2.5 * Math.max(1, (row.line.y1 ?? 0) - (row.line.y0 ?? 0))) continue;
+      names.get(nearest)![centre(row) < centre(nearest) ? 'before' : 'after'].push(row.cells.name);
+      table.lines.add(row.index);
+    }
+    for (const row of full.slice(0, MAX_ROWS)) {
+      table.lines.add(row.index);
+      const parts = names.get(row)!;
+      const name = [...parts.before, row.cells.name ?? '', ...parts.after].filter((p) => p !== '').join(' ');
+      const item: RawItem = {};
+      const put = (key: ItemKey, raw: string | undefined) => {
+        if (raw !== undefined && raw.trim() !== '' && !/^[_\-–—]+$/.test(raw.trim())) item[key] = { raw, line: row.line, positional: true };
+      };
+      put('sku', row.cells.sku);
+      put('name', name);
+      put('size', row.cells.size);
+      put('quantity', row.cells.quantity);
+      put('price', row.cells.price ?? row.cells.lineTotal);
+      put('reason', row.cells.reason);
+      if (item.name || item.sku) table.items.push(item);
+    }
+}
+
 export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
   for (let h = 0; h < lines.length; h += 1) {
     const spans = headerSpans(lines[h]!);
@@ -86,34 +118,70 @@ export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
       rows.push({ line, index: i, cells });
       previous = line;
     }
-    // Fragments of wrapped names join the nearest full row: above it as the name's start, below as its end.
-    const full = rows.filter((r) => !isFragment(r));
-    if (full.length === 0) continue;
-    const names = new Map<Row, { before: string[]; after: string[] }>(full.map((r) => [r, { before: [], after: [] }]));
-    const centre = (r: Row) => ((r.line.y0 ?? 0) + (r.line.y1 ?? 0)) / 2;
-    for (const row of rows.filter(isFragment)) {
-      if (!row.cells.name) continue;
-      const nearest = full.reduce((a, b) => (Math.abs(centre(b) - centre(row)) < Math.abs(centre(a) - centre(row)) ? b : a));
-      if (Math.abs(centre(nearest) - centre(row)) > 2.5 * Math.max(1, (row.line.y1 ?? 0) - (row.line.y0 ?? 0))) continue;
-      names.get(nearest)![centre(row) < centre(nearest) ? 'before' : 'after'].push(row.cells.name);
-      table.lines.add(row.index);
+    assemble(rows, table);
+    if (table.items.length > 0) return table;
+  }
+  return undefined;
+}
+
+const MONEY_CELL = /^\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{2})\s*(?:₽|руб\.?|rub|р\.?)?$|^\d{1,3}(?:[ \u00a0]?\d{3})*\s*(?:₽|руб\.?|rub|р\.?)$/iu;
+const COUNT_CELL = /^\d{1,3}\s*(?:шт\.?|pcs)?$/iu;
+const BARCODE_CELL = /^\d{13}$|^\d{8}$/;
+const CODE_CELL = /^(?=.*\d)[A-Za-zА-Яа-я0-9][A-Za-zА-Яа-я0-9\-_./]{2,24}$/u;
+const SIZE_CELL = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/,]\d{1,2})?|евро|one size|б\/р)$/iu;
+const WORDS_CELL = /[A-Za-zА-Яа-яЁё]{3,}/u;
+
+/** A table row read by the kinds of its cells, for a table whose header could not be read (a dark header band). */
+function typedRow(cells: LineCell[]): Partial<Record<Column, string>> | undefined {
+  const texts = cells.map((c) => c.text.trim().replace(/^[|[\]]+|[|[\]]+$/g, '').trim()).filter((t) => t !== '');
+  const nameAt = texts.findIndex((t) => WORDS_CELL.test(t) && !CODE_CELL.test(t) && !MONEY_CELL.test(t));
+  const amounts = texts.map((t, i) => (i > nameAt && MONEY_CELL.test(t) ? i : -1)).filter((i) => i >= 0);
+  if (nameAt < 0 || amounts.length === 0 || amounts.length > 2) return undefined;
+  const row: Partial<Record<Column, string>> = { name: texts[nameAt]! };
+  row.price = texts[amounts[0]!]!;
+  if (amounts.length === 2) row.lineTotal = texts[amounts[1]!]!;
+  const between = texts.slice(nameAt + 1, amounts[0]);
+  // The count is the short cell before the amounts; a misread one ("HE" for "1") is still that cell, left for
+  // its normaliser to refuse.
+  if (between.length > 0 && (COUNT_CELL.test(between[between.length - 1]!) || between[between.length - 1]!.length <= 2)) row.quantity = between.pop()!;
+  if (between.length > 0 && SIZE_CELL.test(between[between.length - 1]!)) row.size = between.pop()!;
+  if (between.length > 0) return undefined;
+  const before = texts.slice(0, nameAt).filter((t) => !BARCODE_CELL.test(t));
+  if (before.length > 0 && /^\d{1,2}[.)]?$/.test(before[0]!) && before.length > 1) before.shift();
+  if (before.length > 1) return undefined;
+  if (before.length === 1 && CODE_CELL.test(before[0]!)) row.sku = before[0]!;
+  else if (before.length === 1 && !/^\d{1,2}[.)]?$/.test(before[0]!)) return undefined;
+  return row;
+}
+
+/** Items found by their rows' shape alone: consecutive rows with a name and one or two amounts. */
+export function readTypedItemRows(lines: Line[], skip: Set<number>): ItemsTable | undefined {
+  for (let first = 0; first < lines.length; first += 1) {
+    if (skip.has(first) || !lines[first]!.cells || !typedRow(lines[first]!.cells!)) continue;
+    const table: ItemsTable = { items: [], lines: new Set(), amountIsLineTotal: false };
+    const rows: Row[] = [];
+    let misses = 0;
+    for (let i = first; i < lines.length && rows.length < MAX_ROWS * 3; i += 1) {
+      const line = lines[i]!;
+      if (!line.cells || skip.has(i)) break;
+      const total = TOTAL_LINE.exec(line.cells[0]!.text) ?? (line.cells.length > 1 ? TOTAL_LINE.exec(line.cells[line.cells.length - 2]!.text) : null);
+      if (total) {
+        table.lines.add(i);
+        const raw = line.cells[line.cells.length - 1]!.text;
+        if (/\d/.test(raw)) table.total = { raw, line, positional: true };
+        break;
+      }
+      const cells = typedRow(line.cells);
+      if (cells) {
+        rows.push({ line, index: i, cells });
+        misses = 0;
+      } else if (line.cells.length === 1 && WORDS_CELL.test(line.cells[0]!.text) && misses === 0) {
+        // Possibly a wrapped name's other line; kept only if it sits close to a row.
+        rows.push({ line, index: i, cells: { name: line.cells[0]!.text } });
+        misses += 1;
+      } else break;
     }
-    for (const row of full.slice(0, MAX_ROWS)) {
-      table.lines.add(row.index);
-      const parts = names.get(row)!;
-      const name = [...parts.before, row.cells.name ?? '', ...parts.after].filter((p) => p !== '').join(' ');
-      const item: RawItem = {};
-      const put = (key: ItemKey, raw: string | undefined) => {
-        if (raw !== undefined && raw.trim() !== '' && !/^[_\-–—]+$/.test(raw.trim())) item[key] = { raw, line: row.line, positional: true };
-      };
-      put('sku', row.cells.sku);
-      put('name', name);
-      put('size', row.cells.size);
-      put('quantity', row.cells.quantity);
-      put('price', row.cells.price ?? row.cells.lineTotal);
-      put('reason', row.cells.reason);
-      if (item.name || item.sku) table.items.push(item);
-    }
+    assemble(rows, table);
     if (table.items.length > 0) return table;
   }
   return undefined;

@@ -34,8 +34,11 @@ const centre = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
 
 /** A PDF draws "Кол" and "." as two runs with no gap; OCR boxes may touch between real words, so only punctuation glues there. */
 function glued(previous: PositionedWord, word: PositionedWord, lineHeight: number): boolean {
-  if (word.x0 - previous.x1 >= SAME_WORD * lineHeight) return false;
-  return /^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text) || (previous.confidence === 1 && word.confidence === 1);
+  const gap = word.x0 - previous.x1;
+  if (gap >= SAME_WORD * lineHeight || gap < -SAME_WORD * lineHeight) return false;
+  // OCR splits a word of a wide (monospaced) typeface into pieces with a letter's gap between them.
+  const letters = /\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text);
+  return /^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text) || (previous.confidence === 1 && word.confidence === 1) || letters;
 }
 
 function median(values: number[]): number {
@@ -88,7 +91,8 @@ export function buildRows(words: PositionedWord[]): Row[] {
       // first line above the row's numbers), and the row goes on from whichever of them is level with this word.
       for (const last of chain.slice(-CHAIN_MEMORY)) {
         const dy = Math.abs(centre(last) - centre(word));
-        if (dy < SAME_ROW * Math.max(h, Math.min(height(last), 2 * lineHeight)) && dy < bestDy) {
+        // The smaller of the two heights: two lines of a small label set close together must stay two rows.
+        if (dy < SAME_ROW * Math.min(h, Math.min(height(last), 2 * lineHeight)) && dy < bestDy) {
           best = chain;
           bestDy = dy;
         }
