@@ -9,7 +9,7 @@ export const CARD_TOKEN = /⟦card:(\d{4}):(ok|bad)⟧/g;
 // A run of 13–19 digits, single spaces or dashes between them; or groups of four apart by anything a
 // form puts between its boxes ("| 4279 || 0164 | | 9536 || 1661 |"). Two-digit groups never join across
 // cells, so an article code beside a barcode is not taken for a card.
-const DIGIT_RUN = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)|(?<![\d.,])\d{4}(?:[\s|[\]]{1,6}\d{4}){2,3}(?:[\s|[\]]{1,6}\d{1,4})?(?![\d.,])/g;
+const DIGIT_RUN = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)|(?<![\d.,][\s|[\]]{0,6})\d{4}(?:[\s|[\]]{1,6}\d{4}){2,3}(?:[\s|[\]]{1,6}\d{1,4})?(?![\s|[\]]{0,6}[\d.,])/g;
 const PASSPORT = /((?:паспорт\S*|passport)(?:\s*(?:гражданина\s+РФ|РФ))?)((?:[\s:,.№]*(?:серия|серии|сер\.|номер|ном\.|series|number|no\.?|№)?[\s:,.№]*[\dOoОо]{2}\s?[\dOoОо]{2,})+)/giu;
 const SERIES_NUMBER = /(серия|series)(\s*[\dOoОо]{2}\s?[\dOoОо]{2}\s*(?:номер|№|number|no\.?)?\s*[\dOoОо]{6})/giu;
 

@@ -48,6 +48,7 @@ const INFERRED_CAP = 0.8;
 /** Guessed from keywords anywhere in a free-form letter. */
 const WORDS_CAP = 0.7;
 const BOXES = /[\[☐☒☑□■]/;
+const DATE_KEYS = ['orderDate', 'receivedDate', 'applicationDate'] as const;
 /** Found by its type and context, with no label: never confident on its own. */
 const TYPED_CAP = 0.8;
 
@@ -141,6 +142,9 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     if (readings.has(typed.target)) continue;
     const n = normalizeField(typed.target, typed.raw, { ocr: typed.line.ocr });
     if (!n) continue;
+    // A date standing alone that a label already gave to another field is that field's, not the signature's.
+    const labelled = candidates.some((c) => c.line === typed.line && DATE_KEYS.some((k) => k === c.target) && normalizeField(c.target as FieldKey, c.raw)?.value === n.value);
+    if (typed.how === 'alone' && labelled) continue;
     const reading = { ...fromLine(n, typed.line, textSource, true), check: n.check ?? 'none' };
     // A name recognised by its shape alone, or a date by a cue word, is a good guess, not a reading.
     readings.set(typed.target, typed.how === 'checksum' ? reading : { ...reading, cap: Math.min(reading.cap ?? 1, TYPED_CAP) });

@@ -13,6 +13,8 @@ export interface LineCell {
   text: string;
   x0: number;
   x1: number;
+  /** Its words and their extent, where nothing in the cell was masked. */
+  words?: Array<{ text: string; x0: number; x1: number }>;
 }
 
 export interface Line {
@@ -49,7 +51,7 @@ function pageLines(page: PageText): RawLine[] {
     return {
       text: row.cells.map((c) => c.text.replace(/\t/g, ' ')).join(CELL_SEPARATOR),
       confidence: row.confidence,
-      cells: row.cells.map(({ text, x0: cx0, x1: cx1 }) => ({ text, x0: cx0, x1: cx1 })),
+      cells: row.cells.map(({ text, x0: cx0, x1: cx1, words }) => ({ text, x0: cx0, x1: cx1, words })),
       y0: row.y0,
       y1: row.y1,
       box: { page: page.page, x: Math.round(x0), y: Math.round(row.y0), width: Math.round(x1 - x0), height: Math.round(row.y1 - row.y0) },
@@ -62,7 +64,10 @@ function maskedCells(text: string, cells: LineCell[] | undefined): LineCell[] | 
   if (!cells) return undefined;
   const parts = text.split(CELL_SEPARATOR);
   if (parts.length !== cells.length) return undefined;
-  return parts.map((part, i) => ({ ...cells[i]!, text: part }));
+  return parts.map((part, i) => {
+    const { words, ...cell } = cells[i]!;
+    return part === cell.text && words ? { ...cell, words } : { ...cell, text: part };
+  });
 }
 
 export function prepareLines(doc: ExtractedDocument): Line[] {

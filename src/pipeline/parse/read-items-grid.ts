@@ -18,21 +18,60 @@ const MAX_ROWS = 50;
 /** A row this many line heights below the previous one is past the table. */
 const TABLE_GAP = 3.5;
 
+const columnOfText = (text: string) => columnAt(skeleton(text).text, 0)?.column;
+
+/** The column a run of whole words names exactly ("Кол-во", "Сумма, руб."), or none: "товара" is not "товар". */
+function titleOf(words: Array<{ text: string }>, wholeRun: boolean): Column | undefined {
+  for (let k = words.length; k >= 1; k -= 1) {
+    const skel = skeleton(words.slice(0, k).map((w) => w.text).join(' ')).text;
+    const hit = columnAt(skel, 0);
+    if (hit && hit.length === skel.length) return hit.column;
+    if (wholeRun) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A header cell's columns: one, or several when column titles nearly touch ("Кол-во Сумма, руб." printed as one
+ * run) — split where whole words before are one title and whole words after begin another.
+ */
+function cellSpans(cell: LineCell): Span[] | undefined {
+  const whole = columnOfText(cell.text);
+  const words = cell.words ?? [];
+  let start = 0;
+  const spans: Span[] = [];
+  for (let j = 1; j < words.length; j += 1) {
+    const before = titleOf(words.slice(start, j), true);
+    const after = titleOf(words.slice(j), false);
+    if (before && after && after !== before) {
+      spans.push({ column: before, x0: words[start]!.x0, x1: words[j - 1]!.x1, centre: (words[start]!.x0 + words[j - 1]!.x1) / 2 });
+      start = j;
+    }
+  }
+  if (spans.length === 0) return whole ? [{ column: whole, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 }] : undefined;
+  const rest = words.slice(start);
+  const last = columnOfText(rest.map((w) => w.text).join(' '));
+  if (!last) return undefined;
+  spans.push({ column: last, x0: rest[0]!.x0, x1: cell.x1, centre: (rest[0]!.x0 + cell.x1) / 2 });
+  return spans;
+}
+
 function headerSpans(line: Line): Span[] | undefined {
-  if (!line.cells || line.cells.length < 3) return undefined;
+  if (!line.cells || line.cells.length < 2) return undefined;
   const spans: Span[] = [];
   for (const cell of line.cells) {
-    const column = columnAt(skeleton(cell.text).text, 0)?.column;
-    if (!column) return undefined;
-    spans.push({ column, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 });
+    const own = cellSpans(cell);
+    if (!own) return undefined;
+    spans.push(...own);
   }
+  if (spans.length < 3) return undefined;
   const has = (c: Column) => spans.some((s) => s.column === c);
   const known = spans.filter((s) => s.column !== 'index' && s.column !== 'skip').length;
   return known >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal')) ? spans : undefined;
 }
 
 /** The column a cell belongs to: the header span it overlaps most, else the nearest by centre. */
-function columnOf(cell: LineCell, spans: Span[]): Span {
+function columnOf(cell: { x0: number; x1: number }, spans: Span[]): Span {
   let best = spans[0]!;
   let bestScore = Number.NEGATIVE_INFINITY;
   const centre = (cell.x0 + cell.x1) / 2;
@@ -45,6 +84,11 @@ function columnOf(cell: LineCell, spans: Span[]): Span {
     }
   }
   return best;
+}
+
+/** How many header spans a cell covers well (a third of each): more than one means two columns' values ran together. */
+function spansCovered(cell: LineCell, spans: Span[]): number {
+  return spans.filter((span) => Math.min(cell.x1, span.x1) - Math.max(cell.x0, span.x0) > (span.x1 - span.x0) / 3).length;
 }
 
 type Row = { line: Line; index: number; cells: Partial<Record<Column, string>> };
@@ -112,8 +156,12 @@ export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
       if (FIELD_START.test(line.text)) break;
       const cells: Partial<Record<Column, string>> = {};
       for (const cell of line.cells) {
-        const { column } = columnOf(cell, spans);
-        cells[column] = cells[column] ? `${cells[column]} ${cell.text}` : cell.text;
+        // Word by word where the words are known: two columns' values set close together make one cell.
+        const parts = cell.words && cell.words.length > 1 && spansCovered(cell, spans) > 1 ? cell.words : [cell];
+        for (const part of parts) {
+          const { column } = columnOf(part, spans);
+          cells[column] = cells[column] ? `${cells[column]} ${part.text}` : part.text;
+        }
       }
       rows.push({ line, index: i, cells });
       previous = line;

@@ -86,7 +86,7 @@ interface Block {
 const ALIGNED = 1.5;
 /** Fields whose value is words, which a narrow value column wraps over rows; a number never wraps. */
 const WORDY = new Set<LabelTarget>(['fullName', 'accountHolder', 'reasonText', 'reasonGroup', 'refundGroup']);
-const WRAP_GAP = 0.9;
+const WRAP_GAP = 0.5;
 
 function blockAt(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number): Block | undefined {
   const line = lines[i]!;

@@ -6,6 +6,8 @@ import type { PositionedWord } from '../../../domain/document.ts';
 
 export interface Cell {
   text: string;
+  /** The cell's words with their extent, for a header whose column titles nearly touch. */
+  words: Array<{ text: string; x0: number; x1: number }>;
   x0: number;
   x1: number;
   y0: number;
@@ -24,6 +26,8 @@ export interface Row {
 const CELL_GAP = 1.1;
 /** Two words are on one row when their vertical centres differ by less than this share of their height. */
 const SAME_ROW = 0.5;
+/** Neighbouring pairs needed to trust a slope; fewer words than that are a slip of paper, not a page. */
+const MIN_SLOPES = 5;
 /** How many of a row's last words a new word may continue from. */
 const CHAIN_MEMORY = 3;
 /** Glyph runs closer than this share of the line height are one word (a PDF draws "Кол" and "." apart). */
@@ -32,13 +36,13 @@ const SAME_WORD = 0.12;
 const height = (w: { y0: number; y1: number }) => Math.max(1, w.y1 - w.y0);
 const centre = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
 
-/** A PDF draws "Кол" and "." as two runs with no gap; OCR boxes may touch between real words, so only punctuation glues there. */
+/** OCR boxes may touch between real words: only punctuation, or a word's lower-case rest, glues on. */
 function glued(previous: PositionedWord, word: PositionedWord, lineHeight: number): boolean {
   const gap = word.x0 - previous.x1;
   if (gap >= SAME_WORD * lineHeight || gap < -SAME_WORD * lineHeight) return false;
   // OCR splits a word of a wide (monospaced) typeface into pieces with a letter's gap between them.
   const letters = /\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text);
-  return /^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text) || (previous.confidence === 1 && word.confidence === 1) || letters;
+  return /^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text) || letters;
 }
 
 function median(values: number[]): number {
@@ -64,7 +68,7 @@ function slope(words: PositionedWord[], lineHeight: number): number {
       }
     }
   }
-  return slopes.length >= 10 ? median(slopes) : 0;
+  return slopes.length >= MIN_SLOPES ? median(slopes) : 0;
 }
 
 /** Words with the page's slope taken out, so that a row is level again. */
@@ -112,6 +116,7 @@ function toRow(chain: PositionedWord[], lineHeight: number): Row {
     if (run.length === 0) return;
     cells.push({
       text: run.map((w, i) => (i > 0 && glued(run[i - 1]!, w, lineHeight) ? '' : ' ') + w.text).join('').trim(),
+      words: run.map((w) => ({ text: w.text, x0: w.x0, x1: w.x1 })),
       x0: Math.min(...run.map((w) => w.x0)),
       x1: Math.max(...run.map((w) => w.x1)),
       y0: Math.min(...run.map((w) => w.y0)),
