@@ -5,6 +5,7 @@
 import type { ItemKey } from '../../domain/application.ts';
 import type { Line, LineCell } from './prepare-lines.ts';
 import { columnAt, FIELD_START, TOTAL_LINE, type Column, type ItemsTable, type RawItem } from './read-items-table.ts';
+import { findLabels } from './find-labels.ts';
 import { skeleton } from './skeleton.ts';
 
 interface Span {
@@ -22,8 +23,9 @@ const columnOfText = (text: string) => columnAt(skeleton(text).text, 0)?.column;
 
 /** The column a run of whole words names exactly ("Кол-во", "Сумма, руб."), or none: "товара" is not "товар". */
 function titleOf(words: Array<{ text: string }>, wholeRun: boolean): Column | undefined {
-  for (let k = words.length; k >= 1; k -= 1) {
-    const skel = skeleton(words.slice(0, k).map((w) => w.text).join(' ')).text;
+  const tokens = words.map((w) => w.text).join(' ').split(/\s+/);
+  for (let k = tokens.length; k >= 1; k -= 1) {
+    const skel = skeleton(tokens.slice(0, k).join(' ')).text;
     const hit = columnAt(skel, 0);
     if (hit && hit.length === skel.length) return hit.column;
     if (wholeRun) return undefined;
@@ -91,6 +93,11 @@ function spansCovered(cell: LineCell, spans: Span[]): number {
   return spans.filter((span) => Math.min(cell.x1, span.x1) - Math.max(cell.x0, span.x0) > (span.x1 - span.x0) / 3).length;
 }
 
+function startsWithFieldLabel(text: string, ocr: boolean): boolean {
+  const first = findLabels(text, { fuzzy: ocr })[0];
+  return first !== undefined && first.def.target !== 'ignore' && /^[\s\d.)]*$/.test(text.slice(0, first.start));
+}
+
 type Row = { line: Line; index: number; cells: Partial<Record<Column, string>> };
 
 const NUMERIC: Column[] = ['quantity', 'price', 'lineTotal'];
@@ -153,7 +160,8 @@ export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
         if (/\d/.test(raw)) table.total = { raw, line, positional: true };
         break;
       }
-      if (FIELD_START.test(line.text)) break;
+      // A labelled field after the table ("Причина возврата: …") ends it.
+      if (FIELD_START.test(line.text) || startsWithFieldLabel(line.cells[0]!.text, line.ocr)) break;
       const cells: Partial<Record<Column, string>> = {};
       for (const cell of line.cells) {
         // Word by word where the words are known: two columns' values set close together make one cell.

@@ -54,7 +54,7 @@ export const TOTAL_LINE = /^\s*(?:итого(?:\s+к\s+возврату)?|все
 const SKU_SHAPE = /^(?=.*\d)[A-Za-zА-Яа-яЁё0-9$][A-Za-zА-Яа-яЁё0-9$\-_./]{2,}$/;
 const SIZE_SHAPE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/]\d{2})?|\d{2,3}|one\s?size|б\/р)$/i;
 const CURRENCY = /^(?:₽|руб\.?|р\.?|rub|[РP$#])$/i;
-export const FIELD_START = /^\s*(?:\d+\.\s*)?(?:причина возврата|reason for return|способ возврата|refund method|комментарий|comment|бик|bik|реквизиты|дата|date|подпись|signature)\b/i;
+export const FIELD_START = /^\s*(?:\d+\.\s*)?(?:причина возврата|reason for return|способ возврата|refund method|комментарий|comment|бик|bik|реквизиты|дата|date|подпись|signature)(?![\p{L}\d])/iu;
 
 export function columnAt(skel: string, pos: number): { column: Column; length: number } | undefined {
   let best: { column: Column; length: number } | undefined;
