@@ -13,6 +13,7 @@ import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
 import { composeMessage } from './adapters/mime/compose-message.ts';
 import { createMimeParser } from './adapters/mime/create-mime-parser.ts';
 import { readMessageId } from './adapters/mime/read-message-id.ts';
+import { scrubRawMessage } from './adapters/mime/scrub-raw-message.ts';
 import { checkOcrData } from './adapters/ocr/check-ocr-data.ts';
 import { createLazyOcr } from './adapters/ocr/lazy-ocr.ts';
 import { OcrPool } from './adapters/ocr/ocr-pool.ts';
@@ -105,6 +106,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       templates,
       composeMessage,
       readMessageId,
+      scrubRaw: scrubRawMessage,
       from: config.mailFrom,
       fromAddress: config.mailFromAddress,
       ourDomain: config.mailDomain,

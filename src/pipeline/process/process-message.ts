@@ -12,6 +12,7 @@ import type { InboundRecord, StoredDocument } from '../../domain/ports/store.ts'
 import type { RenderedReply } from '../../domain/reply.ts';
 import { findReturnNumbers } from '../../domain/return-number.ts';
 import { bodyDocument } from '../extract/body-document.ts';
+import { scrubDocumentText } from '../extract/scrub-document-text.ts';
 import { handleFollowUp } from '../follow-up/handle-follow-up.ts';
 import { classifySender } from '../reply/classify-sender.ts';
 import { detectLanguage } from '../reply/detect-language.ts';
@@ -44,9 +45,11 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
   const classified = classifySender(mail, deps.ourDomain);
   if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
 
-  const documents = await readAttachments(mail, deps.documents);
+  const read = await readAttachments(mail, deps.documents);
   const today = isoDay(deps.now());
-  const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...documents, bodyDocument(mail.text)], today);
+  const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...read, bodyDocument(mail.text)], today);
+  // From here on only the masked text exists: it is what the record stores and the UI shows.
+  const documents = read.map(scrubDocumentText);
 
   const existing = await deps.returns.findReturnForFollowUp({
     messageIds: [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references],

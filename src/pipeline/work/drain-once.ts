@@ -17,6 +17,7 @@ export interface DrainDeps extends HandleDeps {
   /** A reply left `sending` without a confirming copy is sent again after this long. */
   resendAfterMs?: number;
   readMessageId: (raw: Buffer) => string | undefined;
+  scrubRaw: (raw: Buffer) => Promise<{ raw: Buffer }>;
   fromAddress: string;
   /** Messages taken from the mailbox and from the queue per round. */
   batchSize: number;
