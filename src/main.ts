@@ -24,6 +24,9 @@ import { openQueue } from './adapters/queue/open-queue.ts';
 import { createSmtpTransport } from './adapters/smtp/create-smtp-transport.ts';
 import { loadReplyTemplates } from './adapters/templates/load-reply-templates.ts';
 import type { DrainDeps } from './pipeline/work/drain-once.ts';
+import { createReplyGuard, type ReplyGuard } from './pipeline/reply/guard-reply.ts';
+
+type DeliveryStore = Awaited<ReturnType<typeof openDeliveryStore>>;
 import { createMetrics, type Metrics } from './adapters/metrics/create-metrics.ts';
 import type { Users } from './domain/ports/users.ts';
 import { resolveSessionSecret } from './web/auth/session-secret.ts';
@@ -49,6 +52,8 @@ export async function createReader(config: Config): Promise<{ documents: Documen
 export interface Runtime {
   store: DbStore;
   deps: DrainDeps;
+  /** Bounces, rate counts, leases; the review UI in the same process checks its replies against it too. */
+  delivery: DeliveryStore;
   close: () => Promise<void>;
 }
 
@@ -84,6 +89,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
         replyRateLimitPerHour: config.replyRateLimitPerHour,
         hardBounceLimit: config.hardBounceLimit,
       },
+      replyGuard: replyGuardFor(config, delivery),
       recovery: delivery,
       processingTimeoutSeconds: config.processingTimeoutSeconds,
       onMarkFailed: (inboundId, error) => log.warn({ inboundId, err: error instanceof Error ? error.message : String(error) }, 'mailbox mark failed; reconciled later'),
@@ -110,6 +116,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       from: config.mailFrom,
       fromAddress: config.mailFromAddress,
       ourDomain: config.mailDomain,
+      ownAddresses: config.ownAddresses,
       shopName: config.shopName,
       maxAttempts: config.maxAttempts,
       batchSize: BATCH_SIZE,
@@ -119,6 +126,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     return {
       store,
       deps,
+      delivery,
       close: async () => {
         for (const close of closers) await close();
       },
@@ -127,6 +135,11 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     for (const close of closers) await close();
     throw error;
   }
+}
+
+/** The one reply check, for the worker and the review UI alike. */
+function replyGuardFor(config: Config, delivery: DeliveryStore): ReplyGuard {
+  return createReplyGuard({ delivery, replyRateLimitPerHour: config.replyRateLimitPerHour, ownAddresses: config.ownAddresses });
 }
 
 function createTransport(config: Config, closers: Array<() => Promise<void> | void>): ReplyTransport {
@@ -149,9 +162,10 @@ export interface WebRuntime {
  */
 export async function createWebRuntime(
   config: Config,
-  options: { store?: DbStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
+  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
 ): Promise<WebRuntime> {
   const store = options.store ?? (await openStore(config.databaseUrl));
+  const delivery = options.delivery ?? (await openDeliveryStore(config.databaseUrl));
   const { dashboard, users } = store;
   const metrics = options.metrics ?? createMetrics();
   metrics.attach({ dashboard, store });
@@ -169,6 +183,7 @@ export async function createWebRuntime(
       from: config.mailFrom,
       shopName: config.shopName,
       now: () => new Date(),
+      replyGuard: replyGuardFor(config, delivery),
     },
     sessionSecret: await resolveSessionSecret(config.sessionSecret, config.dataDir),
     secureCookies: config.secureCookies,
@@ -181,6 +196,7 @@ export async function createWebRuntime(
     users,
     metrics,
     close: async () => {
+      if (!options.delivery) await delivery.close();
       if (!options.store) await store.close();
     },
   };

@@ -34,6 +34,8 @@ export interface ProcessDeps {
   /** Our address (`Returns <info@shop.example>`); its domain marks our own Message-IDs for loop safety. */
   from: string;
   ourDomain: string;
+  /** Our own mailbox addresses (MAIL_FROM, MAILBOX_ADDRESS): mail from them is never answered. */
+  ownAddresses: readonly string[];
   shopName: string;
   now: () => Date;
   /** Integer in [0, 31) for return numbers. */
@@ -42,7 +44,7 @@ export interface ProcessDeps {
 
 export async function processMessage(inbound: InboundRecord, deps: ProcessDeps): Promise<ProcessOutcome> {
   const mail = await deps.mime.parse(inbound.raw);
-  const classified = classifySender(mail, deps.ourDomain);
+  const classified = classifySender(mail, deps.ourDomain, deps.ownAddresses);
   if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
 
   const read = await readAttachments(mail, deps.documents);

@@ -10,8 +10,9 @@ import { processMessage, type ProcessDeps } from '../process/process-message.ts'
 import type { ProcessOutcome } from '../process/process-outcome.ts';
 import { recordOutcome } from '../record/record-outcome.ts';
 import { recordDeliveryReport } from '../bounce/record-delivery-report.ts';
-import { guardReply, type ReplyLimits } from './guard-reply.ts';
+import { guardReply, type ReplyGuard, type ReplyLimits } from '../reply/guard-reply.ts';
 import { retryDelayMs } from './retry-backoff.ts';
+import { maskCardNumbers } from '../../domain/validation/mask-card-numbers.ts';
 
 export interface HandleDeps extends ProcessDeps {
   store: Store & ReturnUpdates;
@@ -20,6 +21,8 @@ export interface HandleDeps extends ProcessDeps {
   /** Bounce records, blocked addresses and reply counts; without it no reply is held back and bounces are only ignored. */
   delivery?: DeliveryGuardStore;
   deliveryLimits?: ReplyLimits & { hardBounceLimit: number };
+  /** The check every reply passes (own address, blocked recipient, rate limit): the same one the scheduler and agents use. */
+  replyGuard: ReplyGuard;
   /** A mailbox mark that failed after the commit; the mailbox reconciles it later, so it is logged, not retried here. */
   onMarkFailed?: (inboundId: string, error: unknown) => void;
 }
@@ -40,12 +43,10 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
   try {
     for (let attempt = 0; attempt < NUMBER_RETRIES; attempt++) {
       outcome = await processMessage(inbound, deps);
-      if (deps.delivery && deps.deliveryLimits) {
-        if (outcome.kind === 'ignored' && outcome.reason === 'bounce') {
-          await recordDeliveryReport(inbound.raw, { delivery: deps.delivery, blockAfter: deps.deliveryLimits.hardBounceLimit, now: deps.now });
-        }
-        outcome = (await guardReply(outcome, inbound.receivedAt, { delivery: deps.delivery, limits: deps.deliveryLimits, now: deps.now })).outcome;
+      if (deps.delivery && deps.deliveryLimits && outcome.kind === 'ignored' && outcome.reason === 'bounce') {
+        await recordDeliveryReport(inbound.raw, { delivery: deps.delivery, blockAfter: deps.deliveryLimits.hardBounceLimit, now: deps.now });
       }
+      outcome = (await guardReply(outcome, inbound.receivedAt, { guard: deps.replyGuard, backlogMaxAgeHours: deps.deliveryLimits?.backlogMaxAgeHours, now: deps.now })).outcome;
       try {
         result = await recordOutcome(deps.store, inbound.id, outcome);
         break;
@@ -79,7 +80,8 @@ async function markInMailbox(inbound: { id: string; mailboxId: string; mailboxKe
   }
 }
 
+/** Stored as the message's lastError and shown to operators: a library may quote the text it choked on. */
 function describe(error: unknown): string {
-  if (error instanceof AppError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const text = error instanceof AppError ? `${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return maskCardNumbers(text).text;
 }
