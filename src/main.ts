@@ -174,6 +174,7 @@ export async function createWebRuntime(
     users,
     dashboard,
     documents: store,
+    mime: createMimeParser(),
     review: {
       updates: store,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,

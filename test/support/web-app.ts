@@ -14,6 +14,7 @@ import { createReplyGuard } from '../../src/pipeline/reply/guard-reply.ts';
 import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
 import { createMetrics, type Metrics } from '../../src/adapters/metrics/create-metrics.ts';
 import { composeMessage } from '../../src/adapters/mime/compose-message.ts';
+import { createMimeParser } from '../../src/adapters/mime/create-mime-parser.ts';
 import { loadPolicy } from '../../src/adapters/policy/load-policy.ts';
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
 import type { Fields, SourceBox } from '../../src/domain/application.ts';
@@ -188,6 +189,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     users,
     dashboard,
     documents: store,
+    mime: createMimeParser(),
     review: {
       updates: store,
       orders: store,

@@ -11,7 +11,7 @@ const MAX_IN_FLIGHT = 1_000;
 
 export interface MetricSources {
   dashboard: Pick<Dashboard, 'queueDepth' | 'deliveryCounts'>;
-  store: Pick<Store, 'countReturnsByState'>;
+  store: Pick<Store, 'countReturnsByState' | 'countInboundByState'>;
 }
 
 export interface Metrics {
@@ -75,6 +75,17 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       const counts = await sources.dashboard.deliveryCounts();
       this.set({ state: 'failed' }, counts.inboundFailed);
       this.set({ state: 'parked' }, counts.inboundParked);
+    },
+  });
+  new Gauge({
+    name: 'intake_inbound_messages',
+    help: 'Inbound messages by state; needs_attention, failed and parked wait for a person (the UI lists them under /attention).',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      if (!sources) return;
+      this.reset();
+      for (const [state, count] of Object.entries(await sources.store.countInboundByState())) this.set({ state }, count ?? 0);
     },
   });
   new Gauge({
