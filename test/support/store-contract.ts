@@ -185,6 +185,22 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('regression: a reused Message-ID with other content is stored as its own message (it was silently dropped)', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const original = await store!.saveInbound(inbound('first', { messageId: '<reused@example.com>' }));
+        const other = await store!.saveInbound(inbound('someone else', { messageId: '<reused@example.com>' }));
+        expect(other.duplicate).toBe(false);
+        expect(other.id).not.toBe(original.id);
+        // A second delivery of either is a duplicate of the right one.
+        expect(await store!.saveInbound(inbound('someone else', { messageId: '<reused@example.com>', mailboxKey: 'again' }))).toEqual({ id: other.id, duplicate: true, state: 'received' });
+        expect((await store!.saveInbound(inbound('first', { messageId: '<reused@example.com>', mailboxKey: 'again' }))).id).toBe(original.id);
+        const record = await store!.claimInbound(other.id);
+        expect(record).toMatchObject({ messageId: '<reused@example.com>', deliveryCount: 2 });
+        expect(record!.raw.toString()).toBe('someone else');
+        expect((await store!.claimInbound(original.id))!.deliveryCount).toBe(2);
+      });
+    });
+
     it('concurrent deliveries of one message from two stores: one insert, the rest duplicates', async () => {
       await withStores(db, 2, async (stores) => {
         const results = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % 2]!.saveInbound(inbound('race'))));

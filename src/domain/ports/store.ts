@@ -11,6 +11,7 @@ export interface NewInbound {
   mailboxId: string;
   mailboxKey: string;
   messageId?: string;
+  /** Of the message's content: its author's headers and body, not the headers relays add (pipeline/ingest/content-hash.ts). */
   sha256: string;
   raw: Buffer;
   receivedAt: Date;
@@ -18,7 +19,10 @@ export interface NewInbound {
 
 export interface SaveInboundResult {
   id: string;
-  /** True when a message with the same Message-ID (or, without one, the same sha256) was already stored. */
+  /**
+   * True when this message was already stored: the same Message-ID with the same content, or, without a
+   * Message-ID, the same content. A reused Message-ID with other content is a message of its own.
+   */
   duplicate: boolean;
   state: InboundState;
 }

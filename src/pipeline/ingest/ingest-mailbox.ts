@@ -2,9 +2,9 @@
 // is never lost even if parsing it crashes the process. A second delivery of the same message is counted on
 // the first one's record, not processed again. Card numbers are masked before the message is stored: the
 // stored raw message is the masked one, so nothing read from it later can hold a full number.
-import { createHash } from 'node:crypto';
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { Store } from '../../domain/ports/store.ts';
+import { contentHash } from './content-hash.ts';
 
 export interface IngestDeps {
   mailbox: Mailbox;
@@ -30,7 +30,7 @@ export async function ingestMailbox(deps: IngestDeps, limit: number): Promise<In
       mailboxId: deps.mailbox.id,
       mailboxKey: entry.key,
       messageId: deps.readMessageId(raw),
-      sha256: createHash('sha256').update(raw).digest('hex'),
+      sha256: contentHash(raw),
       raw,
       // Arrival in the mailbox, not our first look at it: a backlog found on first connection stays old.
       receivedAt: entry.arrivedAt ?? deps.now(),
