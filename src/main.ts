@@ -78,7 +78,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     if (mailbox.close) closers.unshift(() => mailbox.close!());
     const queue = await openQueue({ databaseUrl: config.databaseUrl, maxAttempts: config.maxAttempts, store, onError: (error) => log.error({ err: error.message }, 'queue error') });
     closers.unshift(() => queue.close());
-    const transport = createTransport(config, closers);
+    const transport = await createTransport(config, closers);
     const deps: DrainDeps = {
       store,
       mailbox,
@@ -142,8 +142,12 @@ function replyGuardFor(config: Config, delivery: DeliveryStore): ReplyGuard {
   return createReplyGuard({ delivery, replyRateLimitPerHour: config.replyRateLimitPerHour, ownAddresses: config.ownAddresses });
 }
 
-function createTransport(config: Config, closers: Array<() => Promise<void> | void>): ReplyTransport {
-  if (!config.smtpUrl) return createFileOutbox({ dir: config.outboxDir });
+async function createTransport(config: Config, closers: Array<() => Promise<void> | void>): Promise<ReplyTransport> {
+  if (!config.smtpUrl) {
+    const outbox = createFileOutbox({ dir: config.outboxDir });
+    await outbox.removeStaleTempFiles();
+    return outbox;
+  }
   const smtp = createSmtpTransport({ url: config.smtpUrl });
   closers.unshift(() => smtp.close());
   return smtp;
