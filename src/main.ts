@@ -9,6 +9,7 @@ import type { ReplyTransport } from './domain/ports/reply-transport.ts';
 import { openStore, type DbStore } from './adapters/db/open-store.ts';
 import { createDocumentReader } from './adapters/documents/create-document-reader.ts';
 import { openDeliveryStore } from './adapters/db/delivery-store.ts';
+import { startWorkerPresence } from './adapters/db/worker-presence.ts';
 import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
 import { composeMessage } from './adapters/mime/compose-message.ts';
 import { createMimeParser } from './adapters/mime/create-mime-parser.ts';
@@ -74,6 +75,11 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     const delivery = await openDeliveryStore(config.databaseUrl);
     closers.unshift(() => delivery.close());
     const log = createLogger(config);
+    const workers = await startWorkerPresence(delivery, {
+      ttlMs: config.mailboxLeaseSeconds * 1000,
+      onError: (error) => log.warn({ err: error instanceof Error ? error.message : String(error) }, 'worker lease renewal failed'),
+    });
+    closers.unshift(() => workers.close());
     const mailbox = await openMailbox(config, { ledger: delivery, leases: delivery, log: (event, message) => log.warn(event, message) });
     if (mailbox.close) closers.unshift(() => mailbox.close!());
     const queue = await openQueue({ databaseUrl: config.databaseUrl, maxAttempts: config.maxAttempts, store, onError: (error) => log.error({ err: error.message }, 'queue error') });
@@ -91,6 +97,8 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       },
       replyGuard: replyGuardFor(config, delivery),
       recovery: delivery,
+      workers,
+      workerId: workers.id,
       processingTimeoutSeconds: config.processingTimeoutSeconds,
       onMarkFailed: (inboundId, error) => log.warn({ inboundId, err: error instanceof Error ? error.message : String(error) }, 'mailbox mark failed; reconciled later'),
       transport,

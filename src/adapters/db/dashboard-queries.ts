@@ -257,7 +257,8 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
         return { ...attentionRow({ ...row, head: raw.subarray(0, HEAD_BYTES) }), raw };
       }),
 
-    queueDepth: () => guard('queueDepth', () => db.inboundMessage.count({ where: { state: { in: ['received', 'failed'] } } })),
+    // Every message not in a final state: one a killed worker left `processing` is work too (/health said 0).
+    queueDepth: () => guard('queueDepth', () => db.inboundMessage.count({ where: { state: { in: ['received', 'processing', 'failed'] } } })),
 
     deliveryCounts: () =>
       guard('deliveryCounts', async () => {

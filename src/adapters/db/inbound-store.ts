@@ -76,12 +76,12 @@ export function createInboundStore(db: DbClient): InboundStore {
         return rows.map((r) => r.id);
       }),
 
-    claimInbound: (id) =>
+    claimInbound: (id, claimant) =>
       guard('claimInbound', async (): Promise<InboundRecord | null> => {
         // One conditional UPDATE: of two workers racing for the row, exactly one sees count = 1.
         const { count } = await db.inboundMessage.updateMany({
           where: { id, state: { in: CLAIMABLE } },
-          data: { state: 'processing', nextAttemptAt: null },
+          data: { state: 'processing', nextAttemptAt: null, claimedBy: claimant ?? null },
         });
         if (count === 0) return null;
         const row = await db.inboundMessage.findUnique({ where: { id } });

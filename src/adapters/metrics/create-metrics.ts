@@ -118,8 +118,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     instrumentStore: (store) => {
       const wrapped = Object.create(store) as typeof store;
       return Object.assign(wrapped, {
-        claimInbound: async (id: string) => {
-          const claimed = await store.claimInbound(id);
+        claimInbound: async (id: string, claimant?: string) => {
+          const claimed = await store.claimInbound(id, claimant);
           if (claimed) {
             if (started.size >= MAX_IN_FLIGHT) started.delete(started.keys().next().value!);
             started.set(id, performance.now());

@@ -7,6 +7,7 @@ import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../domain/app-error.ts';
 import type { ReplyEnvelope, ReplyTransport } from '../../domain/ports/reply-transport.ts';
+import { processAlive } from '../system/process-alive.ts';
 
 export interface FileOutboxOptions {
   dir?: string;
@@ -31,16 +32,6 @@ async function exists(path: string): Promise<boolean> {
 
 /** `.<file>.<pid>.<random>.tmp`: a reply being written by process `pid`. */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but is not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export interface FileOutbox extends ReplyTransport {
   readonly dir: string;

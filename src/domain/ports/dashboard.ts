@@ -58,7 +58,7 @@ export interface Dashboard {
   /** The next application under review after this one (oldest first), for the "next" shortcut. */
   nextForReview(afterReturnNumber: string | null): Promise<string | null>;
   stats(now: Date, windowDays: number): Promise<DashboardStats>;
-  /** Inbound messages waiting to be processed (received + failed), for /metrics. */
+  /** Inbound messages not in a final state (received, processing, failed), for /health and /metrics. */
   queueDepth(): Promise<number>;
   /** Inbound mail a person must read, newest first. */
   listAttention(filter: { state?: AttentionState; limit: number; offset: number }): Promise<{ rows: AttentionRow[]; total: number }>;

@@ -1,5 +1,6 @@
 // One pass of the worker: ingest new mail, process every waiting message, send committed replies.
 import type { WorkRecovery } from '../../domain/ports/delivery-store.ts';
+import type { WorkerPresence } from '../../domain/ports/worker-presence.ts';
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
@@ -24,6 +25,8 @@ export interface DrainDeps extends HandleDeps {
   /** Hands out again the messages a killed worker left in `processing` for longer than processingTimeoutSeconds. */
   recovery?: WorkRecovery;
   processingTimeoutSeconds?: number;
+  /** Hands out again, at once, the messages of workers whose lease is gone (a killed process); the timeout above is the fallback. */
+  workers?: WorkerPresence;
   onProgress?: (event: { kind: 'ingested'; count: number } | { kind: 'handled'; result: HandleResult }) => void;
 }
 
@@ -38,6 +41,10 @@ export interface DrainSummary {
 
 export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
   const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], scheduled: [], replies: { sent: 0, failed: 0, confirmed: 0, unconfirmed: 0 } };
+  if (deps.workers) {
+    const orphans = await deps.workers.releaseOrphans();
+    if (orphans.length > 0) await deps.queue.enqueue(orphans);
+  }
   if (deps.recovery && deps.processingTimeoutSeconds) {
     const released = await deps.recovery.releaseStaleProcessing(new Date(deps.now().getTime() - deps.processingTimeoutSeconds * 1000));
     if (released.length > 0) await deps.queue.enqueue(released);

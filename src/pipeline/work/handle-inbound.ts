@@ -21,6 +21,8 @@ export interface HandleDeps extends ProcessDeps {
   /** Bounce records, blocked addresses and reply counts; without it no reply is held back and bounces are only ignored. */
   delivery?: DeliveryGuardStore;
   deliveryLimits?: ReplyLimits & { hardBounceLimit: number };
+  /** This worker's id, recorded on the messages it claims (see WorkerPresence). */
+  workerId?: string;
   /** The check every reply passes (own address, blocked recipient, rate limit): the same one the scheduler and agents use. */
   replyGuard: ReplyGuard;
   /** A mailbox mark that failed after the commit; the mailbox reconciles it later, so it is logged, not retried here. */
@@ -36,7 +38,7 @@ export type HandleResult =
 const NUMBER_RETRIES = 3;
 
 export async function handleInbound(inboundId: string, deps: HandleDeps): Promise<HandleResult> {
-  const inbound = await deps.store.claimInbound(inboundId);
+  const inbound = await deps.store.claimInbound(inboundId, deps.workerId);
   if (!inbound) return { status: 'skipped' };
   let result: { returnNumber?: string } = {};
   let outcome: ProcessOutcome | undefined;
