@@ -77,6 +77,25 @@ function scrubHeaders(node: MimeNode): number {
   return count;
 }
 
+/**
+ * Content-Type and Content-Disposition carry the file name as a parameter, often RFC 2231-encoded
+ * (`filename*0*=utf-8''%D0%BA…%206011%201111…`): decoded, masked and built again as a structured value.
+ */
+function scrubStructured(key: string, value: string, utf8: boolean): string | undefined {
+  const parsed = libmime.parseHeaderValue(value);
+  let count = 0;
+  const mask = (text: string) => {
+    const result = maskCardNumbers(text);
+    count += result.count;
+    return result.text;
+  };
+  const params = Object.fromEntries(Object.entries(parsed.params).map(([name, param]) => [name, mask(libmime.decodeWords(param))]));
+  const main = mask(parsed.value);
+  if (count === 0) return undefined;
+  const folded = libmime.foldLines(`${key}: ${libmime.buildHeaderValue({ value: main, params })}`, 76, false).replace(/\r?\n$/, '');
+  return utf8 ? Buffer.from(folded, 'utf8').toString('latin1') : folded;
+}
+
 /** A header line (as mailsplit holds it: raw bytes in a latin1 string, folded) masked, or undefined if it held no card number. */
 function scrubHeaderLine(binaryLine: string): string | undefined {
   const asUtf8 = Buffer.from(binaryLine, 'latin1').toString('utf8');
@@ -86,6 +105,7 @@ function scrubHeaderLine(binaryLine: string): string | undefined {
   if (colon < 0) return undefined;
   const key = line.slice(0, colon);
   const value = line.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, '').trim();
+  if (/^content-(type|disposition)$/i.test(key.trim())) return scrubStructured(key, value, utf8);
   // Encoded words hide digits (`=?UTF-8?B?…?=`); a value without them is masked as it stands.
   const encoded = /=\?[^?]+\?[bBqQ]\?/.test(value);
   const result = maskCardNumbers(encoded ? libmime.decodeWords(value) : value);

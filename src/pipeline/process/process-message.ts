@@ -13,6 +13,7 @@ import type { RenderedReply } from '../../domain/reply.ts';
 import { findReturnNumbers } from '../../domain/return-number.ts';
 import { bodyDocument } from '../extract/body-document.ts';
 import { scrubDocumentText } from '../extract/scrub-document-text.ts';
+import { maskCardNumbers } from '../../domain/validation/mask-card-numbers.ts';
 import { handleFollowUp } from '../follow-up/handle-follow-up.ts';
 import { classifySender } from '../reply/classify-sender.ts';
 import { detectLanguage } from '../reply/detect-language.ts';
@@ -79,7 +80,8 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
 export async function readAttachments(mail: MailMessage, reader: DocumentReader): Promise<StoredDocument[]> {
   const documents: StoredDocument[] = [];
   for (const attachment of mail.attachments.slice(0, MAX_ATTACHMENTS_PER_MESSAGE)) {
-    const doc = await reader.read(attachment.filename, attachment.content);
+    // The name travels into the application as each value's source: masked here, before parsing copies it.
+    const doc = await reader.read(maskCardNumbers(attachment.filename).text, attachment.content);
     documents.push({ ...doc, content: attachment.content });
   }
   return documents;

@@ -25,12 +25,13 @@ const CARDS = {
   attachment: '5555 5555 5555 4444',
   pdf: '3782 822463 10005',
   question: '4012 8888 8888 1881',
+  filename: '6011 1111 1111 1117',
 };
 const DIGITS = Object.values(CARDS).map((c) => c.replace(/\D/g, ''));
 
-/** Every full number in `text`, whatever separators it was written with. */
+/** Every full number in `text`, whatever separators it was written with, encoded ones included (%20, =20, `_` in Q words). */
 function fullNumbers(text: string): string[] {
-  const joined = text.replace(/(?<=\d)[ \-\u00a0]+(?=\d)/g, '');
+  const joined = text.replace(/(?<=\d)(?:[ \-_\u00a0]|%20|=20)+(?=\d)/g, '');
   return DIGITS.filter((d) => joined.includes(d));
 }
 
@@ -76,6 +77,7 @@ beforeAll(async () => {
       html: `<p>Карта: <b>${CARDS.html}</b></p>`,
       attachments: [
         { filename: 'note.txt', content: `card ${CARDS.attachment}\n`, contentType: 'text/plain; charset=utf-8' },
+        { filename: `квитанция ${CARDS.filename}.txt`, content: 'paid\n', contentType: 'text/plain; charset=utf-8' },
         { filename: 'card.pdf', content: await pdfWith(`Card number: ${CARDS.pdf}`), contentType: 'application/pdf' },
       ],
     }),
@@ -141,7 +143,14 @@ describe('card numbers are masked at the door (embedded defaults)', () => {
       expect(raws.length).toBeGreaterThanOrEqual(3);
       for (const raw of raws) {
         const mail = await simpleParser(raw);
-        const decoded = [mail.subject, mail.from?.text, mail.text, mail.html || '', ...mail.attachments.filter((a) => a.contentType.startsWith('text/')).map((a) => a.content.toString())].join('\n');
+        const decoded = [
+          mail.subject,
+          mail.from?.text,
+          mail.text,
+          mail.html || '',
+          ...mail.attachments.map((a) => a.filename ?? ''),
+          ...mail.attachments.filter((a) => a.contentType.startsWith('text/')).map((a) => a.content.toString()),
+        ].join('\n');
         expect(fullNumbers(decoded), mail.messageId).toEqual([]);
       }
       // The masks are there: the numbers were found and cut to their last four, not the text dropped.
@@ -151,6 +160,8 @@ describe('card numbers are masked at the door (embedded defaults)', () => {
       expect(inbound.text).toContain('Card number: **** 1111');
       expect(inbound.html).toContain('**** 0004');
       expect(inbound.attachments.find((a) => a.filename === 'note.txt')!.content.toString()).toBe('card **** 4444\n');
+      // An RFC 2231-encoded file name (percent-encoded UTF-8, spaces as %20) is decoded, masked and encoded again.
+      expect(inbound.attachments.map((a) => a.filename)).toContain('квитанция **** 1117.txt');
     } finally {
       db.close();
     }
