@@ -65,6 +65,8 @@ export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
       if (result.status === 'done') done++;
       summary.handled.push(result);
       deps.onProgress?.({ kind: 'handled', result });
+      // Its reply goes out now, not after the whole batch (the first of 12 replies waited 18 s for the other 11).
+      if (result.status === 'done') await send(deps, summary, false);
     }
     // Fewer than a batch means the mailbox had nothing more: a copy of one of our replies would be stored by now.
     await send(deps, summary, ingested.stored.length + ingested.duplicates.length < deps.batchSize);
