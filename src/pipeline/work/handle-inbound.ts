@@ -1,7 +1,7 @@
 // One job: claim a stored message, process it, commit the outcome, and only then mark it in the mailbox.
 // A fault is recorded on the message (failed, with the error) and retried with back-off; after maxAttempts it is parked
 // for an operator. Nothing is ever dropped.
-import { AppError } from '../../domain/app-error.ts';
+import { AppError, isPermanent } from '../../domain/app-error.ts';
 import type { DeliveryGuardStore } from '../../domain/ports/delivery-store.ts';
 import type { Mailbox, MailboxDisposition } from '../../domain/ports/mailbox.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
@@ -59,7 +59,8 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
   } catch (error) {
     const message = describe(error);
     const attempts = inbound.attempts + 1;
-    const park = attempts >= deps.maxAttempts;
+    // Unknown faults (a crashed OCR engine, a database hiccup) may pass; a permanent one is parked at once.
+    const park = attempts >= deps.maxAttempts || isPermanent(error);
     if (park) await deps.store.finishInbound(inbound.id, 'parked', message);
     else await deps.store.finishInbound(inbound.id, 'failed', message, { retryAt: new Date(deps.now().getTime() + retryDelayMs(attempts)) });
     await markInMailbox(inbound, park ? 'parked' : null, deps);
