@@ -9,6 +9,7 @@ import type { Orders } from '../../domain/ports/orders.ts';
 import type { ReplyTemplates } from '../../domain/ports/reply-renderer.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { InboundRecord, StoredDocument } from '../../domain/ports/store.ts';
+import type { ParsedApplication } from '../../domain/application.ts';
 import type { RenderedReply } from '../../domain/reply.ts';
 import { findReturnNumbers } from '../../domain/return-number.ts';
 import { bodyDocument } from '../extract/body-document.ts';
@@ -43,7 +44,13 @@ export interface ProcessDeps {
   random: () => number;
 }
 
-export async function processMessage(inbound: InboundRecord, deps: ProcessDeps): Promise<ProcessOutcome> {
+/** A message read (MIME, documents, OCR, fields): done once, however often deciding it has to be repeated. */
+export type ReadMessage =
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'read'; mail: MailMessage & { from: NonNullable<MailMessage['from']> }; documents: StoredDocument[]; application: ParsedApplication; isApplication: boolean; today: string };
+
+/** The expensive half: MIME, every document (OCR included), the fields. */
+export async function readMessage(inbound: InboundRecord, deps: ProcessDeps): Promise<ReadMessage> {
   const mail = await deps.mime.parse(inbound.raw);
   const classified = classifySender(mail, deps.ourDomain, deps.ownAddresses);
   if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
@@ -52,8 +59,16 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
   const today = isoDay(deps.now());
   const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...read, bodyDocument(mail.text)], today);
   // From here on only the masked text exists: it is what the record stores and the UI shows.
-  const documents = read.map(scrubDocumentText);
+  return { kind: 'read', mail: { ...mail, from: mail.from }, documents: read.map(scrubDocumentText), application, isApplication, today };
+}
 
+/**
+ * The cheap half: a follow-up or a new return, its decision, number and reply. Repeated on a conflict (a taken
+ * return number, a return an agent moved meanwhile) without reading the documents again.
+ */
+export async function decideMessage(inbound: InboundRecord, read: ReadMessage, deps: ProcessDeps): Promise<ProcessOutcome> {
+  if (read.kind === 'ignored') return read;
+  const { mail, documents, application, isApplication, today } = read;
   const existing = await deps.returns.findReturnForFollowUp({
     messageIds: [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references],
     returnNumbers: findReturnNumbers(`${mail.subject}\n${mail.text}`),

@@ -6,7 +6,7 @@ import type { DeliveryGuardStore } from '../../domain/ports/delivery-store.ts';
 import type { Mailbox, MailboxDisposition } from '../../domain/ports/mailbox.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
-import { processMessage, type ProcessDeps } from '../process/process-message.ts';
+import { decideMessage, readMessage, type ProcessDeps } from '../process/process-message.ts';
 import type { ProcessOutcome } from '../process/process-outcome.ts';
 import { recordOutcome } from '../record/record-outcome.ts';
 import { recordDeliveryReport } from '../bounce/record-delivery-report.ts';
@@ -43,8 +43,10 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
   let result: { returnNumber?: string } = {};
   let outcome: ProcessOutcome | undefined;
   try {
+    // Read once: a conflict at the commit repeats the decision, never the OCR.
+    const read = await readMessage(inbound, deps);
     for (let attempt = 0; attempt < NUMBER_RETRIES; attempt++) {
-      outcome = await processMessage(inbound, deps);
+      outcome = await decideMessage(inbound, read, deps);
       if (deps.delivery && deps.deliveryLimits && outcome.kind === 'ignored' && outcome.reason === 'bounce') {
         await recordDeliveryReport(inbound.raw, { delivery: deps.delivery, blockAfter: deps.deliveryLimits.hardBounceLimit, now: deps.now });
       }
