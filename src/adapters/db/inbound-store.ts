@@ -81,7 +81,8 @@ export function createInboundStore(db: DbClient): InboundStore {
         // One conditional UPDATE: of two workers racing for the row, exactly one sees count = 1.
         const { count } = await db.inboundMessage.updateMany({
           where: { id, state: { in: CLAIMABLE } },
-          data: { state: 'processing', nextAttemptAt: null, claimedBy: claimant ?? null },
+          // The attempt counts when it starts: a message whose reading kills the worker still runs out of attempts.
+          data: { state: 'processing', nextAttemptAt: null, claimedBy: claimant ?? null, attempts: { increment: 1 } },
         });
         if (count === 0) return null;
         const row = await db.inboundMessage.findUnique({ where: { id } });
@@ -113,7 +114,7 @@ export function createInboundStore(db: DbClient): InboundStore {
             state,
             stateReason: reason,
             ...(fault ? { lastError: reason } : {}),
-            ...(state === 'failed' ? { attempts: { increment: 1 }, nextAttemptAt: options.retryAt ?? null } : {}),
+            ...(state === 'failed' ? { nextAttemptAt: options.retryAt ?? null } : {}),
           },
         });
       }),

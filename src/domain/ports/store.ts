@@ -122,12 +122,13 @@ export interface Store {
   /** Ids in `states`, oldest first; with `dueBy`, only those whose retry time (if any) has come by then. */
   listInboundIds(states: InboundState[], limit: number, options?: { dueBy?: Date }): Promise<string[]>;
   /**
-   * Atomically moves a `received` or `failed` message to `processing`; null when another worker has it.
+   * Atomically moves a `received` or `failed` message to `processing` and counts the attempt (`attempts` + 1, before
+   * anything reads it: a message that crashes its worker runs out of attempts too); null when another worker has it.
    * `claimant`: the worker's id (its `worker:<id>` lease), so the row is handed out again as soon as that lease is gone.
    */
   claimInbound(id: string, claimant?: string): Promise<InboundRecord | null>;
   /**
-   * Ends processing without a return: ignored, needs_attention, failed (attempts + 1) or parked. A `failed`
+   * Ends processing without a return: ignored, needs_attention, failed or parked. A `failed`
    * message with `retryAt` is not offered again (listInboundIds with dueBy) before then.
    */
   finishInbound(id: string, state: InboundState, reason: string, options?: { retryAt?: Date }): Promise<void>;

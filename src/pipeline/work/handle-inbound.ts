@@ -40,6 +40,13 @@ const NUMBER_RETRIES = 3;
 export async function handleInbound(inboundId: string, deps: HandleDeps): Promise<HandleResult> {
   const inbound = await deps.store.claimInbound(inboundId, deps.workerId);
   if (!inbound) return { status: 'skipped' };
+  // Claimed more often than allowed without ever finishing: reading it killed (or hung) the worker every time.
+  if (inbound.attempts > deps.maxAttempts) {
+    const reason = `too_complex: processing it stopped its worker ${inbound.attempts - 1} times`;
+    await deps.store.finishInbound(inbound.id, 'parked', reason);
+    await markInMailbox(inbound, 'parked', deps);
+    return { status: 'parked', error: reason };
+  }
   let result: { returnNumber?: string } = {};
   let outcome: ProcessOutcome | undefined;
   try {
@@ -60,7 +67,8 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
     }
   } catch (error) {
     const message = describe(error);
-    const attempts = inbound.attempts + 1;
+    // This attempt was counted at the claim.
+    const attempts = inbound.attempts;
     // Unknown faults (a crashed OCR engine, a database hiccup) may pass; a permanent one is parked at once.
     const park = attempts >= deps.maxAttempts || isPermanent(error);
     if (park) await deps.store.finishInbound(inbound.id, 'parked', message);

@@ -30,8 +30,8 @@ afterEach(async () => {
 });
 
 /** A sample stored and claimed by `claimant`, as a worker that was then killed left it. */
-async function leftProcessing(name: string, claimant: string): Promise<string> {
-  const raw = (await readFile(path.join(SAMPLES, 'emails/14-body-utf8.eml'), 'latin1')).replace(/^Message-ID: .*$/m, `Message-ID: <${name}@example.ru>`);
+async function leftProcessing(name: string, claimant: string, sample = '14-body-utf8.eml'): Promise<string> {
+  const raw = (await readFile(path.join(SAMPLES, 'emails', sample), 'latin1')).replace(/^Message-ID: .*$/m, `Message-ID: <${name}@example.ru>`);
   const bytes = Buffer.from(raw, 'latin1');
   const { id } = await runtime.store.saveInbound({ mailboxId: 'maildir:/elsewhere', mailboxKey: name, messageId: `<${name}@example.ru>`, sha256: contentHash(bytes), raw: bytes, receivedAt: new Date() });
   expect(await runtime.store.claimInbound(id, claimant)).not.toBeNull();
@@ -72,5 +72,23 @@ describe('a killed worker’s messages', () => {
     // Our own claim is not an orphan: nobody takes it from us (here it simply stays ours, as if in flight).
     expect(pass.handled).toEqual([]);
     expect(await runtime.store.listInboundIds(['processing'], 10)).toEqual([id]);
+  });
+
+  it('regression: a message that kills its worker every time is parked as too_complex, not handed out forever', async () => {
+    // An application with a PDF: had it been read, the reader would have been called.
+    const id = await leftProcessing('poison', `other-host/1/killed-1`, '01-text-pdf.eml');
+    // Four more workers took it and died while reading it (MAX_ATTEMPTS is 5): each claim counted an attempt.
+    for (let i = 2; i <= runtime.deps.maxAttempts; i++) {
+      expect(await runtime.delivery.releaseOrphanedProcessing(new Date(), () => false)).toEqual([id]);
+      expect(await runtime.store.claimInbound(id, `other-host/${i}/killed-${i}`)).toMatchObject({ attempts: i });
+    }
+    let reads = 0;
+    const documents = { read: async (...args: Parameters<Runtime['deps']['documents']['read']>) => (reads++, runtime.deps.documents.read(...args)) };
+    const pass = await drainOnce({ ...runtime.deps, documents, now: () => new Date() });
+    expect(pass.handled).toEqual([{ status: 'parked', error: 'too_complex: processing it stopped its worker 5 times' }]);
+    expect(reads).toBe(0);
+    expect(await runtime.store.countInboundByState()).toEqual({ parked: 1 });
+    // Parked mail is shown to a person.
+    expect((await runtime.store.dashboard.listAttention({ limit: 10, offset: 0 })).rows).toMatchObject([{ id, state: 'parked', reason: expect.stringContaining('too_complex') }]);
   });
 });

@@ -44,25 +44,25 @@ function fakes(attempts: number, fault: Error = new Error('OCR engine crashed'))
 
 describe('handleInbound back-off', () => {
   it('the first failure is retried 30 s later', async () => {
-    const { deps, finished } = fakes(0);
+    const { deps, finished } = fakes(1);
     expect(await handleInbound('in-1', deps)).toMatchObject({ status: 'failed' });
     expect(finished).toEqual([{ state: 'failed', reason: 'Error: OCR engine crashed', retryAt: new Date(NOW.getTime() + 30_000) }]);
   });
 
   it('the third failure waits 120 s', async () => {
-    const { deps, finished } = fakes(2);
+    const { deps, finished } = fakes(3);
     await handleInbound('in-1', deps);
     expect(finished[0]!.retryAt).toEqual(new Date(NOW.getTime() + 120_000));
   });
 
   it('regression: a validation error is parked at once, not retried five times', async () => {
-    const { deps, finished } = fakes(0, new AppError('validation_failed', 'the return has no customer e-mail'));
+    const { deps, finished } = fakes(1, new AppError('validation_failed', 'the return has no customer e-mail'));
     expect(await handleInbound('in-1', deps)).toMatchObject({ status: 'parked' });
     expect(finished).toEqual([{ state: 'parked', reason: 'validation_failed: the return has no customer e-mail' }]);
   });
 
   it('the last allowed failure parks the message, with no retry time', async () => {
-    const { deps, finished } = fakes(4);
+    const { deps, finished } = fakes(5);
     expect(await handleInbound('in-1', deps)).toMatchObject({ status: 'parked' });
     expect(finished).toEqual([{ state: 'parked', reason: 'Error: OCR engine crashed' }]);
   });
