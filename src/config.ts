@@ -88,6 +88,8 @@ export type Config = Readonly<{
   shopName: string;
   /** Domain of our Message-IDs, from MAIL_FROM. */
   mailDomain: string;
+  /** MAIL_FROM's and MAILBOX_ADDRESS's addresses, lower-cased: mail from (or on behalf of) them gets no reply. */
+  ownAddresses: readonly string[];
   port: number;
   host: string;
   ocrWorkers: number;
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFromAddress: address,
     shopName: e.SHOP_NAME,
     mailDomain: address.split('@')[1] ?? 'returns-intake.local',
+    ownAddresses: Object.freeze([...new Set([address, e.MAILBOX_ADDRESS].filter((a): a is string => !!a).map((a) => a.toLowerCase()))]),
     port: e.PORT,
     host: e.HOST,
     ocrWorkers: e.OCR_WORKERS,

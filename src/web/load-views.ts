@@ -6,7 +6,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 
 const VIEWS_DIR = path.join(import.meta.dirname, 'views');
-const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error'] as const;
+const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error', 'attention'] as const;
 
 export type Views = Record<(typeof PAGES)[number], (context: object) => string>;
 

@@ -8,9 +8,13 @@ import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
 import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
 import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
+import { openDeliveryStore } from '../../src/adapters/db/delivery-store.ts';
+import type { DeliveryStore } from '../../src/domain/ports/delivery-store.ts';
+import { createReplyGuard } from '../../src/pipeline/reply/guard-reply.ts';
 import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
 import { createMetrics, type Metrics } from '../../src/adapters/metrics/create-metrics.ts';
 import { composeMessage } from '../../src/adapters/mime/compose-message.ts';
+import { createMimeParser } from '../../src/adapters/mime/create-mime-parser.ts';
 import { loadPolicy } from '../../src/adapters/policy/load-policy.ts';
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
 import type { Fields, SourceBox } from '../../src/domain/application.ts';
@@ -154,6 +158,8 @@ export async function makeScan(values: Partial<Record<keyof Fields, [string, num
 export interface WebFixture {
   app: FastifyInstance;
   store: DbStore;
+  /** Bounces and reply counts: what the review's reply guard reads. */
+  delivery: DeliveryStore;
   users: Users;
   deps: WebDeps;
   /** What /metrics renders: tests instrument a store or an OCR engine with it. */
@@ -167,6 +173,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
+  const delivery = await openDeliveryStore(url);
   // The test's own client, only to back-date seeded returns.
   const db = createPrismaClient(parseDatabaseUrl(url));
   const { users, dashboard } = store;
@@ -182,6 +189,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     users,
     dashboard,
     documents: store,
+    mime: createMimeParser(),
     review: {
       updates: store,
       orders: store,
@@ -191,6 +199,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       from: 'Returns desk <info@shop.test>',
       shopName: 'Test shop',
       now,
+      replyGuard: createReplyGuard({ delivery, replyRateLimitPerHour: 1000, ownAddresses: ['info@shop.test'] }),
     },
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
     secureCookies: false,
@@ -276,6 +285,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   return {
     app,
     store,
+    delivery,
     users,
     deps,
     metrics,
@@ -284,6 +294,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     close: async () => {
       await app.close();
       await db.$disconnect();
+      await delivery.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

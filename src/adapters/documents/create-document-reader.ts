@@ -79,6 +79,7 @@ export function createDocumentReader(options: DocumentReaderOptions): DocumentRe
           name,
           maxPages: limits.maxPages,
           maxPixels: limits.maxPixels,
+          maxInflatedBytes: limits.maxPdfInflatedBytes,
           ocrPage: (image, pageNumber) => readPage({ name, image, pageNumber }),
         });
         Object.assign(doc, result);

@@ -2,6 +2,7 @@
 // that are scans. Encrypted, corrupt and oversized PDFs come back as problems, never as exceptions.
 import type { ExtractionMethod, PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
+import { measurePdfStreams } from './check-pdf-streams.ts';
 import { loadPdfStructure, scansOnly } from './embedded-page-jpeg.ts';
 import { readFormFields } from './read-form-fields.ts';
 import { scannedPageImage } from './scanned-page-image.ts';
@@ -12,6 +13,8 @@ export interface PdfReadOptions {
   name: string;
   maxPages: number;
   maxPixels: number;
+  /** Inflated bytes of the non-image streams before pdf.js is let near the file. */
+  maxInflatedBytes: number;
   /** OCR of one page image; the caller owns the pool, preparation and the time limit. */
   ocrPage: (image: Buffer, pageNumber: number) => Promise<{ page?: PageText; problems: Problem[] }>;
 }
@@ -25,6 +28,9 @@ export interface PdfReadResult {
 }
 
 export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<PdfReadResult> {
+  if (measurePdfStreams(bytes, options.maxInflatedBytes).over) {
+    return failed(problem(options.name, 'too_complex', `the PDF's contents inflate to more than ${options.maxInflatedBytes} bytes; it is not read`));
+  }
   const scans = await readScansOnly(bytes, options);
   if (scans) return scans;
   const { name } = options;

@@ -1,5 +1,6 @@
 // Small fakes of the ports the lifecycle stages use: templates that render a marker, a composer that
 // returns the rendered text, and a return reference builder.
+import type { ReplyGuard } from '../../../src/pipeline/reply/guard-reply.ts';
 import { loadPolicy } from '../../../src/adapters/policy/load-policy.ts';
 import type { ReplyTemplates } from '../../../src/domain/ports/reply-renderer.ts';
 import type { ReturnRef } from '../../../src/domain/ports/return-updates.ts';
@@ -18,6 +19,8 @@ export const replyDeps = {
   from: 'Returns <info@shop.test>',
   shopName: 'Test shop',
   policy,
+  /** Lets every reply through; tests of the guard pass their own. */
+  replyGuard: { check: async () => undefined } as ReplyGuard,
 };
 
 export function returnRef(overrides: Partial<ReturnRef> = {}): ReturnRef {

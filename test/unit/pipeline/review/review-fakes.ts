@@ -54,5 +54,6 @@ export function reviewDeps(updates: ReturnUpdates, now: Date): ReviewDeps {
     from: 'Returns <info@shop.test>',
     shopName: 'Shop',
     now: () => now,
+    replyGuard: { check: async () => undefined },
   };
 }
