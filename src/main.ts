@@ -48,7 +48,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 export async function createReader(config: Config): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
   await checkOcrData(config.ocrDataDir);
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
-  const reader = createDocumentReader({ ocr });
+  const reader = createDocumentReader({ ocr, stripsPerPage: config.ocrWorkers });
   const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir) : reader;
   return { documents, mime: createMimeParser(), close: () => ocr.close() };
 }
@@ -116,7 +116,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
         : {}),
       resendAfterMs: config.replyResendAfterSeconds * 1000,
       mime: createMimeParser(),
-      documents: createDocumentReader({ ocr: metrics ? metrics.instrumentOcr(ocr) : ocr }),
+      documents: createDocumentReader({ ocr: metrics ? metrics.instrumentOcr(ocr) : ocr, stripsPerPage: config.ocrWorkers }),
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       returns: store,
       policy,

@@ -28,6 +28,8 @@ const CELL_GAP = 1.1;
 const SAME_ROW = 0.5;
 /** Neighbouring pairs needed to trust a slope; fewer words than that are a slip of paper, not a page. */
 const MIN_SLOPES = 5;
+/** Pieces of one word closer than this share of the line height are joined. */
+const WORD_PIECE_GAP = 0.25;
 /** How many of a row's last words a new word may continue from. */
 const CHAIN_MEMORY = 3;
 /** Glyph runs closer than this share of the line height are one word (a PDF draws "Кол" and "." apart). */
@@ -39,10 +41,11 @@ const centre = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
 /** OCR boxes may touch between real words: only punctuation, or a word's lower-case rest, glues on. */
 function glued(previous: PositionedWord, word: PositionedWord, lineHeight: number): boolean {
   const gap = word.x0 - previous.x1;
-  if (gap >= SAME_WORD * lineHeight || gap < -SAME_WORD * lineHeight) return false;
-  // OCR splits a word of a wide (monospaced) typeface into pieces with a letter's gap between them.
-  const letters = /\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text);
-  return /^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text) || letters;
+  if (gap < -SAME_WORD * lineHeight) return false;
+  // OCR splits a word of a wide (monospaced) typeface into pieces a letter's gap apart (seen: ≤ 0.15 of the
+  // line height, where a space between words is ≥ 0.4).
+  if (/\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text)) return gap < WORD_PIECE_GAP * lineHeight;
+  return gap < SAME_WORD * lineHeight && (/^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text));
 }
 
 function median(values: number[]): number {
