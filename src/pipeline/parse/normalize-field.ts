@@ -42,11 +42,11 @@ function digitsField(raw: string, length: number): Normalized | undefined {
   return { value: digits, fixes, strict: fixes === 0 && digits.length === length && /^[\d\s-]+$/.test(head.trim()) };
 }
 
-function cardLast4(raw: string): NormalizedField | undefined {
+function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | undefined {
   const token = new RegExp(CARD_TOKEN.source).exec(raw);
   if (token) return { value: token[1]!, fixes: 0, strict: true, check: token[2] === 'ok' ? 'passed' : 'failed' };
-  // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"
-  const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim());
+  // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433").
+  const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
   if (!masked) return undefined;
   const { digits, fixes } = fixDigitMisreads(masked[1]!);
   return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;
@@ -82,7 +82,7 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
     case 'corrAccount':
       return digitsField(raw, 20);
     case 'cardLast4':
-      return cardLast4(raw);
+      return cardLast4(raw, options);
     case 'reason':
     case 'refundMethod':
       return undefined;

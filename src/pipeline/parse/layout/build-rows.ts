@@ -24,6 +24,9 @@ export interface Row {
 
 /** A gap between words wider than this many line heights separates cells (a space is ~0.3, a justified one <0.8). */
 const CELL_GAP = 1.1;
+/** With this many gaps in a row, a cell's edge must also be this many times the row's median gap. */
+const JUSTIFIED_MIN_GAPS = 4;
+const JUSTIFIED_FACTOR = 2.5;
 /** Two words are on one row when their vertical centres differ by less than this share of their height. */
 const SAME_ROW = 0.5;
 /** Neighbouring pairs needed to trust a slope; fewer words than that are a slip of paper, not a page. */
@@ -128,10 +131,15 @@ function toRow(chain: PositionedWord[], lineHeight: number): Row {
     });
     run = [];
   };
+  // Justified text stretches every space of a line alike: in a row of mostly word spaces, a gap is a cell's
+  // edge only when it also stands out from the others (a table header, all cell gaps, splits as it is).
+  const gaps = chain.slice(1).map((w, i) => w.x0 - chain[i]!.x1);
+  const typical = median(gaps);
+  const usual = gaps.length >= JUSTIFIED_MIN_GAPS && typical < CELL_GAP * lineHeight ? JUSTIFIED_FACTOR * typical : 0;
   for (const word of chain) {
     const previous = run[run.length - 1];
     const h = Math.min(Math.max(height(word), previous ? height(previous) : 0), 2 * lineHeight);
-    if (previous && word.x0 - previous.x1 > CELL_GAP * h) flush();
+    if (previous && word.x0 - previous.x1 > Math.max(CELL_GAP * h, usual)) flush();
     run.push(word);
   }
   flush();
