@@ -47,7 +47,9 @@ function glued(previous: PositionedWord, word: PositionedWord, lineHeight: numbe
   if (gap < -SAME_WORD * lineHeight) return false;
   // OCR splits a word of a wide (monospaced) typeface into pieces a letter's gap apart (seen: ≤ 0.15 of the
   // line height, where a space between words is ≥ 0.4).
-  if (/\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text)) return gap < WORD_PIECE_GAP * lineHeight;
+  // A text layer's words come whole (text-layer-words.ts joins its glyph runs); only OCR's are pieced.
+  const ocr = previous.confidence < 1 || word.confidence < 1;
+  if (ocr && /\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text)) return gap < WORD_PIECE_GAP * lineHeight;
   return gap < SAME_WORD * lineHeight && (/^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text));
 }
 
