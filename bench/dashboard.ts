@@ -5,6 +5,7 @@
 // side by side; the target is p95 < 200 ms uncached (issue #7), and the exit status says whether it was met.
 //
 //   npm run bench:dashboard -- [--returns 100000] [--rounds 40] [--keep FILE] [--postgres]
+import { createMimeParser } from '../src/adapters/mime/create-mime-parser.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -155,8 +156,8 @@ async function startApp(dashboard: Dashboard): Promise<{ app: FastifyInstance; c
   const metrics = createMetrics({ defaultMetrics: false });
   metrics.attach({ dashboard, store });
   const app = await buildApp({
-    store, users: store.users, dashboard, documents: store,
-    review: { updates: store, orders: store, policy: loadPolicy(), templates: loadReplyTemplates(TEMPLATES_DIR), composeMessage, from: 'info@shop.test', shopName: 'Bench', timeZone: 'Europe/Moscow', now: () => new Date() },
+    store, users: store.users, dashboard, documents: store, mime: createMimeParser(),
+    review: { updates: store, orders: store, policy: loadPolicy(), templates: loadReplyTemplates(TEMPLATES_DIR), composeMessage, from: 'info@shop.test', shopName: 'Bench', timeZone: 'Europe/Moscow', now: () => new Date(), replyGuard: { check: async () => undefined } },
     sessionSecret: 'bench-secret-bench-secret-bench-secret-00', secureCookies: false,
     metrics: () => metrics.render(), health: () => ({ worker: 'not_started' }),
   });

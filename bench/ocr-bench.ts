@@ -4,7 +4,10 @@
 // through the native tesseract CLI full page (OMP_THREAD_LIMIT=1) + the same parser. Prints per-page medians,
 // the ratio to native, field accuracy both ways, applications per minute with the pool, and peak RSS.
 //
-//   npm run bench:ocr -- [--runs 3] [--copies 2] [--workers N] [--full-page] [--verbose]
+//   npm run bench:ocr -- [--runs 3] [--copies 2] [--workers N] [--full-page] [--verbose] [--devset DIR]
+//
+// With --devset DIR (a generated ../shared/devset `forms/` folder) the pages are that set's one-page scans of
+// layouts this project has never seen (300 dpi PNGs and scanned PDFs) instead of the samples.
 //
 // Native tesseract is optional; install it for the comparison with: apt-get install -y tesseract-ocr tesseract-ocr-rus
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -32,6 +35,7 @@ const { values: args } = parseArgs({
     workers: { type: 'string' },
     samples: { type: 'string', default: 'samples' },
     'full-page': { type: 'boolean', default: false },
+    devset: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -86,8 +90,19 @@ function pct(s: Score): string {
   return `${s.right}/${s.total} (${((100 * s.right) / Math.max(1, s.total)).toFixed(1)}%)`;
 }
 
-const samplesDir = new URL(`${args.samples}/`, repo).pathname;
-const samples = await findSamples(samplesDir);
+/** The devset's one-page scans, with their ground truth as plain values. */
+async function devsetSamples(dir: string): Promise<Sample[]> {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { files: Array<{ file: string; variant: string; gt: string }> };
+  const plain = (o: Record<string, { value: unknown }>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v.value)]));
+  const out: Sample[] = [];
+  for (const entry of manifest.files.filter((f) => f.variant === 'png300' || f.variant === 'pdf_scan')) {
+    const truth = JSON.parse(await readFile(path.join(dir, entry.gt), 'utf8')) as { fields: Record<string, { value: unknown }>; items: Array<Record<string, { value: unknown }>> };
+    out.push({ name: entry.file, bytes: await readFile(path.join(dir, entry.file)), expected: { fields: plain(truth.fields), items: truth.items.map(plain) } });
+  }
+  return out;
+}
+
+const samples = args.devset ? await devsetSamples(path.resolve(args.devset)) : await findSamples(new URL(`${args.samples}/`, repo).pathname);
 const nativeVersion = await nativeTesseractVersion();
 console.log(`OCR benchmark: ${workers} OCR worker(s) on ${availableParallelism()} core(s), ${runs} run(s) per page, node ${process.version}`);
 console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THREAD_LIMIT=1` : `native tesseract not installed — comparison skipped (${NATIVE_INSTALL_HINT})`);
@@ -95,7 +110,8 @@ console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THR
 let t = performance.now();
 const pool = await OcrPool.start({ langPath: new URL('ocr-data', repo).pathname, size: workers });
 console.log(`pool started in ${Math.round(performance.now() - t)} ms`);
-const reader = createDocumentReader({ ocr: pool, ...(args['full-page'] ? { zones: false } : {}) });
+// As the service reads: a page of another layout in one strip per OCR worker (main.ts sets the same).
+const reader = createDocumentReader({ ocr: pool, stripsPerPage: workers, ...(args['full-page'] ? { zones: false } : {}) });
 const tmp = await mkdtemp(path.join(tmpdir(), 'ocr-bench-'));
 
 async function readAndParse(sample: Sample): Promise<{ doc: ExtractedDocument; ms: number; score: Score }> {

@@ -13,7 +13,19 @@
 //   ~180 MB instead of after; the worker's live JavaScript heap is ~60 MB.
 // Values already in the environment win. INTAKE_MEMORY_TUNED marks the second process (set it to skip).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+/** The parent pid of `pid` (Linux /proc), or 0 once it is gone. */
+function parentOf(pid) {
+  try {
+    // Field 4 of /proc/<pid>/stat, after the command name in parentheses (which may itself hold spaces).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
 
 const MARK = 'INTAKE_MEMORY_TUNED';
 
@@ -22,10 +34,21 @@ if (process.platform === 'linux' && process.env[MARK] === undefined) {
     process.execPath,
     ['--max-semi-space-size=2', '--initial-old-space-size=32', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
     {
-      stdio: 'inherit',
+      // The IPC channel carries no messages: it closes when this process dies, however it dies (SIGKILL
+      // included), and the child stops on that (below). Without it a killed launcher left the real worker
+      // running and holding the UI's port.
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, [MARK]: '1' },
     },
   );
+  // `npm start` killed with SIGKILL cannot pass anything on. We notice by our parent, or its parent, being
+  // handed to another (npm runs us through `sh -c`, which stays alive when npm dies), and stop the child as if
+  // told to.
+  const ancestry = () => [process.ppid, parentOf(process.ppid)].join(' ');
+  const family = ancestry();
+  setInterval(() => {
+    if (ancestry() !== family) child.kill('SIGTERM');
+  }, 500).unref();
   // Ctrl-C at a terminal reaches every process of the foreground group, the child included: passing it on as
   // well would make a graceful stop look like a second, impatient Ctrl-C. Without a terminal (a supervisor,
   // a test harness) only we get it, so it is passed on.
@@ -50,6 +73,11 @@ if (process.platform === 'linux' && process.env[MARK] === undefined) {
     }
   });
 } else {
+  if (process.env[MARK] !== undefined && process.channel) {
+    // Our launcher is gone (killed, even with SIGKILL): stop the way SIGTERM stops us, so the port is freed.
+    process.channel.unref();
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
   const { register } = await import('tsx/esm/api');
   register();
   // tsx turns on Node's source-map support, which keeps every loaded module's source map parsed in memory

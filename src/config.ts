@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('localhost'),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, os.availableParallelism())),
   OCR_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../ocr-data')),
+  /** Development aid for `intake parse`: keep what was extracted from each file here, so re-reading it skips OCR. */
+  EXTRACT_CACHE_DIR: z.string().optional(),
   POLL_SECONDS: z.coerce.number().positive().default(2),
   MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   /** IMAP: `seen` flags processed mail \\Seen; `move` files it into IMAP_PROCESSED_FOLDER / IMAP_ATTENTION_FOLDER. */
@@ -94,10 +96,13 @@ export type Config = Readonly<{
   shopTimeZone: string;
   /** Domain of our Message-IDs, from MAIL_FROM. */
   mailDomain: string;
+  /** MAIL_FROM's and MAILBOX_ADDRESS's addresses, lower-cased: mail from (or on behalf of) them gets no reply. */
+  ownAddresses: readonly string[];
   port: number;
   host: string;
   ocrWorkers: number;
   ocrDataDir: string;
+  extractCacheDir?: string;
   pollSeconds: number;
   maxAttempts: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -143,10 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shopName: e.SHOP_NAME,
     shopTimeZone: e.SHOP_TIMEZONE,
     mailDomain: address.split('@')[1] ?? 'returns-intake.local',
+    ownAddresses: Object.freeze([...new Set([address, e.MAILBOX_ADDRESS].filter((a): a is string => !!a).map((a) => a.toLowerCase()))]),
     port: e.PORT,
     host: e.HOST,
     ocrWorkers: e.OCR_WORKERS,
     ocrDataDir: path.resolve(e.OCR_DATA_DIR),
+    extractCacheDir: e.EXTRACT_CACHE_DIR ? path.resolve(e.EXTRACT_CACHE_DIR) : undefined,
     pollSeconds: e.POLL_SECONDS,
     maxAttempts: e.MAX_ATTEMPTS,
     logLevel: e.LOG_LEVEL,

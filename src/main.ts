@@ -7,12 +7,15 @@ import type { Config } from './config.ts';
 import type { DocumentReader } from './domain/ports/document-reader.ts';
 import type { ReplyTransport } from './domain/ports/reply-transport.ts';
 import { openStore, type DbStore } from './adapters/db/open-store.ts';
+import { cachedDocumentReader } from './adapters/documents/cached-document-reader.ts';
 import { createDocumentReader } from './adapters/documents/create-document-reader.ts';
 import { openDeliveryStore } from './adapters/db/delivery-store.ts';
+import { startWorkerPresence } from './adapters/db/worker-presence.ts';
 import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
 import { composeMessage } from './adapters/mime/compose-message.ts';
 import { createMimeParser } from './adapters/mime/create-mime-parser.ts';
 import { readMessageId } from './adapters/mime/read-message-id.ts';
+import { scrubRawMessage } from './adapters/mime/scrub-raw-message.ts';
 import { checkOcrData } from './adapters/ocr/check-ocr-data.ts';
 import { createLazyOcr } from './adapters/ocr/lazy-ocr.ts';
 import { OcrPool } from './adapters/ocr/ocr-pool.ts';
@@ -23,6 +26,9 @@ import { openQueue } from './adapters/queue/open-queue.ts';
 import { createSmtpTransport } from './adapters/smtp/create-smtp-transport.ts';
 import { loadReplyTemplates } from './adapters/templates/load-reply-templates.ts';
 import type { DrainDeps } from './pipeline/work/drain-once.ts';
+import { createReplyGuard, type ReplyGuard } from './pipeline/reply/guard-reply.ts';
+
+type DeliveryStore = Awaited<ReturnType<typeof openDeliveryStore>>;
 import { createMetrics, type Metrics } from './adapters/metrics/create-metrics.ts';
 import type { Users } from './domain/ports/users.ts';
 import { resolveSessionSecret } from './web/auth/session-secret.ts';
@@ -42,12 +48,16 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 export async function createReader(config: Config): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
   await checkOcrData(config.ocrDataDir);
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
-  return { documents: createDocumentReader({ ocr }), mime: createMimeParser(), close: () => ocr.close() };
+  const reader = createDocumentReader({ ocr, stripsPerPage: config.ocrWorkers });
+  const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir) : reader;
+  return { documents, mime: createMimeParser(), close: () => ocr.close() };
 }
 
 export interface Runtime {
   store: DbStore;
   deps: DrainDeps;
+  /** Bounces, rate counts, leases; the review UI in the same process checks its replies against it too. */
+  delivery: DeliveryStore;
   close: () => Promise<void>;
 }
 
@@ -68,11 +78,16 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     const delivery = await openDeliveryStore(config.databaseUrl);
     closers.unshift(() => delivery.close());
     const log = createLogger(config);
+    const workers = await startWorkerPresence(delivery, {
+      ttlMs: config.mailboxLeaseSeconds * 1000,
+      onError: (error) => log.warn({ err: error instanceof Error ? error.message : String(error) }, 'worker lease renewal failed'),
+    });
+    closers.unshift(() => workers.close());
     const mailbox = await openMailbox(config, { ledger: delivery, leases: delivery, log: (event, message) => log.warn(event, message) });
     if (mailbox.close) closers.unshift(() => mailbox.close!());
     const queue = await openQueue({ databaseUrl: config.databaseUrl, maxAttempts: config.maxAttempts, store, onError: (error) => log.error({ err: error.message }, 'queue error') });
     closers.unshift(() => queue.close());
-    const transport = createTransport(config, closers);
+    const transport = await createTransport(config, closers);
     const deps: DrainDeps = {
       store,
       mailbox,
@@ -83,7 +98,10 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
         replyRateLimitPerHour: config.replyRateLimitPerHour,
         hardBounceLimit: config.hardBounceLimit,
       },
+      replyGuard: replyGuardFor(config, delivery),
       recovery: delivery,
+      workers,
+      workerId: workers.id,
       processingTimeoutSeconds: config.processingTimeoutSeconds,
       onMarkFailed: (inboundId, error) => log.warn({ inboundId, err: error instanceof Error ? error.message : String(error) }, 'mailbox mark failed; reconciled later'),
       transport,
@@ -98,16 +116,18 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
         : {}),
       resendAfterMs: config.replyResendAfterSeconds * 1000,
       mime: createMimeParser(),
-      documents: createDocumentReader({ ocr: metrics ? metrics.instrumentOcr(ocr) : ocr }),
+      documents: createDocumentReader({ ocr: metrics ? metrics.instrumentOcr(ocr) : ocr, stripsPerPage: config.ocrWorkers }),
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       returns: store,
       policy,
       templates,
       composeMessage,
       readMessageId,
+      scrubRaw: scrubRawMessage,
       from: config.mailFrom,
       fromAddress: config.mailFromAddress,
       ourDomain: config.mailDomain,
+      ownAddresses: config.ownAddresses,
       shopName: config.shopName,
       timeZone: config.shopTimeZone,
       maxAttempts: config.maxAttempts,
@@ -118,6 +138,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     return {
       store,
       deps,
+      delivery,
       close: async () => {
         for (const close of closers) await close();
       },
@@ -128,8 +149,17 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
   }
 }
 
-function createTransport(config: Config, closers: Array<() => Promise<void> | void>): ReplyTransport {
-  if (!config.smtpUrl) return createFileOutbox({ dir: config.outboxDir });
+/** The one reply check, for the worker and the review UI alike. */
+function replyGuardFor(config: Config, delivery: DeliveryStore): ReplyGuard {
+  return createReplyGuard({ delivery, replyRateLimitPerHour: config.replyRateLimitPerHour, ownAddresses: config.ownAddresses });
+}
+
+async function createTransport(config: Config, closers: Array<() => Promise<void> | void>): Promise<ReplyTransport> {
+  if (!config.smtpUrl) {
+    const outbox = createFileOutbox({ dir: config.outboxDir });
+    await outbox.removeStaleTempFiles();
+    return outbox;
+  }
   const smtp = createSmtpTransport({ url: config.smtpUrl });
   closers.unshift(() => smtp.close());
   return smtp;
@@ -148,9 +178,10 @@ export interface WebRuntime {
  */
 export async function createWebRuntime(
   config: Config,
-  options: { store?: DbStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
+  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
 ): Promise<WebRuntime> {
   const store = options.store ?? (await openStore(config.databaseUrl, { timeZone: config.shopTimeZone }));
+  const delivery = options.delivery ?? (await openDeliveryStore(config.databaseUrl));
   const { dashboard, users } = store;
   const metrics = options.metrics ?? createMetrics();
   metrics.attach({ dashboard, store });
@@ -159,6 +190,7 @@ export async function createWebRuntime(
     users,
     dashboard,
     documents: store,
+    mime: createMimeParser(),
     review: {
       updates: store,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
@@ -169,6 +201,7 @@ export async function createWebRuntime(
       shopName: config.shopName,
       timeZone: config.shopTimeZone,
       now: () => new Date(),
+      replyGuard: replyGuardFor(config, delivery),
     },
     sessionSecret: await resolveSessionSecret(config.sessionSecret, config.dataDir),
     secureCookies: config.secureCookies,
@@ -181,6 +214,7 @@ export async function createWebRuntime(
     users,
     metrics,
     close: async () => {
+      if (!options.delivery) await delivery.close();
       if (!options.store) await store.close();
     },
   };

@@ -14,7 +14,7 @@ import { createProgress } from './progress.ts';
 import { isoDay } from '../domain/iso-day.ts';
 
 /** Problems that mean the document's content could not be read at all (as opposed to read with doubts). */
-const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'ocr_timeout', 'ocr_failed']);
+const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'too_complex', 'ocr_timeout', 'ocr_failed']);
 
 export async function parseCommand(files: string[], options: { json?: boolean; today?: string }): Promise<number> {
   const config = loadConfig();

@@ -26,6 +26,14 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Faults that come out the same however often they are retried: the message itself is wrong for us (a value that
+ * fails validation, a transition the lifecycle forbids). Retrying them five times only delays the operator.
+ */
+export function isPermanent(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'validation_failed' || error.code === 'illegal_transition' || error.code === 'not_found');
+}
+
 /** Faults worth retrying later: the outside system may come back. Everything else is parked at once. */
 export function isRetryable(error: unknown): boolean {
   return (

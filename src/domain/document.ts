@@ -12,9 +12,27 @@ export interface TextLine {
   box?: SourceBox;
 }
 
+/**
+ * One word, or a run of glyphs a PDF draws in one go, and where it sits on its page. The layout reader decides
+ * rows, columns and table cells from these boxes, not from a text stream's order. Units are the page's as it
+ * was read (PDF points, or pixels of the image the OCR saw), y growing downwards; only relative positions
+ * matter.
+ */
+export interface PositionedWord {
+  text: string;
+  /** 0–1; 1 for a text layer. */
+  confidence: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface PageText {
   page: number;
   lines: TextLine[];
+  /** The page's words with their boxes, when the source has positions (a PDF text layer, full-page OCR). */
+  words?: PositionedWord[];
   /** Size of the page image the OCR saw, in pixels, so boxes can be drawn over the scan. */
   width?: number;
   height?: number;

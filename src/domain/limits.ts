@@ -13,6 +13,12 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** PDF pages we read. The application is one or two pages; a long PDF is a catalogue or a contract. */
 export const MAX_PDF_PAGES = 10;
 
+/**
+ * Bytes a PDF's compressed streams (other than images) may inflate to, all together. The content streams, fonts
+ * and object streams of a ten-page application are a few MB; a "PDF bomb" inflates a small file to gigabytes.
+ */
+export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;
+
 /** Pixels of one decoded image: 50 MP covers every phone camera; a 20,000 × 20,000 bomb (400 MP) would need 1.2 GB. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 

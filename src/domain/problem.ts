@@ -7,6 +7,7 @@ export const PROBLEM_CODES = [
   'encrypted_pdf',
   'too_large', // bytes or pixels over a limit in limits.ts
   'too_many_pages',
+  'too_complex', // a PDF whose streams inflate past MAX_PDF_INFLATED_BYTES: a bomb, or nothing an applicant sends
   'too_many_attachments',
   'ocr_timeout',
   'ocr_failed',

@@ -18,6 +18,7 @@ import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
+import { attentionRoutes } from './routes/attention-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
 import type { WebDeps } from './web-deps.ts';
 
@@ -106,6 +107,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(opsRoutes(context));
   await app.register(authRoutes(context));
   await app.register(queueRoutes(context));
+  await app.register(attentionRoutes(context));
   await app.register(returnRoutes(context));
   await app.register(documentRoutes(context));
   await app.register(dashboardRoutes(context));

@@ -1,6 +1,7 @@
 // Everything the web app is built from. The composition root (src/main.ts) fills it; tests fill it with a temp
 // SQLite store and fakes. Nothing in src/web opens a database or reads the environment.
 import type { Dashboard } from '../domain/ports/dashboard.ts';
+import type { MimeParser } from '../domain/ports/mime-parser.ts';
 import type { DocumentFiles } from '../domain/ports/document-files.ts';
 import type { Store } from '../domain/ports/store.ts';
 import type { Users } from '../domain/ports/users.ts';
@@ -18,6 +19,8 @@ export interface WebDeps {
   dashboard: Dashboard;
   documents: DocumentFiles;
   review: ReviewDeps;
+  /** Reads the mail shown on the attention pages. */
+  mime: MimeParser;
   /** Signs the CSRF tokens (bound to the session) — at least 32 random bytes, kept across restarts. */
   sessionSecret: string;
   /** Set the Secure flag on cookies. Browsers accept Secure cookies on http://localhost; turn off only for plain-http hosts. */

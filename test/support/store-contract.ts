@@ -167,7 +167,7 @@ export function storeContract(name: string, db: ContractDatabase): void {
         const second = await store!.saveInbound(inbound('dup', { mailboxKey: 'another-key' }));
         expect(second).toEqual({ id: first.id, duplicate: true, state: 'received' });
         const record = await store!.claimInbound(first.id);
-        expect(record).toMatchObject({ deliveryCount: 2, mailboxKey: 'key-dup', messageId: '<dup@example.com>', attempts: 0 });
+        expect(record).toMatchObject({ deliveryCount: 2, mailboxKey: 'key-dup', messageId: '<dup@example.com>', attempts: 1 });
         expect(record!.raw.equals(Buffer.from('dup'))).toBe(true);
         // The duplicate reports the state the original is in now.
         expect((await store!.saveInbound(inbound('dup'))).state).toBe('processing');
@@ -182,6 +182,22 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect(b).toEqual({ id: a.id, duplicate: true, state: 'received' });
         expect(c.duplicate).toBe(false);
         expect((await store!.claimInbound(a.id))!.messageId).toBeNull();
+      });
+    });
+
+    it('regression: a reused Message-ID with other content is stored as its own message (it was silently dropped)', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const original = await store!.saveInbound(inbound('first', { messageId: '<reused@example.com>' }));
+        const other = await store!.saveInbound(inbound('someone else', { messageId: '<reused@example.com>' }));
+        expect(other.duplicate).toBe(false);
+        expect(other.id).not.toBe(original.id);
+        // A second delivery of either is a duplicate of the right one.
+        expect(await store!.saveInbound(inbound('someone else', { messageId: '<reused@example.com>', mailboxKey: 'again' }))).toEqual({ id: other.id, duplicate: true, state: 'received' });
+        expect((await store!.saveInbound(inbound('first', { messageId: '<reused@example.com>', mailboxKey: 'again' }))).id).toBe(original.id);
+        const record = await store!.claimInbound(other.id);
+        expect(record).toMatchObject({ messageId: '<reused@example.com>', deliveryCount: 2 });
+        expect(record!.raw.toString()).toBe('someone else');
+        expect((await store!.claimInbound(original.id))!.deliveryCount).toBe(2);
       });
     });
 
@@ -212,7 +228,8 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await store!.finishInbound(a.id, 'failed', 'OCR engine crashed');
         expect(await store!.listInboundIds(['failed'], 10)).toEqual([a.id]);
         const again = await store!.claimInbound(a.id);
-        expect(again).toMatchObject({ attempts: 1, lastError: 'OCR engine crashed', state: 'processing' });
+        // Each claim counts an attempt, before anything reads the message.
+        expect(again).toMatchObject({ attempts: 2, lastError: 'OCR engine crashed', state: 'processing' });
         await store!.finishInbound(a.id, 'parked', 'failed 5 times');
         expect(await store!.claimInbound(a.id)).toBeNull();
 
@@ -239,7 +256,7 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect((await due(retryAt)).sort()).toEqual([a.id, b.id].sort());
         expect(await store!.listInboundIds(['failed'], 10)).toEqual([a.id]); // without dueBy: every failed one (operators, pg-boss sweep)
         // The claim itself does not wait: pg-boss runs its own back-off and must find the message claimable.
-        expect(await store!.claimInbound(a.id)).toMatchObject({ attempts: 1 });
+        expect(await store!.claimInbound(a.id)).toMatchObject({ attempts: 2 });
         await store!.finishInbound(a.id, 'failed', 'again'); // no retryAt: due at once
         expect(await store!.listInboundIds(['failed'], 10, { dueBy: failedAt })).toEqual([a.id]);
       });

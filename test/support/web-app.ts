@@ -8,9 +8,13 @@ import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
 import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
 import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
+import { openDeliveryStore } from '../../src/adapters/db/delivery-store.ts';
+import type { DeliveryStore } from '../../src/domain/ports/delivery-store.ts';
+import { createReplyGuard } from '../../src/pipeline/reply/guard-reply.ts';
 import { createPrismaClient } from '../../src/adapters/db/prisma-client.ts';
 import { createMetrics, type Metrics } from '../../src/adapters/metrics/create-metrics.ts';
 import { composeMessage } from '../../src/adapters/mime/compose-message.ts';
+import { createMimeParser } from '../../src/adapters/mime/create-mime-parser.ts';
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
 import type { Fields, SourceBox } from '../../src/domain/application.ts';
 import type { Order } from '../../src/domain/order.ts';
@@ -157,6 +161,8 @@ export async function makeScan(values: Partial<Record<keyof Fields, [string, num
 export interface WebFixture {
   app: FastifyInstance;
   store: DbStore;
+  /** Bounces and reply counts: what the review's reply guard reads. */
+  delivery: DeliveryStore;
   users: Users;
   deps: WebDeps;
   /** What /metrics renders: tests instrument a store or an OCR engine with it. */
@@ -170,6 +176,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
+  const delivery = await openDeliveryStore(url);
   // The test's own client, only to back-date seeded returns.
   const db = createPrismaClient(parseDatabaseUrl(url));
   const { users, dashboard } = store;
@@ -191,6 +198,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     users,
     dashboard,
     documents: store,
+    mime: createMimeParser(),
     review: {
       updates: store,
       orders: store,
@@ -201,6 +209,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       shopName: 'Test shop',
       timeZone: 'Europe/Moscow',
       now,
+      replyGuard: createReplyGuard({ delivery, replyRateLimitPerHour: 1000, ownAddresses: ['info@shop.test'] }),
     },
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
     secureCookies: false,
@@ -288,6 +297,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   return {
     app,
     store,
+    delivery,
     users,
     deps,
     metrics,
@@ -296,6 +306,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     close: async () => {
       await app.close();
       await db.$disconnect();
+      await delivery.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SHOP_TIMEZONE: 'Europe/Moskva' })).toThrow(/SHOP_TIMEZONE: an IANA time zone/);
   });
 
+  it('knows our own addresses, MAIL_FROM and MAILBOX_ADDRESS, lower-cased', () => {
+    expect(loadConfig({ MAIL_FROM: 'Desk <Info@Shop.example>', MAILBOX_ADDRESS: 'inbox@shop.example' }).ownAddresses).toEqual(['info@shop.example', 'inbox@shop.example']);
+    expect(loadConfig({}).ownAddresses).toEqual(['info@returns-intake.local']);
+  });
+
   it('treats an empty URL variable as unset', () => {
     expect(loadConfig({ IMAP_URL: '', SMTP_URL: ' ' }).imapUrl).toBeUndefined();
   });

@@ -5,7 +5,7 @@
 // the confidence histogram over a bounded sample. SQL is written once with quoted identifiers; only date and JSON
 // functions differ between SQLite and PostgreSQL.
 import { Prisma } from '../../generated/sqlite/client.ts';
-import type { Dashboard, DashboardStats, QueueFilter, QueueRow } from '../../domain/ports/dashboard.ts';
+import { ATTENTION_STATES, type AttentionRow, type AttentionState, type Dashboard, type DashboardStats, type QueueFilter, type QueueRow } from '../../domain/ports/dashboard.ts';
 import { addIsoDays } from '../../domain/iso-date-math.ts';
 import { isoDay, startOfShopDay, utcOffsetMinutes } from '../../domain/iso-day.ts';
 import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
@@ -30,7 +30,12 @@ interface Dialect {
   /** Rows of (confidence) for every field of the applications in the inner query. */
   confidences: (inner: Prisma.Sql) => Prisma.Sql;
   seconds: (later: Prisma.Sql, earlier: Prisma.Sql) => Prisma.Sql;
+  /** The first `bytes` of a blob column. */
+  head: (column: Prisma.Sql, bytes: number) => Prisma.Sql;
 }
+
+/** Bytes of a raw message read for the attention list: headers fit, a 30 MB attachment is never loaded. */
+const HEAD_BYTES = 16_384;
 
 const DIALECTS: Record<Provider, Dialect> = {
   sqlite: {
@@ -39,6 +44,7 @@ const DIALECTS: Record<Provider, Dialect> = {
     confidences: (inner) =>
       sql`SELECT json_extract(f.value, '$.confidence') AS c FROM (${inner}) a, json_each(a."application", '$.fields') f`,
     seconds: (later, earlier) => sql`(julianday(${later}) - julianday(${earlier})) * 86400.0`,
+    head: (column, bytes) => sql`substr(${column}, 1, ${Prisma.raw(String(Math.trunc(bytes)))})`,
   },
   postgresql: {
     // Stored as UTC timestamps without a zone: read them as UTC, then as the shop's wall clock.
@@ -46,6 +52,7 @@ const DIALECTS: Record<Provider, Dialect> = {
     fullName: sql`(r."application"->'fields'->'fullName'->>'value')`,
     confidences: (inner) => sql`SELECT (f.value->>'confidence')::float AS c FROM (${inner}) a, jsonb_each(a."application"->'fields') f`,
     seconds: (later, earlier) => sql`EXTRACT(EPOCH FROM (${later} - ${earlier}))`,
+    head: (column, bytes) => sql`substring(${column} from 1 for ${Prisma.raw(String(Math.trunc(bytes)))})`,
   },
 };
 
@@ -236,7 +243,29 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
       return stats;
     },
 
-    queueDepth: () => guard('queueDepth', () => db.inboundMessage.count({ where: { state: { in: ['received', 'failed'] } } })),
+    listAttention: (filter) =>
+      guard('listAttention', async () => {
+        const states: readonly AttentionState[] = filter.state ? [filter.state] : ATTENTION_STATES;
+        const [rows, total] = await Promise.all([
+          db.$queryRaw<Array<Record<string, unknown>>>(sql`
+            SELECT "id", "state", "stateReason", "lastError", "attempts", "receivedAt", ${d.head(sql`"raw"`, HEAD_BYTES)} AS head
+            FROM "InboundMessage" WHERE "state" IN (${Prisma.join([...states])})
+            ORDER BY "receivedAt" DESC, "id" LIMIT ${filter.limit} OFFSET ${filter.offset}`),
+          db.inboundMessage.count({ where: { state: { in: [...states] } } }),
+        ]);
+        return { rows: rows.map(attentionRow), total };
+      }),
+
+    getAttention: (id) =>
+      guard('getAttention', async () => {
+        const row = await db.inboundMessage.findFirst({ where: { id, state: { in: [...ATTENTION_STATES] } } });
+        if (!row) return null;
+        const raw = Buffer.from(row.raw);
+        return { ...attentionRow({ ...row, head: raw.subarray(0, HEAD_BYTES) }), raw };
+      }),
+
+    // Every message not in a final state: one a killed worker left `processing` is work too (/health said 0).
+    queueDepth: () => guard('queueDepth', () => db.inboundMessage.count({ where: { state: { in: ['received', 'processing', 'failed'] } } })),
 
     deliveryCounts: () =>
       guard('deliveryCounts', async () => {
@@ -248,6 +277,20 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
         const inb = (state: string) => inbound.find((o) => o.state === state)?._count._all ?? 0;
         return { repliesSent: out('sent'), repliesPending: out('pending'), repliesFailed: out('failed'), inboundFailed: inb('failed'), inboundParked: inb('parked') };
       }),
+  };
+}
+
+function attentionRow(row: Record<string, unknown>): AttentionRow {
+  const state = ATTENTION_STATES.find((s) => s === row.state) ?? 'needs_attention';
+  const head = row.head;
+  return {
+    id: String(row.id),
+    state,
+    // A failed or parked message says why in its last error; one that needs reading, in its state reason.
+    reason: (state === 'needs_attention' ? (row.stateReason ?? row.lastError) : (row.lastError ?? row.stateReason)) as string | null,
+    attempts: num(row.attempts),
+    receivedAt: toDate(row.receivedAt) ?? new Date(0),
+    head: head instanceof Uint8Array ? Buffer.from(head) : typeof head === 'string' ? Buffer.from(head, 'latin1') : Buffer.alloc(0),
   };
 }
 

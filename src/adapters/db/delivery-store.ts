@@ -144,6 +144,24 @@ export function createDeliveryStore(db: DbClient): DeliveryStore {
         return _min.createdAt ?? null;
       }),
 
+    releaseOrphanedProcessing: (now, isDead) =>
+      guard('releaseOrphanedProcessing', async () => {
+        const rows = await db.inboundMessage.findMany({ where: { state: 'processing', claimedBy: { not: null } }, select: { id: true, claimedBy: true } });
+        if (rows.length === 0) return [];
+        const claimants = [...new Set(rows.map((r) => r.claimedBy!))];
+        const live = await db.workerLease.findMany({ where: { name: { in: claimants.map(workerLeaseName) }, expiresAt: { gt: now } }, select: { owner: true } });
+        const alive = new Set(live.map((l) => l.owner));
+        const gone = claimants.filter((c) => !alive.has(c) || isDead(c));
+        if (gone.length === 0) return [];
+        const ids = rows.filter((r) => gone.includes(r.claimedBy!)).map((r) => r.id);
+        // Conditional on state and claimant, so a row finished (or claimed anew) meanwhile is left alone.
+        await db.inboundMessage.updateMany({
+          where: { id: { in: ids }, state: 'processing', claimedBy: { in: gone } },
+          data: { state: 'received', stateReason: 'released: its worker is gone', claimedBy: null },
+        });
+        return ids;
+      }),
+
     releaseStaleProcessing: (olderThan) =>
       guard('releaseStaleProcessing', async () => {
         const rows = await db.inboundMessage.findMany({ where: { state: 'processing', updatedAt: { lt: olderThan } }, select: { id: true } });
@@ -157,6 +175,11 @@ export function createDeliveryStore(db: DbClient): DeliveryStore {
         return ids;
       }),
   };
+}
+
+/** The lease a worker process holds while it runs; rows it claims name it (InboundMessage.claimedBy). */
+export function workerLeaseName(workerId: string): string {
+  return `worker:${workerId}`;
 }
 
 /** Opens its own client on a database that openStore has already migrated; close() disconnects it. */

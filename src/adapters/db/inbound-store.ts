@@ -10,7 +10,7 @@ const CLAIMABLE: InboundState[] = ['received', 'failed'];
 /** States finishInbound may end in; `processed` is reached only through recordReturn, with its return. */
 const FINISH_STATES: InboundState[] = ['ignored', 'needs_attention', 'failed', 'parked'];
 
-/** A mail server may deliver one message twice; the Message-ID says so, or, without one, identical bytes. */
+/** A mail server may deliver one message twice; the Message-ID says so, or, without one, the same content hash. */
 export function dedupeKeyOf(input: Pick<NewInbound, 'messageId' | 'sha256'>): string {
   const messageId = input.messageId?.trim();
   return messageId ? messageId : `sha256:${input.sha256}`;
@@ -19,34 +19,49 @@ export function dedupeKeyOf(input: Pick<NewInbound, 'messageId' | 'sha256'>): st
 type InboundStore = Pick<Store, 'saveInbound' | 'listInboundIds' | 'claimInbound' | 'finishInbound' | 'countInboundByState'>;
 
 export function createInboundStore(db: DbClient): InboundStore {
+  /** Inserts under `dedupeKey`; null when the key is taken (the unique index decides: checking first would race). */
+  async function tryInsert(dedupeKey: string, input: NewInbound): Promise<SaveInboundResult | null> {
+    try {
+      const row = await db.inboundMessage.create({
+        data: {
+          dedupeKey,
+          messageId: input.messageId?.trim() || null,
+          sha256: input.sha256,
+          raw: new Uint8Array(input.raw),
+          mailboxId: input.mailboxId,
+          mailboxKey: input.mailboxKey,
+          receivedAt: input.receivedAt,
+        },
+        select: { id: true, state: true },
+      });
+      return { id: row.id, duplicate: false, state: InboundStateSchema.parse(row.state) };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return null;
+    }
+  }
+
+  /** One more delivery of the message stored under `dedupeKey`. */
+  async function countDelivery(dedupeKey: string): Promise<SaveInboundResult> {
+    const row = await db.inboundMessage.update({ where: { dedupeKey }, data: { deliveryCount: { increment: 1 } }, select: { id: true, state: true } });
+    return { id: row.id, duplicate: true, state: InboundStateSchema.parse(row.state) };
+  }
+
   return {
     saveInbound: (input) =>
       guard('saveInbound', async (): Promise<SaveInboundResult> => {
-        const dedupeKey = dedupeKeyOf(input);
-        try {
-          const row = await db.inboundMessage.create({
-            data: {
-              dedupeKey,
-              messageId: input.messageId?.trim() || null,
-              sha256: input.sha256,
-              raw: new Uint8Array(input.raw),
-              mailboxId: input.mailboxId,
-              mailboxKey: input.mailboxKey,
-              receivedAt: input.receivedAt,
-            },
-            select: { id: true, state: true },
-          });
-          return { id: row.id, duplicate: false, state: InboundStateSchema.parse(row.state) };
-        } catch (error) {
-          // Checking first and inserting second would race with a second worker; the unique index decides.
-          if (!isUniqueViolation(error)) throw error;
-          const row = await db.inboundMessage.update({
-            where: { dedupeKey },
-            data: { deliveryCount: { increment: 1 } },
-            select: { id: true, state: true },
-          });
-          return { id: row.id, duplicate: true, state: InboundStateSchema.parse(row.state) };
+        const key = dedupeKeyOf(input);
+        const created = await tryInsert(key, input);
+        if (created) return created;
+        const messageId = input.messageId?.trim();
+        const existing = await db.inboundMessage.findUnique({ where: { dedupeKey: key }, select: { sha256: true } });
+        if (messageId && existing && existing.sha256 !== input.sha256) {
+          // The Message-ID is taken by other content: a message that reuses the id (a careless mail program, or
+          // someone else's mail), stored and processed as its own, under a key a second delivery of it meets.
+          const own = `${messageId} sha256:${input.sha256}`;
+          return (await tryInsert(own, input)) ?? countDelivery(own);
         }
+        return countDelivery(key);
       }),
 
     listInboundIds: (states, limit, options = {}) =>
@@ -61,12 +76,13 @@ export function createInboundStore(db: DbClient): InboundStore {
         return rows.map((r) => r.id);
       }),
 
-    claimInbound: (id) =>
+    claimInbound: (id, claimant) =>
       guard('claimInbound', async (): Promise<InboundRecord | null> => {
         // One conditional UPDATE: of two workers racing for the row, exactly one sees count = 1.
         const { count } = await db.inboundMessage.updateMany({
           where: { id, state: { in: CLAIMABLE } },
-          data: { state: 'processing', nextAttemptAt: null },
+          // The attempt counts when it starts: a message whose reading kills the worker still runs out of attempts.
+          data: { state: 'processing', nextAttemptAt: null, claimedBy: claimant ?? null, attempts: { increment: 1 } },
         });
         if (count === 0) return null;
         const row = await db.inboundMessage.findUnique({ where: { id } });
@@ -98,7 +114,7 @@ export function createInboundStore(db: DbClient): InboundStore {
             state,
             stateReason: reason,
             ...(fault ? { lastError: reason } : {}),
-            ...(state === 'failed' ? { attempts: { increment: 1 }, nextAttemptAt: options.retryAt ?? null } : {}),
+            ...(state === 'failed' ? { nextAttemptAt: options.retryAt ?? null } : {}),
           },
         });
       }),

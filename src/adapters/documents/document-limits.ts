@@ -3,6 +3,7 @@
 import {
   MAX_ATTACHMENT_BYTES,
   MAX_IMAGE_PIXELS,
+  MAX_PDF_INFLATED_BYTES,
   MAX_PDF_PAGES,
   MAX_TEXT_CHARS,
   OCR_TIMEOUT_SECONDS,
@@ -11,6 +12,8 @@ import {
 export interface DocumentLimits {
   maxBytes: number;
   maxPages: number;
+  /** Inflated bytes of a PDF's non-image streams (MAX_PDF_INFLATED_BYTES). */
+  maxPdfInflatedBytes: number;
   maxPixels: number;
   ocrSeconds: number;
   maxTextChars: number;
@@ -19,6 +22,7 @@ export interface DocumentLimits {
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxBytes: MAX_ATTACHMENT_BYTES,
   maxPages: MAX_PDF_PAGES,
+  maxPdfInflatedBytes: MAX_PDF_INFLATED_BYTES,
   maxPixels: MAX_IMAGE_PIXELS,
   ocrSeconds: OCR_TIMEOUT_SECONDS,
   maxTextChars: MAX_TEXT_CHARS,

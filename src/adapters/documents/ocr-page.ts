@@ -1,14 +1,19 @@
 // OCR of one page image: decode and prepare it (orientation, scale, lighting), read our form's zones when the
 // page is our form, otherwise the whole page (rules removed), within the time limit; every failure becomes a
 // problem value.
+import type Tesseract from 'tesseract.js';
 import type { PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { decodePage, encodeForOcr } from '../images/prepare-for-ocr.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
+import { deskewPage } from '../images/deskew-page.ts';
+import { splitIntoStrips } from '../images/split-into-strips.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
+
+const SPARSE_TEXT = '11' as Tesseract.PSM;
 
 export interface OcrPageResult {
   page?: PageText;
@@ -29,6 +34,8 @@ export interface OcrPageInput {
 export interface OcrPageOptions {
   /** Try zone OCR of our form first (default true). */
   zones?: boolean;
+  /** Strips a full page is cut into and read at once (default 1); as many as the OCR pool has workers. */
+  strips?: number;
 }
 
 export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: OcrPageInput, options: OcrPageOptions = {}): Promise<OcrPageResult> {
@@ -57,10 +64,29 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
     if (zones.status === 'read') return { page: boxesOnPhoto(zones.page, flat, grey), problems: [], mode: 'zones' };
     if (zones.status === 'ocr_problem') return { problems: [ocrProblem(name, pageNumber, zones.outcome)] };
   }
-  const prepared = await encodeForOcr(flat?.image ?? grey);
-  const outcome = await ocr.recognize({ ...prepared, page: pageNumber, timeoutMs: remaining() });
-  if (outcome.status === 'done') return { page: flat ? boxesOnPhoto(outcome.page, flat, grey) : outcome.page, problems: [], mode: 'full_page' };
-  return { problems: [ocrProblem(name, pageNumber, outcome)] };
+  // Sparse-text segmentation: every cell of a form or a table is read as its own block, where "one column of
+  // lines" joins two tables printed side by side into lines that mix both. The layout reader puts the words
+  // back into rows and cells by their boxes. The page is read in strips at once, one per OCR worker.
+  // A page that could not be flattened is at least levelled: rules then come out, and text lines run straight.
+  const level = flat ?? (await deskewPage(grey));
+  const page = level?.image ?? grey;
+  const outcomes = await Promise.all(
+    splitIntoStrips(page, options.strips ?? 1).map(async (strip) => {
+      const prepared = await encodeForOcr(strip.image);
+      return { strip, outcome: await ocr.recognize({ ...prepared, page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() }) };
+    }),
+  );
+  const failed = outcomes.find((o) => o.outcome.status !== 'done');
+  if (failed) return { problems: [ocrProblem(name, pageNumber, failed.outcome as Exclude<OcrOutcome, { status: 'done' }>)] };
+  const read = joinStrips(outcomes.map((o) => ({ top: o.strip.top, page: (o.outcome as Extract<OcrOutcome, { status: 'done' }>).page })), page, pageNumber);
+  return { page: level ? boxesOnPhoto(read, level, grey) : read, problems: [], mode: 'full_page' };
+}
+
+/** The strips' lines and words as one page, moved down by where each strip starts. */
+function joinStrips(parts: Array<{ top: number; page: PageText }>, page: GreyImage, pageNumber: number): PageText {
+  const lines = parts.flatMap(({ top, page: p }) => p.lines.map((l) => (l.box ? { ...l, box: { ...l.box, y: l.box.y + top } } : l)));
+  const words = parts.flatMap(({ top, page: p }) => (p.words ?? []).map((w) => ({ ...w, y0: w.y0 + top, y1: w.y1 + top })));
+  return { page: pageNumber, lines, words, width: page.width, height: page.height };
 }
 
 function ocrProblem(name: string, pageNumber: number, outcome: Exclude<OcrOutcome, { status: 'done' }>): Problem {

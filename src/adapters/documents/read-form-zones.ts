@@ -66,26 +66,34 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   if (!location) return { status: 'not_our_form' };
   const { h } = location;
 
-  const jobs: Array<{ key: string; job: ZoneJob }> = [
+  const anchors: Array<{ key: string; job: ZoneJob }> = [
     { key: 'title', job: { region: TITLE_REGION } },
     { key: 'footer', job: { region: FOOTER_REGION } },
+  ];
+  const jobs: Array<{ key: string; job: ZoneJob }> = [
     ...FORM_FIELDS.map((f) => ({ key: f.key, job: { region: fieldRegion(f) } })),
     ...Array.from({ length: FORM_ITEMS_TABLE.maxRows }, (_, r) => ({ key: `row${r}`, job: { region: tableRowRegion(r) } })),
   ];
-  // Every crop goes to the pool at once: the workers share one page's zones, so a single page is read in
-  // parallel too.
-  const results = await Promise.all(jobs.map(({ job }) => recognizeZone(ocr, page, h, job, pageNumber, timeoutMs)));
-  const failed = results.find((r): r is Exclude<OcrOutcome, { status: 'done' }> => r !== undefined && r.status !== 'done');
-  if (failed) return { status: 'ocr_problem', outcome: failed };
   const text = new Map<string, PageText>();
-  jobs.forEach(({ key }, i) => {
-    const r = results[i];
-    // In a table row a short doubtful word can be a whole cell (a quantity's "1"); only field zones lose them.
-    if (r?.status === 'done') text.set(key, { ...r.page, lines: trimMarks(r.page.lines, !key.startsWith('row')) });
-  });
-
+  const read = async (batch: typeof jobs): Promise<Exclude<OcrOutcome, { status: 'done' }> | undefined> => {
+    // Every crop of a batch goes to the pool at once: the workers share one page's zones.
+    const results = await Promise.all(batch.map(({ job }) => recognizeZone(ocr, page, h, job, pageNumber, timeoutMs)));
+    const failed = results.find((r): r is Exclude<OcrOutcome, { status: 'done' }> => r !== undefined && r.status !== 'done');
+    batch.forEach(({ key }, i) => {
+      const r = results[i];
+      // In a table row a short doubtful word can be a whole cell (a quantity's "1"); only field zones lose them.
+      if (r?.status === 'done') text.set(key, { ...r.page, lines: trimMarks(r.page.lines, !key.startsWith('row')) });
+    });
+    return failed;
+  };
+  // The title and the footer first: another shop's boxed form also has a table to place, and reading all
+  // its zones before finding it is not ours cost seconds.
+  const anchorFailed = await read(anchors);
+  if (anchorFailed) return { status: 'ocr_problem', outcome: anchorFailed };
   const anchorText = squash(`${joined(text.get('title'))} ${joined(text.get('footer'))}`);
   if (!ANCHORS.some((a) => anchorText.includes(a))) return { status: 'not_our_form' };
+  const failed = await read(jobs);
+  if (failed) return { status: 'ocr_problem', outcome: failed };
 
   const box = (region: Region) => pageBox(h, region, pageNumber, page);
   const placed: Array<{ y: number; line: TextLine }> = [];

@@ -11,7 +11,7 @@ const MAX_IN_FLIGHT = 1_000;
 
 export interface MetricSources {
   dashboard: Pick<Dashboard, 'queueDepth' | 'deliveryCounts'>;
-  store: Pick<Store, 'countReturnsByState'>;
+  store: Pick<Store, 'countReturnsByState' | 'countInboundByState'>;
 }
 
 export interface Metrics {
@@ -78,6 +78,17 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     },
   });
   new Gauge({
+    name: 'intake_inbound_messages',
+    help: 'Inbound messages by state; needs_attention, failed and parked wait for a person (the UI lists them under /attention).',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      if (!sources) return;
+      this.reset();
+      for (const [state, count] of Object.entries(await sources.store.countInboundByState())) this.set({ state }, count ?? 0);
+    },
+  });
+  new Gauge({
     name: 'intake_returns',
     help: 'Returns by lifecycle state.',
     labelNames: ['state'],
@@ -107,8 +118,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     instrumentStore: (store) => {
       const wrapped = Object.create(store) as typeof store;
       return Object.assign(wrapped, {
-        claimInbound: async (id: string) => {
-          const claimed = await store.claimInbound(id);
+        claimInbound: async (id: string, claimant?: string) => {
+          const claimed = await store.claimInbound(id, claimant);
           if (claimed) {
             if (started.size >= MAX_IN_FLIGHT) started.delete(started.keys().next().value!);
             started.set(id, performance.now());

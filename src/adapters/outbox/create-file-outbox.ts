@@ -3,10 +3,11 @@
 // again leaves the one file there, so a retry after a crash cannot produce a second reply (the transport is
 // `idempotent`: a reply a crash left `sending` is simply written again).
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../domain/app-error.ts';
 import type { ReplyEnvelope, ReplyTransport } from '../../domain/ports/reply-transport.ts';
+import { processAlive } from '../system/process-alive.ts';
 
 export interface FileOutboxOptions {
   dir?: string;
@@ -29,7 +30,19 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-export function createFileOutbox(options: FileOutboxOptions = {}): ReplyTransport & { readonly dir: string } {
+/** `.<file>.<pid>.<random>.tmp`: a reply being written by process `pid`. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+export interface FileOutbox extends ReplyTransport {
+  readonly dir: string;
+  /**
+   * Removes temp files a killed writer left (a 0-byte `.…tmp` stayed forever): those of processes that no longer
+   * run, and our own (at start-up we have nothing in flight). Another live worker's file is left to it.
+   */
+  removeStaleTempFiles(): Promise<string[]>;
+}
+
+export function createFileOutbox(options: FileOutboxOptions = {}): FileOutbox {
   const dir = resolve(options.dir ?? join('data', 'outbox'));
 
   async function send(raw: Buffer, _envelope: ReplyEnvelope, messageId: string): Promise<void> {
@@ -54,5 +67,17 @@ export function createFileOutbox(options: FileOutboxOptions = {}): ReplyTranspor
     }
   }
 
-  return { dir, send, idempotent: true };
+  async function removeStaleTempFiles(): Promise<string[]> {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const stale = names.filter((name) => {
+      const match = TEMP_FILE.exec(name);
+      if (!match) return false;
+      const pid = Number(match[1]);
+      return pid === process.pid || !processAlive(pid);
+    });
+    for (const name of stale) await rm(join(dir, name), { force: true });
+    return stale;
+  }
+
+  return { dir, send, idempotent: true, removeStaleTempFiles };
 }

@@ -2,15 +2,19 @@
 // that are scans. Encrypted, corrupt and oversized PDFs come back as problems, never as exceptions.
 import type { ExtractionMethod, PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
+import { measurePdfStreams } from './check-pdf-streams.ts';
 import { loadPdfStructure, scansOnly } from './embedded-page-jpeg.ts';
 import { readFormFields } from './read-form-fields.ts';
 import { scannedPageImage } from './scanned-page-image.ts';
 import { hasTextLayer, textLayerLines } from './text-layer-lines.ts';
+import { textLayerWords, type PdfTextSource } from './text-layer-words.ts';
 
 export interface PdfReadOptions {
   name: string;
   maxPages: number;
   maxPixels: number;
+  /** Inflated bytes of the non-image streams before pdf.js is let near the file. */
+  maxInflatedBytes: number;
   /** OCR of one page image; the caller owns the pool, preparation and the time limit. */
   ocrPage: (image: Buffer, pageNumber: number) => Promise<{ page?: PageText; problems: Problem[] }>;
 }
@@ -24,6 +28,9 @@ export interface PdfReadResult {
 }
 
 export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<PdfReadResult> {
+  if (measurePdfStreams(bytes, options.maxInflatedBytes).over) {
+    return failed(problem(options.name, 'too_complex', `the PDF's contents inflate to more than ${options.maxInflatedBytes} bytes; it is not read`));
+  }
   const scans = await readScansOnly(bytes, options);
   if (scans) return scans;
   const { name } = options;
@@ -68,7 +75,9 @@ export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<P
     for (let n = 1; n <= pageCount; n++) {
       const layer = text.pages.find((p) => p.num === n)?.text ?? '';
       if (hasTextLayer(layer)) {
-        pages.push({ page: n, lines: textLayerLines(layer) });
+        // Positions are a help, not a need: a page whose items cannot be had still has its lines.
+        const words = await textLayerWords(await loadedDocument(parser), n).catch(() => undefined);
+        pages.push({ page: n, lines: textLayerLines(layer), ...(words ? { words } : {}) });
         continue;
       }
       ocrUsed = true;
@@ -112,6 +121,15 @@ async function readScansOnly(bytes: Buffer, options: PdfReadOptions): Promise<Pd
     if (result.page) pages.push(result.page);
   }
   return { pageCount: images.length, pages, method: 'ocr', problems };
+}
+
+/**
+ * pdf.js's document inside pdf-parse, already loaded by getText: its text items carry the positions that
+ * getText's joined string drops. `load` is private in pdf-parse's types but memoised and stable; loading the
+ * PDF a second time through pdfjs-dist would double the memory for the same answer.
+ */
+function loadedDocument(parser: object): Promise<PdfTextSource> {
+  return (parser as { load(): Promise<PdfTextSource> }).load();
 }
 
 function failed(p: Problem): PdfReadResult {

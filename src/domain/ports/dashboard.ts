@@ -1,5 +1,20 @@
 // The manager's numbers (issue #7 §5), each one bounded query so the dashboard stays fast at 100,000 returns.
-import type { ReturnState } from '../return-state.ts';
+import type { InboundState, ReturnState } from '../return-state.ts';
+
+/** Inbound states a person must look at: not an application, failing, or parked after failing too often. */
+export const ATTENTION_STATES = ['needs_attention', 'failed', 'parked'] as const satisfies readonly InboundState[];
+export type AttentionState = (typeof ATTENTION_STATES)[number];
+
+export interface AttentionRow {
+  id: string;
+  state: AttentionState;
+  /** Why it is in this state (`not_an_application`, the last error of a failed one). */
+  reason: string | null;
+  attempts: number;
+  receivedAt: Date;
+  /** The first bytes of the raw message: enough for its headers (From, Subject) without loading a 30 MB message. */
+  head: Buffer;
+}
 
 export interface QueueFilter {
   /** undefined: every state. */
@@ -43,8 +58,12 @@ export interface Dashboard {
   /** The next application under review after this one (oldest first), for the "next" shortcut. */
   nextForReview(afterReturnNumber: string | null): Promise<string | null>;
   stats(now: Date, windowDays: number): Promise<DashboardStats>;
-  /** Inbound messages waiting to be processed (received + failed), for /metrics. */
+  /** Inbound messages not in a final state (received, processing, failed), for /health and /metrics. */
   queueDepth(): Promise<number>;
+  /** Inbound mail a person must read, newest first. */
+  listAttention(filter: { state?: AttentionState; limit: number; offset: number }): Promise<{ rows: AttentionRow[]; total: number }>;
+  /** One inbound message in an attention state, with its whole raw message; null for any other message. */
+  getAttention(id: string): Promise<(AttentionRow & { raw: Buffer }) | null>;
   /** Outbound replies by state and inbound messages by final failure state, for /metrics. */
   deliveryCounts(): Promise<{ repliesSent: number; repliesPending: number; repliesFailed: number; inboundFailed: number; inboundParked: number }>;
 }

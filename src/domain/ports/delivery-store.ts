@@ -44,6 +44,12 @@ export interface DeliveryGuardStore {
 export interface WorkRecovery {
   /** Messages left in `processing` since before `olderThan` (their worker died) go back to `received`; returns their ids. */
   releaseStaleProcessing(olderThan: Date): Promise<string[]>;
+  /**
+   * Messages `processing` under a claimant whose `worker:<claimant>` lease has expired or is gone at `now`, or that
+   * `isDead` knows to be dead (a process on this machine that no longer runs), go back to `received`; returns their ids.
+   * Rows claimed without a claimant (older versions) are left to releaseStaleProcessing.
+   */
+  releaseOrphanedProcessing(now: Date, isDead: (claimant: string) => boolean): Promise<string[]>;
 }
 
 export interface DeliveryStore extends MailboxLedger, LeaseStore, DeliveryGuardStore, WorkRecovery {}

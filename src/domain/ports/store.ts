@@ -11,6 +11,7 @@ export interface NewInbound {
   mailboxId: string;
   mailboxKey: string;
   messageId?: string;
+  /** Of the message's content: its author's headers and body, not the headers relays add (pipeline/ingest/content-hash.ts). */
   sha256: string;
   raw: Buffer;
   receivedAt: Date;
@@ -18,7 +19,10 @@ export interface NewInbound {
 
 export interface SaveInboundResult {
   id: string;
-  /** True when a message with the same Message-ID (or, without one, the same sha256) was already stored. */
+  /**
+   * True when this message was already stored: the same Message-ID with the same content, or, without a
+   * Message-ID, the same content. A reused Message-ID with other content is a message of its own.
+   */
   duplicate: boolean;
   state: InboundState;
 }
@@ -117,10 +121,14 @@ export interface Store {
   saveInbound(input: NewInbound): Promise<SaveInboundResult>;
   /** Ids in `states`, oldest first; with `dueBy`, only those whose retry time (if any) has come by then. */
   listInboundIds(states: InboundState[], limit: number, options?: { dueBy?: Date }): Promise<string[]>;
-  /** Atomically moves a `received` or `failed` message to `processing`; null when another worker has it. */
-  claimInbound(id: string): Promise<InboundRecord | null>;
   /**
-   * Ends processing without a return: ignored, needs_attention, failed (attempts + 1) or parked. A `failed`
+   * Atomically moves a `received` or `failed` message to `processing` and counts the attempt (`attempts` + 1, before
+   * anything reads it: a message that crashes its worker runs out of attempts too); null when another worker has it.
+   * `claimant`: the worker's id (its `worker:<id>` lease), so the row is handed out again as soon as that lease is gone.
+   */
+  claimInbound(id: string, claimant?: string): Promise<InboundRecord | null>;
+  /**
+   * Ends processing without a return: ignored, needs_attention, failed or parked. A `failed`
    * message with `retryAt` is not offered again (listInboundIds with dueBy) before then.
    */
   finishInbound(id: string, state: InboundState, reason: string, options?: { retryAt?: Date }): Promise<void>;

@@ -1,34 +1,54 @@
-// Order numbers are digits and dashes; OCR letters in them are misreads, spaces are layout.
+// Order numbers as printed: digits with letters, dashes and slashes ("KM-60954", "4417/26", "48213577-0019").
+// The number runs from its first digit-bearing token to the first word without a digit ("№ 96759. Заказ
+// получен …" → 96759); spaces inside it are layout. Look-alike repairs (Cyrillic К for Latin K, O for 0)
+// are made only on OCR text: a typed "SS-" is what the customer typed.
 import { fixDigitMisreads } from './fix-digit-misreads.ts';
 import type { Normalized } from './normalized.ts';
+import { normalizeSku } from './normalize-sku.ts';
 
-export function normalizeOrderNumber(raw: string): Normalized | undefined {
-  // "№ 12345 от 01.11.2026": the number ends where a word such as "от"/"from" or punctuation starts.
-  const text = raw
-    .replace(/^[\s№#:]+|^(?:no|n)\.?\s+/i, '')
-    .split(/\s(?:от|from|dated|of)(?![\p{L}])|[,;:(]|\s{2,}|\t/iu)[0]!
-    .trim()
-    .replace(/[–—]/g, '-')
-    .replace(/[.\s]+$/, '');
+const LEADING = /^(?:[\s№#:]|(?:no|n|nr|номер)\.?(?=\s|\d))+/i;
+const STOP = /^(?:от|from|dated|of)$/i;
+const MAX_LENGTH = 24;
+
+function printedNumber(raw: string): string | undefined {
+  const tokens = raw.replace(/[–—]/g, '-').replace(LEADING, '').trim().split(/\s+/);
+  const taken: string[] = [];
+  for (const token of tokens) {
+    const bare = token.replace(/[.,;:)»"]+$/, '').replace(/^[(«"]+/, '');
+    if (STOP.test(bare) || !/\d/.test(bare) || /[,;:]$/.test(taken[taken.length - 1] ?? '')) break;
+    taken.push(bare);
+    if (bare !== token) break;
+  }
+  const printed = taken.join('').replace(/\s*-\s*/g, '-');
+  return printed === '' ? undefined : printed;
+}
+
+export function normalizeOrderNumber(raw: string, options: { ocr?: boolean } = {}): Normalized | undefined {
   // A masked card number (mask-sensitive.ts) is not an order number.
-  if (text === '' || text.includes('⟦')) return undefined;
-  const printed = text.replace(/\s+/g, '');
-  if (/^\d+(?:-\d+)*$/.test(printed)) {
-    return { value: printed, fixes: 0, strict: printed.replace(/-/g, '').length >= 3 && printed.length <= 24 };
+  if (raw.includes('⟦')) return undefined;
+  const printed = printedNumber(raw);
+  if (!printed || printed.length > MAX_LENGTH) return undefined;
+  const digitCount = printed.replace(/\D/g, '').length;
+  if (!options.ocr) {
+    if (!/^[\p{L}\d]+(?:[-/.][\p{L}\d]+)*$/u.test(printed)) return undefined;
+    return { value: printed, fixes: 0, strict: digitCount >= 3 };
   }
-  // Map look-alikes per character, keeping dashes where they were.
-  let value = '';
-  let fixes = 0;
-  for (const part of printed.split(/(-)/)) {
-    if (part === '-') {
-      value += part;
-      continue;
-    }
-    const fixed = fixDigitMisreads(part);
-    if (fixed.foreign > 0) return { value: printed, fixes: 1, strict: false };
-    value += fixed.digits;
-    fixes += fixed.fixes;
-  }
+  // OCR: a part that is mostly digits has its look-alike letters read as digits ("2026-11-OO457"); then the
+  // whole is read as a code, Cyrillic look-alikes of Latin letters put back ("КМ-91329").
+  let digitFixes = 0;
+  const repaired = printed
+    .split(/([-/])/)
+    .map((part) => {
+      const digits = fixDigitMisreads(part);
+      if (part === '-' || part === '/' || digits.foreign > 0 || digits.fixes * 2 >= digits.digits.length) return part;
+      digitFixes += digits.fixes;
+      return digits.digits;
+    })
+    .join('');
+  const code = normalizeSku(repaired, { ocr: true });
+  if (!code) return undefined;
+  const value = code.value;
+  const fixes = digitFixes + code.fixes;
   if (!/\d/.test(value)) return undefined;
-  return { value, fixes, strict: false };
+  return { value, fixes, strict: fixes === 0 && digitCount >= 3 };
 }

@@ -1,14 +1,17 @@
 // Stage 1: copy new mail from the mailbox into the database before anything else looks at it, so a message
 // is never lost even if parsing it crashes the process. A second delivery of the same message is counted on
-// the first one's record, not processed again.
-import { createHash } from 'node:crypto';
+// the first one's record, not processed again. Card numbers are masked before the message is stored: the
+// stored raw message is the masked one, so nothing read from it later can hold a full number.
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { Store } from '../../domain/ports/store.ts';
+import { contentHash } from './content-hash.ts';
 
 export interface IngestDeps {
   mailbox: Mailbox;
   store: Pick<Store, 'saveInbound'>;
   readMessageId: (raw: Buffer) => string | undefined;
+  /** Masks card numbers in the headers and text parts; returns the input itself when there were none. */
+  scrubRaw: (raw: Buffer) => Promise<{ raw: Buffer }>;
   now: () => Date;
 }
 
@@ -22,12 +25,12 @@ export interface IngestSummary {
 export async function ingestMailbox(deps: IngestDeps, limit: number): Promise<IngestSummary> {
   const summary: IngestSummary = { stored: [], duplicates: [] };
   for (const entry of await deps.mailbox.listUnprocessed(limit)) {
-    const raw = await deps.mailbox.read(entry.key);
+    const { raw } = await deps.scrubRaw(await deps.mailbox.read(entry.key));
     const saved = await deps.store.saveInbound({
       mailboxId: deps.mailbox.id,
       mailboxKey: entry.key,
       messageId: deps.readMessageId(raw),
-      sha256: createHash('sha256').update(raw).digest('hex'),
+      sha256: contentHash(raw),
       raw,
       // Arrival in the mailbox, not our first look at it: a backlog found on first connection stays old.
       receivedAt: entry.arrivedAt ?? deps.now(),

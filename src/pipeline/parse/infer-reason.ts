@@ -1,13 +1,25 @@
-// The reason for a return from the customer's own words ("брак, порвался шов", "не подошёл размер"),
-// for layouts without checkboxes and for the reason column of the items table.
-import type { Reason } from '../../domain/application.ts';
+// The reason for a return from the customer's own words ("брак, порвался шов", "не подошёл размер"), for
+// layouts without checkboxes and for the reason column of the items table. The wordings are data
+// (lexicon/reasons.yaml); the first reason in the file whose phrase the text holds wins.
+import { z } from 'zod';
+import { ReasonSchema, type Reason } from '../../domain/application.ts';
+import { loadLexicon } from './lexicon/load-lexicon.ts';
 
-const RULES: Array<[RegExp, Reason]> = [
-  [/не\s*т(?:от|у|а)\s+(?:товар|модел|размер|цвет)|пересорт|прислали\s+не|другой\s+товар|wrong|not\s+what\s+i\s+ordered/i, 'wrong_item'],
-  [/брак|дефект|ненадлежащ|неисправ|сломал|слома|порвал|порван|разошел|разошёл|пятн|дыр|не\s+работает|defect|broken|damaged|faulty/i, 'defect'],
-  [/надлежащ|не\s+подош|размер|не\s+понрав|передумал|не\s+устроил|цвет\s+не|proper\s+quality|doesn.?t\s+fit|did\s+not\s+fit|changed\s+(?:my\s+)?mind|size/i, 'proper_quality'],
-];
+const ReasonLexiconSchema = z.array(z.tuple([ReasonSchema, z.array(z.string().min(2))]));
+
+function compile(phrase: string): RegExp {
+  const escaped = fold(phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
+  return new RegExp(`(?<![а-яa-z0-9])${escaped}`, 'u');
+}
+
+const fold = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+
+export const REASON_PHRASES: ReadonlyArray<[Reason, string[]]> = ReasonLexiconSchema.parse(
+  Object.entries(loadLexicon('reasons.yaml', z.record(ReasonSchema, z.array(z.string().min(2))))),
+);
+const RULES = REASON_PHRASES.map(([reason, phrases]) => ({ reason, patterns: phrases.map(compile) }));
 
 export function inferReason(text: string): Reason | undefined {
-  return RULES.find(([re]) => re.test(text))?.[1];
+  const folded = fold(text);
+  return RULES.find((rule) => rule.patterns.some((re) => re.test(folded)))?.reason;
 }

@@ -3,13 +3,13 @@
 // and items, but no reason, refund details or applicant).
 import type { Fields, Item } from '../../domain/application.ts';
 import { FORM_ID, FORM_TITLE_EN, FORM_TITLE_RU } from '../../domain/application-form.ts';
+import { z } from 'zod';
+import { loadLexicon } from './lexicon/load-lexicon.ts';
 import type { Line } from './prepare-lines.ts';
 import { skeleton } from './skeleton.ts';
 import { LOW_CONFIDENCE } from './score-confidence.ts';
 
-const TITLES = [FORM_TITLE_RU, FORM_TITLE_EN, FORM_ID, 'заявление на возврат', 'заявление о возврате', 'заявление на обмен или возврат', 'return request', 'return form', 'returns form'].map(
-  (t) => skeleton(t.toLowerCase()).text,
-);
+const TITLES = [FORM_TITLE_RU, FORM_TITLE_EN, FORM_ID, ...loadLexicon('titles.yaml', z.array(z.string().min(3)))].map((t) => skeleton(t.toLowerCase()).text);
 const REQUEST = /прошу\s+(?:принять|произвести|оформить|осуществить)?\s*возврат|прошу\s+вернуть|хочу\s+вернуть|хочу\s+оформить\s+возврат|оформить\s+возврат|i\s+(?:would\s+like|want)\s+to\s+return|request\s+a\s+return/i;
 
 /** Application-specific fields: one of these plus two more of anything make an application. */

@@ -6,7 +6,10 @@ import { luhnValid } from '../../domain/validation/luhn-valid.ts';
 /** `⟦card:1234:ok⟧` — the only form in which a card number exists after masking. */
 export const CARD_TOKEN = /⟦card:(\d{4}):(ok|bad)⟧/g;
 
-const DIGIT_RUN = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)/g;
+// A run of 13–19 digits, single spaces or dashes between them; or groups of four apart by anything a
+// form puts between its boxes ("| 4279 || 0164 | | 9536 || 1661 |"). Two-digit groups never join across
+// cells, so an article code beside a barcode is not taken for a card.
+const DIGIT_RUN = /(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)|(?<![\d.,][\s|[\]]{0,6})\d{4}(?:[\s|[\]]{1,6}\d{4}){2,3}(?:[\s|[\]]{1,6}\d{1,4})?(?![\s|[\]]{0,6}[\d.,])/g;
 const PASSPORT = /((?:паспорт\S*|passport)(?:\s*(?:гражданина\s+РФ|РФ))?)((?:[\s:,.№]*(?:серия|серии|сер\.|номер|ном\.|series|number|no\.?|№)?[\s:,.№]*[\dOoОо]{2}\s?[\dOoОо]{2,})+)/giu;
 const SERIES_NUMBER = /(серия|series)(\s*[\dOoОо]{2}\s?[\dOoОо]{2}\s*(?:номер|№|number|no\.?)?\s*[\dOoОо]{6})/giu;
 
@@ -14,7 +17,7 @@ function looksLikeCard(run: string, mentionsCard: boolean, mentionsOrder: boolea
   const digits = run.replace(/\D/g, '');
   if (digits.length < 13 || digits.length > 19) return false;
   if (mentionsCard) return true;
-  if (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1?\d{1,3})?$/.test(run)) return true;
+  if (/^\d{4}([ \t-])\d{4}\1\d{4}\1\d{4}(?:\1?\d{1,3})?$/.test(run)) return true;
   // A long order number can pass Luhn by chance (1 in 10); on an order-number line only the 4-4-4-4
   // shape above counts as a card.
   return !mentionsOrder && luhnValid(digits) && /^[2-6]/.test(digits);

@@ -6,14 +6,19 @@ import { problem, type Problem } from '../../domain/problem.ts';
 import { checkDates } from '../../domain/validation/check-dates.ts';
 import type { Normalized } from '../../domain/validation/normalized.ts';
 import { checkBankDetails } from './check-bank-details.ts';
+import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
+import { codedReason, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
 import { normalizeField, normalizeText } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
 import { readChoices } from './read-choices.ts';
 import { readFormFields } from './read-form-fields.ts';
 import { itemsFromForm, itemsFromTable } from './read-items.ts';
+import { readItemsGrid, readTypedItemRows } from './read-items-grid.ts';
+import { readItemsProse } from './read-items-prose.ts';
 import { readItemsTable } from './read-items-table.ts';
+import type { LabelTarget } from './field-labels.ts';
 import { readLabelledValues, type Candidate } from './read-labelled-values.ts';
 import { scrubCardNumbers } from './scrub-card-numbers.ts';
 import { LOW_CONFIDENCE, scoreConfidence, type Evidence } from './score-confidence.ts';
@@ -43,7 +48,9 @@ const INFERRED_CAP = 0.8;
 /** Guessed from keywords anywhere in a free-form letter. */
 const WORDS_CAP = 0.7;
 const BOXES = /[\[☐☒☑□■]/;
-const EMAIL_SHAPE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+const DATE_KEYS = ['orderDate', 'receivedDate', 'applicationDate'] as const;
+/** Found by its type and context, with no label: never confident on its own. */
+const TYPED_CAP = 0.8;
 
 function fromLine(n: Normalized, line: Line, textSource: 'text' | 'body', weak: boolean): Reading {
   return {
@@ -67,6 +74,15 @@ function best(readings: Reading[]): Reading | undefined {
   const rivals = sorted.slice(1).filter((r) => r.value.toLowerCase() !== chosen.value.toLowerCase() && score(r) >= LOW_CONFIDENCE);
   if (rivals.length > 0) chosen.cap = Math.min(chosen.cap ?? 1, DISAGREEMENT_CAP);
   return chosen;
+}
+
+/** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
+function accepts(target: LabelTarget, raw: string, ocr: boolean): boolean {
+  // A reason may be a code written in a box, explained by the form's legend (read-reason.ts).
+  if (target === 'reasonGroup') return inferReason(raw) !== undefined || /^\s*[|[(]?\s*\d\s*[|\])]?\s*$/.test(raw);
+  if (target === 'refundGroup') return inferRefund(raw) !== undefined;
+  if (target === 'ignore' || target === 'reason' || target === 'refundMethod') return true;
+  return normalizeField(target, raw, { ocr }) !== undefined;
 }
 
 function inferRefund(text: string): 'card' | 'bank_account' | undefined {
@@ -104,9 +120,12 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   const problems: Problem[] = [];
   const textSource = doc.method === 'body' ? 'body' : 'text';
   const lines = prepareLines(doc);
-  const table = readItemsTable(lines);
+  // On a page with positions, rows read by their cells' kinds beat the text-stream table reader, which an
+  // OCR-garbled header can mislead.
+  const positioned = lines.some((l) => l.cells !== undefined);
+  const table = readItemsGrid(lines) ?? (positioned ? readTypedItemRows(lines, new Set()) : undefined) ?? readItemsTable(lines);
   const skip = table?.lines ?? new Set<number>();
-  const candidates = readLabelledValues(lines, skip);
+  const candidates = readLabelledValues(lines, skip, accepts);
   const readings = new Map<FieldKey, Reading>();
 
   // Labelled single-line fields.
@@ -121,17 +140,17 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     else if (found.some((c) => /\d|@/.test(c.raw))) problems.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
   }
 
-  // An e-mail address has a shape of its own: when its label was misread ("Е-тай:"), the one address on
-  // the page is still the customer's — read without a label, so weak.
-  if (!readings.has('email') && readings.size >= 3) {
-    const found = lines.flatMap((line, i) => {
-      if (skip.has(i)) return [];
-      const m = EMAIL_SHAPE.exec(line.text);
-      const n = m ? normalizeField('email', m[0], { ocr: line.ocr }) : undefined;
-      return n ? [{ n, line }] : [];
-    });
-    const distinct = new Set(found.map((f) => f.n.value));
-    if (distinct.size === 1) readings.set('email', fromLine(found[0]!.n, found[0]!.line, textSource, true));
+  // Values found by their type where no label gave them: weak, and only for fields still empty.
+  for (const typed of findTypedValues(lines, skip)) {
+    if (readings.has(typed.target)) continue;
+    const n = normalizeField(typed.target, typed.raw, { ocr: typed.line.ocr });
+    if (!n) continue;
+    // A date standing alone that a label already gave to another field is that field's, not the signature's.
+    const labelled = candidates.some((c) => c.line === typed.line && DATE_KEYS.some((k) => k === c.target) && normalizeField(c.target as FieldKey, c.raw)?.value === n.value);
+    if (typed.how === 'alone' && labelled) continue;
+    const reading = { ...fromLine(n, typed.line, textSource, true), check: n.check ?? 'none' };
+    // A name recognised by its shape alone, or a date by a cue word, is a good guess, not a reading.
+    readings.set(typed.target, typed.how === 'checksum' ? reading : { ...reading, cap: Math.min(reading.cap ?? 1, TYPED_CAP) });
   }
 
   // Checkbox groups.
@@ -152,17 +171,16 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (!readings.has('reason') && !problems.some((p) => p.field === 'reason')) {
     // Text with boxes in it is the option list itself, ticked or not — never the customer's words.
     for (const c of groupText('reasonGroup').filter((g) => !BOXES.test(g.raw))) {
-      const reason = inferReason(c.raw);
+      const reason = codedReason(c.raw, lines) ?? inferReason(c.raw);
       if (!reason) continue;
       readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: false }, c.line, textSource, c.weak), cap: INFERRED_CAP });
       break;
     }
   }
   // A letter in the customer's own words ("размер не подошёл"): a guess from keywords, kept low.
-  if (!readings.has('reason') && ticks.length === 0 && groupText('reasonGroup').length === 0) {
-    const index = lines.findIndex((l, i) => !skip.has(i) && !BOXES.test(l.text) && inferReason(l.text) !== undefined);
-    const line = lines[index];
-    if (line) readings.set('reason', { ...fromLine({ value: inferReason(line.text)!, fixes: 0, strict: false }, line, textSource, true), cap: WORDS_CAP });
+  if (!readings.has('reason') && ticks.length === 0) {
+    const said = reasonFromProse(lines, skip);
+    if (said) readings.set('reason', { ...fromLine({ value: said.reason, fixes: 0, strict: false }, said.line, textSource, true), cap: WORDS_CAP });
   }
   if (!readings.has('reasonText')) {
     const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !BOXES.test(g.raw));
@@ -201,8 +219,9 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       problems.push(...fromForm.problems);
     }
   }
-  if (items.length === 0 && table) {
-    const fromTable = itemsFromTable(table, textSource);
+  const itemsTable = table ?? readItemsProse(lines, skip);
+  if (items.length === 0 && itemsTable) {
+    const fromTable = itemsFromTable(itemsTable, textSource);
     items = fromTable.items;
     problems.push(...fromTable.problems);
   }

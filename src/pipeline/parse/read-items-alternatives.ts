@@ -58,7 +58,7 @@ export function readColumnMajorTable(lines: Line[]): ItemsTable | undefined {
     for (const { column, cells } of columns) {
       // A column with fewer cells has blanks we cannot place: leave it out rather than shift values.
       if (cells.length !== rows) continue;
-      const key: ItemKey | undefined = column === 'lineTotal' ? (lineTotal ? 'price' : undefined) : column === 'index' ? undefined : column;
+      const key: ItemKey | undefined = column === 'lineTotal' ? (lineTotal ? 'price' : undefined) : column === 'index' || column === 'skip' ? undefined : column;
       if (!key) continue;
       cells.forEach((index, r) => {
         items[r]![key] = { raw: lines[index]!.text.trim(), line: lines[index]!, positional: true };

@@ -4,25 +4,32 @@
 // header; otherwise — OCR joins cells with single spaces — by the shape of the tokens from both ends.
 import type { ItemKey } from '../../domain/application.ts';
 import { FORM_ITEMS_TABLE } from '../../domain/application-form.ts';
+import { z } from 'zod';
+import { loadLexicon } from './lexicon/load-lexicon.ts';
 import type { Line } from './prepare-lines.ts';
 import { readColumnMajorTable, readItemLines } from './read-items-alternatives.ts';
 import { skeleton } from './skeleton.ts';
 
-export type Column = ItemKey | 'index' | 'lineTotal';
+export type Column = ItemKey | 'index' | 'lineTotal' | 'skip';
 
-const HEADER_WORDS: Record<Column, string[]> = {
-  sku: ['артикул', 'арт', 'sku', 'код товара', 'article', 'код'],
-  name: ['наименование товара', 'наименование', 'название товара', 'название', 'товар', 'item', 'name', 'description', 'описание'],
-  size: ['размер', 'size'],
-  quantity: ['кол-во', 'количество', 'qty', 'quantity', 'кол', 'шт'],
-  price: ['цена, ₽', 'цена за шт', 'цена', 'price, rub', 'price', 'стоимость', 'cost', 'unit price'],
-  lineTotal: ['сумма', 'amount', 'total', 'сумма, ₽'],
-  reason: ['причина возврата', 'причина', 'reason'],
-  index: ['№ п/п', '№', 'no', '#', 'п/п'],
-};
+const ColumnsSchema = z.strictObject({
+  sku: z.array(z.string()),
+  name: z.array(z.string()),
+  size: z.array(z.string()),
+  quantity: z.array(z.string()),
+  price: z.array(z.string()),
+  lineTotal: z.array(z.string()),
+  reason: z.array(z.string()),
+  index: z.array(z.string()),
+  skip: z.array(z.string()),
+}) satisfies z.ZodType<Record<Column, string[]>>;
+
+/** Header words by column: our form's own first, then lexicon/item-headers.yaml. */
+export const HEADER_WORDS: Record<Column, string[]> = loadLexicon('item-headers.yaml', ColumnsSchema);
 for (const c of FORM_ITEMS_TABLE.columns) {
   HEADER_WORDS[c.key].unshift(c.labelRu.toLowerCase(), c.labelEn.toLowerCase());
 }
+const HEADER_SKELETONS = (Object.entries(HEADER_WORDS) as Array<[Column, string[]]>).flatMap(([column, words]) => words.map((w) => ({ column, skel: skeleton(w).text })));
 
 export interface RawCell {
   raw: string;
@@ -47,15 +54,12 @@ export const TOTAL_LINE = /^\s*(?:итого(?:\s+к\s+возврату)?|все
 const SKU_SHAPE = /^(?=.*\d)[A-Za-zА-Яа-яЁё0-9$][A-Za-zА-Яа-яЁё0-9$\-_./]{2,}$/;
 const SIZE_SHAPE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/]\d{2})?|\d{2,3}|one\s?size|б\/р)$/i;
 const CURRENCY = /^(?:₽|руб\.?|р\.?|rub|[РP$#])$/i;
-export const FIELD_START = /^\s*(?:\d+\.\s*)?(?:причина возврата|reason for return|способ возврата|refund method|комментарий|comment|бик|bik|реквизиты|дата|date|подпись|signature)\b/i;
+export const FIELD_START = /^\s*(?:\d+\.\s*)?(?:причина возврата|reason for return|способ возврата|refund method|комментарий|comment|бик|bik|реквизиты|дата|date|подпись|signature)(?![\p{L}\d])/iu;
 
 export function columnAt(skel: string, pos: number): { column: Column; length: number } | undefined {
   let best: { column: Column; length: number } | undefined;
-  for (const [column, words] of Object.entries(HEADER_WORDS) as Array<[Column, string[]]>) {
-    for (const w of words) {
-      const ws = skeleton(w).text;
-      if (skel.startsWith(ws, pos) && (!best || ws.length > best.length)) best = { column, length: ws.length };
-    }
+  for (const { column, skel: ws } of HEADER_SKELETONS) {
+    if (skel.startsWith(ws, pos) && (!best || ws.length > best.length)) best = { column, length: ws.length };
   }
   return best;
 }

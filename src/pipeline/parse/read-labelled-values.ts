@@ -1,23 +1,29 @@
-// Finds candidate raw values for each field by their labels. A value runs from its label to the end of
-// the line or to the next label that clearly starts a new field; an empty value is looked for on the next
-// line (forms printed with the answer underneath). Candidates are raw text: normalising and choosing
+// Finds candidate raw values for each field by their labels, on the geometry of the page. A label's value is
+// looked for, in this order: after the label in its own cell ("Телефон: +7…"); in the next cell of its row
+// (a label column and a value column); beside the label's second line when the label wraps ("Номер заказа /
+// Order" over "No.   KM-60954"); in the cell under it. The first that reads as a value of the field wins.
+// Lines of running text are also read as paragraphs, so that a label broken over two lines ("Счёт
+// получателя: …") and a value in a sentence are found. Candidates are raw text: normalising and choosing
 // between them happens later.
-import type { FieldKey } from '../../domain/application.ts';
 import type { LabelTarget } from './field-labels.ts';
 import { findLabels, type LabelMatch } from './find-labels.ts';
-import type { Line } from './prepare-lines.ts';
+import { CELL_SEPARATOR, type Line, type LineCell } from './prepare-lines.ts';
 
 export interface Candidate {
   target: LabelTarget;
   raw: string;
   line: Line;
   lineIndex: number;
-  /** The label needed edits, the value came from the next line, or was found without a label. */
+  /** The label needed edits, the value came from another row, or was found without a label. */
   weak: boolean;
 }
 
+/** Whether `raw` reads as a value of `target` (the field's own normaliser decides). */
+export type Accepts = (target: LabelTarget, raw: string, ocr: boolean) => boolean;
+
 const LEADING_SEPARATORS = /^[\s:：\-–—_.\/|=]+/;
 const TRAILING_SEPARATORS = /[\s|;,_]+$/;
+const EMPTY = /^[_\s.\-–—/|]*$/;
 
 /** A second label on a line counts only when it plainly starts a new field, not when it is a word in a sentence. */
 function startsNewField(text: string, m: LabelMatch, previous: LabelMatch): boolean {
@@ -25,7 +31,7 @@ function startsNewField(text: string, m: LabelMatch, previous: LabelMatch): bool
   const before = text.slice(previous.end, m.start);
   // "Реквизиты для возврата: БИК …" — the previous label has no value of its own yet.
   if (/^[\s\/|:：\-–—]*$/.test(before)) return true;
-  if (/(?:\s{2,}|\t|[|;,]\s*)$/.test(text.slice(0, m.start))) return true;
+  if (/(?:\s{2,}|\t|\n|[|;,]\s*)$/.test(text.slice(0, m.start))) return true;
   return /^\s*[:：]/.test(text.slice(m.end));
 }
 
@@ -38,41 +44,214 @@ export function acceptedLabels(text: string, fuzzy: boolean): LabelMatch[] {
   return accepted;
 }
 
-export function readLabelledValues(lines: Line[], skip: Set<number>): Candidate[] {
-  const candidates: Candidate[] = [];
-  const labelsByLine = lines.map((line, i) => (skip.has(i) ? [] : acceptedLabels(line.text, line.ocr)));
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    const labels = labelsByLine[i]!;
-    for (let k = 0; k < labels.length; k += 1) {
-      const m = labels[k]!;
-      const next = labels[k + 1];
-      // "Номер заказа / Order number:" — two labels of one field: the value follows the last one.
-      if (next && next.def.target === m.def.target && /^[\s\/|:]*$/.test(line.text.slice(m.end, next.start))) continue;
-      let raw = line.text.slice(m.end, next ? next.start : undefined).replace(LEADING_SEPARATORS, '').replace(TRAILING_SEPARATORS, '');
-      let source = line;
-      let lineIndex = i;
-      let weak = m.edits > 0;
-      if (raw === '' && !next && i + 1 < lines.length && !skip.has(i + 1)) {
-        const below = lines[i + 1]!;
-        const belowLabels = labelsByLine[i + 1]!;
-        const labelAtStart = belowLabels.length > 0 && /^[\s\W]*$/.test(below.text.slice(0, belowLabels[0]!.start));
-        if (!labelAtStart) {
-          raw = below.text.slice(0, belowLabels[0]?.start).replace(LEADING_SEPARATORS, '').replace(TRAILING_SEPARATORS, '');
-          source = below;
-          lineIndex = i + 1;
-          weak = true;
-        }
-      }
-      if (raw === '' || /^[_\s.\-–—]*$/.test(raw)) continue;
-      candidates.push({ target: m.def.target, raw, line: source, lineIndex, weak });
+interface PlacedCell extends Partial<LineCell> {
+  text: string;
+  labels: LabelMatch[];
+}
+
+function cellsOf(line: Line): PlacedCell[] {
+  const cells: Array<Partial<LineCell> & { text: string }> = line.cells ?? line.text.split(CELL_SEPARATOR).map((text) => ({ text }));
+  return cells.map((c) => ({ ...c, labels: acceptedLabels(c.text, line.ocr) }));
+}
+
+const clean = (raw: string) => raw.replace(LEADING_SEPARATORS, '').replace(TRAILING_SEPARATORS, '');
+const startsWithLabel = (cell: PlacedCell) => cell.labels.length > 0 && /^[\s\W\d]*$/.test(cell.text.slice(0, cell.labels[0]!.start));
+const lineHeight = (line: Line) => (line.y0 !== undefined && line.y1 !== undefined ? Math.max(1, line.y1 - line.y0) : 0);
+
+/** Where a value may stand, nearest first; `weak` when it is not beside its label. */
+interface Place {
+  raw: string;
+  line: Line;
+  lineIndex: number;
+  weak: boolean;
+}
+
+/**
+ * A label cell and the lines of it that wrap below ("Номер заказа / Order" over "No.", "Держатель карты" over
+ * its caption "фамилия, имя, отчество"): left-aligned cells close under it that continue it — the one above ends
+ * with "/", the one below starts in lower case, or it holds no label of its own.
+ */
+interface Block {
+  text: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  /** Line and cell indices of the block's wrapped parts. */
+  parts: Array<[number, number]>;
+  /** Where each part's text ends in `text`. */
+  ends: number[];
+}
+
+const ALIGNED = 1.5;
+/** Fields whose value is words, which a narrow value column wraps over rows; a number never wraps. */
+const WORDY = new Set<LabelTarget>(['fullName', 'accountHolder', 'reasonText', 'reasonGroup', 'refundGroup']);
+const WRAP_GAP = 0.5;
+
+function blockAt(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number): Block | undefined {
+  const line = lines[i]!;
+  const cell = cellsByLine[i]![k]!;
+  if (cell.x0 === undefined || line.y0 === undefined) return undefined;
+  const h = lineHeight(line);
+  const block: Block = { text: cell.text, x0: cell.x0, x1: cell.x1!, y0: line.y0, y1: line.y1!, parts: [], ends: [cell.text.length] };
+  for (let j = i + 1; j < lines.length; j++) {
+    const below = lines[j]!;
+    if (below.y0 === undefined || below.page !== line.page) break;
+    if (below.y0 - block.y1 > WRAP_GAP * h) break;
+    const index = cellsByLine[j]!.findIndex((c) => c.x0 !== undefined && Math.abs(c.x0 - block.x0) < ALIGNED * h);
+    if (index < 0) continue;
+    const next = cellsByLine[j]![index]!;
+    const continues = /\/\s*$/.test(block.text) || /^[\s(]*[a-zа-яё\d]/u.test(next.text) || !startsWithLabel(next);
+    if (!continues) break;
+    block.text += ` ${next.text}`;
+    block.ends.push(block.text.length);
+    block.x1 = Math.max(block.x1, next.x1!);
+    block.y1 = below.y1!;
+    block.parts.push([j, index]);
+  }
+  return block;
+}
+
+/**
+ * Labels of a wrapped block. When its first line already names a field, what wraps below it is that label's
+ * own caption ("Держатель карты" over "фамилия, имя, отчество") or its translation, never a second field.
+ */
+function blockLabels(text: string, first: PlacedCell, ocr: boolean): LabelMatch[] {
+  const labels = acceptedLabels(text, ocr);
+  const lead = labels[0];
+  if (!lead || first.labels.length === 0 || lead.start >= first.text.length) return labels;
+  return labels.filter((m) => m.start < first.text.length || m.def.target === lead.def.target);
+}
+
+/** Cells right of a block, level with it, up to the next label: a value column, wrapped over rows or not. */
+function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, words: boolean): Place[] {
+  const h = lineHeight(lines[i]!);
+  const found: Array<{ cell: PlacedCell; lineIndex: number }> = [];
+  for (let j = i; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.y0 === undefined || line.page !== lines[i]!.page || line.y0 > block.y1 + 0.3 * h) break;
+    if (line.y1! >= block.y0 - 0.3 * h) {
+      const cell = cellsByLine[j]!.find((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h);
+      if (cell && !startsWithLabel(cell)) found.push({ cell, lineIndex: j });
     }
+  }
+  // A name centred in a tall cell starts on the row above its label's ("Кузнецова Маргарита" over
+  // "ФИО / Full name" over "Станиславовна"): words only, and only the row right above, close to the block.
+  const above = lines[i - 1];
+  if (words && found.length > 0 && above?.y1 !== undefined && above.page === lines[i]!.page && block.y0 - (above.y0! + above.y1) / 2 < h) {
+    const cell = cellsByLine[i - 1]!.find((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h);
+    if (cell && !startsWithLabel(cell) && Math.abs(cell.x0! - found[0]!.cell.x0!) < ALIGNED * h) found.unshift({ cell, lineIndex: i - 1 });
+  }
+  if (found.length === 0) return [];
+  const places: Place[] = [];
+  const aligned = found.every((f) => Math.abs(f.cell.x0! - found[0]!.cell.x0!) < ALIGNED * h);
+  if (words && found.length > 1 && aligned) {
+    places.push({ raw: clean(found.map((f) => f.cell.text).join(' ')), line: lines[found[0]!.lineIndex]!, lineIndex: found[0]!.lineIndex, weak: false });
+  }
+  const centre = (block.y0 + block.y1) / 2;
+  const byCloseness = [...found].sort((a, b) => {
+    const ca = (lines[a.lineIndex]!.y0! + lines[a.lineIndex]!.y1!) / 2;
+    const cb = (lines[b.lineIndex]!.y0! + lines[b.lineIndex]!.y1!) / 2;
+    return Math.abs(ca - centre) - Math.abs(cb - centre);
+  });
+  for (const f of byCloseness) places.push({ raw: clean(f.cell.text), line: lines[f.lineIndex]!, lineIndex: f.lineIndex, weak: false });
+  return places;
+}
+
+/** The cell under a block, in its column: a value printed below its label. */
+function underBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block): Place[] {
+  const h = lineHeight(lines[i]!);
+  for (let j = i + 1; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.y0 === undefined || line.page !== lines[i]!.page || line.y0 - block.y1 > 1.5 * h) break;
+    if (line.y0 < block.y1) continue;
+    const cell = cellsByLine[j]!.find((c) => c.x0 !== undefined && c.x0 < block.x1 && c.x1! > block.x0);
+    if (cell) return startsWithLabel(cell) ? [] : [{ raw: clean(cell.text), line, lineIndex: j, weak: true }];
+  }
+  return [];
+}
+
+/** The values a label may have, nearest first. */
+function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number, text: string, m: LabelMatch, next: LabelMatch | undefined, block: Block | undefined): Place[] {
+  const line = lines[i]!;
+  const places: Place[] = [];
+  // The label's own cell ends where its wrapped caption or translation begins.
+  const cellEnd = block ? block.ends.find((end) => end >= m.end) : undefined;
+  const own = clean(text.slice(m.end, Math.min(next ? next.start : text.length, cellEnd ?? text.length)));
+  if (!EMPTY.test(own)) places.push({ raw: own, line, lineIndex: i, weak: false });
+  if (next) return places;
+  if (block) return [...places, ...besideBlock(lines, cellsByLine, i, block, WORDY.has(m.def.target)), ...underBlock(lines, cellsByLine, i, block)];
+  const cells = cellsByLine[i]!;
+  const right = cells[k + 1];
+  if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false });
+  if (right) return places;
+  // No positions: the value may be printed on the next line, under its label.
+  const below = lines[i + 1];
+  const belowCells = cellsByLine[i + 1];
+  if (below && belowCells && belowCells.length > 0 && !startsWithLabel(belowCells[0]!)) {
+    places.push({ raw: clean(below.text.split(CELL_SEPARATOR)[0]!), line: below, lineIndex: i + 1, weak: true });
+  }
+  return places;
+}
+
+/** Runs of lines of running text, joined so that a sentence or a label broken over lines reads whole. */
+function paragraphs(lines: Line[], skip: Set<number>): Array<{ text: string; first: number }> {
+  const out: Array<{ text: string; first: number; count: number }> = [];
+  const prose = (i: number) => !skip.has(i) && lines[i]!.text.split(CELL_SEPARATOR).length === 1;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!prose(i)) continue;
+    const last = out[out.length - 1];
+    const previous = lines[i - 1]?.text ?? '';
+    const continues = last && last.first + last.count === i && (!/[.:!?]\s*$/.test(previous) || /^\s*[a-zа-яё(«]/.test(lines[i]!.text));
+    if (continues) {
+      last.text += /-$/.test(last.text) ? lines[i]!.text.trim() : `\n${lines[i]!.text}`;
+      last.count += 1;
+    } else out.push({ text: lines[i]!.text, first: i, count: 1 });
+  }
+  return out.filter((p) => p.count > 1);
+}
+
+export function readLabelledValues(lines: Line[], skip: Set<number>, accepts: Accepts): Candidate[] {
+  const candidates: Candidate[] = [];
+  const cellsByLine = lines.map((line, i) => (skip.has(i) ? [] : cellsOf(line)));
+  const consumed = new Set<string>();
+  for (let i = 0; i < lines.length; i += 1) {
+    const cells = cellsByLine[i]!;
+    for (let k = 0; k < cells.length; k += 1) {
+      if (consumed.has(`${i}:${k}`)) continue;
+      const cell = cells[k]!;
+      // A label's wrapped lines belong to it; found again on their own they would be read twice.
+      const block = blockAt(lines, cellsByLine, i, k);
+      const text = block?.text ?? cell.text;
+      const labels = block && block.parts.length > 0 ? blockLabels(text, cell, lines[i]!.ocr) : cell.labels;
+      if (labels.length === 0) continue;
+      for (const [j, index] of block?.parts ?? []) consumed.add(`${j}:${index}`);
+      for (let j = 0; j < labels.length; j += 1) {
+        const m = labels[j]!;
+        const next = labels[j + 1];
+        // "Номер заказа / Order number:" — two labels of one field: the value follows the last one.
+        if (next && next.def.target === m.def.target && /^[\s\/|:]*$/.test(text.slice(m.end, next.start))) continue;
+        const places = placesFor(lines, cellsByLine, i, k, text, m, next, block);
+        const chosen = places.find((p) => accepts(m.def.target, p.raw, lines[i]!.ocr)) ?? (places[0]?.lineIndex === i ? places[0] : undefined);
+        if (!chosen) continue;
+        candidates.push({ target: m.def.target, raw: chosen.raw, line: chosen.line, lineIndex: chosen.lineIndex, weak: chosen.weak || m.edits > 0 });
+      }
+    }
+  }
+  for (const p of paragraphs(lines, skip)) {
+    const line = lines[p.first]!;
+    const labels = acceptedLabels(p.text, line.ocr);
+    labels.forEach((m, j) => {
+      const raw = clean(p.text.slice(m.end, labels[j + 1]?.start).replace(/\n/g, ' '));
+      if (!EMPTY.test(raw)) candidates.push({ target: m.def.target, raw, line, lineIndex: p.first, weak: m.edits > 0 });
+    });
+  }
+  for (let i = 0; i < lines.length; i += 1) {
+    if (skip.has(i)) continue;
+    const line = lines[i]!;
     // "Я, Иванов Иван Иванович, паспорт …" — the classic opening of a Russian application.
-    const iAm = /^\s*Я\s*,\s*([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.\-' ]+?)\s*(?:,|$|паспорт|проживающ|зарегистрир)/u.exec(line.text);
+    const iAm = /(?:^|[\s.])Я\s*,\s*([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.\-' ]+?)\s*(?:,|$|паспорт|проживающ|зарегистрир)/u.exec(line.text);
     if (iAm) candidates.push({ target: 'fullName', raw: iAm[1]!, line, lineIndex: i, weak: false });
-    // "… из заказа № 12345 от 01.11.2026": the order date rides on the order number.
-    const dated = /заказ\S*\s*(?:№|N|#|номер)\s*[\dOoОо][\d\s\-OoОо]*\s+от\s+(.{6,24})/iu.exec(line.text);
-    if (dated) candidates.push({ target: 'orderDate' satisfies FieldKey, raw: dated[1]!, line, lineIndex: i, weak: false });
   }
   return candidates;
 }

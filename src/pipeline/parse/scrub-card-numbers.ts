@@ -3,15 +3,10 @@
 // long Luhn-valid digit run anyway (a number OCR split oddly, a number typed in a comment). Canonical
 // account numbers (20 digits) are not card numbers and are left alone.
 import type { Problem } from '../../domain/problem.ts';
-import { luhnValid } from '../../domain/validation/luhn-valid.ts';
-
-const RUN = /(?<![\d])\d(?:[ \-.]?\d){12,18}(?![ \-.]?\d)/g;
+import { maskCardNumbers } from '../../domain/validation/mask-card-numbers.ts';
 
 export function scrubText(text: string): string {
-  return text.replace(RUN, (run) => {
-    const digits = run.replace(/\D/g, '');
-    return luhnValid(digits) ? `**** ${digits.slice(-4)}` : run;
-  });
+  return maskCardNumbers(text).text;
 }
 
 interface Parsed {

@@ -9,10 +9,13 @@ import type { Orders } from '../../domain/ports/orders.ts';
 import type { ReplyTemplates } from '../../domain/ports/reply-renderer.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { InboundRecord, StoredDocument } from '../../domain/ports/store.ts';
+import type { ParsedApplication } from '../../domain/application.ts';
 import type { RenderedReply } from '../../domain/reply.ts';
 import { findReturnNumbers } from '../../domain/return-number.ts';
 import { findTrackingNumbers } from '../../domain/tracking-number.ts';
 import { bodyDocument } from '../extract/body-document.ts';
+import { scrubDocumentText } from '../extract/scrub-document-text.ts';
+import { maskCardNumbers } from '../../domain/validation/mask-card-numbers.ts';
 import { handleFollowUp } from '../follow-up/handle-follow-up.ts';
 import { matchOpenReturn } from '../follow-up/match-open-return.ts';
 import { classifySender } from '../reply/classify-sender.ts';
@@ -35,6 +38,8 @@ export interface ProcessDeps {
   /** Our address (`Returns <info@shop.example>`); its domain marks our own Message-IDs for loop safety. */
   from: string;
   ourDomain: string;
+  /** Our own mailbox addresses (MAIL_FROM, MAILBOX_ADDRESS): mail from them is never answered. */
+  ownAddresses: readonly string[];
   shopName: string;
   /** The shop's IANA time zone: its days are the days rules count. */
   timeZone: string;
@@ -43,17 +48,33 @@ export interface ProcessDeps {
   random: () => number;
 }
 
-export async function processMessage(inbound: InboundRecord, deps: ProcessDeps): Promise<ProcessOutcome> {
+/** A message read (MIME, documents, OCR, fields): done once, however often deciding it has to be repeated. */
+export type ReadMessage =
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'read'; mail: MailMessage & { from: NonNullable<MailMessage['from']> }; documents: StoredDocument[]; application: ParsedApplication; isApplication: boolean; today: string };
+
+/** The expensive half: MIME, every document (OCR included), the fields. */
+export async function readMessage(inbound: InboundRecord, deps: ProcessDeps): Promise<ReadMessage> {
   const mail = await deps.mime.parse(inbound.raw);
-  const classified = classifySender(mail, deps.ourDomain);
+  const classified = classifySender(mail, deps.ourDomain, deps.ownAddresses);
   if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
 
-  const documents = await readAttachments(mail, deps.documents);
+  const read = await readAttachments(mail, deps.documents);
   // Every rule's clock is when the e-mail reached the mailbox, not when we got round to it: an application that
   // arrived at 23:50 on the last day is in time even if processed after midnight or after downtime.
   const today = isoDay(inbound.receivedAt, deps.timeZone);
-  const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...documents, bodyDocument(mail.text)], today);
+  const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...read, bodyDocument(mail.text)], today);
+  // From here on only the masked text exists: it is what the record stores and the UI shows.
+  return { kind: 'read', mail: { ...mail, from: mail.from }, documents: read.map(scrubDocumentText), application, isApplication, today };
+}
 
+/**
+ * The cheap half: a follow-up or a new return, its decision, number and reply. Repeated on a conflict (a taken
+ * return number, a return an agent moved meanwhile) without reading the documents again.
+ */
+export async function decideMessage(inbound: InboundRecord, read: ReadMessage, deps: ProcessDeps): Promise<ProcessOutcome> {
+  if (read.kind === 'ignored') return read;
+  const { mail, documents, application, isApplication, today } = read;
   const existing =
     (await deps.returns.findReturnForFollowUp({
       messageIds: [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references],
@@ -87,7 +108,8 @@ export async function processMessage(inbound: InboundRecord, deps: ProcessDeps):
 export async function readAttachments(mail: MailMessage, reader: DocumentReader): Promise<StoredDocument[]> {
   const documents: StoredDocument[] = [];
   for (const attachment of mail.attachments.slice(0, MAX_ATTACHMENTS_PER_MESSAGE)) {
-    const doc = await reader.read(attachment.filename, attachment.content);
+    // The name travels into the application as each value's source: masked here, before parsing copies it.
+    const doc = await reader.read(maskCardNumbers(attachment.filename).text, attachment.content);
     documents.push({ ...doc, content: attachment.content });
   }
   return documents;

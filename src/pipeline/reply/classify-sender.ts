@@ -2,7 +2,7 @@
 // auto-reply, a bounce or a list starts mail loops or spams a list; each rule below is one known signal.
 import type { MailMessage } from '../../domain/mail-message.ts';
 
-export type NoReplyReason = 'auto_reply' | 'bounce' | 'mailing_list' | 'no_reply_sender' | 'own_message' | 'no_sender';
+export type NoReplyReason = 'auto_reply' | 'bounce' | 'mailing_list' | 'no_reply_sender' | 'own_message' | 'own_address' | 'no_sender';
 export type SenderClass = { reply: true } | { reply: false; reason: NoReplyReason };
 
 /** Mailbox names that belong to mail systems, not people: a reply to them is a reply to a bounce. */
@@ -24,11 +24,30 @@ function isOwnDomain(domain: string, ownDomain: string): boolean {
   return domain === own || domain.endsWith(`.${own}`);
 }
 
-export function classifySender(message: MailMessage, ownDomain: string): SenderClass {
+/** Every address named in a header value: `"Desk" <INFO@shop.example>, b@x.example` → both, lower-cased. */
+function addressesIn(value: string | undefined): string[] {
+  return (value?.match(/[^\s<>,;:"()]+@[^\s<>,;:"()]+/g) ?? []).map((a) => a.toLowerCase());
+}
+
+/**
+ * `ownAddresses`: our own mailbox addresses (MAIL_FROM, MAILBOX_ADDRESS). Mail that names one of them as its
+ * From, Sender or Reply-To, in any letter case, is ours (or forged to look like ours): answering it writes to
+ * ourselves, which is how mail loops start. The Message-ID check alone misses a copy rewritten by a relay.
+ */
+export function classifySender(message: MailMessage, ownDomain: string, ownAddresses: readonly string[] = []): SenderClass {
   // Our own reply coming back (a forwarding loop, or a misconfigured mailbox that receives its own outbox).
   if (message.messageId?.includes('@') && isOwnDomain(domainOf(message.messageId), ownDomain)) {
     return { reply: false, reason: 'own_message' };
   }
+  const own = new Set(ownAddresses.map((a) => a.trim().toLowerCase()));
+  const named = [
+    message.from?.address,
+    message.replyTo?.address,
+    ...addressesIn(header(message, 'from')),
+    ...addressesIn(header(message, 'sender')),
+    ...addressesIn(header(message, 'reply-to')),
+  ];
+  if (named.some((a) => a !== undefined && own.has(a.toLowerCase()))) return { reply: false, reason: 'own_address' };
 
   // Delivery status notifications (RFC 3464) and the null reverse path used for every bounce (RFC 5321 §4.5.5).
   if (message.contentType.toLowerCase() === 'multipart/report') return { reply: false, reason: 'bounce' };

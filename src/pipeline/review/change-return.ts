@@ -10,6 +10,7 @@ import type { OutboundDraft, ReturnEvent } from '../../domain/ports/store.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
 import { draftReturnReply } from '../reply/draft-return-reply.ts';
+import { guardChange } from '../reply/guard-reply.ts';
 import type { ReplyDataInput } from '../reply/reply-data.ts';
 import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
 import { isoDay } from '../../domain/iso-day.ts';
@@ -46,18 +47,23 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
     state = result.state;
     events.push(result.event);
   }
-  const reply = change.reply ? await draftReply(deps, ref, change.reply) : undefined;
-  await deps.updates.updateReturn({
-    returnNumber: ref.returnNumber,
-    fromState: ref.state,
-    toState: state,
-    events,
-    ...(reply ? { reply } : {}),
-    ...(change.application ? { application: change.application } : {}),
-    ...(change.decision ? { decision: change.decision } : {}),
-    ...(change.deadlines ? { deadlines: change.deadlines } : {}),
-  });
-  return { returnNumber: ref.returnNumber, state, reply: reply?.template ?? null };
+  const drafted = change.reply ? await draftReply(deps, ref, change.reply) : undefined;
+  const { change: update, suppressed } = await guardChange(
+    {
+      returnNumber: ref.returnNumber,
+      fromState: ref.state,
+      toState: state,
+      events,
+      ...(drafted ? { reply: drafted } : {}),
+      ...(change.application ? { application: change.application } : {}),
+      ...(change.decision ? { decision: change.decision } : {}),
+      ...(change.deadlines ? { deadlines: change.deadlines } : {}),
+    },
+    deps.replyGuard,
+    at,
+  );
+  await deps.updates.updateReturn(update);
+  return { returnNumber: ref.returnNumber, state, reply: update.reply?.template ?? null, ...(suppressed ? { replySuppressed: suppressed } : {}) };
 }
 
 /** An event that changes nothing in the lifecycle (an edit, an inspection note), kept in the audit trail. */

@@ -5,6 +5,7 @@ import type { Orders } from '../../domain/ports/orders.ts';
 import type { ReplyTemplates } from '../../domain/ports/reply-renderer.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { RenderedReply } from '../../domain/reply.ts';
+import type { ReplyGuard, SuppressReason } from '../reply/guard-reply.ts';
 
 export interface ReviewDeps {
   updates: ReturnUpdates;
@@ -19,6 +20,8 @@ export interface ReviewDeps {
   /** The shop's IANA time zone (SHOP_TIMEZONE). */
   timeZone: string;
   now: () => Date;
+  /** An agent's reply passes the same check as the machine's (bounces, rate limit, own address). */
+  replyGuard: ReplyGuard;
 }
 
 /** Who acts: the signed-in agent's e-mail, recorded as `agent:<email>` in the audit trail. */
@@ -29,4 +32,6 @@ export interface ActionOutcome {
   state: string;
   /** The reply committed with the change, if the transition is customer-facing. */
   reply: string | null;
+  /** Why the reply was drafted but not sent (the change is committed all the same). */
+  replySuppressed?: SuppressReason;
 }

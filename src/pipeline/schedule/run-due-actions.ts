@@ -8,6 +8,7 @@ import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
 import { draftReturnReply, type ReturnReplyDeps } from '../reply/draft-return-reply.ts';
+import { guardChange, type ReplyGuard } from '../reply/guard-reply.ts';
 import { isoDay } from '../../domain/iso-day.ts';
 import { daysBetween } from '../decide/iso-date.ts';
 import { parcelRules } from '../process/build-reply-data.ts';
@@ -19,6 +20,8 @@ export interface ScheduleDeps extends ReturnReplyDeps {
   /** The shop's IANA time zone: the ship-by day a reminder names is a shop day. */
   timeZone: string;
   now: () => Date;
+  /** Reminders and expiry notices pass the same check as every other reply (bounces, rate limit, own address). */
+  replyGuard: ReplyGuard;
 }
 
 export type DueActionKind = 'send_shipping_reminder' | 'expire' | 'review_sla_breached' | 'refund_overdue';
@@ -36,8 +39,9 @@ export async function runDueActions(deps: ScheduleDeps): Promise<Array<{ returnN
   for (const ref of due) {
     const planned = await planAction(ref, deps, now);
     if (!planned) continue;
+    const { change: update } = await guardChange(planned.update, deps.replyGuard, now);
     try {
-      await deps.returns.updateReturn(planned.update);
+      await deps.returns.updateReturn(update);
       done.push({ returnNumber: ref.returnNumber, action: planned.action });
     } catch (error) {
       // Someone (an agent, another worker) moved the return meanwhile: its new state decides what is due next round.

@@ -1,5 +1,6 @@
 // One pass of the worker: ingest new mail, process every waiting message, send committed replies.
 import type { WorkRecovery } from '../../domain/ports/delivery-store.ts';
+import type { WorkerPresence } from '../../domain/ports/worker-presence.ts';
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
@@ -17,12 +18,15 @@ export interface DrainDeps extends HandleDeps {
   /** A reply left `sending` without a confirming copy is sent again after this long. */
   resendAfterMs?: number;
   readMessageId: (raw: Buffer) => string | undefined;
+  scrubRaw: (raw: Buffer) => Promise<{ raw: Buffer }>;
   fromAddress: string;
   /** Messages taken from the mailbox and from the queue per round. */
   batchSize: number;
   /** Hands out again the messages a killed worker left in `processing` for longer than processingTimeoutSeconds. */
   recovery?: WorkRecovery;
   processingTimeoutSeconds?: number;
+  /** Hands out again, at once, the messages of workers whose lease is gone (a killed process); the timeout above is the fallback. */
+  workers?: WorkerPresence;
   onProgress?: (event: { kind: 'ingested'; count: number } | { kind: 'handled'; result: HandleResult }) => void;
 }
 
@@ -37,6 +41,10 @@ export interface DrainSummary {
 
 export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
   const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], scheduled: [], replies: { sent: 0, failed: 0, confirmed: 0, unconfirmed: 0 } };
+  if (deps.workers) {
+    const orphans = await deps.workers.releaseOrphans();
+    if (orphans.length > 0) await deps.queue.enqueue(orphans);
+  }
   if (deps.recovery && deps.processingTimeoutSeconds) {
     const released = await deps.recovery.releaseStaleProcessing(new Date(deps.now().getTime() - deps.processingTimeoutSeconds * 1000));
     if (released.length > 0) await deps.queue.enqueue(released);
@@ -57,6 +65,8 @@ export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
       if (result.status === 'done') done++;
       summary.handled.push(result);
       deps.onProgress?.({ kind: 'handled', result });
+      // Its reply goes out now, not after the whole batch (the first of 12 replies waited 18 s for the other 11).
+      if (result.status === 'done') await send(deps, summary, false);
     }
     // Fewer than a batch means the mailbox had nothing more: a copy of one of our replies would be stored by now.
     await send(deps, summary, ingested.stored.length + ingested.duplicates.length < deps.batchSize);

@@ -1,17 +1,18 @@
 // One job: claim a stored message, process it, commit the outcome, and only then mark it in the mailbox.
 // A fault is recorded on the message (failed, with the error) and retried with back-off; after maxAttempts it is parked
 // for an operator. Nothing is ever dropped.
-import { AppError } from '../../domain/app-error.ts';
+import { AppError, isPermanent } from '../../domain/app-error.ts';
 import type { DeliveryGuardStore } from '../../domain/ports/delivery-store.ts';
 import type { Mailbox, MailboxDisposition } from '../../domain/ports/mailbox.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
-import { processMessage, type ProcessDeps } from '../process/process-message.ts';
+import { decideMessage, readMessage, type ProcessDeps } from '../process/process-message.ts';
 import type { ProcessOutcome } from '../process/process-outcome.ts';
 import { recordOutcome } from '../record/record-outcome.ts';
 import { recordDeliveryReport } from '../bounce/record-delivery-report.ts';
-import { guardReply, type ReplyLimits } from './guard-reply.ts';
+import { guardReply, type ReplyGuard, type ReplyLimits } from '../reply/guard-reply.ts';
 import { retryDelayMs } from './retry-backoff.ts';
+import { maskCardNumbers } from '../../domain/validation/mask-card-numbers.ts';
 
 export interface HandleDeps extends ProcessDeps {
   store: Store & ReturnUpdates;
@@ -20,6 +21,10 @@ export interface HandleDeps extends ProcessDeps {
   /** Bounce records, blocked addresses and reply counts; without it no reply is held back and bounces are only ignored. */
   delivery?: DeliveryGuardStore;
   deliveryLimits?: ReplyLimits & { hardBounceLimit: number };
+  /** This worker's id, recorded on the messages it claims (see WorkerPresence). */
+  workerId?: string;
+  /** The check every reply passes (own address, blocked recipient, rate limit): the same one the scheduler and agents use. */
+  replyGuard: ReplyGuard;
   /** A mailbox mark that failed after the commit; the mailbox reconciles it later, so it is logged, not retried here. */
   onMarkFailed?: (inboundId: string, error: unknown) => void;
 }
@@ -33,19 +38,27 @@ export type HandleResult =
 const NUMBER_RETRIES = 3;
 
 export async function handleInbound(inboundId: string, deps: HandleDeps): Promise<HandleResult> {
-  const inbound = await deps.store.claimInbound(inboundId);
+  const inbound = await deps.store.claimInbound(inboundId, deps.workerId);
   if (!inbound) return { status: 'skipped' };
+  // Claimed more often than allowed without ever finishing: reading it killed (or hung) the worker every time.
+  if (inbound.attempts > deps.maxAttempts) {
+    const reason = `too_complex: processing it stopped its worker ${inbound.attempts - 1} times`;
+    await deps.store.finishInbound(inbound.id, 'parked', reason);
+    await markInMailbox(inbound, 'parked', deps);
+    return { status: 'parked', error: reason };
+  }
   let result: { returnNumber?: string } = {};
   let outcome: ProcessOutcome | undefined;
   try {
+    // Read once: a conflict at the commit repeats the decision, never the OCR.
+    const read = await readMessage(inbound, deps);
     for (let attempt = 0; attempt < NUMBER_RETRIES; attempt++) {
-      outcome = await processMessage(inbound, deps);
-      if (deps.delivery && deps.deliveryLimits) {
-        if (outcome.kind === 'ignored' && outcome.reason === 'bounce') {
-          await recordDeliveryReport(inbound.raw, { delivery: deps.delivery, blockAfter: deps.deliveryLimits.hardBounceLimit, now: deps.now });
-        }
-        outcome = (await guardReply(outcome, { arrivedAt: inbound.receivedAt, mailboxId: inbound.mailboxId }, { delivery: deps.delivery, limits: deps.deliveryLimits, now: deps.now })).outcome;
+      outcome = await decideMessage(inbound, read, deps);
+      if (deps.delivery && deps.deliveryLimits && outcome.kind === 'ignored' && outcome.reason === 'bounce') {
+        await recordDeliveryReport(inbound.raw, { delivery: deps.delivery, blockAfter: deps.deliveryLimits.hardBounceLimit, now: deps.now });
       }
+      const arrival = { arrivedAt: inbound.receivedAt, mailboxId: inbound.mailboxId };
+      outcome = (await guardReply(outcome, arrival, { guard: deps.replyGuard, backlogMaxAgeHours: deps.deliveryLimits?.backlogMaxAgeHours, delivery: deps.delivery, now: deps.now })).outcome;
       try {
         result = await recordOutcome(deps.store, inbound.id, outcome);
         break;
@@ -55,8 +68,10 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
     }
   } catch (error) {
     const message = describe(error);
-    const attempts = inbound.attempts + 1;
-    const park = attempts >= deps.maxAttempts;
+    // This attempt was counted at the claim.
+    const attempts = inbound.attempts;
+    // Unknown faults (a crashed OCR engine, a database hiccup) may pass; a permanent one is parked at once.
+    const park = attempts >= deps.maxAttempts || isPermanent(error);
     if (park) await deps.store.finishInbound(inbound.id, 'parked', message);
     else await deps.store.finishInbound(inbound.id, 'failed', message, { retryAt: new Date(deps.now().getTime() + retryDelayMs(attempts)) });
     await markInMailbox(inbound, park ? 'parked' : null, deps);
@@ -79,7 +94,8 @@ async function markInMailbox(inbound: { id: string; mailboxId: string; mailboxKe
   }
 }
 
+/** Stored as the message's lastError and shown to operators: a library may quote the text it choked on. */
 function describe(error: unknown): string {
-  if (error instanceof AppError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const text = error instanceof AppError ? `${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return maskCardNumbers(text).text;
 }

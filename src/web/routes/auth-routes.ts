@@ -2,6 +2,7 @@
 // wrong password (and takes as long), and a successful sign-in gets a fresh session token.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { createLoginLockout } from '../auth/login-lockout.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
 import { hashToken, newSessionToken, SESSION_COOKIE, SESSION_HOURS } from '../auth/session-token.ts';
 import type { AppContext } from '../build-app.ts';
@@ -12,12 +13,22 @@ const LoginSchema = z.object({
   next: z.string().max(2048).optional(),
 });
 
-/** Only a path on this site: `//evil.example` or `https://…` would make the login an open redirect. */
+/**
+ * Only a path on this site: `//evil.example` or `https://…` would make the login an open redirect. Printable ASCII
+ * only: browsers drop tabs and newlines from a Location (`/\t/evil.example` becomes `//evil.example`), a newline
+ * cannot go into a header at all (that was a 500), and a backslash reads as a slash.
+ */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/queue';
+  if (!next || !/^\/(?![/\\])[\x21-\x7e]*$/.test(next) || next.includes('\\')) return '/queue';
+  // The same characters percent-encoded (`/%09/evil.example`): a proxy or a second decoding would bring them back.
+  if (/%(?:[01][0-9a-f]|7f|5c)/i.test(next)) return '/queue';
+  const base = 'http://this.site.invalid';
+  const url = new URL(next, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/queue';
 }
 
 export function authRoutes({ deps, views, now }: AppContext) {
+  const lockout = createLoginLockout();
   const render = (reply: FastifyReply, context: object) => {
     reply.type('text/html; charset=utf-8');
     return views.login({ title: 'Sign in', csrf: reply.generateCsrf({ userInfo: 'anonymous' }), ...context });
@@ -40,12 +51,21 @@ export function authRoutes({ deps, views, now }: AppContext) {
       },
       async (request, reply) => {
         const form = LoginSchema.parse(request.body);
+        // A locked account is not even checked: the right password must not open it while guessing goes on.
+        const locked = lockout.lockedFor(form.email, now());
+        if (locked > 0) {
+          reply.code(429).header('Retry-After', String(Math.ceil(locked / 1000)));
+          const minutes = Math.ceil(locked / 60_000);
+          return render(reply, { email: form.email, next: safeNext(form.next), error: `Too many wrong passwords for this account. Try again in ${minutes} min.` });
+        }
         const user = await deps.users.findUserByEmail(form.email);
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), form.password);
         if (!user || !ok || user.disabled) {
+          lockout.failed(form.email, now());
           reply.code(401);
           return render(reply, { email: form.email, next: safeNext(form.next), error: 'Wrong e-mail or password.' });
         }
+        lockout.succeeded(form.email);
         const token = newSessionToken();
         const expiresAt = new Date(now().getTime() + SESSION_HOURS * 3_600_000);
         await deps.users.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt });

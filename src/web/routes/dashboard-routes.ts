@@ -1,6 +1,7 @@
 // The manager's dashboard: the numbers from the Dashboard port, charts drawn by chart.js in the browser.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { ATTENTION_STATES } from '../../domain/ports/dashboard.ts';
 import type { AppContext } from '../build-app.ts';
 
 const QuerySchema = z.object({ days: z.coerce.number().int().min(7).max(90).default(30) });
@@ -10,7 +11,9 @@ export function dashboardRoutes({ deps, views, now }: AppContext) {
     app.get('/dashboard', { config: { role: 'manager' } }, async (request, reply) => {
       const parsed = QuerySchema.safeParse(request.query);
       const days = parsed.success ? parsed.data.days : 30;
-      const stats = await deps.dashboard.stats(now(), days);
+      const [stats, inbound] = await Promise.all([deps.dashboard.stats(now(), days), deps.store.countInboundByState()]);
+      // Mail no automatic step answers: a person must read it (regression: such mail showed nowhere).
+      const attention = ATTENTION_STATES.reduce((sum, state) => sum + (inbound[state] ?? 0), 0);
       const byState = Object.entries(stats.byState)
         .map(([state, count]) => ({ state, count }))
         .sort((a, b) => b.count - a.count);
@@ -21,6 +24,7 @@ export function dashboardRoutes({ deps, views, now }: AppContext) {
         user: request.user,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         stats,
+        attention,
         byState,
         total: byState.reduce((a, b) => a + b.count, 0),
         chartData: {

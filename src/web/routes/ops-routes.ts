@@ -46,7 +46,9 @@ export function opsRoutes({ deps, now }: AppContext) {
     app.get('/favicon.ico', { config: { public: true } }, async (_request, reply) => reply.redirect('/static/favicon.svg', 301));
 
     app.get('/static/:name', { config: { public: true } }, async (request, reply) => {
-      const entry = STATIC_FILES[(request.params as { name: string }).name];
+      // Own keys only: `constructor` or `__proto__` looked up on a plain object found Object's and gave a 500.
+      const name = (request.params as { name: string }).name;
+      const entry = Object.hasOwn(STATIC_FILES, name) ? STATIC_FILES[name] : undefined;
       if (!entry) throw new AppError('not_found', 'no such file');
       reply.type(entry.type).header('Cache-Control', 'public, max-age=300');
       return readFile(entry.file);

@@ -1,6 +1,7 @@
 // A reply goes the whole way: rendered from the real templates, composed to bytes, delivered through the file
 // outbox and through nodemailer to a real SMTP server on 127.0.0.1, and read back as a customer's client would.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,19 @@ describe('file outbox', () => {
     const files = readdirSync(join(dir, 'idem'));
     expect(files).toHaveLength(1);
     expect(readFileSync(join(dir, 'idem', files[0]!)).equals(raw)).toBe(true);
+  });
+
+  it('regression: a temp file a killed writer left (0 bytes, forever) is removed at start-up; a live writer’s is kept', async () => {
+    const folder = join(dir, 'stale');
+    mkdirSync(folder, { recursive: true });
+    // A process that has ended: its pid is free (reuse within the test is not a concern on a 4-million pid space).
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const names = [`.ri.a@shop.example.eml.${dead}.0badc0de.tmp`, `.ri.b@shop.example.eml.${process.pid}.12345678.tmp`, `.ri.c@shop.example.eml.${process.ppid}.abcdef01.tmp`];
+    for (const name of names) writeFileSync(join(folder, name), '');
+    writeFileSync(join(folder, 'ri.d@shop.example.eml'), 'a reply');
+    const outbox = createFileOutbox({ dir: folder });
+    expect((await outbox.removeStaleTempFiles()).sort()).toEqual(names.slice(0, 2).sort());
+    expect(readdirSync(folder).sort()).toEqual([names[2]!, 'ri.d@shop.example.eml'].sort());
   });
 
   it('sanitises a hostile Message-ID into a file name inside the folder', async () => {

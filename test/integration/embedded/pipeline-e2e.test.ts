@@ -161,11 +161,15 @@ describe('mail in → return record → reply out (embedded defaults)', () => {
     expect(reply.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('moves every delivered file from new/ to cur/ once its outcome is committed', async () => {
+  it('moves every delivered file from new/ to cur/ once its outcome is committed; mail for a person flagged, not seen', async () => {
     const config = loadConfig({ DATA_DIR: dir, POLICY_FILE: TEST_POLICY_FILE });
     expect(await readdir(path.join(config.maildir, 'new'))).toEqual([]);
     const cur = await readdir(path.join(config.maildir, 'cur'));
     expect(cur).toHaveLength(names.length);
-    expect(cur.every((f) => f.endsWith(':2,S'))).toBe(true);
+    // Regression: a customer's question was flagged like processed mail and nobody saw it.
+    const attention = names.filter((n) => expected.get(n)!.expect.inbound === 'needs_attention').sort();
+    expect(attention.length).toBeGreaterThan(0);
+    expect(cur.filter((f) => f.endsWith(':2,F')).map((f) => f.split(':')[0]!.replace(/\.eml$/, '')).sort()).toEqual(attention);
+    expect(cur.filter((f) => !f.endsWith(':2,F')).every((f) => f.endsWith(':2,S'))).toBe(true);
   });
 });

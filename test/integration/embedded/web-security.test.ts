@@ -120,4 +120,49 @@ describe('web: security', () => {
     expect(metrics.body).toContain('intake_queue_depth');
     expect(metrics.body).toMatch(/intake_returns\{state="needs_review"\} 1/);
   });
+
+  it('does not redirect to another site through a tab, and never answers a newline in next with a 500', async () => {
+    const client = new WebClient(fx.app);
+    const page = await client.get('/login?next=%2F%09%2Fevil.example');
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('evil.example');
+    for (const next of ['/\t/evil.example', '/%09/evil.example', '/queue\r\nSet-Cookie: x=1']) {
+      const res = await new WebClient(fx.app).submit('/login', '/login', { email: USERS.support, password: 'correct horse battery staple', next });
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.location, JSON.stringify(next)).toBe('/queue');
+    }
+  });
+
+  it('answers 404, never 500, for any name under /static', async () => {
+    const client = new WebClient(fx.app);
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '..%2Fapp.css', 'nope.js']) {
+      expect((await client.get(`/static/${name}`)).status, name).toBe(404);
+    }
+    expect((await client.get('/static/app.css')).status).toBe(200);
+  });
+});
+
+describe('web: sign-in lock-out per account', () => {
+  it('regression: wrong passwords from many addresses, then the right one, does not sign in until the lock passes', async () => {
+    let clock = new Date('2026-11-20T12:00:00Z');
+    const locked = await startWebFixture({ now: () => clock, loginRateLimit: 5 });
+    try {
+      // 18 guesses, each from its own address: the per-address rate limit never trips.
+      for (let i = 0; i < 18; i++) {
+        const res = await new WebClient(locked.app).login(USERS.admin, `guess ${i}`);
+        expect([401, 429]).toContain(res.status);
+      }
+      const right = await new WebClient(locked.app).login(USERS.admin);
+      expect(right.status).toBe(429);
+      expect(right.body).toContain('Too many wrong passwords for this account');
+      expect(right.headers['set-cookie'] ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/^ri_session=[^;]/)]));
+      // Another account is not affected.
+      expect((await new WebClient(locked.app).login(USERS.support)).status).toBe(303);
+      // After the back-off (at most an hour) the right password works, and clears the count.
+      clock = new Date(clock.getTime() + 61 * 60_000);
+      expect((await new WebClient(locked.app).login(USERS.admin)).status).toBe(303);
+    } finally {
+      await locked.close();
+    }
+  });
 });

@@ -98,6 +98,21 @@ describe.each(providers)('%s: delivery store', (_name, freshUrl) => {
       expect(await delivery.releaseStaleProcessing(new Date(Date.now() - 60_000))).toEqual([]);
       expect(await delivery.releaseStaleProcessing(new Date(Date.now() + 1000))).toEqual([saved.id]);
       expect(await store.listInboundIds(['received'], 10)).toEqual([saved.id]);
+
+      // By the claimant's lease: a live lease keeps the claim, an expired or missing one (or a dead process) frees it.
+      const now = new Date();
+      await delivery.acquireLease('worker:w-live', 'w-live', 60_000, now);
+      await delivery.acquireLease('worker:w-expired', 'w-expired', 1, new Date(now.getTime() - 60_000));
+      const claims: Record<string, string> = {};
+      for (const claimant of ['w-live', 'w-expired', 'w-missing', 'w-dead']) {
+        const row = await store.saveInbound({ mailboxId: 'm', mailboxKey: claimant, messageId: `<${claimant}@x>`, sha256: claimant, raw: Buffer.from(claimant), receivedAt: now });
+        await store.claimInbound(row.id, claimant === 'w-dead' ? 'w-live-but-dead' : claimant);
+        claims[claimant] = row.id;
+      }
+      await delivery.acquireLease('worker:w-live-but-dead', 'w-live-but-dead', 60_000, now);
+      const released = await delivery.releaseOrphanedProcessing(now, (claimant) => claimant === 'w-live-but-dead');
+      expect(released.sort()).toEqual([claims['w-expired']!, claims['w-missing']!, claims['w-dead']!].sort());
+      expect(await store.listInboundIds(['processing'], 10)).toEqual([claims['w-live']]);
     } finally {
       await delivery.close();
       await store.close();

@@ -89,6 +89,19 @@ async function seed(store: DbStore, url: string): Promise<void> {
   }
 }
 
+/** Mail a person must read: a question and a parked message, beside the 240 processed ones. */
+async function seedAttention(store: DbStore): Promise<void> {
+  for (const [i, state] of (['needs_attention', 'parked'] as const).entries()) {
+    const raw = Buffer.from(`From: q${i}@example.org\r\nSubject: Question ${i}\r\nMessage-ID: <q${i}@example.org>\r\n\r\n${'x'.repeat(20_000)}`);
+    const saved = await store.saveInbound({
+      mailboxId: 'maildir:/test', mailboxKey: `q${i}`, messageId: `<q${i}@example.org>`,
+      sha256: createHash('sha256').update(raw).digest('hex'), raw, receivedAt: new Date(NOW.getTime() - i * DAY),
+    });
+    await store.claimInbound(saved.id);
+    await store.finishInbound(saved.id, state, state === 'parked' ? 'Error: boom' : 'not_an_application');
+  }
+}
+
 beforeAll(async () => {
   server = await startPostgresServer();
   dir = await mkdtemp(path.join(tmpdir(), 'intake-web-pg-'));
@@ -96,6 +109,7 @@ beforeAll(async () => {
   for (const provider of ['sqlite', 'postgresql'] as const) {
     const store = await openStore(urls[provider], { statsCacheMs: 0 });
     await seed(store, urls[provider]);
+    await seedAttention(store);
     stores[provider] = { store, url: urls[provider] };
   }
 }, 240_000);
@@ -138,6 +152,17 @@ describe('dashboard queries: PostgreSQL gives the numbers SQLite gives', () => {
     } finally {
       for (const s of moscow) await s.close();
     }
+  });
+
+  it('lists the mail needing attention the same way, with only the head of each message', async () => {
+    const [sqlite, postgres] = both();
+    const strip = (r: Awaited<ReturnType<typeof sqlite.dashboard.listAttention>>) => ({ total: r.total, rows: r.rows.map(({ id: _id, ...row }) => ({ ...row, head: row.head.toString('latin1') })) });
+    const expected = strip(await sqlite.dashboard.listAttention({ limit: 50, offset: 0 }));
+    expect(strip(await postgres.dashboard.listAttention({ limit: 50, offset: 0 }))).toEqual(expected);
+    expect(expected.rows.map((r) => [r.state, r.reason])).toEqual([['needs_attention', 'not_an_application'], ['parked', 'Error: boom']]);
+    expect(expected.rows[0]!.head.length).toBe(16_384);
+    expect(expected.rows[0]!.head).toMatch(/^From: q0@example.org\r\nSubject: Question 0/);
+    expect((await postgres.dashboard.listAttention({ state: 'parked', limit: 50, offset: 0 })).total).toBe(1);
   });
 
   it('the 30-day numbers are the ones the seeded data implies', async () => {

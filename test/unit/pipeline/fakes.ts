@@ -1,6 +1,7 @@
 // Small fakes of the ports the lifecycle stages use: templates that render a marker, a composer that
 // returns the rendered text, and a return reference builder.
 import { testPolicy } from '../../support/test-policy.ts';
+import type { ReplyGuard } from '../../../src/pipeline/reply/guard-reply.ts';
 import type { ReplyTemplates } from '../../../src/domain/ports/reply-renderer.ts';
 import type { ReturnRef } from '../../../src/domain/ports/return-updates.ts';
 import type { RenderedReply } from '../../../src/domain/reply.ts';
@@ -19,6 +20,8 @@ export const replyDeps = {
   shopName: 'Test shop',
   timeZone: 'Europe/Moscow',
   policy,
+  /** Lets every reply through; tests of the guard pass their own. */
+  replyGuard: { check: async () => undefined } as ReplyGuard,
 };
 
 export function returnRef(overrides: Partial<ReturnRef> = {}): ReturnRef {

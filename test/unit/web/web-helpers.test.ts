@@ -10,6 +10,15 @@ describe('safeNext: sign-in never redirects off-site', () => {
     ['/\\evil.example', '/queue'],
     ['https://evil.example', '/queue'],
     [undefined, '/queue'],
+    // Regression: a tab (from ?next=/%09/evil.example) passed, and browsers drop it: //evil.example.
+    ['/\t/evil.example', '/queue'],
+    ['/%09/evil.example', '/queue'],
+    ['/%5Cevil.example', '/queue'],
+    // Regression: a newline reached the Location header and gave a 500 after the session was made.
+    ['/queue\r\nSet-Cookie: x=1', '/queue'],
+    ['/ returns', '/queue'],
+    ['/returns/RT-1?done=approved#top', '/returns/RT-1?done=approved#top'],
+    ['/queue?q=%D0%98', '/queue?q=%D0%98'],
   ])('%j → %j', (next, expected) => expect(safeNext(next)).toBe(expected));
 });
 

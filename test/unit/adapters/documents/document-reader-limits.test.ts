@@ -1,5 +1,6 @@
 // Hostile and oversized inputs: each must come back as a problem value, quickly, without reaching OCR.
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -22,6 +23,20 @@ async function textPdf(pages: number): Promise<Buffer> {
 
 const codes = (doc: { problems: { code: string }[] }) => doc.problems.map((p) => p.code);
 
+/** A one-page PDF whose content stream is `operators` bytes of drawing operators, Flate-compressed (a "PDF bomb"). */
+function bombPdf(operators: number): Buffer {
+  const content = deflateSync(Buffer.from('q 1 0 0 1 0 0 cm Q\n'.repeat(Math.ceil(operators / 19))));
+  const head = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >> endobj',
+    `4 0 obj << /Length ${content.length} /Filter /FlateDecode >> stream`,
+    '',
+  ].join('\n');
+  return Buffer.concat([Buffer.from(head, 'latin1'), content, Buffer.from('\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')]);
+}
+
 describe('DocumentReader limits and hostile input', () => {
   it('refuses a PNG whose header claims 20000 × 20000 px before decoding it', async () => {
     const ocr = new FakeOcrEngine();
@@ -32,6 +47,22 @@ describe('DocumentReader limits and hostile input', () => {
     expect(doc.pages).toEqual([]);
     expect(ocr.jobs).toHaveLength(0);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('regression: refuses a PDF whose content stream inflates past the limit, before pdf.js inflates it', async () => {
+    const ocr = new FakeOcrEngine();
+    const bomb = bombPdf(16 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(100_000);
+    const started = Date.now();
+    const doc = await createDocumentReader({ ocr, limits: { maxPdfInflatedBytes: 1024 * 1024 } }).read('bomb.pdf', bomb);
+    expect(codes(doc)).toEqual(['too_complex']);
+    expect(doc.pages).toEqual([]);
+    expect(ocr.jobs).toHaveLength(0);
+    expect(Date.now() - started).toBeLessThan(2000);
+    // An ordinary PDF with an embedded font is far inside the same small limit.
+    const ordinary = await createDocumentReader({ ocr, limits: { maxPdfInflatedBytes: 1024 * 1024 } }).read('ok.pdf', await textPdf(3));
+    expect(codes(ordinary)).toEqual([]);
+    expect(ordinary.pageCount).toBe(3);
   });
 
   it('refuses an attachment over the byte limit', async () => {

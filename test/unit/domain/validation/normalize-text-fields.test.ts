@@ -45,20 +45,31 @@ describe('normalizeName', () => {
 
 describe('normalizeOrderNumber', () => {
   it.each([
-    ['2026-11-00457', '2026-11-00457', 0, true],
-    ['№ 1234567 от 02.11.2026:', '1234567', 0, true],
-    ['77 001 234', '77001234', 0, true],
+    ['2026-11-00457', '2026-11-00457'],
+    ['№ 1234567 от 02.11.2026:', '1234567'],
+    ['77 001 234', '77001234'],
+    ['# 55—10234', '55-10234'],
+    ['96759. Заказ получен в отделении', '96759'],
+    ['KM-60954', 'KM-60954'],
+    ['4417/26', '4417/26'],
+  ])('typed %s → %s, as printed', (raw, value) => {
+    expect(normalizeOrderNumber(raw)).toEqual({ value, fixes: 0, strict: true });
+  });
+
+  it.each([
     ['2026-11-OO457', '2026-11-00457', 2, false],
     ['l2345', '12345', 1, false],
     ['12З45', '12345', 1, false],
-    ['# 55—10234', '55-10234', 0, true],
-  ])('%s → %s', (raw, value, fixes, strict) => {
-    expect(normalizeOrderNumber(raw)).toEqual({ value, fixes, strict });
+    ['КМ-91329', 'KM-91329', 2, false],
+  ])('OCR %s → %s with its look-alikes repaired', (raw, value, fixes, strict) => {
+    expect(normalizeOrderNumber(raw, { ocr: true })).toEqual({ value, fixes, strict });
   });
 
-  it('keeps an order number with real letters as printed but not strict', () => {
-    expect(normalizeOrderNumber('RU-12345')).toEqual({ value: 'RU-12345', fixes: 1, strict: false });
+  it('typed-order-number-keeps-letters: "SS-1234" typed is not "55-1234" (look-alike fixes are for OCR only)', () => {
+    expect(normalizeOrderNumber('SS-1234')).toEqual({ value: 'SS-1234', fixes: 0, strict: true });
   });
+
+  it('is not a word without digits ("Order" left of a wrapped label)', () => expect(normalizeOrderNumber('Order')).toBeUndefined());
 
   it('refuses a masked card number', () => expect(normalizeOrderNumber('⟦card:1111:ok⟧')).toBeUndefined());
 });

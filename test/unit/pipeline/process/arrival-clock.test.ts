@@ -8,7 +8,7 @@ import { createMimeParser } from '../../../../src/adapters/mime/create-mime-pars
 import { createMemoryOrders } from '../../../../src/adapters/orders/create-memory-orders.ts';
 import { OrderSchema } from '../../../../src/domain/order.ts';
 import type { InboundRecord } from '../../../../src/domain/ports/store.ts';
-import { processMessage, type ProcessDeps } from '../../../../src/pipeline/process/process-message.ts';
+import { decideMessage, readMessage, type ProcessDeps } from '../../../../src/pipeline/process/process-message.ts';
 import { replyDeps } from '../fakes.ts';
 
 const samples = path.resolve(import.meta.dirname, '../../../../samples');
@@ -24,6 +24,7 @@ async function decide(arrivedAt: string, processedAt: string, timeZone = 'Europe
     orders: createMemoryOrders(orders),
     returns: { findReturnForFollowUp: async () => null, openReturnsOf: async () => [], orderReturns: async () => [] },
     ourDomain: 'shop.test',
+    ownAddresses: ['info@shop.test'],
     now: () => new Date(processedAt),
     random: () => 7,
   };
@@ -31,7 +32,7 @@ async function decide(arrivedAt: string, processedAt: string, timeZone = 'Europe
     id: 'in-1', mailboxId: 'mb', mailboxKey: 'k', messageId: '<body-c02.1741600000@mail.example.ru>', sha256: 'x', raw,
     state: 'processing', attempts: 0, lastError: null, deliveryCount: 1, receivedAt: new Date(arrivedAt),
   };
-  const outcome = await processMessage(inbound, deps);
+  const outcome = await decideMessage(inbound, await readMessage(inbound, deps), deps);
   if (outcome.kind !== 'return') throw new Error(`expected a new return, got ${outcome.kind}`);
   return outcome.record;
 }

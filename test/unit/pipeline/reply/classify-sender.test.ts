@@ -99,4 +99,26 @@ describe('classifySender', () => {
   it('replies to the Reply-To when From is missing', () => {
     expect(classifySender(message({ from: undefined, replyTo: { address: 'ivan@example.ru' } }), OWN)).toEqual({ reply: true });
   });
+
+  describe('mail from our own address gets no reply (regression: only our Message-ID domain was checked)', () => {
+    const OWN_ADDRESSES = ['info@shop.example', 'returns-inbox@mail.shop.example'];
+    const classify = (overrides: Partial<MailMessage>) => classifySender(message(overrides), OWN, OWN_ADDRESSES);
+
+    it.each([
+      ['From', { from: { address: 'info@shop.example' } }],
+      ['From in another letter case', { from: { address: 'INFO@Shop.Example' } }],
+      ['Reply-To', { replyTo: { address: 'Info@shop.example' } }],
+      ['Sender', { headers: { sender: 'Returns desk <INFO@SHOP.EXAMPLE>' } }],
+      ['the mailbox address in From', { from: { address: 'returns-inbox@MAIL.shop.example' } }],
+      ['a From header naming us beside someone else', { headers: { from: 'ivan@example.ru, "Desk" <info@shop.example>' } }],
+    ])('%s', (_where, overrides) => {
+      expect(classify(overrides)).toEqual({ reply: false, reason: 'own_address' });
+    });
+
+    it('still answers a colleague on our domain and a look-alike address', () => {
+      expect(classify({ from: { address: 'anna@shop.example' } })).toEqual({ reply: true });
+      expect(classify({ from: { address: 'info@shop.example.evil' } })).toEqual({ reply: true });
+      expect(classify({ headers: { sender: 'xinfo@shop.example' } })).toEqual({ reply: true });
+    });
+  });
 });

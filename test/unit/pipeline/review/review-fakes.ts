@@ -56,5 +56,6 @@ export function reviewDeps(updates: ReturnUpdates, now: Date): ReviewDeps {
     shopName: 'Shop',
     timeZone: 'Europe/Moscow',
     now: () => now,
+    replyGuard: { check: async () => undefined },
   };
 }

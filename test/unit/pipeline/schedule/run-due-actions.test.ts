@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src/domain/app-error.ts';
 import type { ReturnRef, ReturnUpdate } from '../../../../src/domain/ports/return-updates.ts';
+import type { ReplyGuard } from '../../../../src/pipeline/reply/guard-reply.ts';
 import { runDueActions } from '../../../../src/pipeline/schedule/run-due-actions.ts';
 import { replyDeps, returnRef } from '../fakes.ts';
 
@@ -8,10 +9,11 @@ const now = new Date('2026-11-20T12:00:00Z');
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
 const deadlines = (d: Partial<ReturnRef['deadlines']>) => ({ ...returnRef().deadlines, ...d });
 
-function run(due: ReturnRef[], updateReturn: (u: ReturnUpdate) => Promise<void> = async () => {}) {
+function run(due: ReturnRef[], updateReturn: (u: ReturnUpdate) => Promise<void> = async () => {}, replyGuard: ReplyGuard = replyDeps.replyGuard) {
   const updates: ReturnUpdate[] = [];
   return runDueActions({
     ...replyDeps,
+    replyGuard,
     now: () => now,
     returns: {
       listDueReturns: async (_now, _limit, { reminderLeadMs }) => {
@@ -81,5 +83,24 @@ describe('runDueActions', () => {
       if (u.returnNumber === 'R-MOVED') throw new AppError('conflict', 'moved');
     });
     expect(done).toEqual([{ returnNumber: 'R-NEXT', action: 'expire' }]);
+  });
+
+  it('asks the reply guard before a reminder or an expiry notice, and records a suppressed one (regression: the scheduler bypassed it)', async () => {
+    const asked: string[] = [];
+    const blocked: ReplyGuard = { check: async (to) => (asked.push(to), 'recipient_blocked') };
+    const { done, updates } = await run(
+      [
+        returnRef({ returnNumber: 'R-EXP', deadlines: deadlines({ shipBy: hours(-1), reminderSentAt: hours(-25) }) }),
+        returnRef({ returnNumber: 'R-REM', deadlines: deadlines({ shipBy: hours(20) }) }),
+      ],
+      undefined,
+      blocked,
+    );
+    expect(asked).toEqual(['anna@example.ru', 'anna@example.ru']);
+    expect(done.map((d) => d.action)).toEqual(['expire', 'send_shipping_reminder']);
+    expect(updates.map((u) => u.reply)).toEqual([undefined, undefined]);
+    expect(updates[0]).toMatchObject({ toState: 'expired', events: [{ type: 'expire' }, { type: 'reply_suppressed', reason: 'recipient_blocked', at: now }] });
+    // The reminder is done with (not retried every round), though nobody was written to.
+    expect(updates[1]).toMatchObject({ deadlines: { reminderSentAt: now }, events: [{ type: 'shipping_reminder' }, { type: 'reply_suppressed' }] });
   });
 });

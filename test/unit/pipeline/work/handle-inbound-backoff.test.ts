@@ -2,12 +2,13 @@
 // maxAttempts; the embedded queue then skips it until that time.
 import { describe, expect, it } from 'vitest';
 import type { InboundRecord, Store } from '../../../../src/domain/ports/store.ts';
+import { AppError } from '../../../../src/domain/app-error.ts';
 import { createDatabaseQueue } from '../../../../src/adapters/queue/database-queue.ts';
 import { handleInbound, type HandleDeps } from '../../../../src/pipeline/work/handle-inbound.ts';
 
 const NOW = new Date('2025-03-01T10:00:00Z');
 
-function fakes(attempts: number) {
+function fakes(attempts: number, fault: Error = new Error('OCR engine crashed')) {
   const finished: Array<{ state: string; reason: string; retryAt?: Date }> = [];
   const record: InboundRecord = {
     id: 'in-1',
@@ -32,7 +33,7 @@ function fakes(attempts: number) {
     mailbox: { id: 'maildir:/x', markProcessed: async () => undefined },
     mime: {
       parse: async () => {
-        throw new Error('OCR engine crashed');
+        throw fault;
       },
     },
     maxAttempts: 5,
@@ -43,19 +44,25 @@ function fakes(attempts: number) {
 
 describe('handleInbound back-off', () => {
   it('the first failure is retried 30 s later', async () => {
-    const { deps, finished } = fakes(0);
+    const { deps, finished } = fakes(1);
     expect(await handleInbound('in-1', deps)).toMatchObject({ status: 'failed' });
     expect(finished).toEqual([{ state: 'failed', reason: 'Error: OCR engine crashed', retryAt: new Date(NOW.getTime() + 30_000) }]);
   });
 
   it('the third failure waits 120 s', async () => {
-    const { deps, finished } = fakes(2);
+    const { deps, finished } = fakes(3);
     await handleInbound('in-1', deps);
     expect(finished[0]!.retryAt).toEqual(new Date(NOW.getTime() + 120_000));
   });
 
+  it('regression: a validation error is parked at once, not retried five times', async () => {
+    const { deps, finished } = fakes(1, new AppError('validation_failed', 'the return has no customer e-mail'));
+    expect(await handleInbound('in-1', deps)).toMatchObject({ status: 'parked' });
+    expect(finished).toEqual([{ state: 'parked', reason: 'validation_failed: the return has no customer e-mail' }]);
+  });
+
   it('the last allowed failure parks the message, with no retry time', async () => {
-    const { deps, finished } = fakes(4);
+    const { deps, finished } = fakes(5);
     expect(await handleInbound('in-1', deps)).toMatchObject({ status: 'parked' });
     expect(finished).toEqual([{ state: 'parked', reason: 'Error: OCR engine crashed' }]);
   });

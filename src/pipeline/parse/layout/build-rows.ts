@@ -1,0 +1,154 @@
+// Positioned words → rows of cells, decided on the boxes alone. A row is chained word by word from left to
+// right (so a scan's slight skew does not split it); a cell is a run of words whose gaps are no wider than a
+// space can be. Two tables printed side by side become one row with four cells, a label and its value in the
+// next column two cells — never one run of text.
+import type { PositionedWord } from '../../../domain/document.ts';
+
+export interface Cell {
+  text: string;
+  /** The cell's words with their extent, for a header whose column titles nearly touch. */
+  words: Array<{ text: string; x0: number; x1: number }>;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  confidence: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  y0: number;
+  y1: number;
+  confidence: number;
+}
+
+/** A gap between words wider than this many line heights separates cells (a space is ~0.3, a justified one <0.8). */
+const CELL_GAP = 1.1;
+/** With this many gaps in a row, a cell's edge must also be this many times the row's median gap. */
+const JUSTIFIED_MIN_GAPS = 4;
+const JUSTIFIED_FACTOR = 2.5;
+/** Two words are on one row when their vertical centres differ by less than this share of their height. */
+const SAME_ROW = 0.5;
+/** Neighbouring pairs needed to trust a slope; fewer words than that are a slip of paper, not a page. */
+const MIN_SLOPES = 5;
+/** Pieces of one word closer than this share of the line height are joined. */
+const WORD_PIECE_GAP = 0.25;
+/** How many of a row's last words a new word may continue from. */
+const CHAIN_MEMORY = 3;
+/** Glyph runs closer than this share of the line height are one word (a PDF draws "Кол" and "." apart). */
+const SAME_WORD = 0.12;
+
+const height = (w: { y0: number; y1: number }) => Math.max(1, w.y1 - w.y0);
+const centre = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
+
+/** OCR boxes may touch between real words: only punctuation, or a word's lower-case rest, glues on. */
+function glued(previous: PositionedWord, word: PositionedWord, lineHeight: number): boolean {
+  const gap = word.x0 - previous.x1;
+  if (gap < -SAME_WORD * lineHeight) return false;
+  // OCR splits a word of a wide (monospaced) typeface into pieces a letter's gap apart (seen: ≤ 0.15 of the
+  // line height, where a space between words is ≥ 0.4).
+  // A text layer's words come whole (text-layer-words.ts joins its glyph runs); only OCR's are pieced.
+  const ocr = previous.confidence < 1 || word.confidence < 1;
+  if (ocr && /\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text)) return gap < WORD_PIECE_GAP * lineHeight;
+  return gap < SAME_WORD * lineHeight && (/^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 1;
+}
+
+/**
+ * The page's slope (dy per dx): the median over neighbouring words of one line. A photo taken at a slant or a
+ * scan fed askew tilts every row; over a page's width that is more than a line's height.
+ */
+function slope(words: PositionedWord[], lineHeight: number): number {
+  const sorted = [...words].sort((a, b) => a.x0 - b.x0);
+  const slopes: number[] = [];
+  for (const [i, w] of sorted.entries()) {
+    for (let j = i + 1; j < sorted.length && sorted[j]!.x0 <= w.x1 + 2 * lineHeight; j++) {
+      const v = sorted[j]!;
+      const dx = (v.x0 + v.x1) / 2 - (w.x0 + w.x1) / 2;
+      const dy = centre(v) - centre(w);
+      if (v.x0 >= w.x1 - 0.2 * lineHeight && dx > 0 && Math.abs(dy) < 0.6 * lineHeight) {
+        slopes.push(dy / dx);
+        break;
+      }
+    }
+  }
+  return slopes.length >= MIN_SLOPES ? median(slopes) : 0;
+}
+
+/** Words with the page's slope taken out, so that a row is level again. */
+function levelled(words: PositionedWord[], lineHeight: number): PositionedWord[] {
+  const s = slope(words, lineHeight);
+  if (Math.abs(s) < 0.002) return words;
+  return words.map((w) => {
+    const shift = s * ((w.x0 + w.x1) / 2);
+    return { ...w, y0: w.y0 - shift, y1: w.y1 - shift };
+  });
+}
+
+export function buildRows(words: PositionedWord[]): Row[] {
+  const shown = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0);
+  const lineHeight = median(shown.map(height));
+  const visible = levelled(shown, lineHeight);
+  const chains: PositionedWord[][] = [];
+  for (const word of [...visible].sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0)) {
+    const h = Math.min(height(word), 2 * lineHeight);
+    let best: PositionedWord[] | undefined;
+    let bestDy = Number.POSITIVE_INFINITY;
+    for (const chain of chains) {
+      // The last few words, not only the last: a table row's cells sit at different heights (a wrapped name's
+      // first line above the row's numbers), and the row goes on from whichever of them is level with this word.
+      for (const last of chain.slice(-CHAIN_MEMORY)) {
+        const dy = Math.abs(centre(last) - centre(word));
+        // The smaller of the two heights: two lines of a small label set close together must stay two rows.
+        if (dy < SAME_ROW * Math.min(h, Math.min(height(last), 2 * lineHeight)) && dy < bestDy) {
+          best = chain;
+          bestDy = dy;
+        }
+      }
+    }
+    if (best) best.push(word);
+    else chains.push([word]);
+  }
+  const rows = chains.map((chain) => toRow(chain, lineHeight));
+  return rows.sort((a, b) => centre(a) - centre(b) || (a.cells[0]?.x0 ?? 0) - (b.cells[0]?.x0 ?? 0));
+}
+
+function toRow(chain: PositionedWord[], lineHeight: number): Row {
+  const cells: Cell[] = [];
+  let run: PositionedWord[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    cells.push({
+      text: run.map((w, i) => (i > 0 && glued(run[i - 1]!, w, lineHeight) ? '' : ' ') + w.text).join('').trim(),
+      words: run.map((w) => ({ text: w.text, x0: w.x0, x1: w.x1 })),
+      x0: Math.min(...run.map((w) => w.x0)),
+      x1: Math.max(...run.map((w) => w.x1)),
+      y0: Math.min(...run.map((w) => w.y0)),
+      y1: Math.max(...run.map((w) => w.y1)),
+      confidence: run.reduce((s, w) => s + w.confidence, 0) / run.length,
+    });
+    run = [];
+  };
+  // Justified text stretches every space of a line alike: in a row of mostly word spaces, a gap is a cell's
+  // edge only when it also stands out from the others (a table header, all cell gaps, splits as it is).
+  const gaps = chain.slice(1).map((w, i) => w.x0 - chain[i]!.x1);
+  const typical = median(gaps);
+  const usual = gaps.length >= JUSTIFIED_MIN_GAPS && typical < CELL_GAP * lineHeight ? JUSTIFIED_FACTOR * typical : 0;
+  for (const word of chain) {
+    const previous = run[run.length - 1];
+    const h = Math.min(Math.max(height(word), previous ? height(previous) : 0), 2 * lineHeight);
+    if (previous && word.x0 - previous.x1 > Math.max(CELL_GAP * h, usual)) flush();
+    run.push(word);
+  }
+  flush();
+  return {
+    cells,
+    y0: Math.min(...cells.map((c) => c.y0)),
+    y1: Math.max(...cells.map((c) => c.y1)),
+    confidence: chain.reduce((s, w) => s + w.confidence, 0) / chain.length,
+  };
+}

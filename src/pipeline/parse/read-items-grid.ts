@@ -1,0 +1,244 @@
+// Reads an items table on the page's geometry: the header row's cells name the columns (lexicon/
+// item-headers.yaml) and give each its horizontal span; every cell of the rows below goes to the column its
+// centre falls in. Any subset of columns is read. A name wrapped over two or three rows is joined to the row
+// whose numbers it stands beside. The table ends at its total, at a labelled field, or at a wide gap.
+import type { ItemKey } from '../../domain/application.ts';
+import type { Line, LineCell } from './prepare-lines.ts';
+import { columnAt, FIELD_START, TOTAL_LINE, type Column, type ItemsTable, type RawItem } from './read-items-table.ts';
+import { findLabels } from './find-labels.ts';
+import { skeleton } from './skeleton.ts';
+
+interface Span {
+  column: Column;
+  x0: number;
+  x1: number;
+  centre: number;
+}
+
+const MAX_ROWS = 50;
+/** A row this many line heights below the previous one is past the table. */
+const TABLE_GAP = 3.5;
+
+const columnOfText = (text: string) => columnAt(skeleton(text).text, 0)?.column;
+
+/** The column a run of whole words names exactly ("Кол-во", "Сумма, руб."), or none: "товара" is not "товар". */
+function titleOf(words: Array<{ text: string }>, wholeRun: boolean): Column | undefined {
+  const tokens = words.map((w) => w.text).join(' ').split(/\s+/);
+  for (let k = tokens.length; k >= 1; k -= 1) {
+    const skel = skeleton(tokens.slice(0, k).join(' ')).text;
+    const hit = columnAt(skel, 0);
+    if (hit && hit.length === skel.length) return hit.column;
+    if (wholeRun) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A header cell's columns: one, or several when column titles nearly touch ("Кол-во Сумма, руб." printed as one
+ * run) — split where whole words before are one title and whole words after begin another.
+ */
+function cellSpans(cell: LineCell): Span[] | undefined {
+  const whole = columnOfText(cell.text);
+  const words = cell.words ?? [];
+  let start = 0;
+  const spans: Span[] = [];
+  for (let j = 1; j < words.length; j += 1) {
+    const before = titleOf(words.slice(start, j), true);
+    const after = titleOf(words.slice(j), false);
+    if (before && after && after !== before) {
+      spans.push({ column: before, x0: words[start]!.x0, x1: words[j - 1]!.x1, centre: (words[start]!.x0 + words[j - 1]!.x1) / 2 });
+      start = j;
+    }
+  }
+  if (spans.length === 0) return whole ? [{ column: whole, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 }] : undefined;
+  const rest = words.slice(start);
+  const last = columnOfText(rest.map((w) => w.text).join(' '));
+  if (!last) return undefined;
+  spans.push({ column: last, x0: rest[0]!.x0, x1: cell.x1, centre: (rest[0]!.x0 + cell.x1) / 2 });
+  return spans;
+}
+
+function headerSpans(line: Line): Span[] | undefined {
+  if (!line.cells || line.cells.length < 2) return undefined;
+  const spans: Span[] = [];
+  for (const cell of line.cells) {
+    const own = cellSpans(cell);
+    if (!own) return undefined;
+    spans.push(...own);
+  }
+  if (spans.length < 3) return undefined;
+  const has = (c: Column) => spans.some((s) => s.column === c);
+  const known = spans.filter((s) => s.column !== 'index' && s.column !== 'skip').length;
+  return known >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal')) ? spans : undefined;
+}
+
+/** The column a cell belongs to: the header span it overlaps most, else the nearest by centre. */
+function columnOf(cell: { x0: number; x1: number }, spans: Span[]): Span {
+  let best = spans[0]!;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const centre = (cell.x0 + cell.x1) / 2;
+  for (const span of spans) {
+    const overlap = Math.min(cell.x1, span.x1) - Math.max(cell.x0, span.x0);
+    const score = overlap > 0 ? overlap : -Math.abs(centre - span.centre);
+    if (score > bestScore) {
+      best = span;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** How many header spans a cell covers well (a third of each): more than one means two columns' values ran together. */
+function spansCovered(cell: LineCell, spans: Span[]): number {
+  return spans.filter((span) => Math.min(cell.x1, span.x1) - Math.max(cell.x0, span.x0) > (span.x1 - span.x0) / 3).length;
+}
+
+function startsWithFieldLabel(text: string, ocr: boolean): boolean {
+  const first = findLabels(text, { fuzzy: ocr })[0];
+  return first !== undefined && first.def.target !== 'ignore' && /^[\s\d.)]*$/.test(text.slice(0, first.start));
+}
+
+type Row = { line: Line; index: number; cells: Partial<Record<Column, string>> };
+
+const NUMERIC: Column[] = ['quantity', 'price', 'lineTotal'];
+const isFragment = (row: Row) => !NUMERIC.some((c) => row.cells[c] !== undefined) && row.cells.sku === undefined;
+
+/** Rows into items: fragments of wrapped names join the row they belong to; rows with neither name nor code drop. */
+function assemble(rows: Row[], table: ItemsTable): void {
+    const full = rows.filter((r) => !isFragment(r));
+    if (full.length === 0) return;
+    // Fragments of wrapped names join the nearest full row: above it as the name's start, below as its end.
+    const names = new Map<Row, { before: string[]; after: string[] }>(full.map((r) => [r, { before: [], after: [] }]));
+    const centre = (r: Row) => ((r.line.y0 ?? 0) + (r.line.y1 ?? 0)) / 2;
+    for (const row of rows.filter(isFragment)) {
+      if (!row.cells.name) continue;
+      const nearest = full.reduce((a, b) => (Math.abs(centre(b) - centre(row)) < Math.abs(centre(a) - centre(row)) ? b : a));
+      if (Math.abs(centre(nearest) - centre(row)) > 2.5 * Math.max(1, (row.line.y1 ?? 0) - (row.line.y0 ?? 0))) continue;
+      names.get(nearest)![centre(row) < centre(nearest) ? 'before' : 'after'].push(row.cells.name);
+      table.lines.add(row.index);
+    }
+    for (const row of full.slice(0, MAX_ROWS)) {
+      table.lines.add(row.index);
+      const parts = names.get(row)!;
+      const name = [...parts.before, row.cells.name ?? '', ...parts.after].filter((p) => p !== '').join(' ');
+      const item: RawItem = {};
+      const put = (key: ItemKey, raw: string | undefined) => {
+        if (raw !== undefined && raw.trim() !== '' && !/^[_\-–—]+$/.test(raw.trim())) item[key] = { raw, line: row.line, positional: true };
+      };
+      put('sku', row.cells.sku);
+      put('name', name);
+      put('size', row.cells.size);
+      put('quantity', row.cells.quantity);
+      put('price', row.cells.price ?? row.cells.lineTotal);
+      put('reason', row.cells.reason);
+      if (item.name || item.sku) table.items.push(item);
+    }
+}
+
+export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
+  for (let h = 0; h < lines.length; h += 1) {
+    const spans = headerSpans(lines[h]!);
+    if (!spans) continue;
+    const table: ItemsTable = { items: [], lines: new Set([h]), amountIsLineTotal: !spans.some((s) => s.column === 'price') };
+    const rows: Row[] = [];
+    let previous = lines[h]!;
+    for (let i = h + 1; i < lines.length && rows.length < MAX_ROWS * 3; i += 1) {
+      const line = lines[i]!;
+      if (!line.cells || line.page !== previous.page) break;
+      const height = Math.max(1, (previous.y1 ?? 0) - (previous.y0 ?? 0));
+      if ((line.y0 ?? 0) - (previous.y1 ?? 0) > TABLE_GAP * height) break;
+      // A second header row (the same header in English) belongs to the header.
+      if (rows.length === 0 && headerSpans(line)) {
+        table.lines.add(i);
+        previous = line;
+        continue;
+      }
+      const total = TOTAL_LINE.exec(line.cells[0]!.text);
+      if (total) {
+        table.lines.add(i);
+        const raw = [total[1]!, ...line.cells.slice(1).map((c) => c.text)].join(' ').trim();
+        if (/\d/.test(raw)) table.total = { raw, line, positional: true };
+        break;
+      }
+      // A labelled field after the table ("Причина возврата: …") ends it.
+      if (FIELD_START.test(line.text) || startsWithFieldLabel(line.cells[0]!.text, line.ocr)) break;
+      const cells: Partial<Record<Column, string>> = {};
+      for (const cell of line.cells) {
+        // Word by word where the words are known: two columns' values set close together make one cell.
+        const parts = cell.words && cell.words.length > 1 && spansCovered(cell, spans) > 1 ? cell.words : [cell];
+        for (const part of parts) {
+          const { column } = columnOf(part, spans);
+          cells[column] = cells[column] ? `${cells[column]} ${part.text}` : part.text;
+        }
+      }
+      rows.push({ line, index: i, cells });
+      previous = line;
+    }
+    assemble(rows, table);
+    if (table.items.length > 0) return table;
+  }
+  return undefined;
+}
+
+const MONEY_CELL = /^\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{2})\s*(?:₽|руб\.?|rub|р\.?)?$|^\d{1,3}(?:[ \u00a0]?\d{3})*\s*(?:₽|руб\.?|rub|р\.?)$/iu;
+const COUNT_CELL = /^\d{1,3}\s*(?:шт\.?|pcs)?$/iu;
+const BARCODE_CELL = /^\d{13}$|^\d{8}$/;
+const CODE_CELL = /^(?=.*\d)[A-Za-zА-Яа-я0-9][A-Za-zА-Яа-я0-9\-_./]{2,24}$/u;
+const SIZE_CELL = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/,]\d{1,2})?|евро|one size|б\/р)$/iu;
+const WORDS_CELL = /[A-Za-zА-Яа-яЁё]{3,}/u;
+
+/** A table row read by the kinds of its cells, for a table whose header could not be read (a dark header band). */
+function typedRow(cells: LineCell[]): Partial<Record<Column, string>> | undefined {
+  const texts = cells.map((c) => c.text.trim().replace(/^[|[\]]+|[|[\]]+$/g, '').trim()).filter((t) => t !== '');
+  const nameAt = texts.findIndex((t) => WORDS_CELL.test(t) && !CODE_CELL.test(t) && !MONEY_CELL.test(t));
+  const amounts = texts.map((t, i) => (i > nameAt && MONEY_CELL.test(t) ? i : -1)).filter((i) => i >= 0);
+  if (nameAt < 0 || amounts.length === 0 || amounts.length > 2) return undefined;
+  const row: Partial<Record<Column, string>> = { name: texts[nameAt]! };
+  row.price = texts[amounts[0]!]!;
+  if (amounts.length === 2) row.lineTotal = texts[amounts[1]!]!;
+  const between = texts.slice(nameAt + 1, amounts[0]);
+  // The count is the short cell before the amounts; a misread one ("HE" for "1") is still that cell, left for
+  // its normaliser to refuse.
+  if (between.length > 0 && (COUNT_CELL.test(between[between.length - 1]!) || between[between.length - 1]!.length <= 2)) row.quantity = between.pop()!;
+  if (between.length > 0 && SIZE_CELL.test(between[between.length - 1]!)) row.size = between.pop()!;
+  if (between.length > 0) return undefined;
+  const before = texts.slice(0, nameAt).filter((t) => !BARCODE_CELL.test(t));
+  if (before.length > 0 && /^\d{1,2}[.)]?$/.test(before[0]!) && before.length > 1) before.shift();
+  if (before.length > 1) return undefined;
+  if (before.length === 1 && CODE_CELL.test(before[0]!)) row.sku = before[0]!;
+  else if (before.length === 1 && !/^\d{1,2}[.)]?$/.test(before[0]!)) return undefined;
+  return row;
+}
+
+/** Items found by their rows' shape alone: consecutive rows with a name and one or two amounts. */
+export function readTypedItemRows(lines: Line[], skip: Set<number>): ItemsTable | undefined {
+  for (let first = 0; first < lines.length; first += 1) {
+    if (skip.has(first) || !lines[first]!.cells || !typedRow(lines[first]!.cells!)) continue;
+    const table: ItemsTable = { items: [], lines: new Set(), amountIsLineTotal: false };
+    const rows: Row[] = [];
+    let misses = 0;
+    for (let i = first; i < lines.length && rows.length < MAX_ROWS * 3; i += 1) {
+      const line = lines[i]!;
+      if (!line.cells || skip.has(i)) break;
+      const total = TOTAL_LINE.exec(line.cells[0]!.text) ?? (line.cells.length > 1 ? TOTAL_LINE.exec(line.cells[line.cells.length - 2]!.text) : null);
+      if (total) {
+        table.lines.add(i);
+        const raw = line.cells[line.cells.length - 1]!.text;
+        if (/\d/.test(raw)) table.total = { raw, line, positional: true };
+        break;
+      }
+      const cells = typedRow(line.cells);
+      if (cells) {
+        rows.push({ line, index: i, cells });
+        misses = 0;
+      } else if (line.cells.length === 1 && WORDS_CELL.test(line.cells[0]!.text) && misses === 0) {
+        // Possibly a wrapped name's other line; kept only if it sits close to a row.
+        rows.push({ line, index: i, cells: { name: line.cells[0]!.text } });
+        misses += 1;
+      } else break;
+    }
+    assemble(rows, table);
+    if (table.items.length > 0) return table;
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildRows } from '../../../../../src/pipeline/parse/layout/build-rows.ts';
+import { positionedWords } from '../positioned-document.ts';
+
+const texts = (rows: ReturnType<typeof buildRows>) => rows.map((r) => r.cells.map((c) => c.text));
+
+describe('buildRows', () => {
+  it('keeps two tables printed side by side as four cells of one row, not one run of text', () => {
+    const rows = buildRows(positionedWords([
+      [100, [10, 'ФИО / Full name'], [120, 'Зайцева Александра Михайловна'], [320, 'No.'], [400, 'KM-60954']],
+      [120, [10, 'Телефон / Phone'], [120, '+7 (905) 446-40-76'], [320, 'date'], [400, '24/06/2026']],
+    ]));
+    expect(texts(rows)).toEqual([
+      ['ФИО / Full name', 'Зайцева Александра Михайловна', 'No.', 'KM-60954'],
+      ['Телефон / Phone', '+7 (905) 446-40-76', 'date', '24/06/2026'],
+    ]);
+  });
+
+  it('levels a page photographed at a slant, so a row is not split across its width', () => {
+    // 3° of tilt: over 400 units the row drops 21, twice the line height.
+    const rows = buildRows(positionedWords([
+      [100, [10, 'Дата получения товара'], [400, '5 декабря 2026 г.']],
+      [130, [10, 'Телефон'], [400, '8-991-561-94-37']],
+      [160, [10, 'E-mail'], [400, 'polina93@yandex.ru']],
+      [190, [10, 'Номер заказа'], [400, 'LH-57413']],
+      [220, [10, 'Комментарий к заказу'], [400, 'затяжки на ткани']],
+    ], Math.tan((3 * Math.PI) / 180)));
+    expect(texts(rows)).toEqual([
+      ['Дата получения товара', '5 декабря 2026 г.'],
+      ['Телефон', '8-991-561-94-37'],
+      ['E-mail', 'polina93@yandex.ru'],
+      ['Номер заказа', 'LH-57413'],
+      ['Комментарий к заказу', 'затяжки на ткани'],
+    ]);
+  });
+
+  it('glues a point a PDF draws apart from its word, and keeps two close lines of a small label apart', () => {
+    const words = [
+      { text: 'Кол', confidence: 1, x0: 10, x1: 25, y0: 100, y1: 110 },
+      { text: '.', confidence: 1, x0: 25, x1: 27, y0: 100, y1: 110 },
+      { text: 'Qty', confidence: 1, x0: 30, x1: 45, y0: 100, y1: 110 },
+      { text: 'Delivered', confidence: 0.9, x0: 12, x1: 50, y0: 108, y1: 116 },
+    ];
+    expect(texts(buildRows(words))).toEqual([['Кол. Qty'], ['Delivered']]);
+  });
+
+  it('keeps a justified line of a letter one cell, however wide its stretched spaces', () => {
+    const words = 'В ходе использования в товаре обнаружила недостаток: сломалась молния.'.split(' ');
+    let x = 10;
+    const line = words.map((text, i) => {
+      const w = { text, confidence: 1, x0: x, x1: x + text.length * 5, y0: 100, y1: 110 };
+      x = w.x1 + (i % 3 === 0 ? 13 : 8); // spaces stretched to 0.8–1.3 line heights
+      return w;
+    });
+    expect(texts(buildRows(line))).toEqual([[words.join(' ')]]);
+  });
+});

@@ -1,0 +1,35 @@
+// The lexicons are data: every entry must load, and every entry must be reachable — found as what it says it
+// is — or it is dead weight that misleads whoever adds the next phrasing.
+import { describe, expect, it } from 'vitest';
+import { LABEL_LEXICON } from '../../../../src/pipeline/parse/field-labels.ts';
+import { findLabels } from '../../../../src/pipeline/parse/find-labels.ts';
+import { inferReason, REASON_PHRASES } from '../../../../src/pipeline/parse/infer-reason.ts';
+import { columnAt, HEADER_WORDS, type Column } from '../../../../src/pipeline/parse/read-items-table.ts';
+import { skeleton } from '../../../../src/pipeline/parse/skeleton.ts';
+
+describe('label lexicon', () => {
+  const entries = Object.entries(LABEL_LEXICON.fields).flatMap(([target, texts]) => texts!.map((text) => [target, text] as const));
+  it.each(entries)('%s: "%s" is found as a label of its field', (target, text) => {
+    const found = findLabels(`${text}: x`, { fuzzy: false });
+    expect(found[0]?.def.target).toBe(target);
+    expect(found[0]?.start).toBe(0);
+  });
+
+  it.each(LABEL_LEXICON.cutting)('"%s" cuts the value before it', (text) => {
+    expect(findLabels(`Иванов Иван ${text}`, { fuzzy: false }).some((m) => m.def.cuts)).toBe(true);
+  });
+});
+
+describe('reason lexicon', () => {
+  const entries = REASON_PHRASES.flatMap(([reason, phrases]) => phrases.map((p) => [reason, p] as const));
+  it.each(entries)('%s: "%s" is read as that reason', (reason, phrase) => {
+    expect(inferReason(`Товар: ${phrase}`)).toBe(reason);
+  });
+});
+
+describe('item header lexicon', () => {
+  const entries = (Object.entries(HEADER_WORDS) as Array<[Column, string[]]>).flatMap(([column, words]) => words.map((w) => [column, w] as const));
+  it.each(entries)('%s: "%s" heads its column', (column, word) => {
+    expect(columnAt(skeleton(word).text, 0)?.column).toBe(column);
+  });
+});

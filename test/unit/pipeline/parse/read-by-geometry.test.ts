@@ -1,0 +1,67 @@
+// The reader on positioned words: labels and values decided on the page's geometry, for layouts it has no
+// special knowledge of (two columns of tables, labels wrapped over lines, captions under labels).
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
+import { positionedDocument } from './positioned-document.ts';
+
+const values = (r: ReturnType<typeof parseDocument>) => Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, v!.value]));
+
+describe('reading by geometry', () => {
+  it('reads two bilingual tables side by side, labels wrapped over two lines, values in the next column', () => {
+    const r = parseDocument(positionedDocument([
+      [80, [10, 'Заявление на возврат товара / Product return request']],
+      [100, [300, 'Номер заказа / Order']],
+      [112, [10, 'ФИО / Full name'], [100, 'Зайцева Александра Михайловна'], [300, 'No.'], [400, 'KM-60954']],
+      [130, [300, 'Дата заказа / Order']],
+      [142, [10, 'Телефон / Phone'], [100, '+7 (905) 446-40-76'], [300, 'date'], [400, '24/06/2026']],
+      [160, [300, 'Дата получения /']],
+      [172, [10, 'E-mail'], [100, 'zaytseva.aleksandra@gmail.com'], [300, 'Delivered on'], [400, '01/07/2026']],
+    ]));
+    expect(values(r)).toMatchObject({
+      orderNumber: 'KM-60954',
+      orderDate: '2026-06-24',
+      receivedDate: '2026-07-01',
+      fullName: 'Зайцева Александра Михайловна',
+      phone: '+79054464076',
+      email: 'zaytseva.aleksandra@gmail.com',
+    });
+    expect(r.fields.applicationDate).toBeUndefined();
+  });
+
+  it('takes a caption under a label for the label\'s own, not for a second field', () => {
+    const r = parseDocument(positionedDocument([
+      [80, [10, 'БЛАНК ВОЗВРАТА ТОВАРА']],
+      [100, [10, 'Фамилия, имя, отчество'], [200, 'Высоцкая Полина Игоревна']],
+      [130, [10, 'Держатель карты']],
+      [141, [10, 'фамилия, имя, отчество'], [200, 'Высоцкий Денис Валерьевич']],
+    ]));
+    expect(r.fields.fullName?.value).toBe('Высоцкая Полина Игоревна');
+    expect(r.fields.accountHolder?.value).toBe('Высоцкий Денис Валерьевич');
+  });
+
+  it('joins a value wrapped over two rows of its column, for words but never for numbers', () => {
+    const r = parseDocument(positionedDocument([
+      [80, [10, 'BANK DETAILS / БАНКОВСКИЕ РЕКВИЗИТЫ']],
+      [100, [10, 'Beneficiary /'], [200, 'Богданов Станислав']],
+      [111, [10, 'Получатель'], [200, 'Владимирович']],
+      // Lines of one cell overlap a little; cells stand apart by most of a line.
+      [130, [10, 'Account No. /'], [200, '40817810532525769325']],
+      [138, [10, 'Расчётный счёт']],
+      [156, [10, 'Correspondent'], [200, '30101810600000000603']],
+      [164, [10, 'account / Корр. счёт']],
+    ]));
+    expect(r.fields.accountHolder?.value).toBe('Богданов Станислав Владимирович');
+    expect(r.fields.account?.value).toBe('40817810532525769325');
+    expect(r.fields.corrAccount?.value).toBe('30101810600000000603');
+  });
+
+  it('reads a reason written as a code in a box through the form\'s own legend', () => {
+    const r = parseDocument(positionedDocument([
+      [80, [10, 'БЛАНК ВОЗВРАТА ТОВАРА']],
+      [100, [10, 'Номер заказа / ТТН'], [200, 'LH-57413']],
+      [120, [10, 'Код причины'], [200, '4'], [230, '1 – не подошёл размер'], [350, '2 – не понравился внешний вид']],
+      [131, [10, 'впишите цифру в клетку'], [230, '3 – не соответствует заказу 4 – брак 5 – другое (укажите ниже)']],
+    ]));
+    expect(r.fields.reason?.value).toBe('defect');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
+import { positionedDocument } from './positioned-document.ts';
+
+const items = (r: ReturnType<typeof parseDocument>) => r.items.map((item) => Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v!.value])));
+
+describe('items table on the page geometry', () => {
+  it('reads any subset of columns by the header\'s spans, skips a barcode column, joins a wrapped name', () => {
+    const r = parseDocument(positionedDocument([
+      [80, [10, 'БЛАНК ВОЗВРАТА ТОВАРА']],
+      [100, [10, 'Артикул'], [80, 'Штрихкод'], [170, 'Наименование'], [300, 'Размер'], [350, 'Кол-во'], [400, 'Цена, руб.'], [470, 'Сумма, руб.']],
+      [116, [170, 'Комплект постельного']],
+      [122, [10, 'LH-BD-766-02'], [80, '4680387705505'], [300, 'евро'], [355, '3'], [400, '6 150,00'], [470, '18 450,00']],
+      [128, [170, 'белья, сатин']],
+      [145, [10, 'LH-HL-557'], [80, '4699657547912'], [170, 'Халат вафельный'], [305, '52'], [355, '1'], [400, '3 099,50'], [470, '3 099,50']],
+      [165, [300, 'Итого к возврату, руб.:'], [470, '21 549,50']],
+    ]));
+    expect(items(r)).toEqual([
+      { sku: 'LH-BD-766-02', name: 'Комплект постельного белья, сатин', size: 'евро', quantity: '3', price: '6150.00' },
+      { sku: 'LH-HL-557', name: 'Халат вафельный', size: '52', quantity: '1', price: '3099.50' },
+    ]);
+    // The printed total confirms the prices: 3 × 6 150,00 + 3 099,50 = 21 549,50.
+    expect(r.items.every((item) => item.price!.confidence >= 0.9)).toBe(true);
+  });
+
+  it('reads rows by the kinds of their cells when the header is unreadable (a dark header band under OCR)', () => {
+    const r = parseDocument(positionedDocument([
+      [60, [10, 'Заявление на возврат товара / Product return request']],
+      [100, [10, '| № ='], [40, 'Kon ТОВара'], [170, 'Пе соаеа'], [380, 'Oty Цена /Pricams']],
+      [120, [10, '1'], [40, 'KM719-GRY'], [170, 'Очки солнцезащитные поляризационные'], [380, '1'], [420, '3 100,00 RUB'], [500, '3 100,00 RUB']],
+      [140, [10, '2'], [40, 'KM285-NVY'], [170, 'Перчатки кожаные утеплённые'], [380, '2'], [420, '2 750,00 RUB'], [500, '5 500,00 RUB']],
+      [160, [300, 'Итого к возврату / Total refund, RUB'], [500, '8 600,00 RUB']],
+    ], 'ocr'));
+    expect(items(r)).toEqual([
+      { sku: 'KM719-GRY', name: 'Очки солнцезащитные поляризационные', quantity: '1', price: '3100.00' },
+      { sku: 'KM285-NVY', name: 'Перчатки кожаные утеплённые', quantity: '2', price: '2750.00' },
+    ]);
+  });
+});
