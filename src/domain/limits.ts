@@ -27,3 +27,23 @@ export const OCR_TIMEOUT_SECONDS = 60;
 
 /** Characters of text we parse from one document; an application is ~2,000. Protects the regexes. */
 export const MAX_TEXT_CHARS = 200_000;
+
+/**
+ * JavaScript heap (MB) of the separate process that reads documents (PDF parsing, image decoding, OCR run there,
+ * never in the worker). Reading an application needs well under 100 MB of heap; a PDF of millions of drawing
+ * operators grows it without bound. Over it V8 stops that process and the document gets `too_complex`.
+ */
+export const DOCUMENT_READER_HEAP_MB = 512;
+
+/**
+ * Resident memory (MB) of the reading process, sampled a few times a second. Decoded images and the OCR
+ * engines' WASM memory live outside the JavaScript heap: two OCR workers (~450 MB) plus one decoded 50 MP photo
+ * fit; a pixel or decompression bomb does not. Over it the process is killed and the document gets `too_complex`.
+ */
+export const DOCUMENT_READER_RSS_MB = 1_200;
+
+/**
+ * Wall-clock seconds for reading one document. Ten OCR'd pages take about 30 s here; a document still being read
+ * after this is stuck, not slow. Its reading process is killed and the document gets `ocr_timeout`.
+ */
+export const DOCUMENT_READ_SECONDS = 180;
