@@ -44,6 +44,14 @@ export const DOCUMENT_READER_RSS_MB = 1_200;
 
 /**
  * Wall-clock seconds for reading one document. Ten OCR'd pages take about 30 s here; a document still being read
- * after this is stuck, not slow. Its reading process is killed and the document gets `ocr_timeout`.
+ * after three times that is stuck, not slow (an 18 MB junk "PDF" keeps the parsers busy for 95 s). Its reading
+ * process is killed and the document gets `ocr_timeout`. Messages are read one at a time, so this also bounds
+ * how long one message can hold up the queue.
  */
-export const DOCUMENT_READ_SECONDS = 180;
+export const DOCUMENT_READ_SECONDS = 90;
+
+/**
+ * MIME parts (at any depth) of one message. An application has two to five; hundreds of nested parts are an attack
+ * on the parsers. Over it the message is stored and answered with its headers only (see scrub-raw-message.ts).
+ */
+export const MAX_MIME_PARTS = 500;
