@@ -44,9 +44,25 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: undefined }, pino.destination(2));
 }
 
-/** What `intake parse` needs: reading documents offline, no database, no mailbox. */
-export async function createReader(config: Config): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
+/**
+ * What `intake parse` and the benches need: reading documents offline, no database, no mailbox. `isolated` reads
+ * in the bounded child process like the worker does (one document at a time, library noise filtered out of the
+ * CLI's output); without it, in this process, where concurrent reads share the OCR pool (bench:accuracy).
+ */
+export async function createReader(
+  config: Config,
+  options: { isolated?: boolean } = {},
+): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
   await checkOcrData(config.ocrDataDir);
+  if (options.isolated) {
+    const log = createLogger(config);
+    const isolated = createIsolatedDocumentReader({
+      init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers },
+      onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
+    });
+    const documents = config.extractCacheDir ? cachedDocumentReader(isolated, config.extractCacheDir) : isolated;
+    return { documents, mime: createMimeParser(), close: () => isolated.close() };
+  }
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
   const reader = createDocumentReader({ ocr });
   const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir) : reader;

@@ -58,6 +58,8 @@ const DEFAULT_START_TIMEOUT_MS = 60_000;
 const RSS_SAMPLE_MS = 200;
 /** V8's last words when the heap cap is hit (it then aborts the process). */
 const HEAP_EXHAUSTED = /heap out of memory|Reached heap limit/;
+/** The rest of V8's report on that: GC history, stack traces. The breach itself is reported once, as a value. */
+const V8_REPORT = /^(<--- .* --->|\[\d+:0x[0-9a-f]+\]|FATAL ERROR:|----- .* -----|\s*\d+: 0x[0-9a-f]+|Security context:)/;
 
 interface Child {
   proc: ChildProcess;
@@ -89,7 +91,7 @@ export function createIsolatedDocumentReader(options: IsolatedReaderOptions): Is
       if (!stream) continue;
       createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
         if (HEAP_EXHAUSTED.test(line)) state.outOfMemory = true;
-        if (line.trim() !== '' && !isReaderNoise(line)) options.onOutput?.(line);
+        if (line.trim() !== '' && !isReaderNoise(line) && !V8_REPORT.test(line)) options.onOutput?.(line);
       });
     }
     state.ready = new Promise<void>((resolve, reject) => {
