@@ -59,7 +59,7 @@ const RSS_SAMPLE_MS = 200;
 /** V8's last words when the heap cap is hit (it then aborts the process). */
 const HEAP_EXHAUSTED = /heap out of memory|Reached heap limit/;
 /** The rest of V8's report on that: GC history, stack traces. The breach itself is reported once, as a value. */
-const V8_REPORT = /^(<--- .* --->|\[\d+:0x[0-9a-f]+\]|FATAL ERROR:|----- .* -----|\s*\d+: 0x[0-9a-f]+|Security context:)/;
+const V8_REPORT = /(<--- .* --->|\[\d+:0x[0-9a-f]+\]\s+\d+ ms: |FATAL ERROR:|----- .* -----|^\s*\d+: 0x[0-9a-f]+|Security context:)/;
 
 interface Child {
   proc: ChildProcess;
@@ -131,8 +131,10 @@ export function createIsolatedDocumentReader(options: IsolatedReaderOptions): Is
     const state = child;
     await state.ready;
     const id = ++nextId;
-    return new Promise<ExtractedDocument>((resolve) => {
+    return new Promise<ExtractedDocument>((resolve, reject) => {
       let settled = false;
+      // The first breach decides the problem: the kill it makes is reported again by the child's exit.
+      let breached = false;
       const timer = setTimeout(() => breach({ kind: 'timeout', detail: `${timeoutMs / 1000} s` }), timeoutMs);
       const watchdog = setInterval(() => {
         const rss = rssOf(state.proc.pid);
@@ -147,10 +149,19 @@ export function createIsolatedDocumentReader(options: IsolatedReaderOptions): Is
         resolve(doc);
       };
       const breach = (what: Breach) => {
-        if (settled) return;
+        if (settled || breached) return;
+        breached = true;
+        clearTimeout(timer);
+        clearInterval(watchdog);
         // The child may hold a half-built heap or a stuck OCR thread: it is never reused.
         if (child === state) child = undefined;
         state.proc.kill('SIGKILL');
+        if (closed) {
+          // Stopped by close(), not by the document: a fault, so the message is retried, not answered as unreadable.
+          state.current = undefined;
+          reject(new Error('the document reader was closed while reading'));
+          return;
+        }
         options.onBreach?.(what);
         void breachDocument(name, bytes, what).then(settle);
       };

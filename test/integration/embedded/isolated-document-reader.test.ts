@@ -77,6 +77,15 @@ describe('isolated document reader', () => {
     expect(text(await r.read('fine.pdf', Buffer.from('x')))).toMatch(/^pid/);
   });
 
+  it('a read cut short by close() fails as a fault (retried later), not as an unreadable document', async () => {
+    const r = misbehaving();
+    await r.read('fine.pdf', Buffer.from('x'));
+    const stuck = r.read('endless.jpg', Buffer.from('x'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await r.close();
+    await expect(stuck).rejects.toThrow(/closed while reading/);
+  });
+
   it('library noise is dropped; anything else the reader prints is passed on', async () => {
     const lines: string[] = [];
     const r = misbehaving({ onOutput: (line) => lines.push(line) });
