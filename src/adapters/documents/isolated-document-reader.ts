@@ -112,6 +112,13 @@ export function createIsolatedDocumentReader(options: IsolatedReaderOptions): Is
           state.current.finish(value.doc);
         }
       });
+      // Spawning can fail (no memory for a new process, too many processes); an unheard 'error' would throw here.
+      proc.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+        if (child === state) child = undefined;
+        state.current?.breach({ kind: 'crash', detail: error.message });
+      });
       proc.once('exit', (code, signal) => {
         clearTimeout(timer);
         reject(new Error(`the document reader process exited before it was ready (${signal ?? `code ${code}`})`));
