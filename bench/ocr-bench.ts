@@ -110,7 +110,8 @@ console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THR
 let t = performance.now();
 const pool = await OcrPool.start({ langPath: new URL('ocr-data', repo).pathname, size: workers });
 console.log(`pool started in ${Math.round(performance.now() - t)} ms`);
-const reader = createDocumentReader({ ocr: pool, ...(args['full-page'] ? { zones: false } : {}) });
+// As the service reads: a page of another layout in one strip per OCR worker (main.ts sets the same).
+const reader = createDocumentReader({ ocr: pool, stripsPerPage: workers, ...(args['full-page'] ? { zones: false } : {}) });
 const tmp = await mkdtemp(path.join(tmpdir(), 'ocr-bench-'));
 
 async function readAndParse(sample: Sample): Promise<{ doc: ExtractedDocument; ms: number; score: Score }> {

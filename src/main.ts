@@ -64,7 +64,7 @@ export async function createReader(
     return { documents, mime: createMimeParser(), close: () => isolated.close() };
   }
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
-  const reader = createDocumentReader({ ocr });
+  const reader = createDocumentReader({ ocr, stripsPerPage: config.ocrWorkers });
   const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir) : reader;
   return { documents, mime: createMimeParser(), close: () => ocr.close() };
 }

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { FIELD_KEYS, ITEM_KEYS, type ParsedApplication } from '../../src/domain/application.ts';
 
 const CONFIDENT = 0.9;
+/** The devset does not annotate the customer's own words (reasonText, an item's reason): they are not judged. */
+const UNJUDGED_FIELDS = new Set<string>(['reasonText']);
+const UNJUDGED_ITEM_KEYS = new Set<string>(['reason']);
 
 interface Truth {
   fields: Record<string, { value: unknown }>;
@@ -65,7 +68,7 @@ export function scoreDevset(entry: DevsetEntry, result: ParsedApplication): Devs
     checks.push({ key, ok, confident: (got?.confidence ?? 0) >= CONFIDENT });
     if (got && !ok && got.confidence >= CONFIDENT) confidentWrong++;
   }
-  for (const key of FIELD_KEYS) {
+  for (const key of FIELD_KEYS.filter((k) => !UNJUDGED_FIELDS.has(k))) {
     const got = fields[key];
     if (!got || key in truth.fields || (tolerate[key] ?? []).some((t) => same(got.value, t))) continue;
     if (got.confidence >= CONFIDENT) confidentWrong++;
@@ -94,7 +97,7 @@ export function scoreDevset(entry: DevsetEntry, result: ParsedApplication): Devs
     }
     if (all) itemsOk++;
   });
-  for (const gi of free) for (const key of ITEM_KEYS) if ((items[gi]?.[key]?.confidence ?? 0) >= CONFIDENT) confidentWrong++;
+  for (const gi of free) for (const key of ITEM_KEYS) if (!UNJUDGED_ITEM_KEYS.has(key) && (items[gi]?.[key]?.confidence ?? 0) >= CONFIDENT) confidentWrong++;
   return { entry, checks, confidentWrong, itemsOk, itemsTotal: truth.items.length };
 }
 

@@ -26,7 +26,8 @@ const ocr: OcrEngine = {
     return outcome;
   },
 };
-const reader = createDocumentReader({ ocr });
+// One page is cut into as many strips as there are OCR workers, as in the worker before the reader moved here.
+const reader = createDocumentReader({ ocr, stripsPerPage: init.ocrWorkers ?? 1 });
 
 process.on('message', (message) => {
   const request = ReaderRequestSchema.parse(message);

@@ -8,6 +8,7 @@ import { decodePage, encodeForOcr } from '../images/prepare-for-ocr.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
+import { deskewPage } from '../images/deskew-page.ts';
 import { splitIntoStrips } from '../images/split-into-strips.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
@@ -66,7 +67,9 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   // Sparse-text segmentation: every cell of a form or a table is read as its own block, where "one column of
   // lines" joins two tables printed side by side into lines that mix both. The layout reader puts the words
   // back into rows and cells by their boxes. The page is read in strips at once, one per OCR worker.
-  const page = flat?.image ?? grey;
+  // A page that could not be flattened is at least levelled: rules then come out, and text lines run straight.
+  const level = flat ?? (await deskewPage(grey));
+  const page = level?.image ?? grey;
   const outcomes = await Promise.all(
     splitIntoStrips(page, options.strips ?? 1).map(async (strip) => {
       const prepared = await encodeForOcr(strip.image);
@@ -76,7 +79,7 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   const failed = outcomes.find((o) => o.outcome.status !== 'done');
   if (failed) return { problems: [ocrProblem(name, pageNumber, failed.outcome as Exclude<OcrOutcome, { status: 'done' }>)] };
   const read = joinStrips(outcomes.map((o) => ({ top: o.strip.top, page: (o.outcome as Extract<OcrOutcome, { status: 'done' }>).page })), page, pageNumber);
-  return { page: flat ? boxesOnPhoto(read, flat, grey) : read, problems: [], mode: 'full_page' };
+  return { page: level ? boxesOnPhoto(read, level, grey) : read, problems: [], mode: 'full_page' };
 }
 
 /** The strips' lines and words as one page, moved down by where each strip starts. */

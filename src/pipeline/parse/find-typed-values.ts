@@ -88,6 +88,9 @@ function cueDistance(text: string, from: number, to: number, stems: string[]): n
   return best;
 }
 
+/** The date of a numbered order: "заказ № NW299533 от «28» ноября", "order #123 of 5 March". */
+const NUMBERED_ORDER_BEFORE = /(?:заказ\S*|order)\s*(?:№|N|#|no\.?|номер)\s*\S+\s+(?:от|of|dated)\s*$/iu;
+
 /** Cues further than this from a date (in characters) say nothing about it. */
 const CUE_REACH = 90;
 
@@ -101,7 +104,8 @@ function dates(lines: Line[], skip: Set<number>): TypedCandidate[] {
       const ranked = (['orderDate', 'receivedDate', 'ignore'] as const)
         .map((role) => ({ role, d: cueDistance(s.text, from, to, DATE_CUES[role]) }))
         .sort((a, b) => a.d - b.d);
-      const nearest = ranked[0]!;
+      // "заказ № 96759 от 05.03.2026": a document named by its number is dated right after it.
+      const nearest = NUMBERED_ORDER_BEFORE.test(s.text.slice(0, from)) ? { role: 'orderDate' as const, d: 0 } : ranked[0]!;
       if (nearest.d <= CUE_REACH) {
         if (nearest.role !== 'ignore') out.push({ target: nearest.role, raw: m[0], line: s.line, lineIndex: s.lineIndex, how: 'cue' });
         continue;

@@ -25,6 +25,9 @@ export function normalizeText(raw: string): Normalized | undefined {
 /** Words of the form's own headings that OCR or a text layer can put where a name is expected. */
 const NOT_A_NAME = /^(?:customer|order|return|application|items?|refund|signature|заявлени|возврат|заказ|покупател|товар|подпись)/i;
 
+/** Words of a sentence that are never part of a person's name. */
+const FUNCTION_WORDS = new Set(['of', 'are', 'is', 'the', 'and', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'и', 'в', 'на', 'по', 'для', 'с', 'о', 'от', 'за', 'из', 'не', 'что', 'как', 'это']);
+
 /** Free text read by OCR: look-alike Latin words put back into Cyrillic, each counted as a correction. */
 export function ocrText(raw: string): Normalized | undefined {
   const text = normalizeText(raw);
@@ -42,11 +45,11 @@ function digitsField(raw: string, length: number): Normalized | undefined {
   return { value: digits, fixes, strict: fixes === 0 && digits.length === length && /^[\d\s-]+$/.test(head.trim()) };
 }
 
-function cardLast4(raw: string): NormalizedField | undefined {
+function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | undefined {
   const token = new RegExp(CARD_TOKEN.source).exec(raw);
   if (token) return { value: token[1]!, fixes: 0, strict: true, check: token[2] === 'ok' ? 'passed' : 'failed' };
-  // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"
-  const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim());
+  // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433").
+  const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
   if (!masked) return undefined;
   const { digits, fixes } = fixDigitMisreads(masked[1]!);
   return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;
@@ -66,8 +69,10 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
       const head = raw.replace(CARD_TOKEN, '').split(/,|;|\s{2,}|\t|\d{2,}/)[0]!;
       // "ПОКУПАТЕЛЬ / CUSTOMER" is a section heading whose first word is a label: its rest is no name.
       if (NOT_A_NAME.test(head.replace(/^[\s\/|:]+/, ''))) return undefined;
-      // One word is a caption ("Фамилия") or a fragment, not a person's full name.
-      if (head.trim().split(/\s+/).length < 2) return undefined;
+      // One word is a caption ("Фамилия") or a fragment, not a person's full name; a sentence's little words
+      // ("of", "are", "в", "на") never stand in one.
+      const words = head.trim().split(/\s+/);
+      if (words.length < 2 || words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return undefined;
       return normalizeName(head);
     }
     case 'email':
@@ -82,7 +87,7 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
     case 'corrAccount':
       return digitsField(raw, 20);
     case 'cardLast4':
-      return cardLast4(raw);
+      return cardLast4(raw, options);
     case 'reason':
     case 'refundMethod':
       return undefined;

@@ -120,7 +120,10 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   const problems: Problem[] = [];
   const textSource = doc.method === 'body' ? 'body' : 'text';
   const lines = prepareLines(doc);
-  const table = readItemsGrid(lines) ?? readItemsTable(lines) ?? readTypedItemRows(lines, new Set());
+  // On a page with positions, rows read by their cells' kinds beat the text-stream table reader, which an
+  // OCR-garbled header can mislead.
+  const positioned = lines.some((l) => l.cells !== undefined);
+  const table = readItemsGrid(lines) ?? (positioned ? readTypedItemRows(lines, new Set()) : undefined) ?? readItemsTable(lines);
   const skip = table?.lines ?? new Set<number>();
   const candidates = readLabelledValues(lines, skip, accepts);
   const readings = new Map<FieldKey, Reading>();

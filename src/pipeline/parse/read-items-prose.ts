@@ -9,10 +9,18 @@ import type { ItemsTable, RawItem } from './read-items-table.ts';
 const MAX_ITEMS = 50;
 const MONEY = '(\\d{1,3}(?:[ \\u00a0]\\d{3})+|\\d+)(?:[.,](\\d{2}))?\\s*(?:руб(?:лей|ля|ль)?\\.?|р\\.|₽|rub)(?:\\s*(\\d{2})\\s*коп\\.?)?';
 const QUANTITY = /(?:в\s+количестве\s+)?(\d{1,3})\s*(?:шт|штук|pcs|ед)(?![а-яёa-z])\.?|(?<![\p{L}\d])[xх×]\s*(\d{1,3})(?![\d.,])/iu;
+/** An amount with no currency but "per piece" after it ("— 1 099,00 за штуку"). */
+const PER_PIECE_BARE = /(?<![\d,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})(?=\s*за\s+(?:шт|штуку|единицу))/u;
 /** An amount with no currency, last in a list entry ("…, 1 шт., 1 690,90"). */
 const BARE_AMOUNT = /(?<![\d,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})\s*$/u;
 const SKU = /(?:арт\.?|артикул|код\s+товара|sku|item\s+code)\s*:?\s*([A-Za-zА-Яа-я0-9][\w\-./]*\d[\w\-./]*)/iu;
 const SIZE = /(?:размер|р-р|size|(?<=(?:^|[,(])\s*)р\.(?=\s*(?:\d{2}|[XSML])))\s*:?\s*([A-Za-zА-Яа-я0-9][\w,./-]*?)(?=\s*[,;)](?!\d)|\s+(?:в|\d+\s*шт)|\s*$)/iu;
+/**
+ * Where a list entry's name ends: its first detail ("…, арт.", "…, размер", "…, 2 шт.", " x 2", " (размер …)",
+ * " — 1 890 р."), so a name may hold commas of its own ("Сковорода Tefal Ingenio, 26 см, арт. …").
+ */
+const DETAIL_START = /\s*,\s*(?=арт\.?|артикул|код|sku|размер|р-р|р\.\s*[\dXSML]|цвет|\d{1,3}\s*(?:шт|штук|pcs)|\d[\d\s]*(?:[.,]\d{2})?\s*(?:руб|р\.|₽)|по\s+\d|в\s+количестве)|\s+[xх×]\s*\d|\s+\(|\s+[—–-]\s+\d|\s+арт\.?\s/iu;
+
 /** The amount is for one piece ("по 7 250 ₽ за шт.", "по цене 4850 руб. за штуку"). */
 const PER_PIECE = /^\s*(?:за\s+(?:шт|штуку|единицу|ед)|each|per\s+(?:item|piece))/iu;
 /** The amount is for all pieces together. */
@@ -34,7 +42,7 @@ function runningText(lines: Line[], skip: Set<number>): { text: string; starts: 
 function priceOf(segment: string, quantity: number): string | undefined {
   const money = new RegExp(MONEY, 'giu');
   const found = [...segment.matchAll(money)];
-  const m = found[0] ?? BARE_AMOUNT.exec(segment.trim().replace(/[.;]$/, '')) ?? undefined;
+  const m = found[0] ?? PER_PIECE_BARE.exec(segment) ?? BARE_AMOUNT.exec(segment.trim().replace(/[.;]$/, '')) ?? undefined;
   if (!m) return undefined;
   const whole = m[1]!.replace(/\D/g, '');
   const kopecks = m[2] ?? m[3] ?? '00';
@@ -81,7 +89,7 @@ export function readItemsProse(lines: Line[], skip: Set<number>): ItemsTable | u
   // in lower case or with a number), up to the end of its sentence.
   for (const m of text.matchAll(/(?:^|\n)\s*(?:\d{1,2}[).]|[*•·–—-])\s+([^\n]*(?:\n(?!\s*(?:\d{1,2}[).]|[*•·–—-])\s)(?=\s*[a-zа-яё(«"\d])[^\n]*)*)/gu)) {
     const entry = m[1]!.split(/(?<=\d\s*(?:руб|р|₽|коп|шт)\S*\.?)\s+(?=[А-ЯЁA-Z])/u)[0]!;
-    const name = entry.split(/\s*,\s*|\s+\(|\s+арт\.?\s/u)[0]!;
+    const name = entry.slice(0, entry.search(DETAIL_START) >= 0 ? entry.search(DETAIL_START) : undefined);
     const at = lineAt(lines, starts, m.index);
     const item = itemOf(name.replace(/^[«"]|[»"]$/g, ''), entry.slice(name.length), at.line);
     if (item && items.length < MAX_ITEMS) {

@@ -135,6 +135,13 @@ function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, bloc
       if (cell && !startsWithLabel(cell)) found.push({ cell, lineIndex: j });
     }
   }
+  // A name centred in a tall cell starts on the row above its label's ("Кузнецова Маргарита" over
+  // "ФИО / Full name" over "Станиславовна"): words only, and only the row right above, close to the block.
+  const above = lines[i - 1];
+  if (words && found.length > 0 && above?.y1 !== undefined && above.page === lines[i]!.page && block.y0 - (above.y0! + above.y1) / 2 < h) {
+    const cell = cellsByLine[i - 1]!.find((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h);
+    if (cell && !startsWithLabel(cell) && Math.abs(cell.x0! - found[0]!.cell.x0!) < ALIGNED * h) found.unshift({ cell, lineIndex: i - 1 });
+  }
   if (found.length === 0) return [];
   const places: Place[] = [];
   const aligned = found.every((f) => Math.abs(f.cell.x0! - found[0]!.cell.x0!) < ALIGNED * h);

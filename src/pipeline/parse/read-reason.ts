@@ -21,8 +21,8 @@ export function codedReason(raw: string, lines: Line[]): Reason | undefined {
 
 /** The reason a letter gives in its own words: every line of running text, the strongest reason first. */
 export function reasonFromProse(lines: Line[], skip: Set<number>): { reason: Reason; line: Line } | undefined {
-  const running = lines.filter((l, i) => !skip.has(i) && !l.text.includes(CELL_SEPARATOR) && !LEGEND_LINE.test(l.text) && !OPTION_BOXES.test(l.text));
-  const reason = inferReason(running.map((l) => l.text).join(' '));
+  const running = lines.filter((l, i) => !skip.has(i) && !LEGEND_LINE.test(l.text) && !OPTION_BOXES.test(l.text));
+  const reason = inferReason(running.map((l) => l.text.replaceAll(CELL_SEPARATOR, ' ')).join(' '));
   if (!reason) return undefined;
   const line = running.find((l) => inferReason(l.text) === reason) ?? running[0]!;
   return { reason, line };

@@ -24,10 +24,15 @@ export interface Row {
 
 /** A gap between words wider than this many line heights separates cells (a space is ~0.3, a justified one <0.8). */
 const CELL_GAP = 1.1;
+/** With this many gaps in a row, a cell's edge must also be this many times the row's median gap. */
+const JUSTIFIED_MIN_GAPS = 4;
+const JUSTIFIED_FACTOR = 2.5;
 /** Two words are on one row when their vertical centres differ by less than this share of their height. */
 const SAME_ROW = 0.5;
 /** Neighbouring pairs needed to trust a slope; fewer words than that are a slip of paper, not a page. */
 const MIN_SLOPES = 5;
+/** Pieces of one word closer than this share of the line height are joined. */
+const WORD_PIECE_GAP = 0.25;
 /** How many of a row's last words a new word may continue from. */
 const CHAIN_MEMORY = 3;
 /** Glyph runs closer than this share of the line height are one word (a PDF draws "Кол" and "." apart). */
@@ -39,10 +44,13 @@ const centre = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
 /** OCR boxes may touch between real words: only punctuation, or a word's lower-case rest, glues on. */
 function glued(previous: PositionedWord, word: PositionedWord, lineHeight: number): boolean {
   const gap = word.x0 - previous.x1;
-  if (gap >= SAME_WORD * lineHeight || gap < -SAME_WORD * lineHeight) return false;
-  // OCR splits a word of a wide (monospaced) typeface into pieces with a letter's gap between them.
-  const letters = /\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text);
-  return /^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text) || letters;
+  if (gap < -SAME_WORD * lineHeight) return false;
+  // OCR splits a word of a wide (monospaced) typeface into pieces a letter's gap apart (seen: ≤ 0.15 of the
+  // line height, where a space between words is ≥ 0.4).
+  // A text layer's words come whole (text-layer-words.ts joins its glyph runs); only OCR's are pieced.
+  const ocr = previous.confidence < 1 || word.confidence < 1;
+  if (ocr && /\p{L}$/u.test(previous.text) && /^\p{Ll}/u.test(word.text)) return gap < WORD_PIECE_GAP * lineHeight;
+  return gap < SAME_WORD * lineHeight && (/^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text));
 }
 
 function median(values: number[]): number {
@@ -125,10 +133,15 @@ function toRow(chain: PositionedWord[], lineHeight: number): Row {
     });
     run = [];
   };
+  // Justified text stretches every space of a line alike: in a row of mostly word spaces, a gap is a cell's
+  // edge only when it also stands out from the others (a table header, all cell gaps, splits as it is).
+  const gaps = chain.slice(1).map((w, i) => w.x0 - chain[i]!.x1);
+  const typical = median(gaps);
+  const usual = gaps.length >= JUSTIFIED_MIN_GAPS && typical < CELL_GAP * lineHeight ? JUSTIFIED_FACTOR * typical : 0;
   for (const word of chain) {
     const previous = run[run.length - 1];
     const h = Math.min(Math.max(height(word), previous ? height(previous) : 0), 2 * lineHeight);
-    if (previous && word.x0 - previous.x1 > CELL_GAP * h) flush();
+    if (previous && word.x0 - previous.x1 > Math.max(CELL_GAP * h, usual)) flush();
     run.push(word);
   }
   flush();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSku } from '../../../../src/domain/validation/normalize-sku.ts';
 import { normalizePhone } from '../../../../src/domain/validation/normalize-phone.ts';
 import { fixLookalikeWords } from '../../../../src/domain/validation/fix-lookalike-words.ts';
+import { normalizeField } from '../../../../src/pipeline/parse/normalize-field.ts';
 import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
 import { makeDocument } from './make-document.ts';
 
@@ -139,5 +140,11 @@ describe('ticks confirmed by an independent reading', () => {
     expect(card.fields.refundMethod!.confidence).toBeGreaterThanOrEqual(0.9);
     const mixed = ocr(form('defect', 'Брак', ['Способ возврата денег / Refund method:', '[ ] На банковский счёт / Bank account', '[X] На карту / Card', 'БИК / BIK: 044525225', 'Последние 4 цифры карты / Card last 4 digits: 4242']));
     expect(mixed.fields.refundMethod!.confidence).toBeLessThan(0.9);
+  });
+
+  it('sentence-read-as-name: words of a sentence after a label ("… proper quality are") are no one\'s name', () => {
+    expect(normalizeField('fullName', 'Returns of items of proper quality are')).toBeUndefined();
+    expect(normalizeField('accountHolder', 'на карту Иванова')).toBeUndefined();
+    expect(normalizeField('fullName', 'Кузнецова Маргарита Станиславовна')?.value).toBe('Кузнецова Маргарита Станиславовна');
   });
 });

@@ -20,6 +20,12 @@ describe('findTypedValues', () => {
     expect(found.filter(([, raw]) => raw === '07.02.1992' || raw === '12.10.2026')).toEqual([]);
   });
 
+  it('dates an order named by its number ("заказ № … от …"); a word that only contains a cue is no cue', () => {
+    const found = typed('мною был оформлен заказ № NW676712. Заказ получен мною в пункте выдачи заказов\n«23» ноября 2025 г.\nпо заказу № 987654 от 01.11.2026 прошу вернуть деньги');
+    expect(found).toContainEqual(['receivedDate', '«23» ноября 2025 г.', 'cue']);
+    expect(found).toContainEqual(['orderDate', '01.11.2026', 'cue']);
+  });
+
   it('takes the last date standing alone (beside a signature) for the application date', () => {
     expect(typed('Заказ получен 29 мая 2026 г.\n«02» июня 2026 г.\t/Яковлев Андрей Владимирович/')).toContainEqual(['applicationDate', '«02» июня 2026 г.', 'alone']);
   });

@@ -35,6 +35,14 @@ describe('items named in a letter', () => {
     ]);
   });
 
+  it('keeps commas that belong to a name, up to its first detail; a price "за штуку" needs no currency', () => {
+    const text = ['Товары к возврату:', '* Свеча ароматическая Amber, 200 г, арт. 280581115 x 2 — 1 099,00 за штуку', '1) Термос Stanley Classic 0,75 л, арт. 1064214, 1 шт., 5 890 ₽;'].join('\n');
+    expect(items(text, 'body')).toEqual([
+      { name: 'Свеча ароматическая Amber, 200 г', sku: '280581115', quantity: '2', price: '1099.00' },
+      { name: 'Термос Stanley Classic 0,75 л', sku: '1064214', quantity: '1', price: '5890.00' },
+    ]);
+  });
+
   it('does not take a list of attachments or the terms for items', () => {
     expect(items('Приложения:\n1. Копия кассового чека от 12.10.2026.\n2. Копия паспорта.')).toEqual([]);
   });

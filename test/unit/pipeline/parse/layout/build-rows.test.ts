@@ -43,4 +43,15 @@ describe('buildRows', () => {
     ];
     expect(texts(buildRows(words))).toEqual([['Кол. Qty'], ['Delivered']]);
   });
+
+  it('keeps a justified line of a letter one cell, however wide its stretched spaces', () => {
+    const words = 'В ходе использования в товаре обнаружила недостаток: сломалась молния.'.split(' ');
+    let x = 10;
+    const line = words.map((text, i) => {
+      const w = { text, confidence: 1, x0: x, x1: x + text.length * 5, y0: 100, y1: 110 };
+      x = w.x1 + (i % 3 === 0 ? 13 : 8); // spaces stretched to 0.8–1.3 line heights
+      return w;
+    });
+    expect(texts(buildRows(line))).toEqual([[words.join(' ')]]);
+  });
 });
