@@ -15,6 +15,11 @@ const init = ReaderChildInitSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
 const send = (reply: ReaderReply) => process.send?.(reply);
 
 exitWithParent();
+// tesseract.js can reject a job on a worker the pool has just terminated (after a page's time limit) with nobody
+// listening; by default that would end this process and fail the document being read as a crash.
+process.on('unhandledRejection', (reason) => {
+  console.error(`document reader: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+});
 
 const lazy = createLazyOcr({ langPath: init.ocrDataDir, size: init.ocrWorkers });
 // OCR time per page goes back to the parent for its metrics (the histogram lives there).
