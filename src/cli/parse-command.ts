@@ -17,7 +17,7 @@ import { isoDay } from '../domain/iso-day.ts';
 const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'too_complex', 'ocr_timeout', 'ocr_failed']);
 
 export async function parseCommand(files: string[], options: { json?: boolean; today?: string }): Promise<number> {
-  const reader = await createReader(loadConfig());
+  const reader = await createReader(loadConfig(), { isolated: true });
   const today = options.today ?? isoDay(new Date());
   const progress = createProgress('Parsing');
   progress.setTotal(files.length);
