@@ -9,6 +9,7 @@ import type { ReplyTransport } from './domain/ports/reply-transport.ts';
 import { openStore, type DbStore } from './adapters/db/open-store.ts';
 import { cachedDocumentReader } from './adapters/documents/cached-document-reader.ts';
 import { createDocumentReader } from './adapters/documents/create-document-reader.ts';
+import { createIsolatedDocumentReader } from './adapters/documents/isolated-document-reader.ts';
 import { openDeliveryStore } from './adapters/db/delivery-store.ts';
 import { startWorkerPresence } from './adapters/db/worker-presence.ts';
 import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
@@ -18,7 +19,6 @@ import { readMessageId } from './adapters/mime/read-message-id.ts';
 import { scrubRawMessage } from './adapters/mime/scrub-raw-message.ts';
 import { checkOcrData } from './adapters/ocr/check-ocr-data.ts';
 import { createLazyOcr } from './adapters/ocr/lazy-ocr.ts';
-import { OcrPool } from './adapters/ocr/ocr-pool.ts';
 import { createHttpOrders } from './adapters/orders/create-http-orders.ts';
 import { createFileOutbox } from './adapters/outbox/create-file-outbox.ts';
 import { loadPolicy } from './adapters/policy/load-policy.ts';
@@ -44,9 +44,25 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: undefined }, pino.destination(2));
 }
 
-/** What `intake parse` needs: reading documents offline, no database, no mailbox. */
-export async function createReader(config: Config): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
+/**
+ * What `intake parse` and the benches need: reading documents offline, no database, no mailbox. `isolated` reads
+ * in the bounded child process like the worker does (one document at a time, library noise filtered out of the
+ * CLI's output); without it, in this process, where concurrent reads share the OCR pool (bench:accuracy).
+ */
+export async function createReader(
+  config: Config,
+  options: { isolated?: boolean } = {},
+): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
   await checkOcrData(config.ocrDataDir);
+  if (options.isolated) {
+    const log = createLogger(config);
+    const isolated = createIsolatedDocumentReader({
+      init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers },
+      onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
+    });
+    const documents = config.extractCacheDir ? cachedDocumentReader(isolated, config.extractCacheDir) : isolated;
+    return { documents, mime: createMimeParser(), close: () => isolated.close() };
+  }
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
   const reader = createDocumentReader({ ocr, stripsPerPage: config.ocrWorkers });
   const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir) : reader;
@@ -61,7 +77,11 @@ export interface Runtime {
   close: () => Promise<void>;
 }
 
-/** Everything the worker needs. The OCR pool starts now, so bad language data fails start-up, not the first scan. */
+/**
+ * Everything the worker needs. Documents are read in a separate bounded process (isolated-document-reader.ts);
+ * the language data is checked now, so a bad file fails start-up, not the first scan. Unless `lazyOcr`, that
+ * process starts at once, so the first document does not wait for it.
+ */
 export async function createRuntime(config: Config, options: { lazyOcr?: boolean; metrics?: Metrics } = {}): Promise<Runtime> {
   const policy = loadPolicy(config.policyFile);
   const templates = loadReplyTemplates(TEMPLATES_DIR);
@@ -72,12 +92,18 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
   const store = metrics ? metrics.instrumentStore(opened) : opened;
   const closers: Array<() => Promise<void> | void> = [() => store.close()];
   try {
-    const ocrOptions = { langPath: config.ocrDataDir, size: config.ocrWorkers };
-    const ocr = options.lazyOcr ? createLazyOcr(ocrOptions) : await OcrPool.start(ocrOptions);
-    closers.unshift(() => ocr.close());
+    const log = createLogger(config);
+    const documents = createIsolatedDocumentReader({
+      init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers },
+      // Library output is not customer data as a rule, but a line is cut short all the same.
+      onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
+      onBreach: (breach) => log.warn(breach, 'document reader stopped: limit reached'),
+      ...(metrics ? { onOcrPage: (status: string, seconds: number) => metrics.observeOcrPage(status, seconds) } : {}),
+    });
+    closers.unshift(() => documents.close());
+    if (!options.lazyOcr) documents.warmUp();
     const delivery = await openDeliveryStore(config.databaseUrl);
     closers.unshift(() => delivery.close());
-    const log = createLogger(config);
     const workers = await startWorkerPresence(delivery, {
       ttlMs: config.mailboxLeaseSeconds * 1000,
       onError: (error) => log.warn({ err: error instanceof Error ? error.message : String(error) }, 'worker lease renewal failed'),
@@ -116,7 +142,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
         : {}),
       resendAfterMs: config.replyResendAfterSeconds * 1000,
       mime: createMimeParser(),
-      documents: createDocumentReader({ ocr: metrics ? metrics.instrumentOcr(ocr) : ocr, stripsPerPage: config.ocrWorkers }),
+      documents,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       returns: store,
       policy,

@@ -18,7 +18,7 @@ const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pd
 
 export async function parseCommand(files: string[], options: { json?: boolean; today?: string }): Promise<number> {
   const config = loadConfig();
-  const reader = await createReader(config);
+  const reader = await createReader(config, { isolated: true });
   const today = options.today ?? isoDay(new Date(), config.shopTimeZone);
   const progress = createProgress('Parsing');
   progress.setTotal(files.length);

@@ -27,3 +27,31 @@ export const OCR_TIMEOUT_SECONDS = 60;
 
 /** Characters of text we parse from one document; an application is ~2,000. Protects the regexes. */
 export const MAX_TEXT_CHARS = 200_000;
+
+/**
+ * JavaScript heap (MB) of the separate process that reads documents (PDF parsing, image decoding, OCR run there,
+ * never in the worker). Reading an application needs well under 100 MB of heap; a PDF of millions of drawing
+ * operators grows it without bound. Over it V8 stops that process and the document gets `too_complex`.
+ */
+export const DOCUMENT_READER_HEAP_MB = 512;
+
+/**
+ * Resident memory (MB) of the reading process, sampled a few times a second. Decoded images and the OCR
+ * engines' WASM memory live outside the JavaScript heap: two OCR workers (~450 MB) plus one decoded 50 MP photo
+ * fit; a pixel or decompression bomb does not. Over it the process is killed and the document gets `too_complex`.
+ */
+export const DOCUMENT_READER_RSS_MB = 1_200;
+
+/**
+ * Wall-clock seconds for reading one document. Ten OCR'd pages take about 30 s here; a document still being read
+ * after three times that is stuck, not slow (an 18 MB junk "PDF" keeps the parsers busy for 95 s). Its reading
+ * process is killed and the document gets `ocr_timeout`. Messages are read one at a time, so this also bounds
+ * how long one message can hold up the queue.
+ */
+export const DOCUMENT_READ_SECONDS = 90;
+
+/**
+ * MIME parts (at any depth) of one message. An application has two to five; hundreds of nested parts are an attack
+ * on the parsers. Over it the message is stored and answered with its headers only (see scrub-raw-message.ts).
+ */
+export const MAX_MIME_PARTS = 500;

@@ -23,6 +23,8 @@ export interface Metrics {
   instrumentStore<S extends Store>(store: S): S;
   /** Times each OCR page. */
   instrumentOcr<E extends OcrEngine>(ocr: E): E;
+  /** Records one OCR page timed elsewhere (the isolated document reader's process). */
+  observeOcrPage(status: string, seconds: number): void;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -137,6 +139,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
         },
       });
     },
+    observeOcrPage: (status, seconds) => ocr.observe({ status }, seconds),
     instrumentOcr: (engine) => {
       const wrapped = Object.create(engine) as typeof engine;
       return Object.assign(wrapped, {

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import mailsplit from '@zone-eu/mailsplit';
 import type { MimeNode, RewriterNode, SplitterChunk } from '@zone-eu/mailsplit';
 import libmime from 'libmime';
+import { MAX_MIME_PARTS } from '../../domain/limits.ts';
 import { maskCardNumbers } from '../../domain/validation/mask-card-numbers.ts';
 
 /**
@@ -16,13 +17,26 @@ const ID_HEADERS = new Set(['message-id', 'in-reply-to', 'references', 'resent-m
 
 export interface ScrubbedMessage {
   raw: Buffer;
-  /** Card numbers masked; 0 means `raw` is the input, byte for byte. */
+  /** Card numbers masked; 0 (and no `bodyDropped`) means `raw` is the input, byte for byte. */
   masked: number;
+  /** The body was replaced by a note: its structure was over the limits (MAX_MIME_PARTS). */
+  bodyDropped?: true;
 }
 
 export async function scrubRawMessage(raw: Buffer): Promise<ScrubbedMessage> {
+  try {
+    return await scrubParts(raw);
+  } catch {
+    // The splitter refused the structure (more than MAX_MIME_PARTS parts, nesting, a head over 1 MB). Storing it
+    // unmasked is not an option and refusing it would stop the mailbox at this message on every round: the
+    // message is kept with its headers only, masked, and a note in place of its body.
+    return withoutBody(raw);
+  }
+}
+
+async function scrubParts(raw: Buffer): Promise<ScrubbedMessage> {
   let masked = 0;
-  const splitter = new mailsplit.Splitter();
+  const splitter = new mailsplit.Splitter({ maxChildNodes: MAX_MIME_PARTS });
   const headers = new Transform({
     objectMode: true,
     transform(chunk: SplitterChunk, _encoding: BufferEncoding, done: TransformCallback) {
@@ -60,6 +74,27 @@ export async function scrubRawMessage(raw: Buffer): Promise<ScrubbedMessage> {
   );
   // The rewriter re-encodes every text part it touches; when nothing was masked the original bytes are kept.
   return masked === 0 ? { raw, masked } : { raw: Buffer.concat(out), masked };
+}
+
+/** Headers that describe the body that is dropped. */
+const BODY_HEADERS = /^(content-[\w-]+|mime-version):/i;
+
+/** The message's own headers, each masked, over a short text body saying what happened to the original. */
+function withoutBody(raw: Buffer): ScrubbedMessage {
+  const text = raw.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const head = end < 0 ? text : text.slice(0, end);
+  // Unfolded into whole header lines (a line starting with white space continues the one before).
+  const lines = head.split(/\r?\n(?![ \t])/).filter((line) => line.includes(':') && !BODY_HEADERS.test(line));
+  let masked = 0;
+  const kept = lines.map((line) => {
+    const scrubbed = ID_HEADERS.has(line.slice(0, line.indexOf(':')).trim().toLowerCase()) ? undefined : scrubHeaderLine(line);
+    if (scrubbed !== undefined) masked++;
+    return scrubbed ?? line;
+  });
+  const note = 'The body of this message was not kept: its MIME structure is beyond what we read.';
+  const rebuilt = [...kept, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 7bit', '', note, ''].join('\r\n');
+  return { raw: Buffer.from(rebuilt, 'latin1'), masked, bodyDropped: true };
 }
 
 function scrubHeaders(node: MimeNode): number {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { scrubRawMessage } from '../../../../src/adapters/mime/scrub-raw-message.ts';
+import { MAX_MIME_PARTS } from '../../../../src/domain/limits.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/mail');
 const crlf = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'latin1');
@@ -54,5 +55,22 @@ describe('scrubRawMessage', () => {
     const raw = crlf(['From: a@example.ru', 'Subject: x', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', 'card 4111 1111 =', '1111 1111 ok', '']);
     const mail = await simpleParser((await scrubRawMessage(raw)).raw);
     expect(mail.text?.trim()).toBe('card **** 1111 ok');
+  });
+
+  it('a message with more than MAX_MIME_PARTS parts is kept with its headers masked and a note for a body (regression: deep multipart stopped every ingest round)', async () => {
+    const depth = MAX_MIME_PARTS + 100;
+    const lines = ['From: Mallory <m@attacker.example>', 'Subject: Возврат, карта 5500 0000 0000 0004', 'Message-ID: <deep@attacker.example>', 'MIME-Version: 1.0'];
+    for (let i = 0; i < depth; i++) lines.push(`Content-Type: multipart/mixed; boundary="b${i}"`, '', `--b${i}`);
+    lines.push('Content-Type: text/plain', '', 'card 4111 1111 1111 1111', '');
+    for (let i = depth - 1; i >= 0; i--) lines.push(`--b${i}--`, '');
+    const scrubbed = await scrubRawMessage(Buffer.from(lines.join('\r\n'), 'utf8'));
+    expect(scrubbed.bodyDropped).toBe(true);
+    expect(scrubbed.raw.toString('latin1')).not.toMatch(/4111|5500 0000/);
+    const mail = await simpleParser(scrubbed.raw);
+    expect(mail.subject).toBe('Возврат, карта **** 0004');
+    expect(mail.messageId).toBe('<deep@attacker.example>');
+    expect(mail.from?.value[0]?.address).toBe('m@attacker.example');
+    expect(mail.attachments).toEqual([]);
+    expect(mail.text).toMatch(/not kept/);
   });
 });
