@@ -64,7 +64,7 @@ const answered = expectations
   .filter((f) => (JSON.parse(readFileSync(path.join(SAMPLES, f), 'utf8')) as { expect: { reply: string | null } }).expect.reply !== null)
   .map((f) => f.replace(/\.expected\.json$/, ''));
 
-/** A sample e-mail with a fresh Message-ID, Date and copy number, and now and then a card number in a header. */
+/** A sample e-mail with a fresh Message-ID, Date, sender and copy number, and now and then a card number in a header. */
 function freshCopy(name: string, n: number): Dropped {
   const raw = readFileSync(path.join(SAMPLES, `${name}.eml`), 'latin1');
   const split = raw.search(/\r?\n\r?\n/);
@@ -72,11 +72,13 @@ function freshCopy(name: string, n: number): Dropped {
   let dropping = false;
   for (const line of raw.slice(0, split).split(/\r?\n/)) {
     if (/^\s/.test(line) && dropping) continue;
-    dropping = /^(message-id|date):/i.test(line);
+    dropping = /^(message-id|date|from|reply-to|sender):/i.test(line);
     if (!dropping) kept.push(line);
   }
   const messageId = `<chaos-${n}-${Date.now()}@customer.example>`;
-  const added = [`Message-ID: ${messageId}`, `Date: ${new Date().toUTCString()}`, `X-Chaos-Copy: ${n}`];
+  // Each copy from its own customer: the same application re-sent by one sender rightly reaches that sender's
+  // open return instead of making a second one (and a second reply).
+  const added = [`Message-ID: ${messageId}`, `Date: ${new Date().toUTCString()}`, `From: Customer ${n} <customer-${n}@customer.example>`, `X-Chaos-Copy: ${n}`];
   if (n % 4 === 0) added.push(`Comments: paid with card ${CARD}`);
   const text = [...added, ...kept].join('\r\n') + raw.slice(split);
   return { messageId, label: name, hostile: false, raw: Buffer.from(text, 'latin1') };
