@@ -171,6 +171,6 @@ export function findTypedValues(lines: Line[], skip: Set<number>): TypedCandidat
     ...bankDetails(lines, skip),
     ...onlyOne(lines, skip, 'email', (text) => text.match(EMAIL) ?? []),
     ...onlyOne(lines, skip, 'phone', (text) => findPhoneNumbersInText(text.replace(/\t/g, '  '), 'RU').map((p) => text.slice(p.startsAt, p.endsAt))),
-    ...onlyOne(lines, skip, 'cardLast4', (text) => [...text.matchAll(new RegExp(CARD_TOKEN.source, 'g'))].filter((m) => m[2] === 'ok').map((m) => m[0])),
+    ...onlyOne(lines, skip, 'cardLast4', (text) => [...text.matchAll(CARD_TOKEN)].filter((m) => m[2] === 'ok').map((m) => m[0])),
   ];
 }

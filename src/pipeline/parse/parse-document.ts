@@ -8,7 +8,7 @@ import type { Normalized } from '../../domain/validation/normalized.ts';
 import { checkBankDetails } from './check-bank-details.ts';
 import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
-import { codedReason, reasonFromProse } from './read-reason.ts';
+import { codedReason, isReasonCode, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
 import { normalizeField, normalizeText } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
@@ -47,7 +47,6 @@ const DISAGREEMENT_CAP = 0.85;
 const INFERRED_CAP = 0.8;
 /** Guessed from keywords anywhere in a free-form letter. */
 const WORDS_CAP = 0.7;
-const BOXES = /[\[☐☒☑□■]/;
 const DATE_KEYS = ['orderDate', 'receivedDate', 'applicationDate'] as const;
 /** Found by its type and context, with no label: never confident on its own. */
 const TYPED_CAP = 0.8;
@@ -79,7 +78,7 @@ function best(readings: Reading[]): Reading | undefined {
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
 function accepts(target: LabelTarget, raw: string, ocr: boolean): boolean {
   // A reason may be a code written in a box, explained by the form's legend (read-reason.ts).
-  if (target === 'reasonGroup') return inferReason(raw) !== undefined || /^\s*[|[(]?\s*\d\s*[|\])]?\s*$/.test(raw);
+  if (target === 'reasonGroup') return inferReason(raw) !== undefined || isReasonCode(raw);
   if (target === 'refundGroup') return inferRefund(raw) !== undefined;
   if (target === 'ignore' || target === 'reason' || target === 'refundMethod') return true;
   return normalizeField(target, raw, { ocr }) !== undefined;
@@ -123,7 +122,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   // On a page with positions, rows read by their cells' kinds beat the text-stream table reader, which an
   // OCR-garbled header can mislead.
   const positioned = lines.some((l) => l.cells !== undefined);
-  const table = readItemsGrid(lines) ?? (positioned ? readTypedItemRows(lines, new Set()) : undefined) ?? readItemsTable(lines);
+  const table = readItemsGrid(lines) ?? (positioned ? readTypedItemRows(lines) : undefined) ?? readItemsTable(lines);
   const skip = table?.lines ?? new Set<number>();
   const candidates = readLabelledValues(lines, skip, accepts);
   const readings = new Map<FieldKey, Reading>();
@@ -146,8 +145,8 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     const n = normalizeField(typed.target, typed.raw, { ocr: typed.line.ocr });
     if (!n) continue;
     // A date standing alone that a label already gave to another field is that field's, not the signature's.
-    const labelled = candidates.some((c) => c.line === typed.line && DATE_KEYS.some((k) => k === c.target) && normalizeField(c.target as FieldKey, c.raw)?.value === n.value);
-    if (typed.how === 'alone' && labelled) continue;
+    const labelled = (c: Candidate) => c.line === typed.line && DATE_KEYS.some((k) => k === c.target) && normalizeField(c.target as FieldKey, c.raw)?.value === n.value;
+    if (typed.how === 'alone' && candidates.some(labelled)) continue;
     const reading = { ...fromLine(n, typed.line, textSource, true), check: n.check ?? 'none' };
     // A name recognised by its shape alone, or a date by a cue word, is a good guess, not a reading.
     readings.set(typed.target, typed.how === 'checksum' ? reading : { ...reading, cap: Math.min(reading.cap ?? 1, TYPED_CAP) });

@@ -211,15 +211,15 @@ function typedRow(cells: LineCell[]): Partial<Record<Column, string>> | undefine
 }
 
 /** Items found by their rows' shape alone: consecutive rows with a name and one or two amounts. */
-export function readTypedItemRows(lines: Line[], skip: Set<number>): ItemsTable | undefined {
+export function readTypedItemRows(lines: Line[]): ItemsTable | undefined {
   for (let first = 0; first < lines.length; first += 1) {
-    if (skip.has(first) || !lines[first]!.cells || !typedRow(lines[first]!.cells!)) continue;
+    if (!lines[first]!.cells || !typedRow(lines[first]!.cells!)) continue;
     const table: ItemsTable = { items: [], lines: new Set(), amountIsLineTotal: false };
     const rows: Row[] = [];
     let misses = 0;
     for (let i = first; i < lines.length && rows.length < MAX_ROWS * 3; i += 1) {
       const line = lines[i]!;
-      if (!line.cells || skip.has(i)) break;
+      if (!line.cells) break;
       const total = TOTAL_LINE.exec(line.cells[0]!.text) ?? (line.cells.length > 1 ? TOTAL_LINE.exec(line.cells[line.cells.length - 2]!.text) : null);
       if (total) {
         table.lines.add(i);

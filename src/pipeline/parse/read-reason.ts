@@ -7,9 +7,16 @@ import { CELL_SEPARATOR, type Line } from './prepare-lines.ts';
 /** "4 – брак", "2 - не понравился внешний вид": a legend entry, up to the next entry or cell. */
 const LEGEND = /(?<![\d.,])(\d)\s*[-–—)]\s*([^\t\d]+?)(?=\s*\d\s*[-–—)]|\t|$)/gu;
 
+/** A reason written as one digit in a box: "4", "[4]", "| 4 |". */
+const REASON_CODE = /^\s*[|[(]?\s*(\d)\s*[|\])]?\s*$/;
+
+export function isReasonCode(raw: string): boolean {
+  return REASON_CODE.test(raw);
+}
+
 /** The reason a written code stands for, from the legend printed on the same page. */
 export function codedReason(raw: string, lines: Line[]): Reason | undefined {
-  const code = /^\s*[|[(]?\s*(\d)\s*[|\])]?\s*$/.exec(raw)?.[1];
+  const code = REASON_CODE.exec(raw)?.[1];
   if (!code) return undefined;
   for (const line of lines) {
     for (const m of line.text.matchAll(LEGEND)) {
@@ -29,7 +36,7 @@ export function reasonFromProse(lines: Line[], skip: Set<number>): { reason: Rea
 }
 
 /** Boxes of an option list, ticked or not: a form's options, not the customer's words. */
-const OPTION_BOXES = /[\[☐☒☑□■]/u;
+export const OPTION_BOXES = /[\[☐☒☑□■]/u;
 
 /** A line of a legend or an option list, not the customer's words. */
 const LEGEND_LINE = /(?:^|\s)\d\s*[-–—]\s*\S.*\s\d\s*[-–—]\s*\S/u;
