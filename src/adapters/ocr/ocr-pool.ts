@@ -9,7 +9,7 @@ import type Tesseract from 'tesseract.js';
 import { OCR_TIMEOUT_SECONDS } from '../../domain/limits.ts';
 import { checkOcrData, OCR_LANGUAGES } from './check-ocr-data.ts';
 import type { OcrEngine, OcrJob, OcrOutcome } from './ocr-engine.ts';
-import { startTesseractWorker } from './start-tesseract-worker.ts';
+import { startTesseractWorker, stopTesseractWorker } from './start-tesseract-worker.ts';
 import { toPageText } from './to-page-text.ts';
 
 export interface OcrPoolOptions {
@@ -100,7 +100,7 @@ export class OcrPool implements OcrEngine {
     for (const waiting of this.queue.splice(0)) waiting.settle({ status: 'failed', message: 'OCR pool closed' });
     const workers = this.slots.map((slot) => slot.worker).filter((w): w is Tesseract.Worker => w !== null);
     this.slots.length = 0;
-    await Promise.allSettled(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map(stopTesseractWorker));
   }
 
   private startWorker(): Promise<Tesseract.Worker> {
@@ -171,12 +171,12 @@ export class OcrPool implements OcrEngine {
   /** Terminates a stuck or dead worker and starts a fresh one in its slot; drops the slot if that fails. */
   private replace(slot: Slot, worker: Tesseract.Worker): void {
     slot.worker = null;
-    void worker.terminate().catch(() => {});
+    void stopTesseractWorker(worker);
     if (this.closed) return;
     this.startWorker().then(
       (fresh) => {
         if (this.closed) {
-          void fresh.terminate();
+          void stopTesseractWorker(fresh);
           return;
         }
         slot.worker = fresh;

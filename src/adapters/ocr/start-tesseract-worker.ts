@@ -41,7 +41,7 @@ export function startTesseractWorker(options: TesseractWorkerOptions): Promise<T
       (worker) => {
         if (settled) {
           // Became ready after we gave up on it: do not leave the thread running.
-          void worker.terminate();
+          void stopTesseractWorker(worker);
           return;
         }
         settled = true;
@@ -51,4 +51,14 @@ export function startTesseractWorker(options: TesseractWorkerOptions): Promise<T
       (error: unknown) => fail(`OCR engine failed to start: ${String(error)}`, error),
     );
   });
+}
+
+/**
+ * Stops a worker's engine thread at once, even mid-job. Not `worker.terminate()`: that sets the wrapper's
+ * thread to null, and a `recognize` already past its own first `await` then posts to null — a rejection
+ * tesseract.js never handles, which takes the process down. A terminated thread takes posts silently.
+ */
+export async function stopTesseractWorker(worker: Tesseract.Worker): Promise<void> {
+  const thread = (worker as unknown as { worker?: { terminate(): Promise<number> } | null }).worker;
+  await thread?.terminate().catch(() => {});
 }

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
+import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentReader } from '../../../src/adapters/documents/create-document-reader.ts';
 import { prepareLines } from '../../../src/pipeline/parse/prepare-lines.ts';
 import { OcrPool } from '../../../src/adapters/ocr/ocr-pool.ts';
+import { startTesseractWorker, stopTesseractWorker } from '../../../src/adapters/ocr/start-tesseract-worker.ts';
 import { AppError } from '../../../src/domain/app-error.ts';
 import type { DocumentReader } from '../../../src/domain/ports/document-reader.ts';
 
@@ -139,6 +141,27 @@ describe('DocumentReader with a real OCR pool', () => {
     const after = await Promise.all([1, 2, 3].map(() => reader.read('photo.png', image)));
     for (const doc of after) expect(doc.problems).toEqual([]);
     expect(pool.size).toBe(2);
+  });
+});
+
+describe('stopping a Tesseract worker mid-call', () => {
+  it('leaves no unhandled rejection when a recognize call is already on its way', async () => {
+    const worker = await startTesseractWorker({ langPath, languages: ['eng'], startTimeoutMs: 30_000 });
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      // recognize() first awaits loading the image, then posts the job; the worker is stopped in between,
+      // as the pool does when a job's clock runs out at that moment.
+      const call = worker.recognize(await formImage());
+      await stopTesseractWorker(worker);
+      const settled = await Promise.race([call.then(() => 'settled', () => 'settled'), sleep(300).then(() => 'pending')]);
+      await sleep(100);
+      expect(unhandled).toEqual([]);
+      expect(settled).toBe('pending');
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
   });
 });
 
