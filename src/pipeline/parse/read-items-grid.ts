@@ -18,6 +18,8 @@ interface Span {
 const MAX_ROWS = 50;
 /** A row this many line heights below the previous one is past the table. */
 const TABLE_GAP = 3.5;
+/** The total may sit below a few blank rows (a form leaves room for more items than were returned). */
+const TOTAL_GAP = 12;
 
 const columnOfText = (text: string) => columnAt(skeleton(text).text, 0)?.column;
 
@@ -131,6 +133,10 @@ function assemble(rows: Row[], table: ItemsTable): void {
       put('quantity', row.cells.quantity);
       put('price', row.cells.price ?? row.cells.lineTotal);
       put('reason', row.cells.reason);
+      const lineTotal = row.cells.lineTotal;
+      if (row.cells.price !== undefined && lineTotal !== undefined && lineTotal.trim() !== '') {
+        (table.lineTotals ??= new Map()).set(item, { raw: lineTotal, line: row.line, positional: true });
+      }
       if (item.name || item.sku) table.items.push(item);
     }
 }
@@ -146,17 +152,20 @@ export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
       const line = lines[i]!;
       if (!line.cells || line.page !== previous.page) break;
       const height = Math.max(1, (previous.y1 ?? 0) - (previous.y0 ?? 0));
-      if ((line.y0 ?? 0) - (previous.y1 ?? 0) > TABLE_GAP * height) break;
+      const gap = (line.y0 ?? 0) - (previous.y1 ?? 0);
+      const total = TOTAL_LINE.exec(line.cells[0]!.text);
+      // Blank rows left for more items stand between the last item and the total: a gap the total may cross.
+      if (gap > (total ? TOTAL_GAP : TABLE_GAP) * height) break;
       // A second header row (the same header in English) belongs to the header.
       if (rows.length === 0 && headerSpans(line)) {
         table.lines.add(i);
         previous = line;
         continue;
       }
-      const total = TOTAL_LINE.exec(line.cells[0]!.text);
       if (total) {
         table.lines.add(i);
-        const raw = [total[1]!, ...line.cells.slice(1).map((c) => c.text)].join(' ').trim();
+        // From the first digit: the label may go on past "Итого" (", руб.:") before the amount.
+        const raw = [total[1]!, ...line.cells.slice(1).map((c) => c.text)].join(' ').replace(/^\D+/, '').trim();
         if (/\d/.test(raw)) table.total = { raw, line, positional: true };
         break;
       }

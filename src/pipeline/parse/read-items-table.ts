@@ -47,6 +47,8 @@ export interface ItemsTable {
   total?: RawCell;
   /** The amount column is a line total ("Сумма"), not a unit price. */
   amountIsLineTotal: boolean;
+  /** An item's line total, where the table gives both it and the unit price: a second reading of the price. */
+  lineTotals?: Map<RawItem, RawCell>;
 }
 
 const MAX_ROWS = 50;
@@ -206,6 +208,7 @@ export function readItemsTable(lines: Line[]): ItemsTable | undefined {
         const raw = key === 'price' ? (row.price ?? row.lineTotal) : row[key];
         if (raw !== undefined) item[key] = { raw, line, positional };
       }
+      if (row.price !== undefined && row.lineTotal !== undefined) (table.lineTotals ??= new Map()).set(item, { raw: row.lineTotal, line, positional });
       table.items.push(item);
     }
     // A header with no rows under it may be a line of labelled cells ("Артикул: …; Кол-во: …"): look on.

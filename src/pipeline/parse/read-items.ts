@@ -3,12 +3,16 @@
 import type { Item, ItemKey } from '../../domain/application.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
 import { normalizeMoney } from '../../domain/validation/normalize-money.ts';
-import { sumMatchesTotal, toKopecks } from '../../domain/validation/sum-matches-total.ts';
+import { toKopecks } from '../../domain/validation/sum-matches-total.ts';
 import type { Normalized } from '../../domain/validation/normalized.ts';
 import { normalizeItemCell } from './normalize-item.ts';
 import type { ItemsTable } from './read-items-table.ts';
+import { reconcilePrices } from './reconcile-prices.ts';
 import type { Line } from './prepare-lines.ts';
 import { scoreConfidence, type Check, type Evidence } from './score-confidence.ts';
+
+/** A price chosen by the printed total over the price cell's own reading. */
+const BY_TOTAL_CAP = 0.8;
 
 interface CellReading extends Normalized {
   line?: Line;
@@ -60,20 +64,32 @@ export function itemsFromTable(table: ItemsTable, bodySource: 'text' | 'body'): 
       }
     }
   }
-  if (table.total) {
-    const total = normalizeMoney(table.total.raw, { ocr: table.total.line.ocr });
-    const priced = readings.filter((r) => r.price);
-    if (total && priced.length === readings.length && priced.length > 0) {
-      const ok = sumMatchesTotal(priced.map((r) => ({ price: r.price!.value, quantity: Number(r.quantity?.value ?? '1') })), total.value);
-      for (const r of priced) {
-        if (ok) {
-          r.price!.check = 'passed';
-          r.price!.ambiguous = false;
-        } else r.price!.cap = 0.6;
-      }
-      if (!ok) problems.push(problem('items', 'inconsistent', 'item prices do not add up to the printed total'));
-    }
-  }
+  const total = table.total ? normalizeMoney(table.total.raw, { ocr: table.total.line.ocr }) : undefined;
+  const lineTotals = table.items.map((row) => {
+    const cell = table.lineTotals?.get(row);
+    return cell ? normalizeMoney(cell.raw, { ocr: cell.line.ocr })?.value : undefined;
+  });
+  const choices = reconcilePrices(
+    readings.map((r, i) => ({
+      ...(r.price ? { price: r.price.value } : {}),
+      ...(lineTotals[i] !== undefined ? { lineTotal: lineTotals[i] } : {}),
+      quantity: Number(r.quantity?.value ?? '1'),
+      ocr: r.price?.source === 'ocr',
+    })),
+    total?.value,
+  );
+  choices?.forEach((choice, i) => {
+    const price = readings[i]!.price!;
+    if (choice.how === 'confirmed') {
+      price.check = 'passed';
+      price.ambiguous = false;
+    } else if (choice.how === 'by_total') {
+      // Chosen over what the price cell says because it alone makes the total: likely, never certain.
+      price.value = choice.price;
+      price.cap = BY_TOTAL_CAP;
+    } else if (total) price.cap = 0.6;
+  });
+  if (total && choices?.some((c) => c.how === 'as_read')) problems.push(problem('items', 'inconsistent', 'item prices do not add up to the printed total'));
   return finish(readings, problems);
 }
 

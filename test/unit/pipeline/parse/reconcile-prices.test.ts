@@ -1,0 +1,54 @@
+// Prices are chosen so the items add up to the printed total, only when exactly one cheapest choice does.
+import { describe, expect, it } from 'vitest';
+import { reconcilePrices } from '../../../../src/pipeline/parse/reconcile-prices.ts';
+
+const ocr = (price: string, quantity = 1, lineTotal?: string) => ({ price, quantity, ocr: true, ...(lineTotal ? { lineTotal } : {}) });
+
+describe('reconcilePrices', () => {
+  it('confirms prices that add up to the total', () => {
+    expect(reconcilePrices([ocr('1500.00'), ocr('990.00', 2)], '3480.00')).toEqual([
+      { price: '1500.00', how: 'confirmed' },
+      { price: '990.00', how: 'confirmed' },
+    ]);
+  });
+
+  it('does not take one OCR row equal to its total as proof: the same digits misread the same way', () => {
+    expect(reconcilePrices([ocr('5550.00', 1, '5550.00')], '5550.00')).toEqual([{ price: '5550.00', how: 'as_read' }]);
+  });
+
+  it('mends look-alike digits misread in both cells of a row, and in one cell of another, from the total', () => {
+    const rows = [ocr('5999.00', 1, '5999.00'), ocr('5599.09', 1, '5599.00'), ocr('6090.00', 2, '12180.00')];
+    expect(reconcilePrices(rows, '21578.00')).toEqual([
+      { price: '3999.00', how: 'by_total' },
+      { price: '5399.00', how: 'by_total' },
+      { price: '6090.00', how: 'confirmed' },
+    ]);
+  });
+
+  it('drops a doubled digit when that alone makes the total', () => {
+    expect(reconcilePrices([ocr('1990.00'), ocr('27750.00')], '4740.00')).toEqual([
+      { price: '1990.00', how: 'confirmed' },
+      { price: '2750.00', how: 'by_total' },
+    ]);
+  });
+
+  it('changes nothing when two different choices make the total equally well', () => {
+    // 3→5 in either row makes the total; nothing says which.
+    expect(reconcilePrices([ocr('1300.00'), ocr('1300.00')], '2800.00')).toEqual([
+      { price: '1300.00', how: 'as_read' },
+      { price: '1300.00', how: 'as_read' },
+    ]);
+  });
+
+  it('does not second-guess text-layer prices, and leaves rows alone without a total', () => {
+    expect(reconcilePrices([{ price: '1300.00', quantity: 1, ocr: false }, ocr('1500.00')], '3000.00')).toEqual([
+      { price: '1300.00', how: 'as_read' },
+      { price: '1500.00', how: 'as_read' },
+    ]);
+    expect(reconcilePrices([ocr('1300.00')], undefined)).toEqual([{ price: '1300.00', how: 'as_read' }]);
+  });
+
+  it('gives up on a row without a price', () => {
+    expect(reconcilePrices([{ quantity: 1, ocr: true }], '100.00')).toBeUndefined();
+  });
+});
