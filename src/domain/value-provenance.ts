@@ -25,15 +25,15 @@ export function markDocumentSources(application: ParsedApplication): ParsedAppli
 
 /**
  * The application as read, before any order completed or confirmed it: values the order supplied are dropped and
- * values it confirmed get their reading's own confidence back. Deciding again against a (possibly other) order
+ * values it confirmed (they keep `readConfidence`) get their reading's own confidence back. Deciding again against a (possibly other) order
  * then starts from the evidence of the paper alone.
  */
 export function withoutOrderEvidence(application: ParsedApplication): ParsedApplication {
   const revert = (value: FieldValue): FieldValue | undefined => {
     if (value.source !== 'order') return value;
-    if (value.document === undefined) return undefined;
+    if (value.readConfidence === undefined) return undefined;
     const { readConfidence, ...rest } = value;
-    return { ...rest, source: 'document', confidence: readConfidence ?? value.confidence };
+    return { ...rest, source: 'document', confidence: readConfidence };
   };
   const keep = (entries: Array<[string, FieldValue | undefined]>) =>
     Object.fromEntries(entries.flatMap(([k, v]) => {
@@ -51,6 +51,13 @@ export function withoutOrderEvidence(application: ParsedApplication): ParsedAppl
 /** One line per value for people: "paper", "order", "paper, confirmed by the order", "e-mail header", "agent". */
 export function describeSource(value: FieldValue): string {
   const source = sourceOf(value);
-  if (source === 'order') return value.document !== undefined ? 'paper, confirmed by the order' : 'order';
+  if (source === 'order') return value.readConfidence !== undefined ? 'paper, confirmed by the order' : 'order';
   return { document: 'paper', header: 'e-mail header', agent: 'agent', order: 'order' }[source];
+}
+
+/** How confident the paper alone is of a value: 0 for a value only the order supplied. */
+export function paperConfidence(value: FieldValue | undefined): number {
+  if (value === undefined) return 0;
+  if (value.source === 'order') return value.readConfidence ?? 0;
+  return value.confidence;
 }

@@ -72,6 +72,8 @@ function matchCustomer(application: ParsedApplication, order: Order): DecisionRe
 
   const name = application.fields.fullName?.value;
   if (name && order.customerName && namesMatch(name, order.customerName)) return null;
+  const phone = application.fields.phone?.value;
+  if (phone && order.customerPhone && phone === order.customerPhone) return null;
 
   if (!orderEmail && !order.customerName) {
     return reason('customer_unverified', `Order ${order.orderNumber} has no customer e-mail or name to compare with.`);
@@ -81,6 +83,11 @@ function matchCustomer(application: ParsedApplication, order: Order): DecisionRe
     `The applicant (${[name, email].filter(Boolean).join(', ') || 'no name or e-mail'}) does not match the customer of order ${order.orderNumber}.`,
     name ? 'fullName' : 'email',
   );
+}
+
+/** The application's e-mail, name or phone is the order's buyer's. */
+export function isOrdersCustomer(application: ParsedApplication, order: Order): boolean {
+  return matchCustomer(application, order) === null;
 }
 
 /** ФИО may be written in any order and with or without the patronymic: the shorter name's words must all appear in the longer. */
