@@ -34,7 +34,7 @@ export function checkRequiredFields(application: ParsedApplication, policy: Poli
   if (fields.refundMethod !== undefined && !parsedMethod.success) {
     reasons.push(reason('invalid_value', `refundMethod ${JSON.stringify(fields.refundMethod.value)} is not one of ${RefundMethodSchema.options.join(', ')}.`, 'refundMethod'));
   }
-  const decisive = decisiveFields(policy, parsedReason.success ? parsedReason.data : undefined, parsedMethod.success ? parsedMethod.data : undefined);
+  const decisive = decisiveFields(parsedReason.success ? parsedReason.data : undefined, parsedMethod.success ? parsedMethod.data : undefined);
   for (const key of decisive) check(key, fields[key]);
 
   if (application.items.length === 0) reasons.push(reason('missing_field', 'No returned items are listed.', 'items'));

@@ -1,8 +1,8 @@
-// What an automatic decision rests on, derived from the policy rather than listed once for every shop. The order
-// says who bought what and when it arrived; only the customer can say which items come back and how many, why,
-// and where the money goes. So those are what must be read confidently from the paper (or confirmed by the order):
-// the order's identity, each item line (matched to the order) with its quantity, the reason, the date of receipt where a window applies, and the refund details of the method.
-import type { Policy } from '../../domain/policy/policy-schema.ts';
+// What an automatic decision rests on, derived from what the return rules depend on rather than listed once. The
+// order says who bought what and when it arrived; only the customer can say which items come back and how many,
+// why, and where the money goes. So those are what must be confident, read from the paper or confirmed by the
+// order: the order's identity, each item line (matched to the order) with its quantity, the reason, the date of
+// receipt where the window can apply, and the refund details of the chosen method.
 import type { Reason, RefundMethod } from '../../domain/application.ts';
 
 export type DecisiveField = 'orderNumber' | 'reason' | 'receivedDate' | 'refundMethod' | 'bik' | 'account' | 'cardLast4';
@@ -15,12 +15,13 @@ export const REFUND_DETAILS: Record<RefundMethod, DecisiveField[]> = {
 
 export const DECISIVE_ITEM_FIELDS = ['sku', 'quantity'] as const;
 
-export function decisiveFields(policy: Policy, reason: Reason | undefined, method: RefundMethod | undefined): DecisiveField[] {
-  // The reason always decides something: the window and the non-returnable categories bind proper-quality goods only.
+export function decisiveFields(reason: Reason | undefined, method: RefundMethod | undefined): DecisiveField[] {
+  // The reason always decides something (the window and the non-returnable categories bind proper-quality goods
+  // only, and the presets make the merchant pay for shipping back a defective or wrong item).
   const fields: DecisiveField[] = ['orderNumber', 'reason'];
   // The window counts from receipt for proper-quality goods (an unknown reason may be one); the order's delivery
-  // date supplies or confirms it, so it is asked of the paper only when the order does not know it.
-  if (policy.returnWindowDays > 0 && (reason === undefined || reason === 'proper_quality')) fields.push('receivedDate');
+  // date supplies or confirms it, so the paper need not state it.
+  if (reason === undefined || reason === 'proper_quality') fields.push('receivedDate');
   fields.push('refundMethod', ...(method ? REFUND_DETAILS[method] : []));
   return fields;
 }

@@ -31,7 +31,7 @@ export function evidenceOf(application: ParsedApplication, policy: Policy): Evid
         }]
       : [];
   return [
-    ...decisiveFields(policy, reason.success ? reason.data : undefined, method.success ? method.data : undefined).flatMap((key) => one(key, application.fields[key])),
+    ...decisiveFields(reason.success ? reason.data : undefined, method.success ? method.data : undefined).flatMap((key) => one(key, application.fields[key])),
     ...application.items.flatMap((item, index) => DECISIVE_ITEM_FIELDS.flatMap((key) => one(`items[${index}].${key}`, item[key]))),
   ];
 }
