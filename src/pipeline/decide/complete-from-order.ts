@@ -11,7 +11,7 @@ import type { Order, OrderLine } from '../../domain/order.ts';
 import { codeShape } from '../../domain/validation/code-shape.ts';
 import { reason } from './decision-reasons.ts';
 import { matchLines, sharedWords } from './match-lines.ts';
-import { isOrdersCustomer, namesMatch } from './match-order.ts';
+import { isOrdersCustomer } from './match-order.ts';
 
 /** Confidence of a value the order supplies or repeats: above any unchecked OCR reading, below an exact text layer. */
 export const ORDER_CONFIRMED = 0.97;
@@ -67,14 +67,18 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
   // Who the buyer is: agreement confirms; a different name or phone is not corrected (another person may be
   // returning the goods), and the customer check in match-order.ts decides whether that matters.
-  const sameName = (a: string, b: string) => namesMatch(a, b);
-  if (!fields.fullName || sameName(fields.fullName.value, order.customerName ?? '')) put('fullName', settle('fullName', fields.fullName, order.customerName, sameName));
+  // A name is confirmed only when every word read is the buyer's: words the order lacks (a misread, the next
+  // line's text run on) leave it as read. A name read without the patronymic is confirmed as it stands.
+  const confirmName = (read: FieldValue | undefined): FieldValue | undefined =>
+    read && order.customerName && nameWithin(read.value, order.customerName) ? confirmed(read, read.value) : read;
+  if (!fields.fullName) put('fullName', settle('fullName', undefined, order.customerName, () => true));
+  else put('fullName', confirmName(fields.fullName));
   if (!fields.phone || fields.phone.value === order.customerPhone) put('phone', settle('phone', fields.phone, order.customerPhone, (a, b) => a === b));
   const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   if (fields.email && order.customerEmail && sameEmail(fields.email.value, order.customerEmail)) put('email', settle('email', fields.email, order.customerEmail, sameEmail));
-  if (fields.accountHolder && order.customerName && sameName(fields.accountHolder.value, order.customerName)) put('accountHolder', confirmed(fields.accountHolder, fields.accountHolder.value));
+  put('accountHolder', confirmName(fields.accountHolder));
 
-  const matches = matchLines(application.items, order.lines);
+  const matches = matchLines(application.items, order.lines, minConfidence);
   const items = application.items.map((item, index): Item => {
     const match = matches[index]!;
     if (match.line === null) {
@@ -118,4 +122,12 @@ function confirmed(read: FieldValue, value: string): FieldValue {
   // The sender's own address needs no confirming; an agent's value and an order's value are already settled.
   if (read.source === 'order' || read.source === 'agent' || read.source === 'header') return read;
   return { ...read, value, source: 'order', confidence: Math.max(read.confidence, ORDER_CONFIRMED), readConfidence: read.readConfidence ?? read.confidence };
+}
+
+/** Every word of `read` (at least two of them) is a word of the order's name, whatever the order and case. */
+function nameWithin(read: string, ordered: string): boolean {
+  const words = (name: string) => name.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 0);
+  const have = words(ordered);
+  const got = words(read);
+  return got.length >= 2 && got.every((w) => have.includes(w));
 }

@@ -34,7 +34,7 @@ export async function findOrder(
   const contact = contactOf(application, options.senders ?? []);
   const theirs = orders.ofCustomer ? await orders.ofCustomer(contact) : [];
   const ranked = theirs
-    .map((order) => ({ order, number: number ? numberFit(number.value, order.orderNumber) : 0, lines: linesFit(application, order) }))
+    .map((order) => ({ order, number: number ? numberFit(number.value, order.orderNumber) : 0, lines: linesFit(application, order, options.minConfidence) }))
     // A number that was read must still resemble the order's; without one, every item line must be the order's.
     .filter((c) => (number ? c.number > 0 : c.lines === application.items.length && c.lines > 0))
     .sort((a, b) => b.number - a.number || b.lines - a.lines);
@@ -76,6 +76,6 @@ export function numberFit(read: string, actual: string): number {
   return 0;
 }
 
-function linesFit(application: ParsedApplication, order: Order): number {
-  return matchLines(application.items, order.lines).filter((m) => m.line !== null).length;
+function linesFit(application: ParsedApplication, order: Order, minConfidence: number): number {
+  return matchLines(application.items, order.lines, minConfidence).filter((m) => m.line !== null).length;
 }

@@ -36,8 +36,12 @@ interface Fit {
   excluded: boolean;
 }
 
-export function matchLines(items: readonly Item[], lines: readonly OrderLine[]): LineMatch[] {
-  const fits = items.map((item) => lines.map((line) => fitLine(item, line)));
+/**
+ * A value read confidently that disagrees with a line rules the line out; one read with doubt only fails to count
+ * for it (it may be the misread the order is there to correct).
+ */
+export function matchLines(items: readonly Item[], lines: readonly OrderLine[], minConfidence = 0.9): LineMatch[] {
+  const fits = items.map((item) => lines.map((line) => fitLine(item, line, minConfidence)));
   const matches: LineMatch[] = items.map((_, index) => {
     const ranked = fits[index]!
       .map((fit, line) => ({ fit, line }))
@@ -58,26 +62,29 @@ export function matchLines(items: readonly Item[], lines: readonly OrderLine[]):
   return matches;
 }
 
-function fitLine(item: Item, line: OrderLine): Fit {
+function fitLine(item: Item, line: OrderLine, minConfidence: number): Fit {
   const fit: Fit = { score: 0, agreed: [], excluded: false };
+  const rulesOut = (key: 'sku' | 'name' | 'size') => {
+    if ((item[key]?.confidence ?? 0) >= minConfidence) fit.excluded = true;
+  };
   const sku = item.sku?.value;
   if (sku !== undefined) {
     const [a, b] = [codeShape(sku), codeShape(line.sku)];
     if (a === b) add(fit, SKU_SAME, 'SKU');
     else if (a.length >= 5 && boundedEditDistance(a, b, 1) <= 1) add(fit, SKU_NEAR, 'SKU');
-    else fit.excluded = true;
+    else rulesOut('sku');
   }
   const name = item.name?.value;
   if (name !== undefined && line.name !== '') {
     const shared = sharedWords(name, line.name);
     if (shared >= 0.8) add(fit, NAME_SAME, 'name');
     else if (shared >= 0.5) add(fit, NAME_PARTLY, 'name');
-    else if (shared < NAME_FOREIGN && sku === undefined) fit.excluded = true;
+    else if (shared < NAME_FOREIGN && sku === undefined) rulesOut('name');
   }
   const size = item.size?.value;
   if (size !== undefined && line.size !== undefined) {
     if (sameSize(size, line.size)) add(fit, SIZE_SAME, 'size');
-    else fit.excluded = true;
+    else rulesOut('size');
   }
   const price = item.price?.value;
   if (price !== undefined && Math.round(Number(price) * 100) === line.unitPrice) add(fit, PRICE_SAME, 'price');

@@ -12,7 +12,7 @@ const lines = [
   line('KP-KR-177', 'Куртка утеплённая', '98', 570000),
   line('KP-KR-178', 'Куртка утеплённая', '104', 570000),
 ];
-const item = (values: Record<string, string>): Item => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v, confidence: 0.8 }]));
+const item = (values: Record<string, string>, confidence = 0.95): Item => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v, confidence }]));
 
 describe('matchLines', () => {
   it.each([
@@ -50,5 +50,11 @@ describe('matchLines', () => {
 describe('sharedWords', () => {
   it('counts a last word cut short where the cell ended', () => {
     expect(sharedWords('Корзина плетёная для хран', 'Корзина плетёная для хранения, 30 см')).toBe(1);
+  });
+});
+
+describe('matchLines: doubtful values', () => {
+  it('a doubtful size that disagrees does not rule the line out; the SKU still matches it', () => {
+    expect(matchLines([item({ sku: 'KP-SH-877', size: '52' }, 0.6)], lines)[0]!.line).toBe(0);
   });
 });
