@@ -67,10 +67,10 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
   // Who the buyer is: agreement confirms; a different name or phone is not corrected (another person may be
   // returning the goods), and the customer check in match-order.ts decides whether that matters.
-  // A name is confirmed only when every word read is the buyer's: words the order lacks (a misread, the next
-  // line's text run on) leave it as read. A name read without the patronymic is confirmed as it stands.
+  // A name is confirmed only when the words read are the buyer's name, no more and no fewer: a word the order
+  // lacks (a misread, the next line run on) or one missing (a reading cut short) leaves it as read.
   const confirmName = (read: FieldValue | undefined): FieldValue | undefined =>
-    read && order.customerName && nameWithin(read.value, order.customerName) ? confirmed(read, read.value) : read;
+    read && order.customerName && sameNameWords(read.value, order.customerName) ? confirmed(read, read.value) : read;
   if (!fields.fullName) put('fullName', settle('fullName', undefined, order.customerName, () => true));
   else put('fullName', confirmName(fields.fullName));
   if (!fields.phone || fields.phone.value === order.customerPhone) put('phone', settle('phone', fields.phone, order.customerPhone, (a, b) => a === b));
@@ -124,10 +124,9 @@ function confirmed(read: FieldValue, value: string): FieldValue {
   return { ...read, value, source: 'order', confidence: Math.max(read.confidence, ORDER_CONFIRMED), readConfidence: read.readConfidence ?? read.confidence };
 }
 
-/** Every word of `read` (at least two of them) is a word of the order's name, whatever the order and case. */
-function nameWithin(read: string, ordered: string): boolean {
-  const words = (name: string) => name.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 0);
-  const have = words(ordered);
-  const got = words(read);
-  return got.length >= 2 && got.every((w) => have.includes(w));
+/** The same words (at least two), in any order and case: "Иванова Анна Сергеевна" is "АННА ИВАНОВА СЕРГЕЕВНА". */
+function sameNameWords(read: string, ordered: string): boolean {
+  const words = (name: string) => name.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 0).sort();
+  const [a, b] = [words(read), words(ordered)];
+  return a.length >= 2 && a.length === b.length && a.every((w, i) => w === b[i]);
 }

@@ -60,3 +60,15 @@ describe('completeFromOrder', () => {
     expect(back.fields.receivedDate).toMatchObject({ value: '2025-03-05', confidence: 0.6, source: 'document' });
   });
 });
+
+describe('completeFromOrder: names', () => {
+  it('does not confirm a name read cut short (the paper may well give the patronymic)', () => {
+    const name = { value: 'Иванова Анна', confidence: 0.8 };
+    expect(completeFromOrder(application({ fullName: name }), specOrder(), min).application.fields.fullName).toEqual(name);
+  });
+
+  it('confirms the same words in another order and case', () => {
+    const name = { value: 'АННА СЕРГЕЕВНА ИВАНОВА', confidence: 0.8 };
+    expect(completeFromOrder(application({ fullName: name }), specOrder(), min).application.fields.fullName).toMatchObject({ ...name, source: 'order', confidence: ORDER_CONFIRMED });
+  });
+});
