@@ -1,6 +1,6 @@
 // The return page's model: parsed fields beside the scan (with their boxes as fractions of the page, so they
 // line up at any zoom), what is doubtful or invalid, the order match and the refund, and what may happen next.
-import { FIELD_KEYS, ITEM_KEYS, type FieldKey, type FieldValue, type ItemKey } from '../../domain/application.ts';
+import { FIELD_KEYS, ITEM_KEYS, type FieldValue } from '../../domain/application.ts';
 import { allowedEvents } from '../../domain/lifecycle/transitions.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
 import { describeSource, sourceOf } from '../../domain/value-provenance.ts';
@@ -121,11 +121,7 @@ export function buildReturnView(
     otherProblems: application.problems.filter((p) => !(FIELD_KEYS as readonly string[]).includes(p.field) && !p.field.startsWith('items[')),
     reasons: check.decision.reasons,
     // Each decisive field and where its value came from, as the checks above judged it.
-    evidence: (check.decision.evidence ?? []).map((e) => {
-      const item = /^items\[(\d+)\]\.(\w+)$/.exec(e.field);
-      const value = item ? application.items[Number(item[1])]?.[item[2] as ItemKey] : application.fields[e.field as FieldKey];
-      return { field: e.field, source: value ? describeSource(value) : e.source, confidence: e.confidence };
-    }),
+    evidence: (check.decision.evidence ?? []).map((e) => ({ field: e.field, source: describeSource({ value: '', ...e }), confidence: e.confidence })),
     orderFoundBy: check.decision.orderFoundBy ?? null,
     order: check.order
       ? {
