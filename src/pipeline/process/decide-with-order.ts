@@ -18,6 +18,8 @@ export interface SelfReturn {
   /** When a shipping receipt photo arrived, and the postage an agent read off it (kopecks). */
   receiptReceivedAt?: Date | null;
   returnShippingCost?: number | null;
+  /** The customer's address: it picks the buyer's orders when the application's order number was misread. */
+  customerEmail?: string | null;
 }
 
 export async function decideWithOrder(
