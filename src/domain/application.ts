@@ -60,6 +60,8 @@ export const FieldValueSchema = z.object({
   document: z.string().optional(),
   /** What the reading alone was worth, kept when the order confirmed the value and raised its confidence. */
   readConfidence: z.number().min(0).max(1).optional(),
+  /** What the paper said, kept when the order corrected a doubtful reading of it. */
+  readValue: z.string().optional(),
   box: SourceBoxSchema.optional(),
 });
 export type FieldValue = z.infer<typeof FieldValueSchema>;

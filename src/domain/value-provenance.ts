@@ -32,8 +32,8 @@ export function withoutOrderEvidence(application: ParsedApplication): ParsedAppl
   const revert = (value: FieldValue): FieldValue | undefined => {
     if (value.source !== 'order') return value;
     if (value.readConfidence === undefined) return undefined;
-    const { readConfidence, ...rest } = value;
-    return { ...rest, source: 'document', confidence: readConfidence };
+    const { readConfidence, readValue, ...rest } = value;
+    return { ...rest, value: readValue ?? value.value, source: 'document', confidence: readConfidence };
   };
   const keep = (entries: Array<[string, FieldValue | undefined]>) =>
     Object.fromEntries(entries.flatMap(([k, v]) => {
@@ -51,13 +51,16 @@ export function withoutOrderEvidence(application: ParsedApplication): ParsedAppl
 /** One line per value for people: "paper", "order", "paper, confirmed by the order", "e-mail header", "agent". */
 export function describeSource(value: FieldValue): string {
   const source = sourceOf(value);
-  if (source === 'order') return value.readConfidence !== undefined ? 'paper, confirmed by the order' : 'order';
+  if (source === 'order') {
+    if (value.readValue !== undefined) return 'order, correcting a doubtful reading of the paper';
+    return value.readConfidence !== undefined ? 'paper, confirmed by the order' : 'order';
+  }
   return { document: 'paper', header: 'e-mail header', agent: 'agent', order: 'order' }[source];
 }
 
 /** How confident the paper alone is of a value: 0 for a value only the order supplied. */
 export function paperConfidence(value: FieldValue | undefined): number {
   if (value === undefined) return 0;
-  if (value.source === 'order') return value.readConfidence ?? 0;
+  if (value.source === 'order') return value.readValue === undefined ? (value.readConfidence ?? 0) : 0;
   return value.confidence;
 }

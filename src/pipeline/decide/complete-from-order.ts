@@ -31,8 +31,6 @@ export interface Completion {
   corrections: Correction[];
 }
 
-type Agreement = 'same' | 'differs';
-
 export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number): Completion {
   const reasons: DecisionReason[] = [];
   const corrections: Correction[] = [];
@@ -42,8 +40,7 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
     if (ordered === undefined || ordered === '') return read;
     if (read === undefined) return { value: ordered, confidence: ORDER_CONFIRMED, source: 'order' };
     if (read.source === 'agent') return read; // a person's correction is not second-guessed by the machine
-    const agreement: Agreement = agree(read.value, ordered) ? 'same' : 'differs';
-    if (agreement === 'same') {
+    if (agree(read.value, ordered)) {
       // The same up to OCR look-alikes or spelling: the order's spelling is kept, and the change is shown.
       if (read.value !== ordered && read.source !== 'order') corrections.push({ field, from: read.value, to: ordered, message: `${field} "${read.value}" is the order's "${ordered}".` });
       return confirmed(read, ordered);
@@ -53,7 +50,7 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
       return read;
     }
     corrections.push({ field, from: read.value, to: ordered, message: `${field} read as "${read.value}" (confidence ${read.confidence.toFixed(2)}); the order says "${ordered}".` });
-    return { ...confirmed(read, ordered), readConfidence: read.confidence };
+    return { ...confirmed(read, ordered), readConfidence: read.confidence, readValue: read.value };
   };
 
   const fields = { ...application.fields };

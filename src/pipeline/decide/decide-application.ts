@@ -170,7 +170,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
 
 /** Values read from the paper that the order repeats (complete-from-order.ts). */
 function confirmedFields(application: ParsedApplication): string[] {
-  const isConfirmed = (v: FieldValue | undefined) => v?.source === 'order' && v.readConfidence !== undefined;
+  const isConfirmed = (v: FieldValue | undefined) => v?.source === 'order' && v.readConfidence !== undefined && v.readValue === undefined;
   return [
     ...Object.entries(application.fields).filter(([, v]) => isConfirmed(v)).map(([k]) => k),
     ...application.items.flatMap((item, i) => Object.entries(item).filter(([, v]) => isConfirmed(v)).map(([k]) => `items[${i}].${k}`)),
@@ -205,7 +205,7 @@ function checkWindow(application: ParsedApplication, order: Order | null, policy
   // then found to be the order's very date (a misreading does not land on it by chance). A date the order
   // supplied or corrected is good enough to approve within the window, never to reject.
   const corrected = corrections.some((c) => c.field === 'receivedDate');
-  const confirmed = received?.source === 'order' && received.readConfidence !== undefined && !corrected;
+  const confirmed = received?.source === 'order' && received.readConfidence !== undefined && received.readValue === undefined && !corrected;
   const certain = outByApplication && outByOrder && (paperConfidence(received) >= policy.minConfidence || confirmed);
   const since = [
     byApplication !== null ? `${byApplication} days since the date received on the application (${received!.value})` : null,

@@ -15,6 +15,8 @@ export interface Evidence {
   confidence: number;
   /** Read from the paper and confirmed by the order: what the reading alone was worth. */
   readConfidence?: number;
+  /** The order corrected a doubtful reading (the value is the order's, not what was read). */
+  corrected?: true;
 }
 
 export function evidenceOf(application: ParsedApplication, policy: Policy): Evidence[] {
@@ -28,6 +30,7 @@ export function evidenceOf(application: ParsedApplication, policy: Policy): Evid
           ...(value.document !== undefined ? { document: value.document } : {}),
           confidence: value.confidence,
           ...(value.readConfidence !== undefined ? { readConfidence: value.readConfidence } : {}),
+          ...(value.readValue !== undefined ? { corrected: true } : {}),
         }]
       : [];
   return [

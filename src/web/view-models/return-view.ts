@@ -121,7 +121,7 @@ export function buildReturnView(
     otherProblems: application.problems.filter((p) => !(FIELD_KEYS as readonly string[]).includes(p.field) && !p.field.startsWith('items[')),
     reasons: check.decision.reasons,
     // Each decisive field and where its value came from, as the checks above judged it.
-    evidence: (check.decision.evidence ?? []).map((e) => ({ field: e.field, source: describeSource({ value: '', ...e }), confidence: e.confidence })),
+    evidence: (check.decision.evidence ?? []).map((e) => ({ field: e.field, source: describeSource({ value: '', ...e, ...(e.corrected ? { readValue: '' } : {}) }), confidence: e.confidence })),
     orderFoundBy: check.decision.orderFoundBy ?? null,
     order: check.order
       ? {

@@ -33,7 +33,7 @@ describe('completeFromOrder', () => {
   it('a doubtful reading the order contradicts becomes the order\'s value, listed as a correction', () => {
     const { application: done, reasons, corrections } = completeFromOrder(application({}, [{ sku: 'TS-3000', size: doubt('N'), quantity: '1' }]), specOrder(), min);
     expect(reasons).toEqual([]);
-    expect(done.items[0]!.size).toMatchObject({ value: 'M', source: 'order', readConfidence: 0.6 });
+    expect(done.items[0]!.size).toMatchObject({ value: 'M', source: 'order', readConfidence: 0.6, readValue: 'N' });
     expect(corrections).toEqual([expect.objectContaining({ field: 'items[0].size', from: 'N', to: 'M' })]);
   });
 
@@ -70,5 +70,12 @@ describe('completeFromOrder: names', () => {
   it('confirms the same words in another order and case', () => {
     const name = { value: 'АННА СЕРГЕЕВНА ИВАНОВА', confidence: 0.8 };
     expect(completeFromOrder(application({ fullName: name }), specOrder(), min).application.fields.fullName).toMatchObject({ ...name, source: 'order', confidence: ORDER_CONFIRMED });
+  });
+});
+
+describe('completeFromOrder: deciding again after a correction', () => {
+  it('gets the paper\'s own reading back, not the order\'s value', () => {
+    const { application: done } = completeFromOrder(application({}, [{ sku: 'TS-3000', size: doubt('N'), quantity: '1' }]), specOrder(), min);
+    expect(withoutOrderEvidence(done).items[0]!.size).toMatchObject({ value: 'N', confidence: 0.6, source: 'document' });
   });
 });
