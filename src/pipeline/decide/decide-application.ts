@@ -118,7 +118,9 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
 
   const confident = (value: { confidence: number } | undefined) => value !== undefined && value.confidence >= policy.minConfidence;
   // An automatic rejection needs to be sure it is looking at this customer's order.
-  const orderCertain = order !== null && customerMatched && confident(checked.fields.orderNumber);
+  // An order found by correcting a doubtful number (or by the buyer alone) can approve, never reject.
+  const numberAsRead = checked.fields.orderNumber !== undefined && checked.fields.orderNumber.readValue === undefined && !(checked.fields.orderNumber.source === 'order' && checked.fields.orderNumber.readConfidence === undefined);
+  const orderCertain = order !== null && customerMatched && numberAsRead && confident(checked.fields.orderNumber);
   const effectiveReason = (item: MatchedItem): Reason | undefined => item.reason ?? appReason;
   const reasonCertain = (item: MatchedItem) =>
     item.reason !== undefined ? confident(checked.items[item.index]?.reason) : confident(checked.fields.reason);

@@ -52,3 +52,17 @@ describe('decideWithOrder: the order found from all the evidence', () => {
     expect(codes(d)).toContain('order_not_found');
   });
 });
+
+describe('decideWithOrder: an order found by correcting its number approves, never rejects', () => {
+  it('a late proper-quality return whose order number was misread goes to a person', async () => {
+    const app = application({ orderNumber: { value: 'А-1О0?', confidence: 0.5 } });
+    const d = await decideWithOrder(app, { orders: createMemoryOrders([specOrder()]), policy, returns: { orderReturns: async () => [] } }, '2025-03-20', undefined, 'anna.ivanova@example.ru');
+    expect(d.status).toBe('needs_review');
+    expect(codes(d)).toContain('out_of_window_unconfirmed');
+  });
+
+  it('the same return with its number read as written is rejected', async () => {
+    const d = await decideWithOrder(application(), { orders: createMemoryOrders([specOrder()]), policy, returns: { orderReturns: async () => [] } }, '2025-03-20', undefined, 'anna.ivanova@example.ru');
+    expect(d.status).toBe('rejected');
+  });
+});
