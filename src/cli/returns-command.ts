@@ -33,7 +33,8 @@ export async function listReturnsCommand(options: { json?: boolean }): Promise<n
 
 export function toJson(listed: ListedReturn) {
   const { decision } = listed;
-  const total = decision.refund?.total;
+  // Only an approval owes a refund; a return under review or rejected carries at most a computation for the agent.
+  const total = decision.status === 'approved' ? decision.refund?.total : undefined;
   return {
     returnNumber: listed.returnNumber,
     state: listed.state,
