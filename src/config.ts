@@ -36,7 +36,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('localhost'),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, os.availableParallelism())),
   OCR_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../ocr-data')),
-  /** Development aid for `intake parse`: keep what was extracted from each file here, so re-reading it skips OCR. */
+  /** Development aid for `intake parse` and `intake run`: keep what was extracted from each file here, so re-reading it skips OCR. */
   EXTRACT_CACHE_DIR: z.string().optional(),
   POLL_SECONDS: z.coerce.number().positive().default(2),
   MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),

@@ -102,6 +102,8 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     });
     closers.unshift(() => documents.close());
     if (!options.lazyOcr) documents.warmUp();
+    // Development only: a straight-through run over a document set re-uses what an earlier run extracted.
+    const reader = config.extractCacheDir ? cachedDocumentReader(documents, config.extractCacheDir) : documents;
     const delivery = await openDeliveryStore(config.databaseUrl);
     closers.unshift(() => delivery.close());
     const workers = await startWorkerPresence(delivery, {
@@ -142,7 +144,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
         : {}),
       resendAfterMs: config.replyResendAfterSeconds * 1000,
       mime: createMimeParser(),
-      documents,
+      documents: reader,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       returns: store,
       policy,

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { AppError } from '../domain/app-error.ts';
 import { importOrdersCommand } from './orders-command.ts';
+import { listReturnsCommand } from './returns-command.ts';
 import { REPLAYABLE, trySampleCommand } from './samples-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { runOnceCommand } from './run-command.ts';
@@ -19,7 +20,8 @@ program
   .argument('<files...>')
   .option('--json', 'one JSON object per input, one per line (SPEC §6)')
   .option('--today <date>', 'judge dates against this day (YYYY-MM-DD) instead of today')
-  .action(async (files: string[], options: { json?: boolean; today?: string }) => exit(await parseCommand(files, options)));
+  .option('--orders <file>', "read with the shop's orders at hand (the JSON or CSV `orders import` takes): each value says its source")
+  .action(async (files: string[], options: { json?: boolean; today?: string; orders?: string }) => exit(await parseCommand(files, options)));
 
 program
   .command('run')
@@ -55,6 +57,14 @@ orders
   .command('import')
   .argument('<file>', 'CSV or JSON export (see docs/orders-import.md)')
   .action(async (file: string) => exit(await importOrdersCommand(file)));
+
+program
+  .command('returns')
+  .description('the stored returns')
+  .command('list')
+  .description('every stored return, oldest first; --json prints one JSON array (README, "Stable interfaces")')
+  .option('--json', 'one JSON array: returnNumber, state, messageId, application, decision, refund, trackingNumber')
+  .action(async (options: { json?: boolean }) => exit(await listReturnsCommand(options)));
 
 program
   .command('samples')

@@ -11,13 +11,21 @@ import { bodyDocument } from '../pipeline/extract/body-document.ts';
 import { readAttachments } from '../pipeline/process/process-message.ts';
 import { readApplication } from '../pipeline/process/read-application.ts';
 import { createProgress } from './progress.ts';
+import { createMemoryOrders } from '../adapters/orders/create-memory-orders.ts';
+import { readOrdersFile } from '../adapters/orders/read-orders-file.ts';
+import { loadPolicy } from '../adapters/policy/load-policy.ts';
+import { describeSource } from '../domain/value-provenance.ts';
+import { readWithOrders, type ReadWithOrders } from '../pipeline/process/read-with-orders.ts';
 import { isoDay } from '../domain/iso-day.ts';
 
 /** Problems that mean the document's content could not be read at all (as opposed to read with doubts). */
 const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'too_complex', 'ocr_timeout', 'ocr_failed']);
 
-export async function parseCommand(files: string[], options: { json?: boolean; today?: string }): Promise<number> {
+export async function parseCommand(files: string[], options: { json?: boolean; today?: string; orders?: string }): Promise<number> {
   const config = loadConfig();
+  // Read before any OCR starts: a bad orders file is refused at once, with every problem listed.
+  const orders = options.orders ? createMemoryOrders(readOrdersFile(options.orders)) : null;
+  const minConfidence = loadPolicy(config.policyFile).minConfidence;
   const reader = await createReader(config, { isolated: true });
   const today = options.today ?? isoDay(new Date(), config.shopTimeZone);
   const progress = createProgress('Parsing');
@@ -25,7 +33,9 @@ export async function parseCommand(files: string[], options: { json?: boolean; t
   let failed = 0;
   try {
     for (const file of files) {
-      const { result, readable } = await parseFile(file, reader, today);
+      const parsed = await parseFile(file, reader, today);
+      const { readable } = parsed;
+      const result = orders ? await readWithOrders(parsed.result, orders, { minConfidence, ...(parsed.sender ? { sender: parsed.sender } : {}) }) : parsed.result;
       if (!readable) {
         failed++;
         for (const p of result.problems) process.stderr.write(`${file}: ${p.code}: ${p.message}\n`);
@@ -45,7 +55,7 @@ async function parseFile(
   file: string,
   reader: Awaited<ReturnType<typeof createReader>>,
   today: string,
-): Promise<{ result: ParsedApplication; readable: boolean }> {
+): Promise<{ result: ParsedApplication; readable: boolean; sender?: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -54,8 +64,10 @@ async function parseFile(
     return { result: { source: file, fields: {}, items: [], problems: [problem(file, 'unreadable_file', message)] }, readable: false };
   }
   let documents: ExtractedDocument[];
+  let sender: string | undefined;
   if (path.extname(file).toLowerCase() === '.eml') {
     const mail = await reader.mime.parse(bytes);
+    sender = mail.replyTo?.address ?? mail.from?.address;
     documents = [...(await readAttachments(mail, reader.documents)).map(({ content: _content, ...doc }) => doc), bodyDocument(mail.text)];
   } else {
     documents = [await reader.documents.read(path.basename(file), bytes)];
@@ -63,17 +75,24 @@ async function parseFile(
   const { application } = readApplication(file, documents, today);
   const single = documents.length === 1 ? documents[0]! : undefined;
   const readable = !(single && single.pages.length === 0 && single.problems.some((p) => UNREADABLE.has(p.code)));
-  return { result: application, readable };
+  return { result: application, readable, ...(sender ? { sender } : {}) };
 }
 
-function describe(result: ParsedApplication): string {
+function describe(result: ParsedApplication | ReadWithOrders): string {
   const lines = [`${result.source}`];
   for (const [key, field] of Object.entries(result.fields)) {
-    lines.push(`  ${key.padEnd(16)} ${field!.value}  (${Math.round(field!.confidence * 100)}%)`);
+    lines.push(`  ${key.padEnd(16)} ${field!.value}  (${Math.round(field!.confidence * 100)}%, ${describeSource(field!)})`);
   }
   result.items.forEach((item, i) => {
     lines.push(`  item ${i + 1}: ${Object.entries(item).map(([k, v]) => `${k}=${v!.value}`).join(' ')}`);
   });
   for (const p of result.problems) lines.push(`  ! ${p.code} ${p.field}: ${p.message}`);
+  const withOrders = result as ReadWithOrders;
+  if (withOrders.order) lines.push(`  order ${withOrders.order.orderNumber}: ${withOrders.order.foundBy}`);
+  for (const [key, field] of Object.entries(withOrders.supplied?.fields ?? {})) lines.push(`  ${key.padEnd(16)} ${field!.value}  (from the order)`);
+  for (const { index, ...item } of withOrders.supplied?.items ?? []) {
+    lines.push(`  item ${index + 1} from the order: ${Object.entries(item).map(([k, v]) => `${k}=${(v as { value: string }).value}`).join(' ')}`);
+  }
+  for (const p of withOrders.orderProblems ?? []) lines.push(`  ! ${p.code} ${p.field ?? ''}: ${p.message}`);
   return `${lines.join('\n')}\n`;
 }

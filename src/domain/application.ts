@@ -43,11 +43,25 @@ export const SourceBoxSchema = z.object({
 });
 export type SourceBox = z.infer<typeof SourceBoxSchema>;
 
+/**
+ * Where a value came from (SPEC §6): read from the paper (`document`), the e-mail's own headers (`header`),
+ * supplied or confirmed by the shop's order (`order`), or typed by an agent (`agent`). Returns stored before
+ * this was recorded hold the document's file name here instead; they count as `document`.
+ */
+export const VALUE_SOURCES = ['document', 'header', 'order', 'agent'] as const;
+export type ValueSource = (typeof VALUE_SOURCES)[number];
+
 export const FieldValueSchema = z.object({
   value: z.string(),
   confidence: z.number().min(0).max(1),
-  /** Which document of the message the value came from (file name, or "body"). */
+  /** A ValueSource; older rows and the reader's own output hold the document's file name. */
   source: z.string().optional(),
+  /** Which document of the message the value was read from (file name, or "body"), when it was read at all. */
+  document: z.string().optional(),
+  /** What the reading alone was worth, kept when the order confirmed the value and raised its confidence. */
+  readConfidence: z.number().min(0).max(1).optional(),
+  /** What the paper said, kept when the order corrected a doubtful reading of it. */
+  readValue: z.string().optional(),
   box: SourceBoxSchema.optional(),
 });
 export type FieldValue = z.infer<typeof FieldValueSchema>;

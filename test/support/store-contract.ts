@@ -318,6 +318,28 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('lists every stored return with its inbound Message-ID, application and decision, page by page, oldest first', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const numbers = ['R-L1', 'R-L2', 'R-L3'];
+        for (const [i, number] of numbers.entries()) {
+          const { id } = await store!.saveInbound(inbound(`listed-${i}`));
+          await store!.claimInbound(id);
+          await store!.recordReturn({ ...returnInput(id, number), decision: { status: 'approved', state: 'awaiting_shipment', reasons: [], refund: { total: 150_000 } } as RecordReturnInput['decision'] });
+        }
+        const first = await store!.listStoredReturns({ limit: 2 });
+        const rest = await store!.listStoredReturns({ after: first[1]!.returnNumber, limit: 2 });
+        expect([...first, ...rest].map((r) => r.returnNumber)).toEqual(numbers);
+        expect(first[0]).toMatchObject({
+          returnNumber: 'R-L1',
+          state: 'awaiting_shipment',
+          messageId: '<listed-0@example.com>',
+          application: returnInput('x', 'R-L1').application,
+          decision: { status: 'approved', reasons: [], refund: { total: 150_000 } },
+          trackingNumber: null,
+        });
+      });
+    });
+
     it('a taken return number is a conflict and writes nothing of the second return', async () => {
       await withStores(db, 1, async ([store]) => {
         const first = await store!.saveInbound(inbound('one'));
@@ -434,6 +456,20 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect(await store!.find('A-1001')).toEqual(changed);
         expect((await store!.find('A-1002'))!.discounts).toEqual([]);
         expect(await store!.find('A-404')).toBeNull();
+      });
+    });
+
+    it('finds a buyer\'s orders by e-mail, phone or name, and no one else\'s', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const other: Order = { ...ORDER, orderNumber: 'B-2001', customerEmail: 'boris@example.com', customerName: 'Борисов Борис', customerPhone: '+79990000000' };
+        await store!.upsertOrders([{ ...ORDER, customerName: 'Иванова Анна', customerPhone: '+79161234567' }, other]);
+        const numbers = async (contact: { emails?: string[]; phones?: string[]; names?: string[] }) =>
+          (await store!.ofCustomer!({ emails: [], phones: [], names: [], ...contact })).map((o) => o.orderNumber);
+        expect(await numbers({ emails: ['anna@example.com'] })).toEqual(['A-1001']);
+        expect(await numbers({ phones: ['+79161234567'] })).toEqual(['A-1001']);
+        expect(await numbers({ names: ['Иванова Анна'] })).toEqual(['A-1001']);
+        expect(await numbers({ emails: ['nobody@example.com'], phones: ['+70000000000'] })).toEqual([]);
+        expect(await numbers({})).toEqual([]);
       });
     });
 

@@ -43,6 +43,48 @@ function orderRows(order: Order) {
   };
 }
 
+const WITH_LINES = { lines: { orderBy: { position: 'asc' } }, discounts: { orderBy: { position: 'asc' } } } as const;
+
+/** A buyer's most recent orders are the ones a return is about; a shop account with more is looked up by number. */
+const MAX_CUSTOMER_ORDERS = 50;
+
+type OrderRow = NonNullable<Awaited<ReturnType<DbClient['order']['findUnique']>>> & {
+  lines: Array<{ sku: string; name: string; size: string | null; quantity: number; unitPrice: number; madeToOrder: boolean; category: string | null }>;
+  discounts: Array<{ code: string; description: string | null; amount: number; conditionMinItems: number | null; conditionMinTotal: number | null }>;
+};
+
+function toOrder(row: OrderRow): Order {
+  const order = {
+    orderNumber: row.orderNumber,
+    customerEmail: row.customerEmail ?? undefined,
+    customerName: row.customerName ?? undefined,
+    customerPhone: row.customerPhone ?? undefined,
+    orderDate: row.orderDate,
+    deliveryDate: row.deliveryDate ?? undefined,
+    region: row.region,
+    shippingPaid: row.shippingPaid,
+    lines: row.lines.map((l) => ({
+      sku: l.sku,
+      name: l.name,
+      size: l.size ?? undefined,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      madeToOrder: l.madeToOrder,
+      category: l.category ?? undefined,
+    })),
+    discounts: row.discounts.map((d) => ({
+      code: d.code,
+      description: d.description ?? undefined,
+      amount: d.amount,
+      condition:
+        d.conditionMinItems === null && d.conditionMinTotal === null
+          ? undefined
+          : { minItems: d.conditionMinItems ?? undefined, minTotal: d.conditionMinTotal ?? undefined },
+    })),
+  };
+  return readJson(OrderSchema, order, `order ${row.orderNumber}`);
+}
+
 export function createOrderRepository(db: DbClient): OrderRepository {
   return {
     upsertOrders: (input) =>
@@ -82,40 +124,20 @@ export function createOrderRepository(db: DbClient): OrderRepository {
 
     find: (orderNumber) =>
       guard('find order', async (): Promise<Order | null> => {
-        const row = await db.order.findUnique({
-          where: { orderNumber },
-          include: { lines: { orderBy: { position: 'asc' } }, discounts: { orderBy: { position: 'asc' } } },
-        });
-        if (!row) return null;
-        const order = {
-          orderNumber: row.orderNumber,
-          customerEmail: row.customerEmail ?? undefined,
-          customerName: row.customerName ?? undefined,
-          customerPhone: row.customerPhone ?? undefined,
-          orderDate: row.orderDate,
-          deliveryDate: row.deliveryDate ?? undefined,
-          region: row.region,
-          shippingPaid: row.shippingPaid,
-          lines: row.lines.map((l) => ({
-            sku: l.sku,
-            name: l.name,
-            size: l.size ?? undefined,
-            quantity: l.quantity,
-            unitPrice: l.unitPrice,
-            madeToOrder: l.madeToOrder,
-            category: l.category ?? undefined,
-          })),
-          discounts: row.discounts.map((d) => ({
-            code: d.code,
-            description: d.description ?? undefined,
-            amount: d.amount,
-            condition:
-              d.conditionMinItems === null && d.conditionMinTotal === null
-                ? undefined
-                : { minItems: d.conditionMinItems ?? undefined, minTotal: d.conditionMinTotal ?? undefined },
-          })),
-        };
-        return readJson(OrderSchema, order, `order ${orderNumber}`);
+        const row = await db.order.findUnique({ where: { orderNumber }, include: WITH_LINES });
+        return row ? toOrder(row) : null;
+      }),
+
+    ofCustomer: ({ emails, phones, names }) =>
+      guard('find orders of customer', async (): Promise<Order[]> => {
+        const any = [
+          ...(emails.length > 0 ? [{ customerEmail: { in: emails } }] : []),
+          ...(phones.length > 0 ? [{ customerPhone: { in: phones } }] : []),
+          ...(names.length > 0 ? [{ customerName: { in: names } }] : []),
+        ];
+        if (any.length === 0) return [];
+        const rows = await db.order.findMany({ where: { OR: any }, include: WITH_LINES, orderBy: { orderDate: 'desc' }, take: MAX_CUSTOMER_ORDERS });
+        return rows.map(toOrder);
       }),
   };
 }

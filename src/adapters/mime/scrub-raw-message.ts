@@ -113,6 +113,13 @@ function scrubHeaders(node: MimeNode): number {
 }
 
 /**
+ * Parameters that hold the message's structure, not text anyone typed. A multipart boundary is often a long run of
+ * random digits (Python's e-mail package writes 19 of them) that passes the Luhn check now and then; masking it
+ * would cut every part after it off the message, attachments and all.
+ */
+const STRUCTURAL_PARAMS = new Set(['boundary']);
+
+/**
  * Content-Type and Content-Disposition carry the file name as a parameter, often RFC 2231-encoded
  * (`filename*0*=utf-8''%D0%BA…%206011%201111…`): decoded, masked and built again as a structured value.
  */
@@ -124,7 +131,9 @@ function scrubStructured(key: string, value: string, utf8: boolean): string | un
     count += result.count;
     return result.text;
   };
-  const params = Object.fromEntries(Object.entries(parsed.params).map(([name, param]) => [name, mask(libmime.decodeWords(param))]));
+  const params = Object.fromEntries(
+    Object.entries(parsed.params).map(([name, param]) => [name, STRUCTURAL_PARAMS.has(name.toLowerCase()) ? param : mask(libmime.decodeWords(param))]),
+  );
   const main = mask(parsed.value);
   if (count === 0) return undefined;
   const folded = libmime.foldLines(`${key}: ${libmime.buildHeaderValue({ value: main, params })}`, 76, false).replace(/\r?\n$/, '');

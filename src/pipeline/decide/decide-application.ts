@@ -1,7 +1,7 @@
 // Decides a parsed application against the order and the policy. Approves automatically only when every check
 // passes on confidently read fields; rejects automatically only for a violation that is certain; everything
 // else goes to a person with every reason listed, so the agent sees the whole picture at once.
-import type { ParsedApplication, Reason } from '../../domain/application.ts';
+import type { FieldValue, ParsedApplication, Reason } from '../../domain/application.ts';
 import { ReasonSchema } from '../../domain/application.ts';
 import type { Decision, DecisionReason } from '../../domain/decision.ts';
 import type { Kopecks } from '../../domain/money/money.ts';
@@ -12,10 +12,12 @@ import type { ReplyTemplate } from '../../domain/reply.ts';
 import { checkDates } from './check-dates.ts';
 import { checkRequiredFields } from './check-required-fields.ts';
 import { computeRefund, type EarlierReturn, type RefundBreakdown } from './compute-refund.ts';
-import { confirmFromOrder, type Confirmation } from './confirm-from-order.ts';
+import { completeFromOrder, type Correction } from './complete-from-order.ts';
+import { evidenceOf, type Evidence } from './evidence.ts';
 import { reason } from './decision-reasons.ts';
 import { daysBetween, isIsoDate } from './iso-date.ts';
-import { matchOrder, type MatchedItem, type SkuCorrection } from './match-order.ts';
+import { matchOrder, type MatchedItem } from './match-order.ts';
+import { paperConfidence, withoutOrderEvidence } from '../../domain/value-provenance.ts';
 
 export interface DecideInput {
   application: ParsedApplication;
@@ -33,6 +35,10 @@ export interface DecideInput {
   otherReturns?: readonly OtherReturn[];
   /** The shipping receipt, once there is one: shipping is refunded for a defect or a wrong item against it. */
   shippingReceipt?: { present: boolean; returnShippingCost?: Kopecks };
+  /** Why no order could be settled on (find-order.ts), in place of a plain `order_not_found`. */
+  lookupReasons?: readonly DecisionReason[];
+  /** How the order was found when not by the number as read, for the audit trail. */
+  lookupNote?: string;
 }
 
 export interface OtherReturn extends EarlierReturn {
@@ -57,9 +63,15 @@ export type ApplicationDecision = Decision & {
   reply: ReplyTemplate;
   shipping?: ShippingInstructions;
   refund?: RefundBreakdown;
-  corrections: SkuCorrection[];
+  corrections: Correction[];
   /** Fields the order confirmed, so a faint scan of a matching application can still be approved. */
-  confirmed?: Confirmation[];
+  confirmed?: Array<{ field: string; by: string }>;
+  /** The application as decided: completed and confirmed by the order, each value's source recorded. Stored. */
+  application?: ParsedApplication;
+  /** For each field the decision rests on, its value's source (paper, order, e-mail header, agent). */
+  evidence?: Evidence[];
+  /** How the order was found when not by its number as read. */
+  orderFoundBy?: string;
 };
 
 export function decideApplication(input: DecideInput): ApplicationDecision {
@@ -73,33 +85,42 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   }
 
   const reasons: DecisionReason[] = [];
-  // Values the order repeats count as confirmed for this decision (confirm-from-order.ts).
-  let checked = application;
-  let confirmed: Confirmation[] = [];
-  const appReason = parseReason(application.fields.reason?.value);
+  // The order completes and confirms what was read (complete-from-order.ts); deciding again starts from the paper.
+  let checked = withoutOrderEvidence(application);
+  let corrections: Correction[] = [];
+  const appReason = parseReason(checked.fields.reason?.value);
   let items: MatchedItem[] = [];
-  let corrections: SkuCorrection[] = [];
   let customerMatched = false;
 
   if (!input.orderSourceAvailable) {
     reasons.push(reason('order_unverified', 'No order source is configured, so the order could not be checked.', 'orderNumber'));
-    reasons.push(...checkDates(application, today));
+    reasons.push(...checkDates(checked, today));
   } else if (order === null) {
-    const number = application.fields.orderNumber?.value;
-    reasons.push(reason('order_not_found', number ? `Order ${number} was not found.` : 'No order number to look up.', 'orderNumber'));
-    reasons.push(...checkDates(application, today));
+    const number = checked.fields.orderNumber?.value;
+    if (input.lookupReasons && input.lookupReasons.length > 0) reasons.push(...input.lookupReasons);
+    else reasons.push(reason('order_not_found', number ? `Order ${number} was not found.` : 'No order number to look up.', 'orderNumber'));
+    reasons.push(...checkDates(checked, today));
   } else {
+    const completion = completeFromOrder(checked, order, policy.minConfidence);
+    ({ application: checked, corrections } = completion);
+    reasons.push(...completion.reasons);
     const alreadyReturned = (input.otherReturns ?? []).flatMap((r) => r.items.map((i) => ({ sku: i.sku, quantity: i.quantity })));
-    const match = matchOrder({ application, order, today, alreadyReturned });
-    reasons.push(...match.reasons);
-    ({ items, corrections, customerMatched } = match);
-    ({ application: checked, confirmed } = confirmFromOrder(application, order, match));
+    const match = matchOrder({ application: checked, order, today, alreadyReturned });
+    // Item lines complete-from-order.ts could not match are already named; match-order.ts's SKU view adds nothing.
+    const unmatched = new Set(completion.reasons.filter((r) => r.code === 'item_not_in_order').map((r) => r.field));
+    reasons.push(...match.reasons.filter((r) => !(r.code === 'item_not_in_order' && unmatched.has(r.field?.replace(/\.sku$/, '')))));
+    ({ items, customerMatched } = match);
+    corrections = [...corrections, ...match.corrections.map((c) => ({ field: `items[${c.item}].sku`, from: c.from, to: c.to, message: c.message }))];
   }
-  reasons.unshift(...checkRequiredFields(checked, policy.minConfidence));
+  reasons.unshift(...checkRequiredFields(checked, policy));
+  const evidence = evidenceOf(checked, policy);
+  const confirmed = confirmedFields(checked).map((field) => ({ field, by: `order ${order?.orderNumber}` }));
 
   const confident = (value: { confidence: number } | undefined) => value !== undefined && value.confidence >= policy.minConfidence;
   // An automatic rejection needs to be sure it is looking at this customer's order.
-  const orderCertain = order !== null && customerMatched && confident(checked.fields.orderNumber);
+  // An order found by correcting a doubtful number (or by the buyer alone) can approve, never reject.
+  const numberAsRead = checked.fields.orderNumber !== undefined && checked.fields.orderNumber.readValue === undefined && !(checked.fields.orderNumber.source === 'order' && checked.fields.orderNumber.readConfidence === undefined);
+  const orderCertain = order !== null && customerMatched && numberAsRead && confident(checked.fields.orderNumber);
   const effectiveReason = (item: MatchedItem): Reason | undefined => item.reason ?? appReason;
   const reasonCertain = (item: MatchedItem) =>
     item.reason !== undefined ? confident(checked.items[item.index]?.reason) : confident(checked.fields.reason);
@@ -108,7 +129,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   const violations: DecisionReason[] = [];
   const violatingItems = new Set<number>();
 
-  const window = checkWindow(checked, order, policy, today);
+  const window = checkWindow(checked, order, policy, today, corrections);
   const properQualityItems = items.filter((i) => effectiveReason(i) === 'proper_quality');
   const windowApplies = properQualityItems.length > 0 || (items.length === 0 && appReason === 'proper_quality');
   if (windowApplies && window.outside) {
@@ -123,7 +144,9 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   for (const item of properQualityItems) {
     if (!isNonReturnable(item, policy)) continue;
     const message = `"${item.line.name}" (${item.sku}) was made or altered to the customer's order and cannot be returned when of proper quality.`;
-    const sure = orderCertain && !item.corrected && confident(checked.items[item.index]?.sku) && reasonCertain(item);
+    // A rejection never rests on a corrected SKU: the paper must name this very line.
+    const skuCorrected = item.corrected || corrections.some((c) => c.field === `items[${item.index}].sku`);
+    const sure = orderCertain && !skuCorrected && confident(checked.items[item.index]?.sku) && reasonCertain(item);
     if (sure) {
       violations.push(reason('custom_made', message, `items[${item.index}].sku`));
       violatingItems.add(item.index);
@@ -134,7 +157,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
 
   const refund = order && items.length > 0 && appReason ? refundFor(order, items, appReason, input) : undefined;
   const shipping = order && appReason ? shippingFor(order, items, appReason, policy) : undefined;
-  const extras = { corrections, confirmed, ...(refund ? { refund } : {}), ...(shipping ? { shipping } : {}) };
+  const extras = { corrections, confirmed, application: checked, evidence, ...(input.lookupNote ? { orderFoundBy: input.lookupNote } : {}), ...(refund ? { refund } : {}), ...(shipping ? { shipping } : {}) };
 
   const everyItemViolates = items.length > 0 && items.length === checked.items.length && items.every((i) => violatingItems.has(i.index));
   if (violations.length > 0 && everyItemViolates) {
@@ -145,6 +168,15 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   const all = dedupe([...violations, ...reasons]);
   if (all.length > 0) return { status: 'needs_review', state: 'needs_review', reasons: all, reply: 'needs_review', ...extras };
   return { status: 'approved', state: 'awaiting_shipment', reasons: [], reply: 'approved', ...extras };
+}
+
+/** Values read from the paper that the order repeats (complete-from-order.ts). */
+function confirmedFields(application: ParsedApplication): string[] {
+  const isConfirmed = (v: FieldValue | undefined) => v?.source === 'order' && v.readConfidence !== undefined && v.readValue === undefined;
+  return [
+    ...Object.entries(application.fields).filter(([, v]) => isConfirmed(v)).map(([k]) => k),
+    ...application.items.flatMap((item, i) => Object.entries(item).filter(([, v]) => isConfirmed(v)).map(([k]) => `items[${i}].${k}`)),
+  ];
 }
 
 function isApplicationMissing(application: ParsedApplication): boolean {
@@ -164,14 +196,19 @@ interface WindowCheck {
   message: string;
 }
 
-function checkWindow(application: ParsedApplication, order: Order | null, policy: Policy, today: string): WindowCheck {
+function checkWindow(application: ParsedApplication, order: Order | null, policy: Policy, today: string, corrections: readonly Correction[]): WindowCheck {
   const days = policy.returnWindowDays;
   const received = application.fields.receivedDate;
   const byApplication = received && isIsoDate(received.value) ? daysBetween(received.value, today) : null;
   const byOrder = order?.deliveryDate && isIsoDate(order.deliveryDate) ? daysBetween(order.deliveryDate, today) : null;
   const outByApplication = byApplication !== null && byApplication > days;
   const outByOrder = byOrder !== null && byOrder > days;
-  const certain = outByApplication && outByOrder && received !== undefined && received.confidence >= policy.minConfidence;
+  // A rejection rests on the customer's own date agreeing with the order's: read confidently, or read at all and
+  // then found to be the order's very date (a misreading does not land on it by chance). A date the order
+  // supplied or corrected is good enough to approve within the window, never to reject.
+  const corrected = corrections.some((c) => c.field === 'receivedDate');
+  const confirmed = received?.source === 'order' && received.readConfidence !== undefined && received.readValue === undefined && !corrected;
+  const certain = outByApplication && outByOrder && (paperConfidence(received) >= policy.minConfidence || confirmed);
   const since = [
     byApplication !== null ? `${byApplication} days since the date received on the application (${received!.value})` : null,
     byOrder !== null ? `${byOrder} days since delivery per the order (${order!.deliveryDate})` : null,

@@ -9,6 +9,10 @@ export const REASON_CODES = [
   // need a person
   'out_of_window_unconfirmed',
   'order_not_found',
+  // two of the buyer's orders fit the application equally well: a person picks
+  'order_ambiguous',
+  // the form and the order disagree about a value (what disagrees is in the message)
+  'order_mismatch',
   'order_unverified',
   'customer_mismatch',
   'customer_unverified',

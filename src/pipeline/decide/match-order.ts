@@ -1,6 +1,6 @@
 // Checks an application against the order it names: the customer, every returned item and quantity, and the
 // dates. Corrects an OCR'd SKU when the order leaves exactly one plausible reading, and records that it did.
-import type { ParsedApplication, Reason } from '../../domain/application.ts';
+import type { FieldValue, ParsedApplication, Reason } from '../../domain/application.ts';
 import { ReasonSchema } from '../../domain/application.ts';
 import type { DecisionReason } from '../../domain/decision.ts';
 import type { Order, OrderLine } from '../../domain/order.ts';
@@ -66,12 +66,19 @@ export function matchOrder(input: MatchOrderInput): OrderMatch {
 }
 
 function matchCustomer(application: ParsedApplication, order: Order): DecisionReason | null {
-  const email = application.fields.email?.value.trim().toLowerCase();
+  // Who the applicant is comes from the paper and the e-mail's sender, never from what the order itself filled in.
+  const own = (key: 'email' | 'fullName' | 'phone') => {
+    const value = application.fields[key];
+    return value && !suppliedByOrder(value) ? value.value : undefined;
+  };
+  const email = own('email')?.trim().toLowerCase();
   const orderEmail = order.customerEmail?.trim().toLowerCase();
   if (email && orderEmail && email === orderEmail) return null;
 
-  const name = application.fields.fullName?.value;
+  const name = own('fullName');
   if (name && order.customerName && namesMatch(name, order.customerName)) return null;
+  const phone = own('phone');
+  if (phone && order.customerPhone && phone === order.customerPhone) return null;
 
   if (!orderEmail && !order.customerName) {
     return reason('customer_unverified', `Order ${order.orderNumber} has no customer e-mail or name to compare with.`);
@@ -81,6 +88,16 @@ function matchCustomer(application: ParsedApplication, order: Order): DecisionRe
     `The applicant (${[name, email].filter(Boolean).join(', ') || 'no name or e-mail'}) does not match the customer of order ${order.orderNumber}.`,
     name ? 'fullName' : 'email',
   );
+}
+
+/** The application's e-mail, name or phone is the order's buyer's. */
+export function isOrdersCustomer(application: ParsedApplication, order: Order): boolean {
+  return matchCustomer(application, order) === null;
+}
+
+/** A value the order supplied (complete-from-order.ts), as opposed to one it confirmed: it proves nothing about the applicant. */
+function suppliedByOrder(value: FieldValue): boolean {
+  return value.source === 'order' && value.readConfidence === undefined;
 }
 
 /** ФИО may be written in any order and with or without the patronymic: the shorter name's words must all appear in the longer. */

@@ -14,7 +14,7 @@ import { findTrackingNumbers } from '../../domain/tracking-number.ts';
 import { buildReplyData } from '../process/build-reply-data.ts';
 import { decideWithOrder } from '../process/decide-with-order.ts';
 import { decisionDeadlines } from '../process/decision-deadlines.ts';
-import { lifecycleEvents } from '../process/new-return.ts';
+import { lifecycleEvents, withBasis } from '../process/new-return.ts';
 import type { ProcessDeps } from '../process/process-message.ts';
 import { draftReturnReply } from '../reply/draft-return-reply.ts';
 
@@ -80,16 +80,18 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
     // A clearer copy of an application under review is judged on the day the first copy arrived; an application
     // sent after we asked for one arrived with this message.
     const arrivalDay = ref.state === 'needs_review' && ref.receivedAt ? isoDay(ref.receivedAt, deps.timeZone) : input.today;
-    const decision = await decideWithOrder(input.application, deps, arrivalDay, ref);
+    // The decided application (completed by the order) is what is stored; the decision does not carry a copy.
+    const { application: decided, ...decision } = await decideWithOrder(input.application, deps, arrivalDay, ref, mail.replyTo?.address ?? mail.from?.address);
+    const application = decided ?? input.application;
     const events: ReturnEvent[] = [
       { actor: 'customer', type: 'application_received', reason: 'a new copy of the application arrived', at: now },
-      ...lifecycleEvents(decision, now, ref.state),
+      ...withBasis(lifecycleEvents(decision, now, ref.state), application, decision),
     ];
     const data = buildReplyData(decision.reply, {
       shopName: deps.shopName,
-      customerName: input.application.fields.fullName?.value ?? mail.from?.name,
+      customerName: application.fields.fullName?.value ?? mail.from?.name,
       policy: deps.policy,
-      application: input.application,
+      application,
       decision,
       today: isoDay(now, deps.timeZone),
     });
@@ -98,7 +100,7 @@ export async function handleFollowUp(input: FollowUpInput, deps: ProcessDeps): P
       ...base,
       toState: decision.state,
       events,
-      application: input.application,
+      application,
       decision,
       deadlines: decisionDeadlines(decision.state, deps.policy, now, now, deps.timeZone),
       ...(reply ? { reply } : {}),

@@ -33,7 +33,7 @@ export async function ingestMailbox(deps: IngestDeps, limit: number): Promise<In
       sha256: contentHash(raw),
       raw,
       // Arrival in the mailbox, not our first look at it: a backlog found on first connection stays old.
-      receivedAt: entry.arrivedAt ?? deps.now(),
+      receivedAt: arrival(entry.arrivedAt, deps.now()),
     });
     if (!saved.duplicate) {
       summary.stored.push(saved.id);
@@ -45,4 +45,13 @@ export async function ingestMailbox(deps: IngestDeps, limit: number): Promise<In
     }
   }
   return summary;
+}
+
+/**
+ * A message cannot have reached the mailbox after the moment we read it. A later stamp (a delivery host's clock
+ * ahead of ours, a file copied in with a future modification time) would judge the application on a day that has
+ * not come yet, so it is taken as now.
+ */
+export function arrival(arrivedAt: Date | undefined, now: Date): Date {
+  return arrivedAt !== undefined && arrivedAt.getTime() <= now.getTime() ? arrivedAt : now;
 }

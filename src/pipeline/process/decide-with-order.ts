@@ -1,10 +1,13 @@
-// Looks up the order the application names and decides the application against it, the policy and the order's
+// Finds the order the application is about (find-order.ts) and decides the application against it, the policy and the order's
 // other returns.
 import { ReasonSchema, type ParsedApplication, type Reason } from '../../domain/application.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { Orders } from '../../domain/ports/orders.ts';
 import type { OrderReturnSummary, ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import { decideApplication, type ApplicationDecision, type OtherReturn } from '../decide/decide-application.ts';
+import { fillFromHeader } from '../decide/fill-from-header.ts';
+import { findOrder } from '../decide/find-order.ts';
+import { withoutOrderEvidence } from '../../domain/value-provenance.ts';
 
 /** An existing return being decided again: its own items are not "already returned", and later returns are not earlier. */
 export interface SelfReturn {
@@ -15,6 +18,8 @@ export interface SelfReturn {
   /** When a shipping receipt photo arrived, and the postage an agent read off it (kopecks). */
   receiptReceivedAt?: Date | null;
   returnShippingCost?: number | null;
+  /** The customer's address: it picks the buyer's orders when the application's order number was misread. */
+  customerEmail?: string | null;
 }
 
 export async function decideWithOrder(
@@ -22,11 +27,23 @@ export async function decideWithOrder(
   deps: { orders: Orders | null; policy: Policy; returns: Pick<ReturnUpdates, 'orderReturns'> },
   today: string,
   self?: SelfReturn,
+  /** The address the application came from (From / Reply-To): it picks the buyer's orders and fills a missing e-mail. */
+  sender?: string,
 ): Promise<ApplicationDecision> {
-  const orderNumber = application.fields.orderNumber?.value;
-  const order = orderNumber && deps.orders ? await deps.orders.find(orderNumber) : null;
+  const read = fillFromHeader(withoutOrderEvidence(application), sender);
+  const lookup = deps.orders ? await findOrder(read, deps.orders, { minConfidence: deps.policy.minConfidence, ...(sender ? { senders: [sender] } : {}) }) : null;
+  const order = lookup?.kind === 'found' ? lookup.order : null;
   const otherReturns = order ? otherReturnsOf(await deps.returns.orderReturns(order.orderNumber), self) : [];
-  return decideApplication({ application, order, orderSourceAvailable: deps.orders !== null, policy: deps.policy, today, otherReturns });
+  return decideApplication({
+    application: read,
+    order,
+    orderSourceAvailable: deps.orders !== null,
+    policy: deps.policy,
+    today,
+    otherReturns,
+    ...(lookup?.kind === 'not_found' ? { lookupReasons: lookup.reasons } : {}),
+    ...(lookup?.kind === 'found' && lookup.by !== 'number' ? { lookupNote: lookup.message } : {}),
+  });
 }
 
 export function otherReturnsOf(summaries: readonly OrderReturnSummary[], self?: SelfReturn): OtherReturn[] {

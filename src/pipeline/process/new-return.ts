@@ -13,6 +13,7 @@ import type { Language, ReplyTemplate } from '../../domain/reply.ts';
 import { generateReturnNumber } from '../../domain/return-number.ts';
 import type { ApplicationDecision } from '../decide/decide-application.ts';
 import { draftReturnReply } from '../reply/draft-return-reply.ts';
+import { describeEvidence } from '../decide/evidence.ts';
 import { buildReplyData } from './build-reply-data.ts';
 import { decideWithOrder } from './decide-with-order.ts';
 import { decisionDeadlines } from './decision-deadlines.ts';
@@ -35,17 +36,21 @@ export interface NewReturnInput {
 }
 
 export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promise<ProcessOutcome> {
-  const { mail, application, documents } = input;
-  let decision: Pick<ApplicationDecision, 'status' | 'state' | 'reasons' | 'shipping' | 'refund'>;
+  const { mail, documents } = input;
+  let decision: Pick<ApplicationDecision, 'status' | 'state' | 'reasons' | 'shipping' | 'refund' | 'evidence'>;
   let template: ReplyTemplate;
+  // What the decision settled on: completed and confirmed by the order, each value's source recorded.
+  let application = input.application;
   if (mail.oversize || input.rawBytes > MAX_MESSAGE_BYTES) {
     const message = `The message is ${input.rawBytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit; only its headers were read.`;
     decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'too_large', message }] };
     template = 'message_too_large';
   } else if (input.isApplication) {
-    const decided = await decideWithOrder(application, deps, input.today);
-    decision = decided;
-    template = decided.reply;
+    // The decided application (completed by the order) is what is stored; the decision does not carry a copy.
+    const { application: decided, ...rest } = await decideWithOrder(application, deps, input.today, undefined, input.customerEmail);
+    decision = rest;
+    template = rest.reply;
+    if (decided) application = decided;
   } else {
     const missing = missingApplication(mail, documents);
     if (!missing) return { kind: 'needs_attention', reason: 'not_an_application' };
@@ -83,7 +88,7 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
       application,
       decision,
       documents,
-      events: lifecycleEvents(decision, now),
+      events: withBasis(lifecycleEvents(decision, now), application, decision),
       reply: await draftReturnReply(deps, ref, template, data),
       ...(mail.messageId ? { customerMessageId: mail.messageId } : {}),
       customerSubject: mail.subject,
@@ -118,6 +123,17 @@ function missingApplication(mail: MailMessage, documents: ExtractedDocument[]): 
     },
     template: unreadablePhoto ? 'photo_unreadable' : 'application_missing',
   };
+}
+
+/**
+ * The audit trail says what an automatic decision rested on: each decisive field and where its value came from
+ * (paper, order, e-mail header), right after the application was parsed. Field names and sources only.
+ */
+export function withBasis(events: ReturnEvent[], application: ParsedApplication, decision: Pick<ApplicationDecision, 'evidence'>): ReturnEvent[] {
+  if (!decision.evidence || decision.evidence.length === 0) return events;
+  const at = events.findIndex((e) => e.type === 'parse');
+  const basis: ReturnEvent = { actor: 'system', type: 'decision_basis', reason: describeEvidence(application, decision.evidence), at: events[at]?.at ?? new Date() };
+  return [...events.slice(0, at + 1), basis, ...events.slice(at + 1)];
 }
 
 /** received → parsed → wherever the decision leads, through the lifecycle table (SPEC §4). */

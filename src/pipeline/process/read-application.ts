@@ -3,6 +3,7 @@
 import type { ParsedApplication } from '../../domain/application.ts';
 import type { ExtractedDocument } from '../../domain/document.ts';
 import { problem } from '../../domain/problem.ts';
+import { markDocumentSources } from '../../domain/value-provenance.ts';
 import { mergeApplications } from '../parse/merge-applications.ts';
 import { parseDocument } from '../parse/parse-document.ts';
 
@@ -13,7 +14,8 @@ export interface ReadApplicationResult {
 
 export function readApplication(source: string, documents: ExtractedDocument[], today: string): ReadApplicationResult {
   const parts = documents.map((doc) => ({ name: doc.name, result: parseDocument(doc, { today }) }));
-  const application = mergeApplications(source, parts);
+  // Each value's source is `document` from here on, the document's name beside it (value-provenance.ts).
+  const application = markDocumentSources(mergeApplications(source, parts));
   for (const doc of documents) {
     for (const found of doc.problems) {
       if (!application.problems.some((p) => p.code === found.code && p.field === found.field)) application.problems.push(found);

@@ -97,6 +97,7 @@ export function applyEdits(application: ParsedApplication, edits: Record<string,
     value,
     confidence: 1,
     source: 'agent',
+    ...(old?.document ? { document: old.document } : {}),
     ...(old?.box ? { box: old.box } : {}),
   });
 

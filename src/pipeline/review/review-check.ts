@@ -6,6 +6,8 @@ import type { Policy } from '../../domain/policy/policy-schema.ts';
 import { decideApplication, type ApplicationDecision, type DecideInput, type OtherReturn } from '../decide/decide-application.ts';
 import { otherReturnsOf, type SelfReturn } from '../process/decide-with-order.ts';
 import type { ReviewDeps } from './review-deps.ts';
+import { findOrder } from '../decide/find-order.ts';
+import { withoutOrderEvidence } from '../../domain/value-provenance.ts';
 import { isoDay } from '../../domain/iso-day.ts';
 
 export interface ReviewCheck {
@@ -24,8 +26,9 @@ export function checkApplication(
   today: string,
   otherReturns: readonly OtherReturn[] = [],
   shippingReceipt?: DecideInput['shippingReceipt'],
+  lookup: Pick<DecideInput, 'lookupReasons' | 'lookupNote'> = {},
 ): ReviewCheck {
-  const decision = decideApplication({ application, order, orderSourceAvailable, policy, today, otherReturns, ...(shippingReceipt ? { shippingReceipt } : {}) });
+  const decision = decideApplication({ application, order, orderSourceAvailable, policy, today, otherReturns, ...(shippingReceipt ? { shippingReceipt } : {}), ...lookup });
   const flagged: Record<string, string[]> = {};
   const flag = (field: string | undefined, message: string) => {
     if (!field) return;
@@ -45,8 +48,10 @@ export async function loadReviewCheck(
   application: ParsedApplication,
   self: SelfReturn,
 ): Promise<ReviewCheck> {
-  const number = application.fields.orderNumber?.value;
-  const order = number && deps.orders ? await deps.orders.find(number) : null;
+  // The order is found as the pipeline found it (find-order.ts): two orders that fit equally well stay named.
+  const senders = self.customerEmail ? [self.customerEmail] : [];
+  const lookup = deps.orders ? await findOrder(withoutOrderEvidence(application), deps.orders, { minConfidence: deps.policy.minConfidence, senders }) : null;
+  const order = lookup?.kind === 'found' ? lookup.order : null;
   const others = order ? otherReturnsOf(await deps.updates.orderReturns(order.orderNumber), self) : [];
   // Judged on the day the application reached the mailbox, as the pipeline judged it, not on the day of review.
   const arrivalDay = isoDay(self.receivedAt ?? self.createdAt, deps.timeZone);
@@ -55,5 +60,8 @@ export async function loadReviewCheck(
     present: Boolean(self.receiptReceivedAt) || self.returnShippingCost != null,
     ...(self.returnShippingCost != null ? { returnShippingCost: self.returnShippingCost } : {}),
   };
-  return checkApplication(application, order, deps.orders !== null, deps.policy, arrivalDay, others, shippingReceipt);
+  return checkApplication(application, order, deps.orders !== null, deps.policy, arrivalDay, others, shippingReceipt, {
+    ...(lookup?.kind === 'not_found' ? { lookupReasons: lookup.reasons } : {}),
+    ...(lookup?.kind === 'found' && lookup.by !== 'number' ? { lookupNote: lookup.message } : {}),
+  });
 }

@@ -3,6 +3,7 @@
 import { FIELD_KEYS, ITEM_KEYS, type FieldValue } from '../../domain/application.ts';
 import { allowedEvents } from '../../domain/lifecycle/transitions.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
+import { describeSource, sourceOf } from '../../domain/value-provenance.ts';
 import type { ReturnRef } from '../../domain/ports/return-updates.ts';
 import type { ReturnDetail } from '../../domain/ports/store.ts';
 import { REJECTION_REASONS } from '../../pipeline/review/decide-review.ts';
@@ -44,6 +45,8 @@ export interface FieldView {
   issues: string[];
   error?: string;
   edited: boolean;
+  source: string | null;
+  fromOrder: boolean;
   box?: BoxView;
 }
 
@@ -57,7 +60,9 @@ export function buildReturnView(
   const docsByName = new Map(detail.documents.map((d) => [d.name, d]));
   const boxOf = (field: FieldValue | undefined): BoxView | undefined => {
     if (!field?.box) return undefined;
-    const doc = (field.source ? docsByName.get(field.source) : undefined) ?? detail.documents.find((d) => d.kind !== 'text');
+    // Older rows name the document in `source` itself.
+    const name = field.document ?? field.source;
+    const doc = (name ? docsByName.get(name) : undefined) ?? detail.documents.find((d) => d.kind !== 'text');
     const page = doc?.pages.find((p) => p.page === field.box!.page);
     if (!doc || !page?.width || !page.height) return undefined;
     const pct = (value: number, of: number) => `${((value / of) * 100).toFixed(3)}%`;
@@ -82,6 +87,9 @@ export function buildReturnView(
       issues,
       ...(options.errors?.[key] ? { error: options.errors[key] } : {}),
       edited: field?.source === 'agent',
+      // Where the value came from: paper, order, paper confirmed by the order, e-mail header (value-provenance.ts).
+      source: field ? describeSource(field) : null,
+      fromOrder: field !== undefined && sourceOf(field) === 'order',
       ...(box ? { box } : {}),
     };
   };
@@ -112,6 +120,9 @@ export function buildReturnView(
     reviewing: detail.state === 'needs_review',
     otherProblems: application.problems.filter((p) => !(FIELD_KEYS as readonly string[]).includes(p.field) && !p.field.startsWith('items[')),
     reasons: check.decision.reasons,
+    // Each decisive field and where its value came from, as the checks above judged it.
+    evidence: (check.decision.evidence ?? []).map((e) => ({ field: e.field, source: describeSource({ value: '', ...e, ...(e.corrected ? { readValue: '' } : {}) }), confidence: e.confidence })),
+    orderFoundBy: check.decision.orderFoundBy ?? null,
     order: check.order
       ? {
           ...check.order,

@@ -58,6 +58,10 @@ describe('web: review', () => {
     expect(page.body).toMatch(/Refund, ₽<\/th><td class="num">500\.00/);
     // Policy key `name` was accepted but shown nowhere: the checks say which rules they ran against.
     expect(page.body).toContain('Against the return policy “Fashion retailer — application by e-mail”.');
+    // Each value says where it came from, and the checks say what the decision rests on (issue #11).
+    expect(page.body).toMatch(/<label for="f-orderNumber">[\s\S]*?data-source="paper"/);
+    expect(page.body).toContain('What the decision rests on');
+    expect(page.body).toMatch(/<td class="mono">orderNumber<\/td><td>paper, confirmed by the order<\/td>/);
     const image = page.body.match(/\/documents\/([0-9a-f-]+)\/pages\/1/)![0];
     const scan = await client.get(image);
     expect(scan.status).toBe(200);

@@ -16,6 +16,36 @@ describe('scrubRawMessage', () => {
     expect(scrubbed.raw).toBe(raw);
   });
 
+  it('regression: a multipart boundary of digits that passes Luhn is kept, so the attachment after it is not lost', async () => {
+    // Python's e-mail package writes boundaries like ===============7386640241469727376== (19 digits); masking
+    // one as a card number cut the photo of the application off the message.
+    const boundary = '===============7386640241469727376==';
+    const raw = crlf([
+      'From: a@example.ru',
+      'Subject: x',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Card 4111 1111 1111 1111',
+      `--${boundary}`,
+      'Content-Type: image/jpeg',
+      'Content-Transfer-Encoding: base64',
+      'Content-Disposition: attachment; filename="scan.jpg"',
+      '',
+      Buffer.from('not really a jpeg').toString('base64'),
+      `--${boundary}--`,
+      '',
+    ]);
+    const scrubbed = await scrubRawMessage(raw);
+    expect(scrubbed.masked).toBe(1);
+    const parsed = await simpleParser(scrubbed.raw);
+    expect(parsed.text?.trim()).toBe('Card **** 1111');
+    expect(parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['scan.jpg', 'not really a jpeg']]);
+  });
+
   it('masks a windows-1251 body without touching its letters or charset', async () => {
     const raw = Buffer.concat([
       crlf(['From: a@example.ru', 'Subject: x', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=windows-1251', 'Content-Transfer-Encoding: 8bit', '', '']),

@@ -108,7 +108,9 @@ describe('handleFollowUp', () => {
     expect(update.events[0]).toMatchObject({ actor: 'customer', type: 'application_received' });
     expect(update.events[1]).toMatchObject({ type: 'parse', fromState: 'awaiting_application', toState: 'parsed' });
     expect(update.toState).toBe(update.decision!.state);
-    expect(update.application).toBe(base.application);
+    // The application stored is the one decided: the new copy's values, each confirmed by the order.
+    expect(update.application?.fields.orderNumber).toMatchObject({ value: base.application.fields.orderNumber!.value, source: 'order' });
+    expect(update.events.map((e) => e.type)).toContain('decision_basis');
     expect(update.reply?.template).toBe((update.decision as unknown as { reply: string }).reply);
   });
 

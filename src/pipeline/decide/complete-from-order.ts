@@ -1,0 +1,129 @@
+// The order completes and confirms the application. What the paper does not state but the order does (the
+// delivery date, an item's SKU, size and price, the buyer's name and phone) is taken from the order; what the
+// paper states and the order repeats is confirmed (its confidence raised, the reading's own kept). Both say so
+// with `source: "order"`. A value the paper states confidently and the order contradicts goes to a person with
+// both values named; one read with doubt that the order contradicts is the order's, and the reading is listed
+// among the corrections. Item lines are the order lines match-lines.ts matched them to clearly, or stay unmatched.
+import type { FieldKey, FieldValue, Item, ItemKey, ParsedApplication } from '../../domain/application.ts';
+import type { DecisionReason } from '../../domain/decision.ts';
+import { toRoublesString } from '../../domain/money/money.ts';
+import type { Order, OrderLine } from '../../domain/order.ts';
+import { codeShape } from '../../domain/validation/code-shape.ts';
+import { reason } from './decision-reasons.ts';
+import { matchLines, sharedWords } from './match-lines.ts';
+import { isOrdersCustomer } from './match-order.ts';
+
+/** Confidence of a value the order supplies or repeats: above any unchecked OCR reading, below an exact text layer. */
+export const ORDER_CONFIRMED = 0.97;
+
+export interface Correction {
+  /** `orderNumber`, `receivedDate`, `items[0].sku`, … */
+  field: string;
+  from: string;
+  to: string;
+  message: string;
+}
+
+export interface Completion {
+  application: ParsedApplication;
+  /** Disagreements a person must settle, and item lines that are no order line clearly. */
+  reasons: DecisionReason[];
+  corrections: Correction[];
+}
+
+export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number): Completion {
+  const reasons: DecisionReason[] = [];
+  const corrections: Correction[] = [];
+
+  /** Settles one value against what the order says; returns the value to keep (undefined: none). */
+  const settle = (field: string, read: FieldValue | undefined, ordered: string | undefined, agree: (a: string, b: string) => boolean): FieldValue | undefined => {
+    if (ordered === undefined || ordered === '') return read;
+    if (read === undefined) return { value: ordered, confidence: ORDER_CONFIRMED, source: 'order' };
+    if (read.source === 'agent') return read; // a person's correction is not second-guessed by the machine
+    if (agree(read.value, ordered)) {
+      // The same up to OCR look-alikes or spelling: the order's spelling is kept, and the change is shown.
+      if (read.value !== ordered && read.source !== 'order') corrections.push({ field, from: read.value, to: ordered, message: `${field} "${read.value}" is the order's "${ordered}".` });
+      return confirmed(read, ordered);
+    }
+    if (read.confidence >= minConfidence) {
+      reasons.push(reason('order_mismatch', `${field}: the application says "${read.value}", the order ${order.orderNumber} says "${ordered}".`, field));
+      return read;
+    }
+    corrections.push({ field, from: read.value, to: ordered, message: `${field} read as "${read.value}" (confidence ${read.confidence.toFixed(2)}); the order says "${ordered}".` });
+    return { ...confirmed(read, ordered), readConfidence: read.confidence, readValue: read.value };
+  };
+
+  const fields = { ...application.fields };
+  const put = (key: FieldKey, value: FieldValue | undefined) => {
+    if (value) fields[key] = value;
+  };
+  // The number is confirmed only when the buyer is this order's too: a slip that lands on some other customer's
+  // order stays unconfirmed (and match-order.ts reports the mismatch).
+  if (isOrdersCustomer(application, order)) put('orderNumber', settle('orderNumber', fields.orderNumber, order.orderNumber, (a, b) => codeShape(a) === codeShape(b)));
+  put('receivedDate', settle('receivedDate', fields.receivedDate, order.deliveryDate, (a, b) => a === b));
+  put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
+  // Who the buyer is: agreement confirms; a different name or phone is not corrected (another person may be
+  // returning the goods), and the customer check in match-order.ts decides whether that matters.
+  // A name is confirmed only when the words read are the buyer's name, no more and no fewer: a word the order
+  // lacks (a misread, the next line run on) or one missing (a reading cut short) leaves it as read.
+  const confirmName = (read: FieldValue | undefined): FieldValue | undefined =>
+    read && order.customerName && sameNameWords(read.value, order.customerName) ? confirmed(read, read.value) : read;
+  if (!fields.fullName) put('fullName', settle('fullName', undefined, order.customerName, () => true));
+  else put('fullName', confirmName(fields.fullName));
+  if (!fields.phone || fields.phone.value === order.customerPhone) put('phone', settle('phone', fields.phone, order.customerPhone, (a, b) => a === b));
+  const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (fields.email && order.customerEmail && sameEmail(fields.email.value, order.customerEmail)) put('email', settle('email', fields.email, order.customerEmail, sameEmail));
+  put('accountHolder', confirmName(fields.accountHolder));
+
+  const matches = matchLines(application.items, order.lines, minConfidence);
+  const items = application.items.map((item, index): Item => {
+    const match = matches[index]!;
+    if (match.line === null) {
+      const label = item.name?.value ?? item.sku?.value ?? `line ${index + 1}`;
+      const hint = match.rivals.length > 0 ? ` It fits ${match.rivals.map((l) => order.lines[l]!.sku).join(' and ')} about equally well.` : '';
+      reasons.push(reason('item_not_in_order', `Item "${label}" is not clearly a line of order ${order.orderNumber}.${hint}`, `items[${index}]`));
+      return item;
+    }
+    return completeItem(item, index, order.lines[match.line]!, settle);
+  });
+
+  return { application: { ...application, fields, items }, reasons, corrections };
+}
+
+function completeItem(
+  item: Item,
+  index: number,
+  line: OrderLine,
+  settle: (field: string, read: FieldValue | undefined, ordered: string | undefined, agree: (a: string, b: string) => boolean) => FieldValue | undefined,
+): Item {
+  const out: Item = { ...item };
+  const put = (key: ItemKey, value: FieldValue | undefined) => {
+    if (value) out[key] = value;
+  };
+  const at = (key: ItemKey) => `items[${index}].${key}`;
+  put('sku', settle(at('sku'), item.sku, line.sku, (a, b) => codeShape(a) === codeShape(b)));
+  // A name cut short or worded differently is still this line's name once the line is matched; only the
+  // order's full name is filled in where the paper gives none.
+  put('name', item.name && sharedWords(item.name.value, line.name) < 0.8 ? item.name : settle(at('name'), item.name, line.name, () => true));
+  put('size', settle(at('size'), item.size, line.size, (a, b) => a.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase() === b.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase()));
+  put('price', settle(at('price'), item.price, toRoublesString(line.unitPrice), (a, b) => Number(a) === Number(b)));
+  // How many come back is the customer's to say. Only a line of one leaves no choice; a quantity equal to the
+  // ordered one is confirmed, one below it could be a misread and stays as read.
+  if (item.quantity === undefined && line.quantity === 1) put('quantity', { value: '1', confidence: ORDER_CONFIRMED, source: 'order' });
+  else if (item.quantity && item.quantity.source !== 'agent' && Number(item.quantity.value) === line.quantity) put('quantity', confirmed(item.quantity, item.quantity.value));
+  return out;
+}
+
+/** The reading, confirmed by the order: the order's spelling of the value, its source, the reading's confidence kept. */
+function confirmed(read: FieldValue, value: string): FieldValue {
+  // The sender's own address needs no confirming; an agent's value and an order's value are already settled.
+  if (read.source === 'order' || read.source === 'agent' || read.source === 'header') return read;
+  return { ...read, value, source: 'order', confidence: Math.max(read.confidence, ORDER_CONFIRMED), readConfidence: read.readConfidence ?? read.confidence };
+}
+
+/** The same words (at least two), in any order and case: "Иванова Анна Сергеевна" is "АННА ИВАНОВА СЕРГЕЕВНА". */
+function sameNameWords(read: string, ordered: string): boolean {
+  const words = (name: string) => name.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 0).sort();
+  const [a, b] = [words(read), words(ordered)];
+  return a.length >= 2 && a.length === b.length && a.every((w, i) => w === b[i]);
+}

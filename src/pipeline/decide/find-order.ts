@@ -1,0 +1,81 @@
+// Finds the order an application is about from all the evidence, not from the order number alone. A number read
+// confidently is taken as written: found, or `order_not_found`. A number read with doubt, or none at all, is
+// looked for among the buyer's own orders (picked by the sender's address and the e-mail, phone and name on the
+// form): one or two symbols off, OCR look-alikes or a missing prefix still find it, and the item lines decide
+// between the buyer's orders. Two orders that fit equally well are named to a person, never chosen between.
+import type { ParsedApplication } from '../../domain/application.ts';
+import type { DecisionReason } from '../../domain/decision.ts';
+import type { Order } from '../../domain/order.ts';
+import type { CustomerContact, Orders } from '../../domain/ports/orders.ts';
+import { boundedEditDistance, codeShape } from '../../domain/validation/code-shape.ts';
+import { reason } from './decision-reasons.ts';
+import { matchLines } from './match-lines.ts';
+
+/** "One or two symbols off": further than that, a number is some other order's. */
+const MAX_NUMBER_EDITS = 2;
+
+export type OrderLookup =
+  | { kind: 'found'; order: Order; by: 'number' | 'misread_number' | 'customer'; message: string }
+  | { kind: 'not_found'; reasons: DecisionReason[] };
+
+export async function findOrder(
+  application: ParsedApplication,
+  orders: Orders,
+  options: { minConfidence: number; senders?: readonly string[] },
+): Promise<OrderLookup> {
+  const number = application.fields.orderNumber;
+  const exact = number ? await orders.find(number.value) : null;
+  const confident = number !== undefined && number.confidence >= options.minConfidence;
+  if (exact) return { kind: 'found', order: exact, by: 'number', message: `Order ${exact.orderNumber} found by its number.` };
+  if (number && confident) {
+    return { kind: 'not_found', reasons: [reason('order_not_found', `Order ${number.value} was not found.`, 'orderNumber')] };
+  }
+
+  const contact = contactOf(application, options.senders ?? []);
+  const theirs = orders.ofCustomer ? await orders.ofCustomer(contact) : [];
+  const ranked = theirs
+    .map((order) => ({ order, number: number ? numberFit(number.value, order.orderNumber) : 0, lines: linesFit(application, order, options.minConfidence) }))
+    // A number that was read must still resemble the order's; without one, every item line must be the order's.
+    .filter((c) => (number ? c.number > 0 : c.lines === application.items.length && c.lines > 0))
+    .sort((a, b) => b.number - a.number || b.lines - a.lines);
+  const best = ranked[0];
+  if (!best) {
+    const what = number ? `Order ${number.value} was not found` : 'The application gives no order number';
+    const among = theirs.length > 0 ? `, and none of the buyer's ${theirs.length} order(s) fits it.` : ', and no order of this buyer was found.';
+    return { kind: 'not_found', reasons: [reason('order_not_found', `${what}${among}`, 'orderNumber')] };
+  }
+  const ties = ranked.filter((c) => c.number === best.number && c.lines === best.lines);
+  if (ties.length > 1) {
+    const names = ties.map((c) => c.order.orderNumber).join(', ');
+    return { kind: 'not_found', reasons: [reason('order_ambiguous', `Orders ${names} of this buyer fit the application equally well.`, 'orderNumber')] };
+  }
+  const { order } = best;
+  return number
+    ? { kind: 'found', order, by: 'misread_number', message: `Order number "${number.value}" read as ${order.orderNumber}, the buyer's order it resembles.` }
+    : { kind: 'found', order, by: 'customer', message: `Order ${order.orderNumber} is the buyer's order holding every item of the application.` };
+}
+
+/** Who the buyer is: the sender's address is certain; what the form says only proposes orders to check. */
+function contactOf(application: ParsedApplication, senders: readonly string[]): CustomerContact {
+  const { email, phone, fullName } = application.fields;
+  const emails = [...new Set([...senders, ...(email ? [email.value] : [])].map((e) => e.trim().toLowerCase()))];
+  return { emails, phones: phone ? [phone.value] : [], names: fullName ? [fullName.value] : [] };
+}
+
+/** 3: the same up to look-alikes; 2: a prefix missing, or one symbol off; 1: two symbols off; 0: another number. */
+export function numberFit(read: string, actual: string): number {
+  const [a, b] = [codeShape(read), codeShape(actual)];
+  if (a === '' || b === '') return 0;
+  if (a === b) return 3;
+  // "33882" for "LH-33882": the digits are all there, the letters before them were not written or not read.
+  if (b.endsWith(a) && /^[A-Z]+$/.test(b.slice(0, b.length - a.length))) return 2;
+  const edits = boundedEditDistance(a, b, MAX_NUMBER_EDITS);
+  // Two edits in a short number leave too little of it to recognise.
+  if (edits === 1 && b.length >= 4) return 2;
+  if (edits === 2 && b.length >= 6) return 1;
+  return 0;
+}
+
+function linesFit(application: ParsedApplication, order: Order, minConfidence: number): number {
+  return matchLines(application.items, order.lines, minConfidence).filter((m) => m.line !== null).length;
+}

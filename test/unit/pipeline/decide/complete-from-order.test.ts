@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { completeFromOrder, ORDER_CONFIRMED } from '../../../../src/pipeline/decide/complete-from-order.ts';
+import { withoutOrderEvidence } from '../../../../src/domain/value-provenance.ts';
+import { application, specOrder } from './builders.ts';
+
+const min = 0.9;
+const doubt = (value: string) => ({ value, confidence: 0.6 });
+
+describe('completeFromOrder', () => {
+  it('takes what the paper does not state from the order, marked source "order"', () => {
+    const app = application({ receivedDate: undefined, fullName: undefined }, [{ name: 'Футболка', quantity: '1' }]);
+    const { application: done, reasons } = completeFromOrder(app, specOrder(), min);
+    expect(reasons).toEqual([]);
+    expect(done.fields.receivedDate).toEqual({ value: '2025-03-05', confidence: ORDER_CONFIRMED, source: 'order' });
+    expect(done.fields.fullName).toMatchObject({ value: 'Иванова Анна Сергеевна', source: 'order' });
+    expect(done.items[0]).toMatchObject({ sku: { value: 'TS-3000', source: 'order' }, size: { value: 'M', source: 'order' }, price: { value: '3000.00', source: 'order' } });
+    expect(done.items[0]!.sku!.readConfidence).toBeUndefined();
+  });
+
+  it('confirms what the order repeats: confidence raised, the reading\'s own kept', () => {
+    const { application: done } = completeFromOrder(application({ receivedDate: doubt('2025-03-05') }), specOrder(), min);
+    expect(done.fields.receivedDate).toMatchObject({ value: '2025-03-05', confidence: ORDER_CONFIRMED, source: 'order', readConfidence: 0.6 });
+  });
+
+  it('a confidently read value the order contradicts goes to a person, both values named', () => {
+    const { application: done, reasons } = completeFromOrder(application({ receivedDate: '2025-03-07' }), specOrder(), min);
+    expect(reasons).toEqual([expect.objectContaining({ code: 'order_mismatch', field: 'receivedDate' })]);
+    expect(reasons[0]!.message).toContain('2025-03-07');
+    expect(reasons[0]!.message).toContain('2025-03-05');
+    expect(done.fields.receivedDate?.value).toBe('2025-03-07');
+  });
+
+  it('a doubtful reading the order contradicts becomes the order\'s value, listed as a correction', () => {
+    const { application: done, reasons, corrections } = completeFromOrder(application({}, [{ sku: 'TS-3000', size: doubt('N'), quantity: '1' }]), specOrder(), min);
+    expect(reasons).toEqual([]);
+    expect(done.items[0]!.size).toMatchObject({ value: 'M', source: 'order', readConfidence: 0.6, readValue: 'N' });
+    expect(corrections).toEqual([expect.objectContaining({ field: 'items[0].size', from: 'N', to: 'M' })]);
+  });
+
+  it('does not confirm a name with words the buyer\'s name lacks (the next line run on)', () => {
+    const holder = { value: 'Иванова Анна Сергеевна. Наименование банка ПАО', confidence: 0.8 };
+    const { application: done } = completeFromOrder(application({ accountHolder: holder }), specOrder(), min);
+    expect(done.fields.accountHolder).toEqual(holder);
+  });
+
+  it('does not confirm the order number for an applicant who is not the order\'s buyer', () => {
+    const app = application({ orderNumber: doubt('A-1001'), email: 'x@y.ru', fullName: 'Петров Пётр Петрович' });
+    expect(completeFromOrder(app, specOrder(), min).application.fields.orderNumber).toEqual(doubt('A-1001'));
+  });
+
+  it('an item line that is no line of the order stays as read, and says so', () => {
+    const { reasons } = completeFromOrder(application({}, [{ name: 'О защите прав потребителей', price: '9000.00' }]), specOrder(), min);
+    expect(reasons).toEqual([expect.objectContaining({ code: 'item_not_in_order', field: 'items[0]' })]);
+  });
+
+  it('deciding again starts from the paper: supplied values go, confirmed ones get their reading back', () => {
+    const { application: done } = completeFromOrder(application({ receivedDate: doubt('2025-03-05'), fullName: undefined }), specOrder(), min);
+    const back = withoutOrderEvidence(done);
+    expect(back.fields.fullName).toBeUndefined();
+    expect(back.fields.receivedDate).toMatchObject({ value: '2025-03-05', confidence: 0.6, source: 'document' });
+  });
+});
+
+describe('completeFromOrder: names', () => {
+  it('does not confirm a name read cut short (the paper may well give the patronymic)', () => {
+    const name = { value: 'Иванова Анна', confidence: 0.8 };
+    expect(completeFromOrder(application({ fullName: name }), specOrder(), min).application.fields.fullName).toEqual(name);
+  });
+
+  it('confirms the same words in another order and case', () => {
+    const name = { value: 'АННА СЕРГЕЕВНА ИВАНОВА', confidence: 0.8 };
+    expect(completeFromOrder(application({ fullName: name }), specOrder(), min).application.fields.fullName).toMatchObject({ ...name, source: 'order', confidence: ORDER_CONFIRMED });
+  });
+});
+
+describe('completeFromOrder: deciding again after a correction', () => {
+  it('gets the paper\'s own reading back, not the order\'s value', () => {
+    const { application: done } = completeFromOrder(application({}, [{ sku: 'TS-3000', size: doubt('N'), quantity: '1' }]), specOrder(), min);
+    expect(withoutOrderEvidence(done).items[0]!.size).toMatchObject({ value: 'N', confidence: 0.6, source: 'document' });
+  });
+});
