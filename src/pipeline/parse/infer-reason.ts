@@ -23,3 +23,9 @@ export function inferReason(text: string): Reason | undefined {
   const folded = fold(text);
   return RULES.find((rule) => rule.patterns.some((re) => re.test(folded)))?.reason;
 }
+
+/** Every reason whose phrases the text holds: one alone means the words leave no doubt which it is. */
+export function reasonsNamed(text: string): Set<Reason> {
+  const folded = fold(text);
+  return new Set(RULES.filter((rule) => rule.patterns.some((re) => re.test(folded))).map((rule) => rule.reason));
+}

@@ -8,7 +8,7 @@ import type { Normalized } from '../../domain/validation/normalized.ts';
 import { checkBankDetails } from './check-bank-details.ts';
 import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
-import { codedReason, isReasonCode, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
+import { codedReason, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
 import { normalizeField, normalizeText } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
@@ -170,16 +170,22 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (!readings.has('reason') && !problems.some((p) => p.field === 'reason')) {
     // Text with boxes in it is the option list itself, ticked or not — never the customer's words.
     for (const c of groupText('reasonGroup').filter((g) => !BOXES.test(g.raw))) {
-      const reason = codedReason(c.raw, lines) ?? inferReason(c.raw);
+      const coded = codedReason(c.raw, lines);
+      const reason = coded ?? inferReason(c.raw);
       if (!reason) continue;
-      readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: false }, c.line, textSource, c.weak), cap: INFERRED_CAP });
+      // Exact characters beside the label, and either a code the form's own legend explains or words that
+      // name one reason only: read, not guessed. An OCR'd code may be another digit; words may be misread.
+      const exact = !c.line.ocr && !c.weak && (coded !== undefined || namesOneReason(c.raw));
+      readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: exact }, c.line, textSource, c.weak), ...(exact ? {} : { cap: INFERRED_CAP }) });
       break;
     }
   }
   // A letter in the customer's own words ("размер не подошёл"): a guess from keywords, kept low.
   if (!readings.has('reason') && ticks.length === 0) {
     const said = reasonFromProse(lines, skip);
-    if (said) readings.set('reason', { ...fromLine({ value: said.reason, fixes: 0, strict: false }, said.line, textSource, true), cap: WORDS_CAP });
+    // The customer's words are a guess from keywords, unless the law the letter cites says the same.
+    const confirmed = said !== undefined && said.lawAgrees && !said.line.ocr;
+    if (said) readings.set('reason', { ...fromLine({ value: said.reason, fixes: 0, strict: confirmed }, said.line, textSource, !confirmed), ...(confirmed ? {} : { cap: WORDS_CAP }) });
   }
   if (!readings.has('reasonText')) {
     const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !BOXES.test(g.raw));

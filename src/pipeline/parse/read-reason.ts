@@ -1,7 +1,7 @@
 // The reason where no box is ticked: a code written in a box and explained by the form's own legend
 // ("Код причины [4]" beside "1 – не подошёл размер … 4 – брак"), or the customer's words in a letter.
 import type { Reason } from '../../domain/application.ts';
-import { inferReason } from './infer-reason.ts';
+import { inferReason, reasonsNamed } from './infer-reason.ts';
 import { CELL_SEPARATOR, type Line } from './prepare-lines.ts';
 
 /** "4 – брак", "2 - не понравился внешний вид": a legend entry, up to the next entry or cell. */
@@ -26,13 +26,37 @@ export function codedReason(raw: string, lines: Line[]): Reason | undefined {
   return undefined;
 }
 
-/** The reason a letter gives in its own words: every line of running text, the strongest reason first. */
-export function reasonFromProse(lines: Line[], skip: Set<number>): { reason: Reason; line: Line } | undefined {
+/**
+ * The reason a letter gives in its own words: every line of running text, the strongest reason first.
+ * `lawAgrees` when the letter also rests its claim on the article of the consumer protection law that
+ * belongs to that reason — two independent statements of the same thing.
+ */
+export function reasonFromProse(lines: Line[], skip: Set<number>): { reason: Reason; line: Line; lawAgrees: boolean } | undefined {
   const running = lines.filter((l, i) => !skip.has(i) && !LEGEND_LINE.test(l.text) && !OPTION_BOXES.test(l.text));
-  const reason = inferReason(running.map((l) => l.text.replaceAll(CELL_SEPARATOR, ' ')).join(' '));
+  const text = running.map((l) => l.text.replaceAll(CELL_SEPARATOR, ' ')).join(' ');
+  const reason = inferReason(text);
   if (!reason) return undefined;
   const line = running.find((l) => inferReason(l.text) === reason) ?? running[0]!;
-  return { reason, line };
+  return { reason, line, lawAgrees: lawArticleReason(text) === reason };
+}
+
+/**
+ * Закон РФ «О защите прав потребителей»: a claim about a defect rests on its article 18, the return of goods
+ * of proper quality on article 25 (exchange, in a shop) or 26.1 (bought at a distance). Law, not wording: any
+ * letter citing the article cites it this way. Undefined when no article, or articles of both kinds, are cited.
+ */
+const LAW_ARTICLE = /(?<![\p{L}\d])(?:ст\.?|стать[яиеюй])\s*(18|25|26\.1)(?!\d|\.\d)/giu;
+const ARTICLE_REASON: Record<string, Reason> = { '18': 'defect', '25': 'proper_quality', '26.1': 'proper_quality' };
+
+export function lawArticleReason(text: string): Reason | undefined {
+  if (!/защит[а-я]*\s+прав\s+потребител|ЗоЗПП|ЗЗПП/iu.test(text)) return undefined;
+  const cited = new Set([...text.matchAll(LAW_ARTICLE)].map((m) => ARTICLE_REASON[m[1]!]!));
+  return cited.size === 1 ? [...cited][0] : undefined;
+}
+
+/** A labelled reason whose words name exactly one reason: an option's wording, not a guess among several. */
+export function namesOneReason(text: string): boolean {
+  return reasonsNamed(text).size === 1;
 }
 
 /** Boxes of an option list, ticked or not: a form's options, not the customer's words. */

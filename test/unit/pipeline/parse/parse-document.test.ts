@@ -131,8 +131,8 @@ describe('parseDocument — other shops’ layouts', () => {
     const json = JSON.stringify(r);
     for (const secret of ['918273', '45 10', '4510', 'ОВД', 'Тверского']) expect(json).not.toContain(secret);
     expect(r.isApplication).toBe(true);
-    // Inferred from words, not ticked: useful but not auto-approvable.
-    expect(r.fields.reason!.confidence).toBeLessThan(0.9);
+    // Typed beside its label, in words that name one reason only ("не подошёл размер"): read, not guessed.
+    expect(r.fields.reason!.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
   it('reads a tab-separated layout with block capitals and a Russian long date', () => {

@@ -1,0 +1,57 @@
+// A reason is confident only when it was read, not guessed: exact characters, and a code the form's legend
+// explains, an option's words that name one reason, or a letter's words that the law it cites agrees with.
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
+import { lawArticleReason } from '../../../../src/pipeline/parse/read-reason.ts';
+import { makeDocument } from './make-document.ts';
+
+const reason = (text: string | Array<[string, number]>, method: 'pdf_text' | 'body' | 'ocr' = 'pdf_text') => parseDocument(makeDocument(text, method)).fields.reason;
+
+const LAW = 'Закона РФ от 07.02.1992 № 2300-1 «О защите прав потребителей»';
+
+describe('how sure a reason is', () => {
+  it('is sure of an option typed beside its label that names one reason', () => {
+    const r = reason('Номер заказа: 4821-5567\nПричина возврата / Reason: Не соответствует описанию / Not as described');
+    expect(r?.value).toBe('wrong_item');
+    expect(r!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('is not sure when the words name two reasons', () => {
+    const r = reason('Номер заказа: 4821-5567\nПричина возврата: брак, и размер не подошёл');
+    expect(r?.value).toBeDefined();
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it("is sure of a code from a text layer that the form's legend explains, not of the same code OCR'd", () => {
+    const lines = ['Номер заказа: 4821-5567', 'Код причины: 4', '1 – не подошёл размер 2 – не понравился внешний вид 3 – не соответствует заказу 4 – брак 5 – другое'];
+    expect(reason(lines.join('\n'))).toMatchObject({ value: 'defect' });
+    expect(reason(lines.join('\n'))!.confidence).toBeGreaterThanOrEqual(0.9);
+    const ocr = reason(lines.map((l): [string, number] => [l, 0.96]), 'ocr');
+    expect(ocr?.value).toBe('defect');
+    expect(ocr!.confidence).toBeLessThan(0.9);
+  });
+
+  it("is sure of a letter's words when the article of the law it cites says the same, and only then", () => {
+    const letter = (words: string, article: string) =>
+      ['Номер заказа № 4821-5567', `${words} Товар не был в употреблении. На основании ст. ${article} ${LAW} прошу вернуть деньги.`].join('\n');
+    const agreed = reason(letter('Вещь оказалась мала, не подошёл размер.', '26.1'));
+    expect(agreed?.value).toBe('proper_quality');
+    expect(agreed!.confidence).toBeGreaterThanOrEqual(0.9);
+    const disagreed = reason(letter('Вещь оказалась мала, не подошёл размер.', '18'));
+    expect(disagreed!.confidence).toBeLessThan(0.9);
+    const noLaw = reason('Номер заказа № 4821-5567\nВещь оказалась мала, не подошёл размер. Прошу вернуть деньги.');
+    expect(noLaw?.value).toBe('proper_quality');
+    expect(noLaw!.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('lawArticleReason', () => {
+  it('maps the articles of the consumer protection law to their reason, and nothing else', () => {
+    expect(lawArticleReason(`на основании ст. 18 ${LAW}`)).toBe('defect');
+    expect(lawArticleReason(`согласно статье 25 ${LAW}`)).toBe('proper_quality');
+    expect(lawArticleReason(`ст.26.1 ${LAW}`)).toBe('proper_quality');
+    expect(lawArticleReason('на основании ст. 18 Гражданского кодекса')).toBeUndefined();
+    expect(lawArticleReason(`ст. 180 ${LAW}`)).toBeUndefined();
+    expect(lawArticleReason(`ст. 18 и ст. 26.1 ${LAW}`)).toBeUndefined();
+  });
+});
