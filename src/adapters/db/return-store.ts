@@ -10,7 +10,7 @@ import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 import { returnSearchText } from './search-text.ts';
-import { DecisionSchema, FormFieldsSchema, PagesSchema, ParsedApplicationSchema, ProblemsSchema, readJson, toJson } from './stored-json.ts';
+import { DecisionSchema, FormFieldsSchema, PagesSchema, ParsedApplicationSchema, ProblemsSchema, readJson, toJson, ValueChangesSchema } from './stored-json.ts';
 
 type ReturnStore = Pick<Store, 'recordReturn' | 'returnNumberExists' | 'listReturns' | 'getReturn' | 'countReturnsByState'>;
 
@@ -169,6 +169,7 @@ export function createReturnStore(db: DbClient): ReturnStore {
             fromState: e.fromState === null ? undefined : ReturnStateSchema.parse(e.fromState),
             toState: e.toState === null ? undefined : ReturnStateSchema.parse(e.toState),
             reason: optional(e.reason),
+            ...(e.changes === null ? {} : { changes: readJson(ValueChangesSchema, e.changes, `changes of event ${e.seq} in ${where}`) }),
             at: e.at,
           })),
           documents: row.documents.map((d) => ({

@@ -105,6 +105,8 @@ export function buildReturnView(
 
   return {
     ...detail,
+    // Each edit shows what the value was and what it became (the audit trail with values, issue #14).
+    events: detail.events.map((e) => ({ ...e, changes: e.changes?.map((c) => ({ ...c, label: changeLabel(c.field) })) ?? [] })),
     fields,
     items,
     scans,
@@ -149,6 +151,13 @@ export function buildReturnView(
     trackingNumber: ref?.trackingNumber ?? null,
     sla: slaBadge(ref?.deadlines.reviewDueAt ?? null, detail.state, options.now),
   };
+}
+
+/** `email` → "E-mail", `items.0.size` → "item 1 size", `shipBy` stays as it is. */
+function changeLabel(field: string): string {
+  const item = /^items\.(\d+)\.(\w+)$/.exec(field);
+  if (item) return `item ${Number(item[1]) + 1} ${item[2]}`;
+  return FIELD_LABELS[field] ?? field;
 }
 
 /** The 24 h review SLA as a badge: time left, or how long ago it was breached. */

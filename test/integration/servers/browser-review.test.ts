@@ -144,6 +144,14 @@ describe('browser: review and dashboard', () => {
     await page.waitForFunction(() => (window as unknown as { Chart?: { instances: object } }).Chart !== undefined);
     const charts = await page.evaluate(() => Object.keys((window as unknown as { Chart: { instances: object } }).Chart.instances).length);
     expect(charts).toBe(4);
+    // Each state its own colour: rejected is red (not green), awaiting shipment blue (not red), refunded green.
+    const colours = await page.evaluate(() => {
+      const chart = Object.values((window as unknown as { Chart: { instances: Record<string, { config: { type: string }; data: { labels: string[]; datasets: Array<{ backgroundColor: string[] }> } }> } }).Chart.instances).find(
+        (c) => c.config.type === 'doughnut',
+      )!;
+      return Object.fromEntries(chart.data.labels.map((label, i) => [label, chart.data.datasets[0]!.backgroundColor[i]]));
+    });
+    expect(colours).toMatchObject({ rejected: '#b42318', 'awaiting shipment': '#2f5fd0', refunded: '#127a46' });
     await expect.poll(() => page.locator('.tile').first().textContent()).toContain('Under review');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'dashboard', { docs: true });
     expect(errors).toEqual([]);
