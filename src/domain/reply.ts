@@ -11,7 +11,9 @@ export type ReplyTemplate =
   | 'parcel_received'
   | 'refund_issued'
   | 'shipment_received'
-  | 'returned_to_customer';
+  | 'returned_to_customer'
+  | 'ship_by_extended'
+  | 'cancelled';
 
 export type Language = 'ru' | 'en';
 

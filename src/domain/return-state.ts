@@ -14,6 +14,8 @@ export const RETURN_STATES = [
   'refunded',
   'returned_to_customer',
   'expired',
+  // An agent called the return off (the customer withdrew it, a duplicate); an agent may reopen it.
+  'cancelled',
 ] as const;
 export const ReturnStateSchema = z.enum(RETURN_STATES);
 export type ReturnState = z.infer<typeof ReturnStateSchema>;

@@ -24,6 +24,8 @@ const TEMPLATE_NAMES = Object.keys({
   refund_issued: true,
   shipment_received: true,
   returned_to_customer: true,
+  ship_by_extended: true,
+  cancelled: true,
 } satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
 const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];

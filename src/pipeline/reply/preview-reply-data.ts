@@ -36,5 +36,7 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
     returned_to_customer: { ...common, inspectionNote: null },
     shipment_received: { ...common, trackingNumber: 'RA123456785RU', receiptReceived: false, trackingMissing: false, receiptMissing: policy.shipmentConfirmation.receiptPhoto },
     refund_issued: { ...common, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
+    ship_by_extended: { ...common, ...shipping, ...rules, shipByDate: '2026-11-30', revived: false, agentNote: null },
+    cancelled: { ...common, agentNote: null },
   };
 }

@@ -116,6 +116,17 @@ export const REPLY_DATA_SCHEMAS = {
   }),
   /** The inspection found traces of use: the goods go back without a refund (policy usedGoods: return_to_customer). */
   returned_to_customer: z.object({ ...common, inspectionNote: z.string().trim().min(1).max(500).nullable().default(null) }),
+  /** An agent gave more days to ship, or brought an expired return back (`revived`): the new last day and how to ship. */
+  ship_by_extended: z.object({
+    ...common,
+    ...shippingTo,
+    ...parcelRules,
+    shipByDate: isoDay,
+    revived: z.boolean(),
+    agentNote: z.string().trim().min(1).max(500).nullable().default(null),
+  }),
+  /** An agent cancelled the return (the customer withdrew it, a duplicate, …), in their own words when given. */
+  cancelled: z.object({ ...common, agentNote: z.string().trim().min(1).max(500).nullable().default(null) }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
 
 /** Templates that are about an existing return and so need its number. */
@@ -127,6 +138,8 @@ export const NEEDS_RETURN_NUMBER: ReadonlySet<ReplyTemplate> = new Set([
   'refund_issued',
   'shipment_received',
   'returned_to_customer',
+  'ship_by_extended',
+  'cancelled',
 ]);
 
 export type ReplyDataInput<T extends ReplyTemplate> = z.input<(typeof REPLY_DATA_SCHEMAS)[T]>;

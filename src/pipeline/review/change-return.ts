@@ -6,7 +6,7 @@ import type { ParsedApplication } from '../../domain/application.ts';
 import type { Decision } from '../../domain/decision.ts';
 import { transition, type ReturnEventType } from '../../domain/lifecycle/transitions.ts';
 import type { ReturnDeadlines, ReturnRef } from '../../domain/ports/return-updates.ts';
-import type { OutboundDraft, ReturnEvent } from '../../domain/ports/store.ts';
+import type { OutboundDraft, ReturnEvent, ValueChange } from '../../domain/ports/store.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
 import { draftReturnReply } from '../reply/draft-return-reply.ts';
@@ -20,6 +20,10 @@ export interface Change {
   events: ReturnEventType[];
   actor: AgentActor;
   reason?: string;
+  /** With no lifecycle event: the audit event of this type that records the change (e.g. `extend_ship_by`). */
+  noteType?: string;
+  /** Old and new values the change makes (a deadline moved), kept on its first audit event. */
+  changes?: ValueChange[];
   reply?: { template: ReplyTemplate; data: ReplyDataInput<ReplyTemplate> };
   application?: ParsedApplication;
   decision?: Decision;
@@ -47,6 +51,10 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
     state = result.state;
     events.push(result.event);
   }
+  if (events.length === 0 && change.noteType) {
+    events.push({ actor: change.actor, type: change.noteType, ...(change.reason !== undefined ? { reason: change.reason } : {}), at });
+  }
+  if (change.changes?.length && events[0]) events[0] = { ...events[0], changes: change.changes };
   const drafted = change.reply ? await draftReply(deps, ref, change.reply) : undefined;
   const { change: update, suppressed } = await guardChange(
     {

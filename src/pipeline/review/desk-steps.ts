@@ -45,6 +45,10 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
     // The shop's policy refunds goods even with traces of use; sending them back would break its own rule.
     throw new AppError('validation_failed', 'The return policy (usedGoods: refund) refunds goods with traces of use; they are not sent back.');
   }
+  if (action.result === 'send_back' && !action.note?.trim()) {
+    // The customer is told why the parcel comes back instead of the money: the agent's words are that reason.
+    throw new AppError('validation_failed', 'Say what the inspection found (e.g. "stains on the hem"): the customer is told why the goods come back.');
+  }
   if (action.result === 'send_back') {
     return changeReturn(deps, ref, {
       events: ['return_to_customer'],

@@ -15,6 +15,15 @@ import {
   RefundIssuedSchema,
 } from '../../pipeline/review/desk-steps.ts';
 import { saveFieldEdits } from '../../pipeline/review/edit-fields.ts';
+import {
+  CancelFormSchema,
+  cancelReturn,
+  extendShipBy,
+  ReopenFormSchema,
+  reopenReturn,
+  reviveReturn,
+  ShipByFormSchema,
+} from '../../pipeline/review/agent-actions.ts';
 import { loadReviewCheck } from '../../pipeline/review/review-check.ts';
 import type { AgentActor } from '../../pipeline/review/review-deps.ts';
 import type { AppContext } from '../build-app.ts';
@@ -47,6 +56,11 @@ const DONE_MESSAGES: Record<string, string> = {
   inspected: 'Inspection recorded.',
   refunded: 'Refund recorded — the customer is told.',
   receipt: 'Receipt amount recorded — the refund below includes the shipping it owes.',
+  cancelled: 'Cancelled — the customer is told.',
+  reopened: 'Reopened — the application is under review again.',
+  extended: 'Ship-by date moved — the customer is told the new date.',
+  revived: 'Brought back — the customer is told the new ship-by date.',
+  sent_back: 'Goods sent back — the customer is told why.',
 };
 
 function actorOf(request: FastifyRequest): AgentActor {
@@ -69,7 +83,7 @@ export function returnRoutes(context: AppContext) {
     const [detail, ref] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number)]);
     if (!detail) throw new AppError('not_found', `No return ${number}.`);
     const check = await loadReviewCheck(review, detail.application, ref ?? detail);
-    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), ...extra });
+    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), timeZone: review.timeZone, shipWithinDays: review.policy.shipWithinDays, ...extra });
     const done = (request.query as { done?: string }).done;
     reply.type('text/html; charset=utf-8');
     return views.return({
@@ -143,7 +157,7 @@ export function returnRoutes(context: AppContext) {
       const { number } = NumberParams.parse(request.params);
       const form = InspectionSchema.parse(request.body);
       await recordInspection(review, { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'inspected');
+      return done(reply, number, form.result === 'send_back' ? 'sent_back' : 'inspected');
     });
 
     app.post('/returns/:number/receipt-amount', async (request, reply) => {
@@ -151,6 +165,34 @@ export function returnRoutes(context: AppContext) {
       const form = ReceiptAmountSchema.parse(request.body);
       await recordReceiptAmount(review, { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'receipt');
+    });
+
+    app.post('/returns/:number/cancel', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = CancelFormSchema.parse(request.body);
+      await cancelReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'cancelled');
+    });
+
+    app.post('/returns/:number/reopen', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ReopenFormSchema.parse(request.body);
+      await reopenReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'reopened');
+    });
+
+    app.post('/returns/:number/extend-ship-by', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ShipByFormSchema.parse(request.body);
+      await extendShipBy(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'extended');
+    });
+
+    app.post('/returns/:number/revive', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ShipByFormSchema.parse(request.body);
+      await reviveReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'revived');
     });
 
     app.post('/returns/:number/refund-issued', async (request, reply) => {

@@ -2,6 +2,8 @@
 // line up at any zoom), what is doubtful or invalid, the order match and the refund, and what may happen next.
 import { FIELD_KEYS, ITEM_KEYS, type FieldValue } from '../../domain/application.ts';
 import { allowedEvents } from '../../domain/lifecycle/transitions.ts';
+import { addIsoDays } from '../../domain/iso-date-math.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
 import type { ReturnRef } from '../../domain/ports/return-updates.ts';
 import type { ReturnDetail } from '../../domain/ports/store.ts';
@@ -51,7 +53,7 @@ export function buildReturnView(
   detail: ReturnDetail,
   ref: ReturnRef | null,
   check: ReviewCheck,
-  options: { minConfidence: number; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date },
+  options: { minConfidence: number; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date; timeZone: string; shipWithinDays: number },
 ) {
   const { application } = detail;
   const docsByName = new Map(detail.documents.map((d) => [d.name, d]));
@@ -146,7 +148,14 @@ export function buildReturnView(
       refund: events.includes('refund') && inspected,
       // The postage on the receipt, for a refund that owes shipping: entered while the parcel is on its way or in.
       receipt: ['shipped', 'received_at_warehouse'].includes(detail.state) && refund?.shipping.eligible === true,
+      cancel: events.includes('cancel'),
+      reopen: events.includes('reopen'),
+      extend: detail.state === 'awaiting_shipment',
+      revive: events.includes('revive'),
     },
+    // The ship-by forms start from a sensible day: the policy's days to ship counted from today.
+    suggestedShipBy: addIsoDays(isoDay(options.now, options.timeZone), options.shipWithinDays),
+    today: isoDay(options.now, options.timeZone),
     deadlines: ref?.deadlines ?? null,
     trackingNumber: ref?.trackingNumber ?? null,
     sla: slaBadge(ref?.deadlines.reviewDueAt ?? null, detail.state, options.now),
