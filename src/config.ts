@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './domain/app-error.ts';
+import { PayerAccountSchema, type PayerAccount } from './domain/payer-account.ts';
 import { DEFAULT_SHOP_TIMEZONE, isTimeZone } from './domain/iso-day.ts';
 
 /** An unset or empty variable means "not configured". */
@@ -76,6 +77,17 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
   /** Lets a Prometheus scraper read /metrics with `Authorization: Bearer <token>`; unset: managers only. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * The shop's bank account refunds are paid from, for the payment orders of the refunds page (1CClientBankExchange).
+   * All of NAME, INN, ACCOUNT, BIK, CORR_ACCOUNT and BANK, or none; KPP for an organisation.
+   */
+  PAYER_NAME: z.string().trim().min(1).optional(),
+  PAYER_INN: z.string().optional(),
+  PAYER_KPP: z.string().optional(),
+  PAYER_ACCOUNT: z.string().optional(),
+  PAYER_BIK: z.string().optional(),
+  PAYER_CORR_ACCOUNT: z.string().optional(),
+  PAYER_BANK: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -122,6 +134,8 @@ export type Config = Readonly<{
   sessionSecret?: string;
   secureCookies: boolean;
   metricsToken?: string;
+  /** The shop's bank account (PAYER_*), when configured. */
+  payer?: PayerAccount;
 }>;
 
 /** Parses the environment; on error lists every bad key at once. */
@@ -132,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const payer = payerFrom(e);
   const dataDir = path.resolve(e.DATA_DIR);
   const address = (/<([^<>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM).trim();
   return Object.freeze({
@@ -172,5 +187,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processingTimeoutSeconds: e.PROCESSING_TIMEOUT_SECONDS,
     replyCopyTo: e.IMAP_URL && e.SMTP_URL && e.REPLY_COPY_TO_MAILBOX ? (e.MAILBOX_ADDRESS ?? address) : undefined,
     replyResendAfterSeconds: e.REPLY_RESEND_AFTER_SECONDS,
+    ...(payer ? { payer } : {}),
   });
+}
+
+/** PAYER_* as one account: none set is fine (no payment orders), some set is a mistake listed key by key. */
+function payerFrom(e: z.infer<typeof EnvSchema>): PayerAccount | undefined {
+  const raw = { name: e.PAYER_NAME, inn: e.PAYER_INN, kpp: e.PAYER_KPP, account: e.PAYER_ACCOUNT, bik: e.PAYER_BIK, corrAccount: e.PAYER_CORR_ACCOUNT, bank: e.PAYER_BANK };
+  if (Object.values(raw).every((value) => value === undefined)) return undefined;
+  const parsed = PayerAccountSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const key = (field: PropertyKey) => `PAYER_${String(field).replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+  const lines = parsed.error.issues.map((issue) => `  ${key(issue.path[0] ?? 'NAME')}: ${issue.message}`);
+  throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -216,6 +216,8 @@ export async function createWebRuntime(
     users,
     dashboard,
     documents: store,
+    refunds: store,
+    ...(config.payer ? { payer: config.payer } : {}),
     mime: createMimeParser(),
     review: {
       updates: store,

@@ -19,6 +19,7 @@ import { documentRoutes } from './routes/document-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import { attentionRoutes } from './routes/attention-routes.ts';
+import { refundRoutes } from './routes/refund-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
 import type { WebDeps } from './web-deps.ts';
 
@@ -111,6 +112,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(returnRoutes(context));
   await app.register(documentRoutes(context));
   await app.register(dashboardRoutes(context));
+  await app.register(refundRoutes(context));
   await app.register(adminRoutes(context));
   return app;
 }

@@ -1,6 +1,8 @@
 // Everything the web app is built from. The composition root (src/main.ts) fills it; tests fill it with a temp
 // SQLite store and fakes. Nothing in src/web opens a database or reads the environment.
+import type { PayerAccount } from '../domain/payer-account.ts';
 import type { Dashboard } from '../domain/ports/dashboard.ts';
+import type { RefundLedger } from '../domain/ports/refunds.ts';
 import type { MimeParser } from '../domain/ports/mime-parser.ts';
 import type { DocumentFiles } from '../domain/ports/document-files.ts';
 import type { Store } from '../domain/ports/store.ts';
@@ -19,6 +21,10 @@ export interface WebDeps {
   dashboard: Dashboard;
   documents: DocumentFiles;
   review: ReviewDeps;
+  /** Refunds owed and paid (the refunds page, the dashboard's money figures). */
+  refunds: RefundLedger;
+  /** The shop's bank account refunds are paid from; without it payment orders cannot be exported. */
+  payer?: PayerAccount;
   /** Reads the mail shown on the attention pages. */
   mime: MimeParser;
   /** Signs the CSRF tokens (bound to the session) — at least 32 random bytes, kept across restarts. */

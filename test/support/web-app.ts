@@ -18,6 +18,7 @@ import { createMimeParser } from '../../src/adapters/mime/create-mime-parser.ts'
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
 import type { Fields, SourceBox } from '../../src/domain/application.ts';
 import type { Order } from '../../src/domain/order.ts';
+import type { PayerAccount } from '../../src/domain/payer-account.ts';
 import type { Role, Users } from '../../src/domain/ports/users.ts';
 import type { ReturnState } from '../../src/domain/return-state.ts';
 import { TEMPLATES_DIR } from '../../src/main.ts';
@@ -31,6 +32,16 @@ const DAY = 24 * 3_600_000;
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS: Record<Role, string> = { support: 'sam@desk.test', manager: 'mia@desk.test', admin: 'ada@desk.test' };
+/** The shop's account refunds are paid from, in the tests (Sberbank's BIK and corr. account; an invented account). */
+export const TEST_PAYER: PayerAccount = {
+  name: 'ООО «Тестовый магазин»',
+  inn: '7707083893',
+  kpp: '773601001',
+  account: '40702810938000000001',
+  bik: '044525225',
+  corrAccount: '30101810400000000225',
+  bank: 'ПАО Сбербанк, г. Москва',
+};
 export const XSS = '<img src=x onerror="window.__xss=1">';
 
 export const ORDER: Order = {
@@ -198,6 +209,8 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     users,
     dashboard,
     documents: store,
+    refunds: store,
+    payer: TEST_PAYER,
     mime: createMimeParser(),
     review: {
       updates: store,

@@ -128,6 +128,8 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                 ...(update.decision ? { decision: toJson(update.decision) } : {}),
                 ...(update.trackingNumber ? { trackingNumber: update.trackingNumber } : {}),
                 ...(update.returnShippingCost !== undefined ? { returnShippingCost: update.returnShippingCost } : {}),
+                ...(update.refund?.due !== undefined ? { refundDue: update.refund.due } : {}),
+                ...(update.refund?.paid !== undefined ? { refundPaid: update.refund.paid, refundPaidOn: update.refund.paidOn ?? null } : {}),
                 ...update.deadlines,
                 // Precomputed for the dashboard and the queue search (dashboard-queries.ts).
                 ...(update.application

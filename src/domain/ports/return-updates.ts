@@ -69,6 +69,8 @@ export interface ReturnUpdate {
   trackingNumber?: string;
   /** Return postage from the receipt, kopecks (an agent's entry). */
   returnShippingCost?: number;
+  /** The refund owed (kopecks, fixed when the inspection accepts the goods), and what was paid on which shop day. */
+  refund?: { due?: number; paid?: number; paidOn?: string };
   /** A follow-up e-mail that caused this change: linked to the return and marked processed in the same transaction. */
   inbound?: { id: string; documents: StoredDocument[] };
 }

@@ -98,6 +98,8 @@ export const REPLY_DATA_SCHEMAS = {
     ...common,
     /** Roubles as a decimal string, "500.00". */
     amount: z.string().regex(/^\d+(\.\d{2})?$/),
+    /** The bank day the money went out, as the desk recorded it (null: not stated). */
+    paidOn: isoDay.nullable().default(null),
     refundMethod: z.enum(['bank_account', 'card']),
     cardLast4: z.string().regex(/^\d{4}$/).nullable().default(null),
     /** A conditional discount deducted from the refund (SPEC §2), roubles, when there was one. */

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { ParsedApplication } from '../../domain/application.ts';
 import type { Decision } from '../../domain/decision.ts';
 import { transition, type ReturnEventType } from '../../domain/lifecycle/transitions.ts';
-import type { ReturnDeadlines, ReturnRef } from '../../domain/ports/return-updates.ts';
+import type { ReturnDeadlines, ReturnRef, ReturnUpdate } from '../../domain/ports/return-updates.ts';
 import type { OutboundDraft, ReturnEvent, ValueChange } from '../../domain/ports/store.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
@@ -28,6 +28,8 @@ export interface Change {
   application?: ParsedApplication;
   decision?: Decision;
   deadlines?: Partial<ReturnDeadlines>;
+  /** The refund owed or paid, committed with the change (ReturnUpdate.refund). */
+  refund?: ReturnUpdate['refund'];
 }
 
 export async function loadReturn(deps: Pick<ReviewDeps, 'updates'>, returnNumber: string, expectedState?: ReturnState): Promise<ReturnRef> {
@@ -66,6 +68,7 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
       ...(change.application ? { application: change.application } : {}),
       ...(change.decision ? { decision: change.decision } : {}),
       ...(change.deadlines ? { deadlines: change.deadlines } : {}),
+      ...(change.refund ? { refund: change.refund } : {}),
     },
     deps.replyGuard,
     at,

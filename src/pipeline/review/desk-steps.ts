@@ -5,7 +5,7 @@ import { AppError } from '../../domain/app-error.ts';
 import { refundDueAt } from '../../domain/lifecycle/deadlines.ts';
 import { parseRoubles, toRoublesString } from '../../domain/money/money.ts';
 import { RefundMethodSchema } from '../../domain/application.ts';
-import { changeReturn, loadReturn, recordNote } from './change-return.ts';
+import { changeReturn, loadReturn, today } from './change-return.ts';
 import { loadReviewCheck } from './review-check.ts';
 import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
 
@@ -67,7 +67,16 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
   if (ref.inspectedAt) {
     throw new AppError('conflict', `The inspection of return ${ref.returnNumber} was already recorded; reload and try again.`);
   }
-  await recordNote(deps, ref, { actor: action.actor, type: 'inspection_passed', reason: action.note || 'goods accepted: refund due' });
+  // The amount owed is fixed now, from the order and the items accepted: the list of refunds to pay reads it.
+  const check = await loadReviewCheck(deps, ref.application, ref);
+  const due = check.decision.refund?.total;
+  await deps.updates.updateReturn({
+    returnNumber: ref.returnNumber,
+    fromState: ref.state,
+    toState: ref.state,
+    events: [{ actor: action.actor, type: 'inspection_passed', reason: action.note || 'goods accepted: refund due', at: deps.now() }],
+    ...(due !== undefined ? { refund: { due } } : {}),
+  });
   return { returnNumber: ref.returnNumber, state: ref.state, reply: null };
 }
 
@@ -75,6 +84,8 @@ export const RefundIssuedSchema = z.object({
   /** Roubles, "500.00": what was actually paid (prefilled with the computed refund). */
   amount: z.string().trim().regex(/^\d{1,9}(\.\d{2})?$/, 'amount in roubles, e.g. 500.00'),
   refundMethod: RefundMethodSchema,
+  /** The bank day the money went out, `YYYY-MM-DD` (a date input); today when not given. */
+  paidOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, e.g. 2026-12-05').optional(),
 });
 export type RefundIssued = z.infer<typeof RefundIssuedSchema>;
 
@@ -83,16 +94,21 @@ export async function markRefundIssued(deps: ReviewDeps, action: DeskAction & Re
   const check = await loadReviewCheck(deps, ref.application, ref);
   const deducted = check.decision.refund?.discountTotal;
   const cardLast4 = ref.application.fields.cardLast4?.value;
+  const paid = parseRoubles(action.amount);
+  if (!paid.ok) throw new AppError('validation_failed', paid.message);
+  const paidOn = checkPaidOn(action.paidOn ?? today(deps), today(deps));
   return changeReturn(deps, ref, {
     events: ['refund'],
     actor: action.actor,
-    reason: `refund of ${action.amount} RUB issued (${action.refundMethod})`,
+    reason: `refund of ${toRoublesString(paid.kopecks)} RUB paid on ${paidOn} (${action.refundMethod})`,
+    refund: { paid: paid.kopecks, paidOn },
     reply: {
       template: 'refund_issued',
       data: {
         shopName: deps.shopName,
         customerName: ref.application.fields.fullName?.value ?? null,
-        amount: action.amount.includes('.') ? action.amount : `${action.amount}.00`,
+        amount: toRoublesString(paid.kopecks),
+        paidOn,
         refundMethod: action.refundMethod,
         cardLast4: action.refundMethod === 'card' && cardLast4 && /^\d{4}$/.test(cardLast4) ? cardLast4 : null,
         discountDeducted: deducted ? toRoublesString(deducted) : null,
@@ -129,4 +145,13 @@ export async function recordReceiptAmount(deps: ReviewDeps, action: DeskAction &
     returnShippingCost: parsed.kopecks,
   });
   return { returnNumber: ref.returnNumber, state: ref.state, reply: null };
+}
+
+/** Money is recorded as paid on a real day that has come: not in the future, not before last year. */
+function checkPaidOn(value: string, todayIso: string): string {
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) throw new AppError('validation_failed', `Not a date: "${value}".`);
+  if (value > todayIso) throw new AppError('validation_failed', `The refund cannot be paid on ${value}: that day has not come yet.`);
+  if (value < `${Number(todayIso.slice(0, 4)) - 1}${todayIso.slice(4)}`) throw new AppError('validation_failed', `${value} is more than a year ago.`);
+  return value;
 }

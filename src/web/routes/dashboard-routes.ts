@@ -2,6 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ATTENTION_STATES } from '../../domain/ports/dashboard.ts';
+import { addIsoDays } from '../../domain/iso-date-math.ts';
+import { isoDay } from '../../domain/iso-day.ts';
+import { toRoublesString } from '../../domain/money/money.ts';
 import type { AppContext } from '../build-app.ts';
 
 const QuerySchema = z.object({ days: z.coerce.number().int().min(7).max(90).default(30) });
@@ -11,7 +14,13 @@ export function dashboardRoutes({ deps, views, now }: AppContext) {
     app.get('/dashboard', { config: { role: 'manager' } }, async (request, reply) => {
       const parsed = QuerySchema.safeParse(request.query);
       const days = parsed.success ? parsed.data.days : 30;
-      const [stats, inbound] = await Promise.all([deps.dashboard.stats(now(), days), deps.store.countInboundByState()]);
+      const at = now();
+      const sinceDay = addIsoDays(isoDay(at, deps.review.timeZone), -(days - 1));
+      const [stats, inbound, refundTotals] = await Promise.all([
+        deps.dashboard.stats(at, days),
+        deps.store.countInboundByState(),
+        deps.refunds.refundTotals(at, sinceDay),
+      ]);
       // Mail no automatic step answers: a person must read it (regression: such mail showed nowhere).
       const attention = ATTENTION_STATES.reduce((sum, state) => sum + (inbound[state] ?? 0), 0);
       const byState = Object.entries(stats.byState)
@@ -25,6 +34,14 @@ export function dashboardRoutes({ deps, views, now }: AppContext) {
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         stats,
         attention,
+        // Money owed and paid, to the kopeck (issue #14: refund totals appeared nowhere).
+        refundMoney: {
+          due: toRoublesString(refundTotals.dueAmount),
+          overdue: toRoublesString(refundTotals.overdueAmount),
+          overdueCount: refundTotals.overdueCount,
+          paid: toRoublesString(refundTotals.paidAmount),
+          paidCount: refundTotals.paidCount,
+        },
         byState,
         total: byState.reduce((a, b) => a + b.count, 0),
         chartData: {
