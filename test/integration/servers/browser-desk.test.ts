@@ -1,0 +1,127 @@
+// The desk's day in a real browser (Chromium), issue #14: an agent extends a ship-by date and revives an expired
+// return (the customer's reply in the outbox each time); a manager exports a batch of refunds as payment orders
+// (the downloaded file parses back to the same amounts) and marks it paid; the dashboard shows the money.
+import { readFile } from 'node:fs/promises';
+import { simpleParser } from 'mailparser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addIsoDays } from '../../../src/domain/iso-date-math.ts';
+import { isoDay } from '../../../src/domain/iso-day.ts';
+import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
+import { parseClientBankExchange } from '../../support/client-bank-exchange.ts';
+import { PASSWORD, startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
+
+let fx: WebFixture;
+let browser: Browser;
+let base: string;
+const HOUR = 3_600_000;
+const BANK = { refundMethod: ['bank_account', 0.95], bik: ['044525225', 0.95], account: ['40817810099910004312', 0.95], corrAccount: ['30101810400000000225', 0.95], accountHolder: ['Иванова Анна Сергеевна', 0.9] } as const;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  fx = await startWebFixture();
+  const now = Date.now();
+  await fx.seedReturn({ returnNumber: 'RT-D001', state: 'awaiting_shipment', createdAt: new Date(now - 50 * HOUR) });
+  await fx.seedReturn({ returnNumber: 'RT-D002', state: 'expired', createdAt: new Date(now - 200 * HOUR) });
+  const order = await fx.store.find('A-1001');
+  for (const [number, orderNumber, fields] of [
+    ['RT-F001', 'A-1001', BANK],
+    ['RT-F002', 'A-2002', BANK],
+    ['RT-F003', 'A-3003', {}],
+  ] as const) {
+    if (orderNumber !== 'A-1001') await fx.store.upsertOrders([{ ...order!, orderNumber }]);
+    await fx.seedReturn({ returnNumber: number, state: 'received_at_warehouse', createdAt: new Date(now - 300 * HOUR), fields: { ...fields, orderNumber: [orderNumber, 0.97] } as never });
+  }
+  base = await fx.app.listen({ port: 0, host: '127.0.0.1' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fx?.close();
+});
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForURL(/\/queue/), page.click('button[type=submit]')]);
+}
+
+const shopDay = (offset: number) => addIsoDays(isoDay(new Date(), 'Europe/Moscow'), offset);
+const pendingFor = async (number: string) => (await fx.store.listPendingOutbound(100)).filter((o) => o.raw.toString().includes(number));
+
+describe('browser: the desk\'s day', () => {
+  it('extends a ship-by date and revives an expired return, each with a reason; the customer is told the new day', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, USERS.support);
+
+    await page.goto(`${base}/returns/RT-D001`);
+    const newDay = shopDay(10);
+    await page.fill('#extend-form input[name=shipBy]', newDay);
+    // The browser refuses the form without a reason: nothing is posted.
+    await page.click('#extend-form button[type=submit]');
+    expect(page.url()).toBe(`${base}/returns/RT-D001`);
+    await page.fill('#extend-form input[name=reason]', 'the customer is travelling until next week');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'desk-actions', { docs: true });
+    await Promise.all([page.waitForURL(/done=extended/), page.click('#extend-form button[type=submit]')]);
+    await expect.poll(() => page.locator('.alert.ok').textContent()).toContain('Ship-by date moved');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain(newDay);
+    expect(isoDay((await fx.store.getReturnRef('RT-D001'))!.deadlines.shipBy!, 'Europe/Moscow')).toBe(newDay);
+    expect((await pendingFor('RT-D001')).length).toBe(1);
+
+    await page.goto(`${base}/returns/RT-D002`);
+    await page.fill('#revive-form input[name=shipBy]', shopDay(4));
+    await page.fill('#revive-form input[name=reason]', 'the post office was closed for a holiday');
+    await Promise.all([page.waitForURL(/done=revived/), page.click('#revive-form button[type=submit]')]);
+    await expect.poll(() => page.locator('h1 .state').textContent()).toContain('awaiting shipment');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('the post office was closed for a holiday');
+    expect((await pendingFor('RT-D002')).length).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('exports a batch of refunds as payment orders that parse back to the same amounts, then marks it paid', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, USERS.manager);
+    // The warehouse accepts the goods of each: that fixes the amount owed.
+    for (const number of ['RT-F001', 'RT-F002', 'RT-F003']) {
+      await page.goto(`${base}/returns/${number}`);
+      await page.fill('form[action$="/inspection"] input[name=note]', 'as new');
+      await Promise.all([page.waitForURL(/done=inspected/), page.click('form[action$="/inspection"] button[type=submit]')]);
+    }
+    await page.click('a:text("Refunds to pay")');
+    await expect.poll(() => page.locator('table.refunds tbody tr').count()).toBe(3);
+    for (const number of ['RT-F001', 'RT-F002']) await page.check(`input[name="pick.${number}"]`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds', { docs: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="1c"]')]);
+    expect(download.suggestedFilename()).toMatch(/^kl_to_1c-\d{4}-\d{2}-\d{2}\.txt$/);
+    const file = parseClientBankExchange(await readFile((await download.path())!));
+    const amounts = Object.fromEntries(file.documents.map((d) => [d.НазначениеПлатежа!.match(/RT-F\d+/)![0], d.Сумма]));
+    const shown = Object.fromEntries(
+      await Promise.all(['RT-F001', 'RT-F002'].map(async (n) => [n, await page.inputValue(`input[name="amount.${n}"]`)] as const)),
+    );
+    expect(amounts).toEqual(shown);
+    expect(Object.values(amounts)).toEqual(['500.00', '500.00']);
+
+    // The bank paid the first one 10 kopecks less; the desk enters what was really paid, yesterday.
+    await page.fill('input[name="amount.RT-F001"]', '499.90');
+    await page.fill('input[name=paidOn]', shopDay(-1));
+    await Promise.all([page.waitForURL(/paid=2/), page.click('#mark-paid')]);
+    await expect.poll(() => page.locator('table.refunds tbody tr').count()).toBe(1);
+    expect((await fx.store.getReturn('RT-F001'))!.state).toBe('refunded');
+    const reply = (await pendingFor('RT-F001')).at(-1)!;
+    const mail = await simpleParser(reply.raw);
+    expect(mail.subject).toContain('RT-F001');
+    expect(mail.text).toContain('499,90\u00a0₽');
+
+    await page.goto(`${base}/dashboard?days=7`);
+    await expect.poll(() => page.locator('#tile-refunds-paid b').textContent()).toBe('999.90 ₽');
+    await expect.poll(() => page.locator('#tile-refunds-due b').textContent()).toBe('500.00 ₽');
+    await context.close();
+  });
+});
