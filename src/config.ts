@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   PAYER_BIK: z.string().optional(),
   PAYER_CORR_ACCOUNT: z.string().optional(),
   PAYER_BANK: z.string().optional(),
+  /** Where customers reach the review UI's public pages (the status page every reply links to); default http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -134,6 +136,8 @@ export type Config = Readonly<{
   sessionSecret?: string;
   secureCookies: boolean;
   metricsToken?: string;
+  /** The public address of the UI, without a trailing slash: replies link to `${publicUrl}/status`. */
+  publicUrl: string;
   /** The shop's bank account (PAYER_*), when configured. */
   payer?: PayerAccount;
 }>;
@@ -187,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processingTimeoutSeconds: e.PROCESSING_TIMEOUT_SECONDS,
     replyCopyTo: e.IMAP_URL && e.SMTP_URL && e.REPLY_COPY_TO_MAILBOX ? (e.MAILBOX_ADDRESS ?? address) : undefined,
     replyResendAfterSeconds: e.REPLY_RESEND_AFTER_SECONDS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     ...(payer ? { payer } : {}),
   });
 }

@@ -84,7 +84,7 @@ export interface Runtime {
  */
 export async function createRuntime(config: Config, options: { lazyOcr?: boolean; metrics?: Metrics } = {}): Promise<Runtime> {
   const policy = loadPolicy(config.policyFile);
-  const templates = loadReplyTemplates(TEMPLATES_DIR);
+  const templates = loadReplyTemplates(TEMPLATES_DIR, { statusUrl: `${config.publicUrl}/status` });
   await checkOcrData(config.ocrDataDir);
   const opened = await openStore(config.databaseUrl, { timeZone: config.shopTimeZone });
   const metrics = options.metrics;
@@ -223,7 +223,7 @@ export async function createWebRuntime(
       updates: store,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       policy: loadPolicy(config.policyFile),
-      templates: loadReplyTemplates(TEMPLATES_DIR),
+      templates: loadReplyTemplates(TEMPLATES_DIR, { statusUrl: `${config.publicUrl}/status` }),
       composeMessage,
       from: config.mailFrom,
       shopName: config.shopName,

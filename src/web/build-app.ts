@@ -21,6 +21,7 @@ import { queueRoutes } from './routes/queue-routes.ts';
 import { attentionRoutes } from './routes/attention-routes.ts';
 import { refundRoutes } from './routes/refund-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
+import { statusRoutes } from './routes/status-routes.ts';
 import type { WebDeps } from './web-deps.ts';
 
 export type { WebDeps } from './web-deps.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(documentRoutes(context));
   await app.register(dashboardRoutes(context));
   await app.register(refundRoutes(context));
+  await app.register(statusRoutes(context));
   await app.register(adminRoutes(context));
   return app;
 }

@@ -37,6 +37,8 @@ export interface WebDeps {
   health: () => WorkerHealth;
   /** Lets a Prometheus scraper read /metrics without a session (Authorization: Bearer <token>). */
   metricsToken?: string;
+  /** Status page lookups per IP per minute before 429 (default STATUS_LOOKUPS_PER_MINUTE). */
+  statusRateLimit?: number;
   /** Login attempts per IP per minute before 429. */
   loginRateLimit?: number;
   now?: () => Date;

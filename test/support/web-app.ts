@@ -216,7 +216,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       updates: store,
       orders: store,
       policy: testPolicy(),
-      templates: loadReplyTemplates(TEMPLATES_DIR),
+      templates: loadReplyTemplates(TEMPLATES_DIR, { statusUrl: 'https://returns.shop.test/status' }),
       composeMessage,
       from: 'Returns desk <info@shop.test>',
       shopName: 'Test shop',

@@ -59,6 +59,7 @@ function toRef(row: RefRow): ReturnRef {
     inspectedAt: row.events.find((e) => e.type === 'inspection_passed')?.at ?? null,
     receiptReceivedAt: row.events.find((e) => e.type === 'receipt_received')?.at ?? null,
     returnShippingCost: row.returnShippingCost,
+    refundPaid: row.refundPaid !== null && row.refundPaidOn !== null ? { amount: row.refundPaid, on: row.refundPaidOn } : null,
   };
 }
 

@@ -31,6 +31,11 @@ const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];
 
 export interface LoadReplyTemplatesOptions {
+  /**
+   * The customer status page (`https://returns.shop.example/status`): every reply's signature links to it, with the
+   * return number filled in when the reply is about a return. Unset: no link (e.g. `intake parse` renders nothing).
+   */
+  statusUrl?: string;
   /** The blank application form sent with `application_missing`; default `<dir>/../forms/return-application.pdf`. */
   formPath?: string;
 }
@@ -156,7 +161,9 @@ export function loadReplyTemplates(dir: string, options: LoadReplyTemplatesOptio
     render(template, language, part, data) {
       const render = compiled.get(`${template}/${language}.${part}`);
       if (!render) throw new AppError('config_invalid', `no reply template ${template}/${language}.${part}`);
-      return render(data);
+      const number = typeof data.returnNumber === 'string' ? data.returnNumber : null;
+      const statusLink = options.statusUrl ? `${options.statusUrl}${number ? `?number=${encodeURIComponent(number)}` : ''}` : null;
+      return render({ statusLink, ...data });
     },
     attachmentsFor(template) {
       return template === 'application_missing' ? [{ ...form }] : [];

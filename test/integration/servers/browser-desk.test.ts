@@ -124,4 +124,25 @@ describe('browser: the desk\'s day', () => {
     await expect.poll(() => page.locator('#tile-refunds-due b').textContent()).toBe('500.00 ₽');
     await context.close();
   });
+
+  it('lets a customer look up their return with the right pair, and tells nothing for a wrong one', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+    const page = await context.newPage();
+    // The link in our replies carries the number; the customer adds the address they wrote from.
+    await page.goto(`${base}/status?number=RT-D001`);
+    expect(await page.inputValue('input[name=number]')).toBe('RT-D001');
+    await page.fill('input[name=email]', 'someone@else.com');
+    await Promise.all([page.waitForLoadState('load'), page.click('#status-form button[type=submit]')]);
+    await expect.poll(() => page.locator('#status-not-found').isVisible()).toBe(true);
+    expect(await page.locator('#status-result').count()).toBe(0);
+    await page.fill('input[name=email]', 'ANNA@example.com');
+    await Promise.all([page.waitForLoadState('load'), page.click('#status-form button[type=submit]')]);
+    await expect.poll(() => page.locator('#status-result h2').textContent()).toBe('Возврат одобрен, ждём посылку');
+    // The ship-by day the desk extended to in the first test, as people write it.
+    const day = isoDay((await fx.store.getReturnRef('RT-D001'))!.deadlines.shipBy!, 'Europe/Moscow');
+    const written = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    expect(await page.locator('#status-result').textContent()).toContain(`не позднее ${written}`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'status', { docs: true });
+    await context.close();
+  });
 });
