@@ -217,6 +217,7 @@ export async function createWebRuntime(
     dashboard,
     documents: store,
     refunds: store,
+    conversations: store,
     ...(config.payer ? { payer: config.payer } : {}),
     mime: createMimeParser(),
     review: {

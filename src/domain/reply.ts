@@ -13,7 +13,8 @@ export type ReplyTemplate =
   | 'shipment_received'
   | 'returned_to_customer'
   | 'ship_by_extended'
-  | 'cancelled';
+  | 'cancelled'
+  | 'agent_reply';
 
 export type Language = 'ru' | 'en';
 

@@ -14,6 +14,7 @@ import { HTTP_STATUS } from './http-errors.ts';
 import { loadViews, type Views } from './load-views.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { conversationRoutes } from './routes/conversation-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes(context));
   await app.register(refundRoutes(context));
   await app.register(statusRoutes(context));
+  await app.register(conversationRoutes(context));
   await app.register(adminRoutes(context));
   return app;
 }

@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import { isoDay } from '../domain/iso-day.ts';
 
 const VIEWS_DIR = path.join(import.meta.dirname, 'views');
-const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error', 'attention', 'refunds', 'status'] as const;
+const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error', 'attention', 'refunds', 'status', 'mail'] as const;
 
 export type Views = Record<(typeof PAGES)[number], (context: object) => string>;
 

@@ -2,6 +2,7 @@
 // SQLite store and fakes. Nothing in src/web opens a database or reads the environment.
 import type { PayerAccount } from '../domain/payer-account.ts';
 import type { Dashboard } from '../domain/ports/dashboard.ts';
+import type { Conversations } from '../domain/ports/conversations.ts';
 import type { RefundLedger } from '../domain/ports/refunds.ts';
 import type { MimeParser } from '../domain/ports/mime-parser.ts';
 import type { DocumentFiles } from '../domain/ports/document-files.ts';
@@ -21,6 +22,10 @@ export interface WebDeps {
   dashboard: Dashboard;
   documents: DocumentFiles;
   review: ReviewDeps;
+  /** Every return's e-mails in and out, and the unassigned inbox's answers and attachments. */
+  conversations: Conversations;
+  /** An integer in [0, 31) for the numbers of returns started from an e-mail; crypto's randomInt by default. */
+  random?: () => number;
   /** Refunds owed and paid (the refunds page, the dashboard's money figures). */
   refunds: RefundLedger;
   /** The shop's bank account refunds are paid from; without it payment orders cannot be exported. */

@@ -210,6 +210,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     dashboard,
     documents: store,
     refunds: store,
+    conversations: store,
     payer: TEST_PAYER,
     mime: createMimeParser(),
     review: {

@@ -1,6 +1,7 @@
 // The database's single entry point for the composition root: migrate, connect, and hand back the ports.
 import type { DocumentFiles } from '../../domain/ports/document-files.ts';
 import type { OrderRepository } from '../../domain/ports/order-repository.ts';
+import type { Conversations } from '../../domain/ports/conversations.ts';
 import type { RefundLedger } from '../../domain/ports/refunds.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
@@ -13,6 +14,7 @@ import { createDocumentFiles } from './document-files.ts';
 import { createOrderRepository } from './order-repository.ts';
 import { createPrismaClient } from './prisma-client.ts';
 import { createPrismaStore } from './prisma-store.ts';
+import { createConversationStore } from './conversation-store.ts';
 import { createRefundLedger } from './refund-ledger.ts';
 import { createReturnUpdatesStore } from './return-updates-store.ts';
 import { fillSearchText } from './fill-search-text.ts';
@@ -20,7 +22,7 @@ import { createUserStore } from './user-store.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/intake.db';
 
-export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUpdates, RefundLedger {
+export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUpdates, RefundLedger, Conversations {
   readonly provider: Provider;
   /** Migrations this call applied (empty when the database was already up to date). */
   readonly appliedMigrations: string[];
@@ -58,5 +60,6 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, opti
     ...createDocumentFiles(db),
     ...createReturnUpdatesStore(db),
     ...createRefundLedger(db),
+    ...createConversationStore(db),
   };
 }

@@ -173,7 +173,8 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
               await tx.document.createMany({ data: documentRows(update.inbound.documents, inboundId, current.id) });
               await tx.inboundMessage.update({
                 where: { id: inboundId },
-                data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null },
+                // The e-mail joins the return's conversation (conversation-store.ts).
+                data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null, threadReturnId: current.id },
               });
             }
           });

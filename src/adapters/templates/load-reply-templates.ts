@@ -26,6 +26,7 @@ const TEMPLATE_NAMES = Object.keys({
   returned_to_customer: true,
   ship_by_extended: true,
   cancelled: true,
+  agent_reply: true,
 } satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
 const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];

@@ -90,6 +90,8 @@ export interface RecordReturnInput {
   customerMessageId?: string;
   customerSubject?: string;
   deadlines?: Partial<ReturnDeadlines>;
+  /** An agent starting a return from an unassigned e-mail: only while the e-mail is still in one of these states. */
+  fromInboundStates?: readonly InboundState[];
 }
 
 export interface RecordedReturn {

@@ -38,5 +38,6 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
     refund_issued: { ...common, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
     ship_by_extended: { ...common, ...shipping, ...rules, shipByDate: '2026-11-30', revived: false, agentNote: null },
     cancelled: { ...common, agentNote: null },
+    agent_reply: { ...common, body: 'Посылка пришла на склад вчера, проверка займёт один-два дня.' },
   };
 }

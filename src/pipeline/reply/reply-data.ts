@@ -129,6 +129,8 @@ export const REPLY_DATA_SCHEMAS = {
   }),
   /** An agent cancelled the return (the customer withdrew it, a duplicate, …), in their own words when given. */
   cancelled: z.object({ ...common, agentNote: z.string().trim().min(1).max(500).nullable().default(null) }),
+  /** An agent's own answer in the conversation, as written (card numbers masked); greeting and signature around it. */
+  agent_reply: z.object({ ...common, body: z.string().trim().min(1).max(10_000) }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
 
 /** Templates that are about an existing return and so need its number. */

@@ -24,7 +24,7 @@ export interface Change {
   noteType?: string;
   /** Old and new values the change makes (a deadline moved), kept on its first audit event. */
   changes?: ValueChange[];
-  reply?: { template: ReplyTemplate; data: ReplyDataInput<ReplyTemplate> };
+  reply?: { template: ReplyTemplate; data: ReplyDataInput<ReplyTemplate>; inReplyTo?: string; randomId?: () => string };
   application?: ParsedApplication;
   decision?: Decision;
   deadlines?: Partial<ReturnDeadlines>;
@@ -89,7 +89,10 @@ export async function recordNote(deps: ReviewDeps, ref: ReturnRef, note: Omit<Re
 }
 
 async function draftReply(deps: ReviewDeps, ref: ReturnRef, reply: NonNullable<Change['reply']>): Promise<OutboundDraft> {
-  const draft = await draftReturnReply(deps, ref, reply.template, reply.data);
+  const draft = await draftReturnReply(deps, ref, reply.template, reply.data, ref.customerEmail, {
+    ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo } : {}),
+    ...(reply.randomId ? { randomId: reply.randomId } : {}),
+  });
   // An agent's action is customer-facing: without an address to answer, refuse it rather than act silently.
   if (!draft) throw new AppError('validation_failed', `return ${ref.returnNumber} has no customer e-mail to reply to`);
   return draft;

@@ -1,6 +1,7 @@
 // One return: the review page while it is under review (scan beside fields, edits, approve / reject / ask for a
 // better photo), and the desk's manual steps afterwards, with the timeline throughout. Routes only parse the form
 // and call src/pipeline/review; the lifecycle table, the reply and the audit trail are handled there.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
@@ -28,6 +29,7 @@ import { loadReviewCheck } from '../../pipeline/review/review-check.ts';
 import type { AgentActor } from '../../pipeline/review/review-deps.ts';
 import type { AppContext } from '../build-app.ts';
 import { buildReturnView } from '../view-models/return-view.ts';
+import { awaitsAnswer, threadView } from '../view-models/thread-view.ts';
 
 const NumberParams = z.object({ number: z.string().regex(/^[A-Z0-9-]{1,40}$/i) });
 /** Edited fields arrive as `f.<key>`; everything else in the form is ours. */
@@ -60,7 +62,16 @@ const DONE_MESSAGES: Record<string, string> = {
   reopened: 'Reopened — the application is under review again.',
   extended: 'Ship-by date moved — the customer is told the new date.',
   revived: 'Brought back — the customer is told the new ship-by date.',
+  answered: 'Answer sent to the outbox, in the customer\'s thread.',
+  attached: 'The e-mail joined this return\'s conversation.',
+  started: 'Return started from the e-mail: fill in the fields from the message, then decide.',
   sent_back: 'Goods sent back — the customer is told why.',
+};
+
+const ANSWER_SUPPRESSED: Record<string, string> = {
+  answer_own_address: 'the address is our own',
+  answer_recipient_blocked: 'replies to this address bounced too often',
+  answer_rate_limited: 'this address has had too many replies in the last hour',
 };
 
 function actorOf(request: FastifyRequest): AgentActor {
@@ -80,9 +91,10 @@ export function returnRoutes(context: AppContext) {
   const review = deps.review;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, number: string, extra: { errors?: Record<string, string>; submitted?: Record<string, string> } = {}) {
-    const [detail, ref] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number)]);
+    const [detail, ref, thread] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number), deps.conversations.returnThread(number)]);
     if (!detail) throw new AppError('not_found', `No return ${number}.`);
     const check = await loadReviewCheck(review, detail.application, ref ?? detail);
+    const entries = await threadView(thread, deps.mime);
     const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), timeZone: review.timeZone, shipWithinDays: review.policy.shipWithinDays, ...extra });
     const done = (request.query as { done?: string }).done;
     reply.type('text/html; charset=utf-8');
@@ -95,6 +107,11 @@ export function returnRoutes(context: AppContext) {
       // Which rules the checks ran against (policy `name`), so an agent knows what "out of window" meant.
       policyName: review.policy.name,
       notice: done ? DONE_MESSAGES[done] : undefined,
+      warning: done?.startsWith('answer_') ? `Not sent: ${ANSWER_SUPPRESSED[done] ?? 'the reply guard refused it'}. The attempt is on the timeline.` : undefined,
+      conversation: entries,
+      awaitsAnswer: awaitsAnswer(entries),
+      // A fresh key per page: the same form sent twice drafts the same Message-ID, and the outbox takes it once.
+      replyKey: randomBytes(16).toString('hex'),
       hasErrors: extra.errors && Object.keys(extra.errors).length > 0,
     });
   }

@@ -33,5 +33,6 @@ export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
   shipment_received: { ...shop, trackingNumber: 'RA123456785RU', receiptReceived: false, trackingMissing: false, receiptMissing: true },
   ship_by_extended: { ...shop, ...rules, returnAddress: address, recipient: 'Internet Solutions LLC', shipByDate: '2025-03-12', revived: true, agentNote: 'The post office was closed.' },
   cancelled: { ...shop, agentNote: 'You asked us to cancel it.' },
+  agent_reply: { ...shop, body: 'Your parcel reached the warehouse.\n<b>Thank you</b> for waiting.' },
   refund_issued: { ...shop, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
 };
