@@ -1,11 +1,15 @@
 // The desk's day in a real browser (Chromium), issue #14: an agent extends a ship-by date and revives an expired
 // return (the customer's reply in the outbox each time); a manager exports a batch of refunds as payment orders
 // (the downloaded file parses back to the same amounts) and marks it paid; the dashboard shows the money.
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileOutbox } from '../../../src/adapters/outbox/create-file-outbox.ts';
 import { addIsoDays } from '../../../src/domain/iso-date-math.ts';
+import { sendOutbox } from '../../../src/pipeline/send/send-outbox.ts';
 import { isoDay } from '../../../src/domain/iso-day.ts';
 import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
 import { parseClientBankExchange } from '../../support/client-bank-exchange.ts';
@@ -32,6 +36,14 @@ beforeAll(async () => {
     if (orderNumber !== 'A-1001') await fx.store.upsertOrders([{ ...order!, orderNumber }]);
     await fx.seedReturn({ returnNumber: number, state: 'received_at_warehouse', createdAt: new Date(now - 300 * HOUR), fields: { ...fields, orderNumber: [orderNumber, 0.97] } as never });
   }
+  // A customer's question that is no application and names no return: the unassigned inbox.
+  const raw = Buffer.from(
+    'From: Ольга <olga@example.org>\r\nTo: info@shop.test\r\nSubject: Вопрос про возврат\r\nMessage-ID: <olga-question@example.org>\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n\r\nДобрый день! Можно ли вернуть товар, купленный со скидкой?\r\n',
+  );
+  const saved = await fx.store.saveInbound({ mailboxId: 'maildir:/test', mailboxKey: 'olga', messageId: '<olga-question@example.org>', sha256: createHash('sha256').update(raw).digest('hex'), raw, receivedAt: new Date(now - HOUR) });
+  await fx.store.claimInbound(saved.id);
+  await fx.store.finishInbound(saved.id, 'needs_attention', 'not_an_application');
   base = await fx.app.listen({ port: 0, host: '127.0.0.1' });
 });
 
@@ -143,6 +155,32 @@ describe('browser: the desk\'s day', () => {
     const written = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
     expect(await page.locator('#status-result').textContent()).toContain(`не позднее ${written}`);
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'status', { docs: true });
+    await context.close();
+  });
+
+  it('answers a question from the unassigned inbox: the reply reaches the outbox in the customer\'s thread', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.support);
+    await page.click('a:text("Needs attention")');
+    await page.click('a:text("Вопрос про возврат")');
+    await expect.poll(() => page.locator('pre.message-text').textContent()).toContain('купленный со скидкой');
+    await page.fill('#answer-form textarea[name=text]', 'Да, скидка не мешает возврату: пришлите заявление, и мы всё посчитаем.');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned-answer', { docs: true });
+    await Promise.all([page.waitForURL(/\/mail\/.+done=answered/), page.click('#answer-form button[type=submit]')]);
+    await expect.poll(() => page.locator('.thread .message.outgoing').count()).toBe(1);
+
+    const outbox = createFileOutbox({ dir: path.join(fx.dir, 'outbox-desk') });
+    await sendOutbox({ store: fx.store, transport: outbox, from: 'info@shop.test', now: () => new Date() }, 50);
+    const files = await readdir(outbox.dir);
+    const emls = await Promise.all(files.map((f) => readFile(path.join(outbox.dir, f))));
+    const mails = await Promise.all(emls.map((eml) => simpleParser(eml)));
+    const answer = mails.find((m) => m.to && JSON.stringify(m.to).includes('olga@example.org'))!;
+    expect(answer.inReplyTo).toBe('<olga-question@example.org>');
+    expect(answer.references).toContain('<olga-question@example.org>');
+    expect(answer.subject).toBe('Re: Вопрос про возврат');
+    expect(answer.text).toContain('Да, скидка не мешает возврату');
+    expect(answer.text).toContain('Здравствуйте, Ольга!');
     await context.close();
   });
 });
