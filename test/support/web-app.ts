@@ -88,6 +88,8 @@ export interface SeedValues {
   byAgent?: boolean;
   /** The customer's e-mail (default anna@example.com). */
   email?: string;
+  /** The application's items as [sku, name, size, quantity, price]; default the T-shirt TS-2. */
+  items?: Array<[string, string, string, string, string]>;
 }
 
 const APPROVED_STATES: ReturnState[] = ['awaiting_shipment', 'shipped', 'received_at_warehouse', 'refunded', 'returned_to_customer', 'expired'];
@@ -275,15 +277,13 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       application: {
         source: 'message.eml',
         fields,
-        items: [
-          {
-            sku: { value: 'TS-2', confidence: 0.9, source: fileName },
-            name: { value: 'Футболка', confidence: 0.85, source: fileName },
-            size: { value: 'M', confidence: 0.9, source: fileName },
-            quantity: { value: '1', confidence: 0.95, source: fileName },
-            price: { value: '3000.00', confidence: 0.8, source: fileName },
-          },
-        ],
+        items: (values.items ?? [['TS-2', 'Футболка', 'M', '1', '3000.00']]).map(([sku, name, size, quantity, price]) => ({
+          sku: { value: sku, confidence: 0.9, source: fileName },
+          name: { value: name, confidence: 0.85, source: fileName },
+          size: { value: size, confidence: 0.9, source: fileName },
+          quantity: { value: quantity, confidence: 0.95, source: fileName },
+          price: { value: price, confidence: 0.8, source: fileName },
+        })),
         problems: [{ field: 'email', code: 'low_confidence', message: 'e-mail read with low confidence' }],
       },
       documents: [

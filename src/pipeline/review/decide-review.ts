@@ -28,6 +28,8 @@ export interface ReviewAction {
 export interface NotReturnable {
   indices: number[];
   reason: RejectionReason;
+  /** A reason of its own for an item (issue #14: one reason for every item turned down was not enough). */
+  reasons?: Partial<Record<number, RejectionReason>>;
 }
 
 export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { notReturnable?: NotReturnable }): Promise<ActionOutcome> {
@@ -64,7 +66,7 @@ export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { n
   return changeReturn(deps, ref, {
     events: ['approve', 'await_shipment'],
     actor: action.actor,
-    reason: turnedDown.length > 0 ? `approved after review; not returnable (${turnedDown[0]!.reason}): ${turnedDown.map((i) => i.name).join(', ')}` : 'approved after review',
+    reason: turnedDown.length > 0 ? `approved after review; not returnable: ${turnedDown.map((i) => `${i.name} (${i.reason})`).join(', ')}` : 'approved after review',
     reply: { template: 'approved', data },
     decision,
     ...(turnedDown.length > 0 ? { application } : {}),
@@ -94,7 +96,7 @@ function splitItems(application: ParsedApplication, notReturnable?: NotReturnabl
   const turnedDown = [...indices].sort((a, b) => a - b).map((index) => {
     const item = application.items[index]!;
     const sku = item.sku?.value;
-    return { index, name: item.name?.value || sku || `item ${index + 1}`, ...(sku ? { sku } : {}), reason: notReturnable!.reason };
+    return { index, name: item.name?.value || sku || `item ${index + 1}`, ...(sku ? { sku } : {}), reason: notReturnable!.reasons?.[index] ?? notReturnable!.reason };
   });
   return { application: { ...application, items: application.items.filter((_, i) => !indices.has(i)) }, turnedDown };
 }

@@ -41,12 +41,21 @@ const ItemReasonSchema = z.object({ itemReason: RejectionReasonSchema.default('c
 
 function notReturnableFrom(body: unknown): NotReturnable | undefined {
   const all = EditsSchema.parse(body ?? {});
-  const indices = Object.keys(all)
-    .map((key) => /^reject\.(\d{1,3})$/.exec(key)?.[1])
-    .filter((index): index is string => index !== undefined)
-    .map(Number);
+  const reasons: Partial<Record<number, z.infer<typeof RejectionReasonSchema>>> = {};
+  for (const [key, value] of Object.entries(all)) {
+    // Each item's own outcome (`outcome.<index>`): `refund`, or the reason it is not returnable.
+    const index = /^outcome\.(\d{1,3})$/.exec(key)?.[1];
+    if (index !== undefined && value !== 'refund') reasons[Number(index)] = RejectionReasonSchema.parse(value);
+  }
+  const indices = [
+    ...Object.keys(reasons).map(Number),
+    ...Object.keys(all)
+      .map((key) => /^reject\.(\d{1,3})$/.exec(key)?.[1])
+      .filter((index): index is string => index !== undefined)
+      .map(Number),
+  ];
   if (indices.length === 0) return undefined;
-  return { indices, reason: ItemReasonSchema.parse(body).itemReason };
+  return { indices: [...new Set(indices)], reason: ItemReasonSchema.parse(body).itemReason, reasons };
 }
 
 const DONE_MESSAGES: Record<string, string> = {

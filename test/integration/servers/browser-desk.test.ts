@@ -27,6 +27,17 @@ beforeAll(async () => {
   const now = Date.now();
   await fx.seedReturn({ returnNumber: 'RT-D001', state: 'awaiting_shipment', createdAt: new Date(now - 50 * HOUR) });
   await fx.seedReturn({ returnNumber: 'RT-D002', state: 'expired', createdAt: new Date(now - 200 * HOUR) });
+  // Skirt and T-shirt of an order whose free scarf came with "1+1=3" (SPEC §2), under review.
+  await fx.store.upsertOrders([{ ...(await fx.store.find('A-1001'))!, orderNumber: 'A-4004' }]);
+  await fx.seedReturn({
+    returnNumber: 'RT-D003',
+    createdAt: new Date(now - 3 * HOUR),
+    fields: { orderNumber: ['A-4004', 0.97], email: ['anna@example.com', 0.99], cardLast4: ['4242', 0.99] },
+    items: [
+      ['SK-1', 'Юбка', 'M', '1', '4000.00'],
+      ['TS-2', 'Футболка', 'M', '1', '3000.00'],
+    ],
+  });
   const order = await fx.store.find('A-1001');
   for (const [number, orderNumber, fields] of [
     ['RT-F001', 'A-1001', BANK],
@@ -181,6 +192,26 @@ describe('browser: the desk\'s day', () => {
     expect(answer.subject).toBe('Re: Вопрос про возврат');
     expect(answer.text).toContain('Да, скидка не мешает возврату');
     expect(answer.text).toContain('Здравствуйте, Ольга!');
+    await context.close();
+  });
+
+  it('approves one item and turns the other down with its reason: the refund and the reply follow the items', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.support);
+    await page.goto(`${base}/returns/RT-D003`);
+    // Both items returned: the scarf's discount is lost, 4000 + 3000 − 2500.
+    await expect.poll(() => page.locator('tr.total td.num').textContent()).toBe('4500.00');
+    await page.selectOption('select[name="outcome.1"]', 'used_goods');
+    await Promise.all([page.waitForURL(/done=approved/), page.click('#approve')]);
+    // Only the skirt comes back, and the order no longer meets "1+1=3": 4000 − 2500.
+    await expect.poll(() => page.locator('tr.total td.num').textContent()).toBe('1500.00');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Футболка (used_goods)');
+    const reply = (await pendingFor('RT-D003')).at(-1)!;
+    const mail = await simpleParser(reply.raw);
+    expect(mail.text).toContain('1\u00a0500,00\u00a0₽');
+    expect(mail.text).toContain("- «Футболка»: товар был в использовании.");
+    expect(mail.text).not.toContain('4\u00a0500,00');
     await context.close();
   });
 });
