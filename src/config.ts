@@ -90,6 +90,13 @@ const EnvSchema = z.object({
   PAYER_BANK: z.string().optional(),
   /** Where customers reach the review UI's public pages (the status page every reply links to); default http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The returns desk's own address: alerts (review SLA about to break, refund overdue) and a daily digest go there. Unset: none. */
+  DESK_EMAIL: z.email().optional(),
+  DESK_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
+  /** The shop hour (0–23) from which the day's digest is sent. */
+  DESK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** Hours before a review deadline at which the desk is alerted. */
+  ALERT_REVIEW_LEAD_HOURS: z.coerce.number().positive().max(168).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -138,6 +145,8 @@ export type Config = Readonly<{
   metricsToken?: string;
   /** The public address of the UI, without a trailing slash: replies link to `${publicUrl}/status`. */
   publicUrl: string;
+  /** Alerts and the daily digest for the desk (DESK_*), when DESK_EMAIL is set. */
+  desk?: { email: string; language: 'ru' | 'en'; digestHour: number; reviewLeadHours: number };
   /** The shop's bank account (PAYER_*), when configured. */
   payer?: PayerAccount;
 }>;
@@ -150,9 +159,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const payer = payerFrom(e);
   const dataDir = path.resolve(e.DATA_DIR);
   const address = (/<([^<>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM).trim();
+  const payer = payerFrom(e);
+  const ownAddresses = [...new Set([address, e.MAILBOX_ADDRESS].filter((a): a is string => !!a).map((a) => a.toLowerCase()))];
+  if (e.DESK_EMAIL && ownAddresses.includes(e.DESK_EMAIL.toLowerCase())) {
+    // Alerts to our own mailbox would be read back as mail; the desk needs an address of its own.
+    throw new AppError('config_invalid', 'Invalid configuration:\n  DESK_EMAIL: must not be MAIL_FROM or MAILBOX_ADDRESS');
+  }
   return Object.freeze({
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, 'intake.db')}`,
@@ -193,6 +207,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replyResendAfterSeconds: e.REPLY_RESEND_AFTER_SECONDS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     ...(payer ? { payer } : {}),
+    ...(e.DESK_EMAIL
+      ? { desk: { email: e.DESK_EMAIL, language: e.DESK_LANGUAGE, digestHour: e.DESK_DIGEST_HOUR, reviewLeadHours: e.ALERT_REVIEW_LEAD_HOURS } }
+      : {}),
   });
 }
 

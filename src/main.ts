@@ -160,6 +160,25 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       batchSize: BATCH_SIZE,
       now: () => new Date(),
       random: () => randomInt(31),
+      ...(config.desk
+        ? {
+            deskAlerts: {
+              alerts: store,
+              templates,
+              composeMessage,
+              from: config.mailFrom,
+              deskAddress: config.desk.email,
+              language: config.desk.language,
+              shopName: config.shopName,
+              timeZone: config.shopTimeZone,
+              publicUrl: config.publicUrl,
+              reviewLeadHours: config.desk.reviewLeadHours,
+              digestHour: config.desk.digestHour,
+              replyGuard: replyGuardFor(config, delivery),
+              now: () => new Date(),
+            },
+          }
+        : {}),
     };
     return {
       store,

@@ -14,7 +14,10 @@ export type ReplyTemplate =
   | 'returned_to_customer'
   | 'ship_by_extended'
   | 'cancelled'
-  | 'agent_reply';
+  | 'agent_reply'
+  // Mail to the returns desk itself, never to a customer (src/pipeline/alerts).
+  | 'desk_alert'
+  | 'desk_digest';
 
 export type Language = 'ru' | 'en';
 

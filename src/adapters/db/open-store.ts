@@ -2,6 +2,7 @@
 import type { DocumentFiles } from '../../domain/ports/document-files.ts';
 import type { OrderRepository } from '../../domain/ports/order-repository.ts';
 import type { Conversations } from '../../domain/ports/conversations.ts';
+import type { DeskAlerts } from '../../domain/ports/desk-alerts.ts';
 import type { RefundLedger } from '../../domain/ports/refunds.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
@@ -15,6 +16,7 @@ import { createOrderRepository } from './order-repository.ts';
 import { createPrismaClient } from './prisma-client.ts';
 import { createPrismaStore } from './prisma-store.ts';
 import { createConversationStore } from './conversation-store.ts';
+import { createDeskAlertStore } from './desk-alert-store.ts';
 import { createRefundLedger } from './refund-ledger.ts';
 import { createReturnUpdatesStore } from './return-updates-store.ts';
 import { fillSearchText } from './fill-search-text.ts';
@@ -22,7 +24,7 @@ import { createUserStore } from './user-store.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/intake.db';
 
-export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUpdates, RefundLedger, Conversations {
+export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUpdates, RefundLedger, Conversations, DeskAlerts {
   readonly provider: Provider;
   /** Migrations this call applied (empty when the database was already up to date). */
   readonly appliedMigrations: string[];
@@ -61,5 +63,6 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, opti
     ...createReturnUpdatesStore(db),
     ...createRefundLedger(db),
     ...createConversationStore(db),
+    ...createDeskAlertStore(db),
   };
 }

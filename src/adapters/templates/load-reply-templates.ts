@@ -27,6 +27,8 @@ const TEMPLATE_NAMES = Object.keys({
   ship_by_extended: true,
   cancelled: true,
   agent_reply: true,
+  desk_alert: true,
+  desk_digest: true,
 } satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
 const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];

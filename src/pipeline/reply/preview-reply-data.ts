@@ -38,6 +38,25 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
     refund_issued: { ...common, amount: '500.00', refundMethod: 'card', cardLast4: '4242', discountDeducted: '2500.00' },
     ship_by_extended: { ...common, ...shipping, ...rules, shipByDate: '2026-11-30', revived: false, agentNote: null },
     cancelled: { ...common, agentNote: null },
+    desk_alert: {
+      shopName,
+      reviewSoon: [{ returnNumber: 'R-4K7M-9QXQ', dueDay: '2026-11-26', dueTime: '14:00', link: 'http://localhost:3000/returns/R-4K7M-9QXQ' }],
+      refundOverdue: [{ returnNumber: 'R-0001-0002', dueDay: '2026-11-20', amount: '500.00', link: 'http://localhost:3000/returns/R-0001-0002' }],
+    },
+    desk_digest: {
+      shopName,
+      day: '2026-11-26',
+      underReview: 4,
+      reviewOverdue: 1,
+      awaitingShipment: 7,
+      expiringWithin24h: 2,
+      refundsDue: 3,
+      refundsDueAmount: '4500.00',
+      refundsOverdue: 1,
+      refundsOverdueAmount: '500.00',
+      unassignedMail: 2,
+      uiUrl: 'http://localhost:3000/dashboard',
+    },
     agent_reply: { ...common, body: 'Посылка пришла на склад вчера, проверка займёт один-два дня.' },
   };
 }

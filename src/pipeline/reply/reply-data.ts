@@ -131,6 +131,27 @@ export const REPLY_DATA_SCHEMAS = {
   cancelled: z.object({ ...common, agentNote: z.string().trim().min(1).max(500).nullable().default(null) }),
   /** An agent's own answer in the conversation, as written (card numbers masked); greeting and signature around it. */
   agent_reply: z.object({ ...common, body: z.string().trim().min(1).max(10_000) }),
+  /** To the desk: returns whose review deadline is close and refunds that became overdue, each with its page. */
+  desk_alert: z.object({
+    ...common,
+    reviewSoon: z.array(z.object({ returnNumber: z.string().min(1), dueDay: isoDay, dueTime: z.string().regex(/^\d{2}:\d{2}$/), link: z.string().min(1) })),
+    refundOverdue: z.array(z.object({ returnNumber: z.string().min(1), dueDay: isoDay, amount: roubles.nullable(), link: z.string().min(1) })),
+  }),
+  /** To the desk, once a day: the queue's figures, money to the kopeck. */
+  desk_digest: z.object({
+    ...common,
+    day: isoDay,
+    underReview: z.number().int().nonnegative(),
+    reviewOverdue: z.number().int().nonnegative(),
+    awaitingShipment: z.number().int().nonnegative(),
+    expiringWithin24h: z.number().int().nonnegative(),
+    refundsDue: z.number().int().nonnegative(),
+    refundsDueAmount: roubles,
+    refundsOverdue: z.number().int().nonnegative(),
+    refundsOverdueAmount: roubles,
+    unassignedMail: z.number().int().nonnegative(),
+    uiUrl: z.string().min(1),
+  }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
 
 /** Templates that are about an existing return and so need its number. */
