@@ -15,6 +15,8 @@ export type ReplyTemplate =
   | 'ship_by_extended'
   | 'cancelled'
   | 'agent_reply'
+  | 'exchange_approved'
+  | 'exchange_sent'
   // Mail to the returns desk itself, never to a customer (src/pipeline/alerts).
   | 'desk_alert'
   | 'desk_digest';

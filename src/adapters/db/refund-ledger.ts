@@ -4,7 +4,7 @@ import type { RefundDue, RefundLedger } from '../../domain/ports/refunds.ts';
 import { RefundMethodSchema } from '../../domain/application.ts';
 import { guard } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
-import { ParsedApplicationSchema, readJson } from './stored-json.ts';
+import { DecisionSchema, ParsedApplicationSchema, readJson } from './stored-json.ts';
 
 /** More refunds than this waiting at once is not a desk's day: the page says so rather than loading thousands. */
 export const REFUNDS_DUE_LIMIT = 500;
@@ -18,9 +18,10 @@ export function createRefundLedger(db: DbClient): RefundLedger {
           where: { state: 'received_at_warehouse', events: { some: { type: 'inspection_passed' } } },
           orderBy: [{ refundDueAt: 'asc' }, { returnNumber: 'asc' }],
           take: REFUNDS_DUE_LIMIT,
-          select: { returnNumber: true, customerEmail: true, orderNumber: true, refundDue: true, refundDueAt: true, application: true },
+          select: { returnNumber: true, customerEmail: true, orderNumber: true, refundDue: true, refundDueAt: true, application: true, decision: true },
         });
-        return rows.map((row): RefundDue => {
+        const owed = rows.filter((row) => !exchangeOnly(row.application, row.decision, row.returnNumber));
+        return owed.map((row): RefundDue => {
           const fields = readJson(ParsedApplicationSchema, row.application, `application of return ${row.returnNumber}`).fields;
           const method = RefundMethodSchema.safeParse(fields.refundMethod?.value);
           const value = (key: keyof typeof fields) => fields[key]?.value ?? null;
@@ -60,4 +61,11 @@ export function createRefundLedger(db: DbClient): RefundLedger {
         };
       }),
   };
+}
+
+/** An exchange with no item refunded owes no money (decide-review.ts keeps the exchanged items in the decision). */
+function exchangeOnly(application: unknown, decision: unknown, returnNumber: string): boolean {
+  const items = readJson(ParsedApplicationSchema, application, `application of return ${returnNumber}`).items;
+  const exchange = readJson(DecisionSchema, decision, `decision of return ${returnNumber}`).exchange;
+  return items.length === 0 && Array.isArray(exchange) && exchange.length > 0;
 }

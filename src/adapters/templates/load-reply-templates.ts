@@ -29,6 +29,8 @@ const TEMPLATE_NAMES = Object.keys({
   agent_reply: true,
   desk_alert: true,
   desk_digest: true,
+  exchange_approved: true,
+  exchange_sent: true,
 } satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
 const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];

@@ -18,6 +18,7 @@ export const RETURN_EVENTS = [
   'cancel',
   'reopen',
   'revive',
+  'send_replacement',
 ] as const;
 export type ReturnEventType = (typeof RETURN_EVENTS)[number];
 
@@ -68,10 +69,12 @@ export const TRANSITIONS: readonly Rule[] = [
   { from: 'rejected', event: 'reopen', to: 'needs_review', by: ['agent'] },
   { from: 'cancelled', event: 'reopen', to: 'needs_review', by: ['agent'] },
   { from: 'expired', event: 'revive', to: 'awaiting_shipment', by: ['agent'] },
+  // An exchange ends with the replacement sent, once the inspection accepted the goods, as a refund would.
+  { from: 'received_at_warehouse', event: 'send_replacement', to: 'exchanged', by: ['agent'], requires: 'inspection_passed' },
 ];
 
 /** States nothing moves out of by itself; only an agent's reopen or revive does (see above). */
-export const FINAL_STATES: readonly ReturnState[] = ['rejected', 'refunded', 'returned_to_customer', 'expired', 'cancelled'];
+export const FINAL_STATES: readonly ReturnState[] = ['rejected', 'refunded', 'returned_to_customer', 'expired', 'cancelled', 'exchanged'];
 
 export type TransitionResult =
   | { ok: true; state: ReturnState; event: ReturnEvent }

@@ -46,6 +46,8 @@ export interface ReturnRef {
   receiptReceivedAt?: Date | null;
   /** Return postage an agent read off the receipt, kopecks; null or absent until entered. */
   returnShippingCost?: number | null;
+  /** When the replacement of an exchange was sent (its latest `replacement_sent` or `send_replacement` event). */
+  replacementSentAt?: Date | null;
   /** The refund as paid: kopecks and the shop day (`YYYY-MM-DD`) the desk recorded; null or absent before. */
   refundPaid?: { amount: number; on: string } | null;
 }

@@ -47,8 +47,10 @@ const shippingTo = {
   recipient: z.string().min(1),
 };
 
-export const REPLY_DATA_SCHEMAS = {
-  approved: z.object({
+/** Items an agent exchanges instead of refunding: the item and what the customer gets for it ("size L"). */
+const ExchangeList = z.array(z.object({ name: z.string().min(1), wanted: z.string().trim().min(1).max(200) }));
+
+const approvedSchema = z.object({
     ...common,
     ...shippingTo,
     /** `international` adds the marketplace rules: any postal service that delivers to Russia, customs. */
@@ -67,7 +69,16 @@ export const REPLY_DATA_SCHEMAS = {
     shippingRefundNeedsReceipt: z.boolean(),
     /** Goods with traces of use go back without a refund (policy usedGoods: return_to_customer). */
     usedGoodsSentBack: z.boolean(),
-  }),
+    /** Items exchanged instead of refunded, in the same parcel (issue #14). */
+    exchange: ExchangeList.default([]),
+  });
+
+export const REPLY_DATA_SCHEMAS = {
+  approved: approvedSchema,
+  /** Every item kept is exchanged: the same shipping instructions, no refund, the replacement after inspection. */
+  exchange_approved: approvedSchema.omit({ refund: true, refundWithinDays: true }).extend({ exchange: ExchangeList.min(1) }),
+  /** The replacement is on its way to the customer. */
+  exchange_sent: z.object({ ...common, exchange: ExchangeList.min(1), trackingNumber: z.string().trim().min(1).max(60).nullable().default(null) }),
   rejected: z.object({
     ...common,
     /** One reason per reply: out_of_window, custom_made, used_goods, not_our_order, … ; others get a generic text. */
@@ -93,7 +104,8 @@ export const REPLY_DATA_SCHEMAS = {
   }),
   shipping_reminder: z.object({ ...common, ...shippingTo, ...parcelRules, shipByDate: isoDay, daysLeft: z.number().int().nonnegative() }),
   expired: z.object({ ...common, shipWithinDays: days }),
-  parcel_received: z.object({ ...common, refundWithinDays: days }),
+  /** `exchangeOnly`: nothing is refunded, the replacement follows the inspection (issue #14). */
+  parcel_received: z.object({ ...common, refundWithinDays: days, exchangeOnly: z.boolean().default(false) }),
   refund_issued: z.object({
     ...common,
     /** Roubles as a decimal string, "500.00". */
@@ -157,6 +169,8 @@ export const REPLY_DATA_SCHEMAS = {
 /** Templates that are about an existing return and so need its number. */
 export const NEEDS_RETURN_NUMBER: ReadonlySet<ReplyTemplate> = new Set([
   'approved',
+  'exchange_approved',
+  'exchange_sent',
   'shipping_reminder',
   'expired',
   'parcel_received',

@@ -53,6 +53,7 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
     state = result.state;
     events.push(result.event);
   }
+  // With lifecycle events the note is not needed (the event says it); without them it records the change.
   if (events.length === 0 && change.noteType) {
     events.push({ actor: change.actor, type: change.noteType, ...(change.reason !== undefined ? { reason: change.reason } : {}), at });
   }

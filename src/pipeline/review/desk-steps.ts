@@ -8,6 +8,8 @@ import { RefundMethodSchema } from '../../domain/application.ts';
 import { changeReturn, loadReturn, today } from './change-return.ts';
 import { loadReviewCheck } from './review-check.ts';
 import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
+import type { ReturnRef } from '../../domain/ports/return-updates.ts';
+import type { ExchangedItem } from './decide-review.ts';
 
 interface DeskAction {
   returnNumber: string;
@@ -23,7 +25,13 @@ export async function markParcelReceived(deps: ReviewDeps, action: DeskAction): 
     reason: 'parcel received at the warehouse',
     reply: {
       template: 'parcel_received',
-      data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, refundWithinDays: deps.policy.refundDays },
+      data: {
+        shopName: deps.shopName,
+        customerName: ref.application.fields.fullName?.value ?? null,
+        refundWithinDays: deps.policy.refundDays,
+        // An exchange with nothing refunded: the customer is promised the replacement, not money.
+        exchangeOnly: exchangedItems(ref).length > 0 && ref.application.items.length === 0,
+      },
     },
     deadlines: { warehouseAt: now, refundDueAt: refundDueAt(now, deps.policy) },
   });
@@ -68,8 +76,8 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
     throw new AppError('conflict', `The inspection of return ${ref.returnNumber} was already recorded; reload and try again.`);
   }
   // The amount owed is fixed now, from the order and the items accepted: the list of refunds to pay reads it.
-  const check = await loadReviewCheck(deps, ref.application, ref);
-  const due = check.decision.refund?.total;
+  // An exchange with nothing refunded owes no money: its next step is the replacement, not the refunds list.
+  const due = exchangedItems(ref).length > 0 && ref.application.items.length === 0 ? undefined : (await loadReviewCheck(deps, ref.application, ref)).decision.refund?.total;
   await deps.updates.updateReturn({
     returnNumber: ref.returnNumber,
     fromState: ref.state,
@@ -154,4 +162,39 @@ function checkPaidOn(value: string, todayIso: string): string {
   if (value > todayIso) throw new AppError('validation_failed', `The refund cannot be paid on ${value}: that day has not come yet.`);
   if (value < `${Number(todayIso.slice(0, 4)) - 1}${todayIso.slice(4)}`) throw new AppError('validation_failed', `${value} is more than a year ago.`);
   return value;
+}
+
+/** The items the approval exchanged instead of refunding (decide-review.ts), as kept in the decision. */
+export function exchangedItems(ref: Pick<ReturnRef, 'decision'>): ExchangedItem[] {
+  return (ref.decision as { exchange?: ExchangedItem[] }).exchange ?? [];
+}
+
+export const ReplacementSentSchema = z.object({ trackingNumber: z.string().trim().max(60).optional() });
+
+/**
+ * The replacement for the exchanged items is on its way: the customer is told, with its tracking number when the
+ * desk has one. An exchange with nothing refunded ends here (`exchanged`); beside a refund it is an event of its own.
+ */
+export async function markReplacementSent(deps: ReviewDeps, action: DeskAction & { trackingNumber?: string }): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber);
+  const exchange = exchangedItems(ref);
+  if (exchange.length === 0) throw new AppError('validation_failed', `Return ${ref.returnNumber} exchanges nothing.`);
+  if (!ref.inspectedAt) throw new AppError('illegal_transition', 'The replacement goes out after the inspection has accepted the goods: record the inspection first.');
+  if (ref.replacementSentAt) throw new AppError('conflict', `The replacement for return ${ref.returnNumber} was already sent; reload and try again.`);
+  const tracking = action.trackingNumber?.trim() || null;
+  const exchangeOnly = ref.application.items.length === 0;
+  if (!exchangeOnly && !['received_at_warehouse', 'refunded'].includes(ref.state)) {
+    throw new AppError('illegal_transition', `A replacement is sent for goods at the warehouse; return ${ref.returnNumber} is ${ref.state}.`);
+  }
+  return changeReturn(deps, ref, {
+    events: exchangeOnly ? ['send_replacement'] : [],
+    noteType: 'replacement_sent',
+    actor: action.actor,
+    reason: `replacement sent: ${exchange.map((i) => `${i.name} → ${i.wanted}`).join(', ')}${tracking ? ` (tracking ${tracking})` : ''}`,
+    ...(tracking ? { decision: { ...ref.decision, replacementTracking: tracking } as ReturnRef['decision'] } : {}),
+    reply: {
+      template: 'exchange_sent',
+      data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, exchange: exchange.map(({ name, wanted }) => ({ name, wanted })), trackingNumber: tracking },
+    },
+  });
 }

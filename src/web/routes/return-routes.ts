@@ -5,12 +5,14 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
-import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto, type NotReturnable } from '../../pipeline/review/decide-review.ts';
+import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto, type ExchangeChoice, type NotReturnable } from '../../pipeline/review/decide-review.ts';
 import {
   InspectionSchema,
   markParcelReceived,
   markRefundIssued,
+  markReplacementSent,
   ReceiptAmountSchema,
+  ReplacementSentSchema,
   recordInspection,
   recordReceiptAmount,
   RefundIssuedSchema,
@@ -45,7 +47,7 @@ function notReturnableFrom(body: unknown): NotReturnable | undefined {
   for (const [key, value] of Object.entries(all)) {
     // Each item's own outcome (`outcome.<index>`): `refund`, or the reason it is not returnable.
     const index = /^outcome\.(\d{1,3})$/.exec(key)?.[1];
-    if (index !== undefined && value !== 'refund') reasons[Number(index)] = RejectionReasonSchema.parse(value);
+    if (index !== undefined && value !== 'refund' && value !== 'exchange') reasons[Number(index)] = RejectionReasonSchema.parse(value);
   }
   const indices = [
     ...Object.keys(reasons).map(Number),
@@ -56,6 +58,16 @@ function notReturnableFrom(body: unknown): NotReturnable | undefined {
   ];
   if (indices.length === 0) return undefined;
   return { indices: [...new Set(indices)], reason: ItemReasonSchema.parse(body).itemReason, reasons };
+}
+
+/** Items the agent exchanges (`outcome.<index>` = exchange) and what the customer gets for each (`exchangeFor.<index>`). */
+function exchangeFrom(body: unknown): ExchangeChoice[] | undefined {
+  const all = EditsSchema.parse(body ?? {});
+  const choices = Object.entries(all)
+    .map(([key, value]) => ({ index: /^outcome\.(\d{1,3})$/.exec(key)?.[1], value }))
+    .filter((entry): entry is { index: string; value: string } => entry.index !== undefined && entry.value === 'exchange')
+    .map(({ index }) => ({ index: Number(index), wanted: all[`exchangeFor.${index}`] ?? '' }));
+  return choices.length > 0 ? choices : undefined;
 }
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -75,6 +87,7 @@ const DONE_MESSAGES: Record<string, string> = {
   attached: 'The e-mail joined this return\'s conversation.',
   started: 'Return started from the e-mail: fill in the fields from the message, then decide.',
   sent_back: 'Goods sent back — the customer is told why.',
+  replacement: 'Replacement sent — the customer is told.',
 };
 
 const ANSWER_SUPPRESSED: Record<string, string> = {
@@ -82,6 +95,11 @@ const ANSWER_SUPPRESSED: Record<string, string> = {
   answer_recipient_blocked: 'replies to this address bounced too often',
   answer_rate_limited: 'this address has had too many replies in the last hour',
 };
+
+function exchangeOf(body: unknown): { exchange?: ExchangeChoice[] } {
+  const exchange = exchangeFrom(body);
+  return exchange ? { exchange } : {};
+}
 
 function actorOf(request: FastifyRequest): AgentActor {
   if (!request.user) throw new AppError('unauthorized', 'Sign in first.');
@@ -148,14 +166,14 @@ export function returnRoutes(context: AppContext) {
       }
       if (!approve) return done(reply, number, 'saved');
       const notReturnable = notReturnableFrom(request.body);
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}) });
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
       return done(reply, number, 'approved');
     });
 
     app.post('/returns/:number/approve', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const notReturnable = notReturnableFrom(request.body);
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}) });
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
       return done(reply, number, 'approved');
     });
 
@@ -219,6 +237,13 @@ export function returnRoutes(context: AppContext) {
       const form = ShipByFormSchema.parse(request.body);
       await reviveReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'revived');
+    });
+
+    app.post('/returns/:number/replacement-sent', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ReplacementSentSchema.parse(request.body ?? {});
+      await markReplacementSent(review, { returnNumber: number, actor: actorOf(request), ...(form.trackingNumber ? { trackingNumber: form.trackingNumber } : {}) });
+      return done(reply, number, 'replacement');
     });
 
     app.post('/returns/:number/refund-issued', async (request, reply) => {

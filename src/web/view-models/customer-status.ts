@@ -42,6 +42,7 @@ const TEXTS: Record<Language, Record<ReturnState, Texts>> = {
     returned_to_customer: { headline: 'Товар отправлен вам обратно', next: () => 'Причина — в нашем письме. Если вы не согласны, ответьте на него.', tone: 'ended' },
     expired: { headline: 'Срок отправки истёк', next: () => 'Если вы всё же отправили посылку, ответьте на наше письмо и пришлите трек-номер.', tone: 'ended' },
     cancelled: { headline: 'Возврат отменён', next: () => 'Если это ошибка, ответьте на наше письмо.', tone: 'ended' },
+    exchanged: { headline: 'Замена отправлена', next: (_d, t) => `Ждите посылку с заменой.${t ? ` Трек-номер: ${t}.` : ''}`, tone: 'done' },
   },
   en: {
     received: { headline: 'Application received', next: (d) => (d ? `We will reply by ${d}.` : 'We will reply soon.'), tone: 'progress' },
@@ -57,11 +58,19 @@ const TEXTS: Record<Language, Record<ReturnState, Texts>> = {
     returned_to_customer: { headline: 'Item sent back to you', next: () => 'The reason is in our e-mail. If you disagree, reply to it.', tone: 'ended' },
     expired: { headline: 'Shipping period expired', next: () => 'If you did send the parcel, reply to our e-mail with the tracking number.', tone: 'ended' },
     cancelled: { headline: 'Return cancelled', next: () => 'If this is a mistake, reply to our e-mail.', tone: 'ended' },
+    exchanged: { headline: 'Replacement sent', next: (_d, t) => `Your replacement is on its way.${t ? ` Tracking number: ${t}.` : ''}`, tone: 'done' },
   },
 };
 
+/** An exchange with nothing to refund: at the warehouse it waits for a replacement, not for money. */
+const EXCHANGE_AT_WAREHOUSE: Record<Language, Texts> = {
+  ru: { headline: 'Посылка на складе, товар проверяется', next: () => 'После проверки мы отправим вам замену и напишем об этом.', tone: 'progress' },
+  en: { headline: 'Parcel at the warehouse, item being inspected', next: () => 'After the inspection we send you the replacement and write to you.', tone: 'progress' },
+};
+
 export function customerStatus(ref: ReturnRef, language: Language, timeZone: string): CustomerStatus {
-  const texts = TEXTS[language][ref.state];
+  const exchangeOnly = ref.application.items.length === 0 && ((ref.decision as { exchange?: unknown[] }).exchange?.length ?? 0) > 0;
+  const texts = exchangeOnly && ref.state === 'received_at_warehouse' ? EXCHANGE_AT_WAREHOUSE[language] : TEXTS[language][ref.state];
   const day = (at: Date | null | undefined) => (at ? longDay(isoDay(at, timeZone), language) : null);
   const d = ref.deadlines;
   let when: string | null = null;
@@ -70,6 +79,7 @@ export function customerStatus(ref: ReturnRef, language: Language, timeZone: str
   else if (ref.state === 'approved' || ref.state === 'awaiting_shipment') when = day(d.shipBy);
   else if (ref.state === 'received_at_warehouse') when = day(d.refundDueAt);
   else if (ref.state === 'shipped') extra = ref.trackingNumber;
+  else if (ref.state === 'exchanged') extra = (ref.decision as { replacementTracking?: string }).replacementTracking ?? null;
   else if (ref.state === 'refunded' && ref.refundPaid) {
     when = longDay(ref.refundPaid.on, language);
     extra = formatMoney(ref.refundPaid.amount, language);

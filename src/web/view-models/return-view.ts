@@ -9,6 +9,7 @@ import type { ReturnRef } from '../../domain/ports/return-updates.ts';
 import type { ReturnDetail } from '../../domain/ports/store.ts';
 import { REJECTION_REASONS } from '../../pipeline/review/decide-review.ts';
 import type { ReviewCheck } from '../../pipeline/review/review-check.ts';
+import { exchangedItems } from '../../pipeline/review/desk-steps.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   orderNumber: 'Order number',
@@ -101,6 +102,7 @@ export function buildReturnView(
   const money = (kopecks: number) => toRoublesString(kopecks);
   const events = allowedEvents(detail.state);
   const inspected = detail.events.some((e) => e.type === 'inspection_passed');
+  const exchange = exchangedItems(detail);
   const scans = detail.documents
     .filter((d) => d.kind !== 'text' && d.kind !== 'unsupported' && d.pageCount > 0)
     .map((d) => ({ id: d.id, name: d.name, pages: Array.from({ length: d.pageCount }, (_, i) => i + 1) }));
@@ -137,6 +139,7 @@ export function buildReturnView(
         }
       : null,
     refundAmount: refund ? money(refund.total) : '',
+    exchange,
     receiptAmount: ref?.returnShippingCost != null ? money(ref.returnShippingCost) : '',
     refundMethod: application.fields.refundMethod?.value ?? 'bank_account',
     rejectionReasons: REJECTION_REASONS,
@@ -145,7 +148,9 @@ export function buildReturnView(
       parcelReceived: events.includes('receive_at_warehouse'),
       // The refund form appears once the inspection has accepted the goods, as the lifecycle requires.
       inspect: detail.state === 'received_at_warehouse' && !inspected,
-      refund: events.includes('refund') && inspected,
+      // An exchange with nothing refunded ends with the replacement, not with a refund.
+      refund: events.includes('refund') && inspected && !(exchange.length > 0 && application.items.length === 0),
+      replacement: exchange.length > 0 && inspected && !ref?.replacementSentAt && ['received_at_warehouse', 'refunded'].includes(detail.state),
       // The postage on the receipt, for a refund that owes shipping: entered while the parcel is on its way or in.
       receipt: ['shipped', 'received_at_warehouse'].includes(detail.state) && refund?.shipping.eligible === true,
       cancel: events.includes('cancel'),

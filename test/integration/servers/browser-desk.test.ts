@@ -47,6 +47,14 @@ beforeAll(async () => {
     if (orderNumber !== 'A-1001') await fx.store.upsertOrders([{ ...order!, orderNumber }]);
     await fx.seedReturn({ returnNumber: number, state: 'received_at_warehouse', createdAt: new Date(now - 300 * HOUR), fields: { ...fields, orderNumber: [orderNumber, 0.97] } as never });
   }
+  // A defective skirt the customer wants in another size: an exchange, nothing refunded.
+  await fx.store.upsertOrders([{ ...(await fx.store.find('A-1001'))!, orderNumber: 'A-5005' }]);
+  await fx.seedReturn({
+    returnNumber: 'RT-D004',
+    createdAt: new Date(now - 2 * HOUR),
+    fields: { orderNumber: ['A-5005', 0.97], email: ['anna@example.com', 0.99], cardLast4: ['4242', 0.99], reason: ['defect', 0.95] },
+    items: [['SK-1', 'Юбка', 'M', '1', '4000.00']],
+  });
   // A customer's question that is no application and names no return: the unassigned inbox.
   const raw = Buffer.from(
     'From: Ольга <olga@example.org>\r\nTo: info@shop.test\r\nSubject: Вопрос про возврат\r\nMessage-ID: <olga-question@example.org>\r\n' +
@@ -212,6 +220,39 @@ describe('browser: the desk\'s day', () => {
     expect(mail.text).toContain('1\u00a0500,00\u00a0₽');
     expect(mail.text).toContain("- «Футболка»: товар был в использовании.");
     expect(mail.text).not.toContain('4\u00a0500,00');
+    await context.close();
+  });
+
+  it('exchanges an item: its own approval without a refund, then the replacement after the inspection', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.support);
+    await page.goto(`${base}/returns/RT-D004`);
+    await page.selectOption('select[name="outcome.0"]', 'exchange');
+    await page.fill('input[name="exchangeFor.0"]', 'размер L');
+    await Promise.all([page.waitForURL(/done=approved/), page.click('#approve')]);
+    await expect.poll(() => page.locator('#exchange').textContent()).toContain('размер L');
+    const approval = await simpleParser((await pendingFor('RT-D004')).at(-1)!.raw);
+    expect(approval.text).toContain('одобрили обмен');
+    expect(approval.text).toContain('«Юбка» — на: размер L');
+    expect(approval.text).not.toMatch(/Вернём \d|вернём .*₽/);
+
+    await page.click('form[action$="/parcel-received"] button');
+    await page.waitForURL(/done=received/);
+    await page.fill('form[action$="/inspection"] input[name=note]', 'брак подтверждён');
+    await Promise.all([page.waitForURL(/done=inspected/), page.click('form[action$="/inspection"] button[type=submit]')]);
+    // Nothing to refund: no refund form, the replacement instead.
+    expect(await page.locator('form[action$="/refund-issued"]').count()).toBe(0);
+    await page.fill('#replacement-form input[name=trackingNumber]', 'RA123456785RU');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange', { docs: true });
+    await Promise.all([page.waitForURL(/done=replacement/), page.click('#replacement-form button[type=submit]')]);
+    await expect.poll(() => page.locator('h1 .state').textContent()).toContain('exchanged');
+    const sent = await simpleParser((await pendingFor('RT-D004')).at(-1)!.raw);
+    expect(sent.text).toContain('Мы отправили вам замену');
+    expect(sent.text).toContain('- «Юбка» — размер L;');
+    expect(sent.text).toContain('Трек-номер посылки: RA123456785RU.');
+    // It never enters the refunds to pay.
+    expect((await fx.store.listRefundsDue()).map((r) => r.returnNumber)).not.toContain('RT-D004');
     await context.close();
   });
 });
