@@ -97,6 +97,8 @@ const EnvSchema = z.object({
   DESK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   /** Hours before a review deadline at which the desk is alerted. */
   ALERT_REVIEW_LEAD_HOURS: z.coerce.number().positive().max(168).default(4),
+  /** The review UI's language until an agent picks one: ru (default, for a Russian shop) or en. */
+  UI_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -145,6 +147,7 @@ export type Config = Readonly<{
   metricsToken?: string;
   /** The public address of the UI, without a trailing slash: replies link to `${publicUrl}/status`. */
   publicUrl: string;
+  uiLanguage: 'ru' | 'en';
   /** Alerts and the daily digest for the desk (DESK_*), when DESK_EMAIL is set. */
   desk?: { email: string; language: 'ru' | 'en'; digestHour: number; reviewLeadHours: number };
   /** The shop's bank account (PAYER_*), when configured. */
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processingTimeoutSeconds: e.PROCESSING_TIMEOUT_SECONDS,
     replyCopyTo: e.IMAP_URL && e.SMTP_URL && e.REPLY_COPY_TO_MAILBOX ? (e.MAILBOX_ADDRESS ?? address) : undefined,
     replyResendAfterSeconds: e.REPLY_RESEND_AFTER_SECONDS,
+    uiLanguage: e.UI_LANGUAGE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     ...(payer ? { payer } : {}),
     ...(e.DESK_EMAIL

@@ -237,6 +237,7 @@ export async function createWebRuntime(
     documents: store,
     refunds: store,
     conversations: store,
+    uiLanguage: config.uiLanguage,
     ...(config.payer ? { payer: config.payer } : {}),
     mime: createMimeParser(),
     review: {

@@ -11,12 +11,14 @@ import { ZodError } from 'zod';
 import { AppError } from '../domain/app-error.ts';
 import { csrfUserInfo, sessionHook } from './auth/session-hook.ts';
 import { HTTP_STATUS } from './http-errors.ts';
+import { LANGUAGE_COOKIE, UiLanguageSchema } from './i18n/ui-language.ts';
 import { loadViews, type Views } from './load-views.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { conversationRoutes } from './routes/conversation-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
+import { languageRoutes } from './routes/language-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import { attentionRoutes } from './routes/attention-routes.ts';
@@ -49,7 +51,8 @@ export interface AppContext {
 
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const views = await loadViews(deps.review.timeZone);
+  const defaultLanguage = deps.uiLanguage ?? 'ru';
+  const views = await loadViews(deps.review.timeZone, { defaultLanguage });
   const now = deps.now ?? (() => new Date());
   const context: AppContext = { deps, views, now };
 
@@ -66,6 +69,11 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
 
   app.decorateRequest('user', null);
   app.decorateRequest('sessionHash', null);
+  app.decorateRequest('lang', 'ru');
+  app.addHook('onRequest', async (request) => {
+    const chosen = UiLanguageSchema.safeParse(request.cookies[LANGUAGE_COOKIE]);
+    request.lang = chosen.success ? chosen.data : defaultLanguage;
+  });
   app.addHook('onRequest', sessionHook(deps.users, now));
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'POST') app.csrfProtection(request, reply, done);
@@ -98,17 +106,18 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     reply.code(status);
     if (request.headers.accept?.includes('text/html')) {
       reply.type('text/html; charset=utf-8');
-      return views.error({ title: `${status}`, status, message, user: request.user });
+      return views.error({ title: `${status}`, status, message, user: request.user, lang: request.lang });
     }
     return { error: message, status };
   });
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).type('text/html; charset=utf-8');
-    return views.error({ title: 'Not found', status: 404, message: `Nothing at ${request.url}.`, user: request.user });
+    return views.error({ title: 'Not found', status: 404, message: `Nothing at ${request.url}.`, user: request.user, lang: request.lang });
   });
 
   await app.register(opsRoutes(context));
   await app.register(authRoutes(context));
+  await app.register(languageRoutes(context));
   await app.register(queueRoutes(context));
   await app.register(attentionRoutes(context));
   await app.register(returnRoutes(context));

@@ -44,6 +44,8 @@ export interface WebDeps {
   metricsToken?: string;
   /** Status page lookups per IP per minute before 429 (default STATUS_LOOKUPS_PER_MINUTE). */
   statusRateLimit?: number;
+  /** The UI's language until an agent chooses one (UI_LANGUAGE); Russian by default, for a Russian shop. */
+  uiLanguage?: 'ru' | 'en';
   /** Login attempts per IP per minute before 429. */
   loginRateLimit?: number;
   now?: () => Date;

@@ -185,7 +185,8 @@ export interface WebFixture {
   close(): Promise<void>;
 }
 
-export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number } = {}): Promise<WebFixture> {
+/** The tests read English pages unless they ask for Russian (the UI's own default is Russian: UI_LANGUAGE). */
+export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en' } = {}): Promise<WebFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
@@ -213,6 +214,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     documents: store,
     refunds: store,
     conversations: store,
+    uiLanguage: options.uiLanguage ?? 'en',
     payer: TEST_PAYER,
     mime: createMimeParser(),
     review: {

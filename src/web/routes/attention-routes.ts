@@ -36,6 +36,7 @@ export function attentionRoutes({ deps, views }: AppContext) {
         title: 'Needs attention',
         nav: 'attention',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         states: ['all', ...ATTENTION_STATES].map((s) => ({ value: s, label: s.replaceAll('_', ' '), active: s === query.state })),
         rows: await Promise.all(rows.map(async (row) => ({ ...row, ...(await summary(row)) }))),
@@ -58,6 +59,7 @@ export function attentionRoutes({ deps, views }: AppContext) {
         title: 'Message',
         nav: 'attention',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         message: {
           ...row,

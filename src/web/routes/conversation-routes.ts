@@ -79,6 +79,7 @@ export function conversationRoutes({ deps, views }: AppContext) {
         title: entries[0]?.subject || 'E-mail',
         nav: 'attention',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         entries,
         answered: (request.query as { done?: string }).done === 'answered',

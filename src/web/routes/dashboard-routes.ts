@@ -31,6 +31,7 @@ export function dashboardRoutes({ deps, views, now }: AppContext) {
         title: 'Dashboard',
         nav: 'dashboard',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         stats,
         attention,

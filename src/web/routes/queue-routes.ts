@@ -37,6 +37,7 @@ export function queueRoutes({ deps, views, now }: AppContext) {
         title: 'Queue',
         nav: 'queue',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         query,
         states: [

@@ -57,12 +57,14 @@ export function refundRoutes({ deps, views, now }: AppContext) {
         title: 'Refunds to pay',
         nav: 'refunds',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         rows,
         total: toRoublesString(total),
         today: isoDay(at, timeZone),
         payerConfigured: deps.payer !== undefined,
-        notice: query.paid ? `${query.paid} refund(s) marked paid; each customer is told the amount and the day.` : undefined,
+        notice: query.paid ? '{n} refund(s) marked paid; each customer is told the amount and the day.' : undefined,
+        paid: query.paid,
         failed: query.failed ? query.failed.split('|').slice(0, 50) : [],
       });
     });

@@ -70,7 +70,7 @@ function exchangeFrom(body: unknown): ExchangeChoice[] | undefined {
   return choices.length > 0 ? choices : undefined;
 }
 
-const DONE_MESSAGES: Record<string, string> = {
+export const DONE_MESSAGES: Record<string, string> = {
   saved: 'Corrections saved.',
   approved: 'Approved — the shipping instructions are in the outbox.',
   rejected: 'Rejected — the customer is told why.',
@@ -129,6 +129,7 @@ export function returnRoutes(context: AppContext) {
       title: `Return ${number}`,
       nav: 'queue',
       user: request.user,
+        lang: request.lang,
       csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
       ...view,
       // Which rules the checks ran against (policy `name`), so an agent knows what "out of window" meant.

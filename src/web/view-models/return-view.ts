@@ -174,16 +174,22 @@ function changeLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
-/** The 24 h review SLA as a badge: time left, or how long ago it was breached. */
-export function slaBadge(dueAt: Date | null, state: string, now: Date): { text: string; level: 'ok' | 'soon' | 'breached' } | null {
+/** The 24 h review SLA as a badge: time left, or how long ago it was breached (`phrase` and `unit` are translated). */
+export function slaBadge(
+  dueAt: Date | null,
+  state: string,
+  now: Date,
+): { text: string; level: 'ok' | 'soon' | 'breached'; phrase: string; unit: string; n: number } | null {
   if (!dueAt || !['received', 'parsed', 'needs_review'].includes(state)) return null;
   const hours = (dueAt.getTime() - now.getTime()) / 3_600_000;
-  if (hours < 0) return { text: `SLA breached ${formatHours(-hours)} ago`, level: 'breached' };
-  return { text: `${formatHours(hours)} left`, level: hours < 4 ? 'soon' : 'ok' };
+  const { n, unit } = amountOf(Math.abs(hours));
+  const amount = unit.replace('{n}', String(n));
+  if (hours < 0) return { text: `SLA breached ${amount} ago`, level: 'breached', phrase: 'SLA breached {amount} ago', unit, n };
+  return { text: `${amount} left`, level: hours < 4 ? 'soon' : 'ok', phrase: '{amount} left', unit, n };
 }
 
-function formatHours(hours: number): string {
-  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
-  if (hours < 48) return `${Math.round(hours)} h`;
-  return `${Math.round(hours / 24)} d`;
+function amountOf(hours: number): { n: number; unit: string } {
+  if (hours < 1) return { n: Math.max(1, Math.round(hours * 60)), unit: '{n} min' };
+  if (hours < 48) return { n: Math.round(hours), unit: '{n} h' };
+  return { n: Math.round(hours / 24), unit: '{n} d' };
 }
