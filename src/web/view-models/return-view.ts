@@ -1,6 +1,6 @@
 // The return page's model: parsed fields beside the scan (with their boxes as fractions of the page, so they
 // line up at any zoom), what is doubtful or invalid, the order match and the refund, and what may happen next.
-import { FIELD_KEYS, ITEM_KEYS, type FieldValue } from '../../domain/application.ts';
+import { FIELD_KEYS, ITEM_KEYS, ReasonSchema, RefundMethodSchema, type FieldValue, type ParsedApplication } from '../../domain/application.ts';
 import { allowedEvents } from '../../domain/lifecycle/transitions.ts';
 import { addIsoDays } from '../../domain/iso-date-math.ts';
 import { isoDay } from '../../domain/iso-day.ts';
@@ -44,10 +44,24 @@ export interface FieldView {
   value: string;
   confidence: number | null;
   low: boolean;
-  issues: string[];
+  /** One plain message per problem of this field, as a phrase to translate and its values. */
+  issues: Issue[];
   error?: string;
   edited: boolean;
   box?: BoxView;
+  /** A closed set of values (reason, refund method): offered as choices in words, never typed as codes. */
+  options?: Array<{ value: string; label: string; selected: boolean }>;
+}
+
+const CHOICES: Record<string, readonly string[]> = { reason: ReasonSchema.options, refundMethod: RefundMethodSchema.options };
+
+function choicesFor(key: string, value: string): FieldView['options'] {
+  const base = key.replace(/^items\.\d+\./, '');
+  const values = CHOICES[base];
+  if (!values) return undefined;
+  // A value the parser read that is none of the choices stays visible (and invalid) until the agent picks one.
+  const all = value && !values.includes(value) ? [value, ...values] : values;
+  return [{ value: '', label: '—', selected: value === '' }, ...all.map((v) => ({ value: v, label: v.replaceAll('_', ' '), selected: v === value }))];
 }
 
 export function buildReturnView(
@@ -75,11 +89,14 @@ export function buildReturnView(
   };
   const view = (key: string, label: string, field: FieldValue | undefined): FieldView => {
     const box = boxOf(field);
-    const issues = check.flagged[key] ?? [];
+    const issues = fieldIssues(key, field, application, check);
+    const value = options.submitted?.[key] ?? field?.value ?? '';
+    const choices = choicesFor(key, value);
     return {
       key,
       label,
-      value: options.submitted?.[key] ?? field?.value ?? '',
+      value,
+      ...(choices ? { options: choices } : {}),
       confidence: field ? field.confidence : null,
       low: field !== undefined && field.confidence < options.minConfidence,
       issues,
@@ -93,9 +110,8 @@ export function buildReturnView(
   const items = application.items.map((item, index) => ({
     index,
     cells: ITEM_KEYS.map((key) => view(`items.${index}.${key}`, key, item[key])),
-    issues: Object.entries(check.flagged)
-      .filter(([field]) => field.startsWith(`items[${index}]`))
-      .flatMap(([, messages]) => messages),
+    // Problems of the item as a whole (not one of its cells, which show their own under the value).
+    issues: itemIssues(index, check),
   }));
 
   const refund = check.decision.refund;
@@ -165,6 +181,49 @@ export function buildReturnView(
     trackingNumber: ref?.trackingNumber ?? null,
     sla: slaBadge(ref?.deadlines.reviewDueAt ?? null, detail.state, options.now),
   };
+}
+
+export interface Issue {
+  phrase: string;
+  values: Record<string, string>;
+}
+
+/** Problems that a corrected value settles: the agent read the scan and typed the value. */
+const SETTLED_BY_EDIT = new Set(['low_confidence', 'missing_field', 'invalid_value', 'checksum_failed']);
+
+/**
+ * One plain message per problem of a field (issue #14: each low-confidence warning showed twice, in developer
+ * wording, and stayed after the field was corrected). The checks re-run on the application as it stands decide;
+ * a parser's problem is shown only while the value is still the parser's, and never twice for one code.
+ */
+function fieldIssues(key: string, field: FieldValue | undefined, application: ParsedApplication, check: ReviewCheck): Issue[] {
+  const checkKey = key.replace(/^items\.(\d+)\.(\w+)$/, 'items[$1].$2');
+  const edited = field?.source === 'agent';
+  const found = [
+    ...check.decision.reasons.filter((r) => r.field === checkKey),
+    ...application.problems.filter((p) => p.field === checkKey && !(edited && SETTLED_BY_EDIT.has(p.code))),
+  ];
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const problem of found) {
+    if (seen.has(problem.code)) continue;
+    seen.add(problem.code);
+    issues.push(plainIssue(problem.code, problem.message, field));
+  }
+  return issues;
+}
+
+function itemIssues(index: number, check: ReviewCheck): Issue[] {
+  return check.decision.reasons.filter((r) => r.field === `items[${index}]`).map((r) => plainIssue(r.code, r.message, undefined));
+}
+
+function plainIssue(code: string, message: string, field: FieldValue | undefined): Issue {
+  if (code === 'low_confidence') {
+    return { phrase: 'Read with low confidence ({percent}): check it against the scan.', values: { percent: field ? `${Math.round(field.confidence * 100)}%` : '?' } };
+  }
+  if (code === 'missing_field') return { phrase: 'Missing: fill it in from the scan.', values: {} };
+  // Other checks word their own reason (an account failing its key, a date out of order): shown as they say it.
+  return { phrase: '{message}', values: { message } };
 }
 
 /** `email` → "E-mail", `items.0.size` → "item 1 size", `shipBy` stays as it is. */
