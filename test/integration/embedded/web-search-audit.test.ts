@@ -1,5 +1,6 @@
 // Issue #14, the quick fixes: the queue search looks in every state and forgives dashes and case in a return
-// number; a field edit keeps its old and new value in the audit trail, shown on the timeline.
+// number; a field edit keeps its old and new value in the audit trail, shown on the timeline; the review page
+// offers enums as choices and one plain message per problem, gone once the field is corrected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
 import { WebClient } from '../../support/web-client.ts';
@@ -32,6 +33,14 @@ describe('web: search across states, audit values', () => {
   it('keeps the old and the new value of an edit and shows both on the timeline', async () => {
     const client = new WebClient(fx.app);
     await client.login(USERS.support);
+    const before = await client.get('/returns/RT-0101');
+    // One plain message for the doubtful e-mail (the parser's problem and the check's reason were two), and choices
+    // in words for the enums instead of a typed code.
+    const emailRow = before.body.slice(before.body.indexOf('for="f-email"'), before.body.indexOf('for="f-phone"'));
+    expect(emailRow.match(/class="field-issue"/g)).toHaveLength(1);
+    expect(emailRow).toContain('Read with low confidence (58%): check it against the scan.');
+    expect(before.body).toMatch(/<select id="f-reason" name="f.reason" class="field" >.*<option value="proper_quality" selected>proper quality<\/option>/s);
+    expect(before.body).toMatch(/<select id="f-refundMethod"[^>]*>.*<option value="card" selected>card<\/option>/s);
     const saved = await client.submit('/returns/RT-0101', '/returns/RT-0101/fields', { 'f.email': 'anna@example.com', 'f.items.0.size': 'L', action: 'save' });
     expect(saved.status).toBe(303);
     const detail = await fx.store.getReturn('RT-0101');
@@ -42,6 +51,9 @@ describe('web: search across states, audit values', () => {
       { field: 'items.0.size', from: 'M', to: 'L' },
     ]);
     const page = await client.get('/returns/RT-0101');
+    // The correction settles the doubt: its message is gone.
+    const fixedRow = page.body.slice(page.body.indexOf('for="f-email"'), page.body.indexOf('for="f-phone"'));
+    expect(fixedRow).not.toContain('field-issue');
     expect(page.body).toMatch(/E-mail: <del>anna@exarnple.com<\/del> → <ins>anna@example.com<\/ins>/);
     expect(page.body).toMatch(/item 1 size: <del>M<\/del> → <ins>L<\/ins>/);
   });
