@@ -55,6 +55,8 @@ beforeAll(async () => {
     fields: { orderNumber: ['A-5005', 0.97], email: ['anna@example.com', 0.99], cardLast4: ['4242', 0.99], reason: ['defect', 0.95] },
     items: [['SK-1', 'Юбка', 'M', '1', '4000.00']],
   });
+  // Under review, for the review page's screenshot.
+  await fx.seedReturn({ returnNumber: 'RT-D005', createdAt: new Date(now - 20 * HOUR), fields: { fullName: ['Смирнова Ольга Петровна', 0.93], phone: ['+7916123456', 0.41] } });
   // A customer's question that is no application and names no return: the unassigned inbox.
   const raw = Buffer.from(
     'From: Ольга <olga@example.org>\r\nTo: info@shop.test\r\nSubject: Вопрос про возврат\r\nMessage-ID: <olga-question@example.org>\r\n' +
@@ -96,7 +98,7 @@ describe('browser: the desk\'s day', () => {
     await page.click('#extend-form button[type=submit]');
     expect(page.url()).toBe(`${base}/returns/RT-D001`);
     await page.fill('#extend-form input[name=reason]', 'the customer is travelling until next week');
-    await saveScreenshot(await page.screenshot({ fullPage: true }), 'desk-actions', { docs: true });
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'desk-actions-en');
     await Promise.all([page.waitForURL(/done=extended/), page.click('#extend-form button[type=submit]')]);
     await expect.poll(() => page.locator('.alert.ok').textContent()).toContain('Ship-by date moved');
     await expect.poll(() => page.locator('.timeline').textContent()).toContain(newDay);
@@ -127,7 +129,7 @@ describe('browser: the desk\'s day', () => {
     await page.click('a:text("Refunds to pay")');
     await expect.poll(() => page.locator('table.refunds tbody tr').count()).toBe(3);
     for (const number of ['RT-F001', 'RT-F002']) await page.check(`input[name="pick.${number}"]`);
-    await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds', { docs: true });
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds-en');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="1c"]')]);
     expect(download.suggestedFilename()).toMatch(/^kl_to_1c-\d{4}-\d{2}-\d{2}\.txt$/);
@@ -185,7 +187,7 @@ describe('browser: the desk\'s day', () => {
     await page.click('a:text("Вопрос про возврат")');
     await expect.poll(() => page.locator('pre.message-text').textContent()).toContain('купленный со скидкой');
     await page.fill('#answer-form textarea[name=text]', 'Да, скидка не мешает возврату: пришлите заявление, и мы всё посчитаем.');
-    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned-answer', { docs: true });
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned-answer-en');
     await Promise.all([page.waitForURL(/\/mail\/.+done=answered/), page.click('#answer-form button[type=submit]')]);
     await expect.poll(() => page.locator('.thread .message.outgoing').count()).toBe(1);
 
@@ -244,7 +246,7 @@ describe('browser: the desk\'s day', () => {
     // Nothing to refund: no refund form, the replacement instead.
     expect(await page.locator('form[action$="/refund-issued"]').count()).toBe(0);
     await page.fill('#replacement-form input[name=trackingNumber]', 'RA123456785RU');
-    await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange', { docs: true });
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange-en');
     await Promise.all([page.waitForURL(/done=replacement/), page.click('#replacement-form button[type=submit]')]);
     await expect.poll(() => page.locator('h1 .state').textContent()).toContain('exchanged');
     const sent = await simpleParser((await pendingFor('RT-D004')).at(-1)!.raw);
@@ -253,6 +255,40 @@ describe('browser: the desk\'s day', () => {
     expect(sent.text).toContain('Трек-номер посылки: RA123456785RU.');
     // It never enters the refunds to pay.
     expect((await fx.store.listRefundsDue()).map((r) => r.returnNumber)).not.toContain('RT-D004');
+    await context.close();
+  });
+
+  it('shows every page in Russian, the language a Russian shop\'s agents read (screenshots for docs/ui.md)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.manager);
+    await page.click('#lang-ru');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Очередь на проверку');
+    await page.goto(`${base}/queue?state=all`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'queue', { docs: true });
+    await page.goto(`${base}/returns/RT-D005`);
+    await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
+    await expect.poll(() => page.locator('#approve').textContent()).toBe('Одобрить');
+    expect(await page.locator('#f-email').locator('xpath=..').textContent()).toContain('Распознано неуверенно (58%): сверьте со сканом.');
+    await saveScreenshot(await page.screenshot({ fullPage: false }), 'review', { docs: true });
+    await page.goto(`${base}/returns/RT-D001`);
+    await expect.poll(() => page.locator('#desk-actions h2').textContent()).toBe('Действия службы возвратов');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'return-desk', { docs: true });
+    await page.goto(`${base}/returns/RT-D004`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange', { docs: true });
+    await page.goto(`${base}/refunds`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Возвраты денег к выплате');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds', { docs: true });
+    await page.goto(`${base}/attention?state=all`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned', { docs: true });
+    await page.goto(`${base}/dashboard?days=30`);
+    await page.waitForFunction(() => (window as unknown as { Chart?: { instances: object } }).Chart !== undefined);
+    await expect.poll(() => page.locator('#tile-refunds-paid span').textContent()).toBe('Выплачено');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'dashboard', { docs: true });
+    // And back to English, on the same page.
+    await page.click('#lang-en');
+    await expect.poll(() => page.locator('#tile-refunds-paid span').textContent()).toBe('Refunds paid');
     await context.close();
   });
 });
