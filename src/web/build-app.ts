@@ -11,7 +11,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../domain/app-error.ts';
 import { csrfUserInfo, sessionHook } from './auth/session-hook.ts';
 import { HTTP_STATUS } from './http-errors.ts';
-import { LANGUAGE_COOKIE, UiLanguageSchema } from './i18n/ui-language.ts';
+import { createTranslator, LANGUAGE_COOKIE, loadDictionary, UiLanguageSchema } from './i18n/ui-language.ts';
 import { loadViews, type Views } from './load-views.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -47,14 +47,17 @@ export interface AppContext {
   deps: WebDeps;
   views: Views;
   now: () => Date;
+  /** A phrase in the request's language, for text a page hands to its scripts (chart labels). */
+  translate: ReturnType<typeof createTranslator>['translate'];
 }
 
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
   const defaultLanguage = deps.uiLanguage ?? 'ru';
-  const views = await loadViews(deps.review.timeZone, { defaultLanguage });
+  const translator = createTranslator(loadDictionary());
+  const views = await loadViews(deps.review.timeZone, { defaultLanguage, translator });
   const now = deps.now ?? (() => new Date());
-  const context: AppContext = { deps, views, now };
+  const context: AppContext = { deps, views, now, translate: translator.translate };
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

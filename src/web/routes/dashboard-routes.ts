@@ -9,7 +9,7 @@ import type { AppContext } from '../build-app.ts';
 
 const QuerySchema = z.object({ days: z.coerce.number().int().min(7).max(90).default(30) });
 
-export function dashboardRoutes({ deps, views, now }: AppContext) {
+export function dashboardRoutes({ deps, views, now, translate }: AppContext) {
   return async (app: FastifyInstance) => {
     app.get('/dashboard', { config: { role: 'manager' } }, async (request, reply) => {
       const parsed = QuerySchema.safeParse(request.query);
@@ -47,9 +47,11 @@ export function dashboardRoutes({ deps, views, now }: AppContext) {
         total: byState.reduce((a, b) => a + b.count, 0),
         chartData: {
           intake: stats.intakePerDay,
-          byState,
+          // Chart labels in the page's language: the charts are drawn in the browser from this data.
+          byState: byState.map((s) => ({ ...s, label: translate(request.lang, s.state.replaceAll('_', ' ')) })),
           confidence: stats.confidenceBuckets.map((b) => ({ label: `${b.bucket / 10}–${(b.bucket + 1) / 10}`, count: b.count })),
-          rejections: stats.topRejectionReasons,
+          rejections: stats.topRejectionReasons.map((r) => ({ ...r, label: translate(request.lang, r.code.replaceAll('_', ' ')) })),
+          applicationsLabel: translate(request.lang, 'Applications'),
         },
         dayOptions: [7, 30, 90].map((d) => ({ days: d, active: d === days })),
       });

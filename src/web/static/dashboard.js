@@ -19,17 +19,17 @@
 
   new Chart(document.getElementById('chart-intake'), {
     type: 'bar',
-    data: { labels: data.intake.map(function (d) { return d.day.slice(5); }), datasets: [{ label: 'Applications', data: data.intake.map(function (d) { return d.count; }), backgroundColor: accent, borderRadius: 3 }] },
+    data: { labels: data.intake.map(function (d) { return d.day.slice(5); }), datasets: [{ label: data.applicationsLabel, data: data.intake.map(function (d) { return d.count; }), backgroundColor: accent, borderRadius: 3 }] },
     options: Object.assign({}, common, { scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } } }),
   });
   new Chart(document.getElementById('chart-states'), {
     type: 'doughnut',
-    data: { labels: data.byState.map(function (s) { return s.state.replace(/_/g, ' '); }), datasets: [{ data: data.byState.map(function (s) { return s.count; }), backgroundColor: data.byState.map(function (s) { return stateColours[s.state] || '#64748b'; }) }] },
+    data: { labels: data.byState.map(function (s) { return s.label; }), datasets: [{ data: data.byState.map(function (s) { return s.count; }), backgroundColor: data.byState.map(function (s) { return stateColours[s.state] || '#64748b'; }) }] },
     options: Object.assign({}, common, { plugins: { legend: { display: true, position: 'right', labels: { boxWidth: 12 } } } }),
   });
   new Chart(document.getElementById('chart-rejections'), {
     type: 'bar',
-    data: { labels: data.rejections.map(function (r) { return r.code.replace(/_/g, ' '); }), datasets: [{ data: data.rejections.map(function (r) { return r.count; }), backgroundColor: '#b42318', borderRadius: 3 }] },
+    data: { labels: data.rejections.map(function (r) { return r.label; }), datasets: [{ data: data.rejections.map(function (r) { return r.count; }), backgroundColor: '#b42318', borderRadius: 3 }] },
     options: Object.assign({}, common, { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }),
   });
   new Chart(document.getElementById('chart-confidence'), {

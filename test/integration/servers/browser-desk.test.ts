@@ -285,6 +285,11 @@ describe('browser: the desk\'s day', () => {
     await page.goto(`${base}/dashboard?days=30`);
     await page.waitForFunction(() => (window as unknown as { Chart?: { instances: object } }).Chart !== undefined);
     await expect.poll(() => page.locator('#tile-refunds-paid span').textContent()).toBe('Выплачено');
+    // The charts are drawn in the browser: their labels come translated with the data.
+    const labels = await page.evaluate(() =>
+      Object.values((window as unknown as { Chart: { instances: Record<string, { config: { type: string }; data: { labels: string[] } }> } }).Chart.instances).find((c) => c.config.type === 'doughnut')!.data.labels,
+    );
+    expect(labels).toContain('ждём отправку');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'dashboard', { docs: true });
     // And back to English, on the same page.
     await page.click('#lang-en');

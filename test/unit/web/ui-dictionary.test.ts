@@ -47,6 +47,7 @@ function dynamicPhrases(): Set<string> {
     'Read with low confidence ({percent}): check it against the scan.',
     'Missing: fill it in from the scan.',
     '{message}',
+    'Applications',
     '—',
     'proper quality',
     'defect',
