@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ITEM_KEYS } from '../../../src/domain/application.ts';
 import { RETURN_EVENTS } from '../../../src/domain/lifecycle/transitions.ts';
 import { INBOUND_STATES, RETURN_STATES } from '../../../src/domain/return-state.ts';
+import { REASON_CODES } from '../../../src/pipeline/decide/decision-reasons.ts';
 import { REJECTION_REASONS } from '../../../src/pipeline/review/decide-review.ts';
 import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
 import { DONE_MESSAGES } from '../../../src/web/routes/return-routes.ts';
@@ -35,7 +36,7 @@ const PAGE_TITLES = ['Review queue', 'Queue', 'Message', 'Needs attention', 'Ref
 const ROLES = ['support', 'manager', 'admin'];
 
 function dynamicPhrases(): Set<string> {
-  const humanized = [...RETURN_STATES, ...INBOUND_STATES, ...RETURN_EVENTS, ...NOTE_EVENTS, ...TEMPLATES, ...REJECTION_REASONS, 'all'].map((c) => c.replaceAll('_', ' '));
+  const humanized = [...RETURN_STATES, ...INBOUND_STATES, ...RETURN_EVENTS, ...NOTE_EVENTS, ...TEMPLATES, ...REJECTION_REASONS, ...REASON_CODES, 'started_by_agent', 'all'].map((c) => c.replaceAll('_', ' '));
   const now = new Date('2026-12-05T12:00:00Z');
   const sla = [10, 30 * 60, 3 * 3600, 60 * 3600, -3600].map((s) => slaBadge(new Date(now.getTime() + s * 1000), 'needs_review', now)!);
   return new Set([
