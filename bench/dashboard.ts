@@ -156,7 +156,7 @@ async function startApp(dashboard: Dashboard): Promise<{ app: FastifyInstance; c
   const metrics = createMetrics({ defaultMetrics: false });
   metrics.attach({ dashboard, store });
   const app = await buildApp({
-    store, users: store.users, dashboard, documents: store, mime: createMimeParser(),
+    store, users: store.users, dashboard, documents: store, refunds: store, conversations: store, mime: createMimeParser(),
     review: { updates: store, orders: store, policy: loadPolicy(), templates: loadReplyTemplates(TEMPLATES_DIR), composeMessage, from: 'info@shop.test', shopName: 'Bench', timeZone: 'Europe/Moscow', now: () => new Date(), replyGuard: { check: async () => undefined } },
     sessionSecret: 'bench-secret-bench-secret-bench-secret-00', secureCookies: false,
     metrics: () => metrics.render(), health: () => ({ worker: 'not_started' }),

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './domain/app-error.ts';
+import { PayerAccountSchema, type PayerAccount } from './domain/payer-account.ts';
 import { DEFAULT_SHOP_TIMEZONE, isTimeZone } from './domain/iso-day.ts';
 
 /** An unset or empty variable means "not configured". */
@@ -76,6 +77,28 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
   /** Lets a Prometheus scraper read /metrics with `Authorization: Bearer <token>`; unset: managers only. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * The shop's bank account refunds are paid from, for the payment orders of the refunds page (1CClientBankExchange).
+   * All of NAME, INN, ACCOUNT, BIK, CORR_ACCOUNT and BANK, or none; KPP for an organisation.
+   */
+  PAYER_NAME: z.string().trim().min(1).optional(),
+  PAYER_INN: z.string().optional(),
+  PAYER_KPP: z.string().optional(),
+  PAYER_ACCOUNT: z.string().optional(),
+  PAYER_BIK: z.string().optional(),
+  PAYER_CORR_ACCOUNT: z.string().optional(),
+  PAYER_BANK: z.string().optional(),
+  /** Where customers reach the review UI's public pages (the status page every reply links to); default http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The returns desk's own address: alerts (review SLA about to break, refund overdue) and a daily digest go there. Unset: none. */
+  DESK_EMAIL: z.email().optional(),
+  DESK_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
+  /** The shop hour (0–23) from which the day's digest is sent. */
+  DESK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** Hours before a review deadline at which the desk is alerted. */
+  ALERT_REVIEW_LEAD_HOURS: z.coerce.number().positive().max(168).default(4),
+  /** The review UI's language until an agent picks one: ru (default, for a Russian shop) or en. */
+  UI_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -122,6 +145,13 @@ export type Config = Readonly<{
   sessionSecret?: string;
   secureCookies: boolean;
   metricsToken?: string;
+  /** The public address of the UI, without a trailing slash: replies link to `${publicUrl}/status`. */
+  publicUrl: string;
+  uiLanguage: 'ru' | 'en';
+  /** Alerts and the daily digest for the desk (DESK_*), when DESK_EMAIL is set. */
+  desk?: { email: string; language: 'ru' | 'en'; digestHour: number; reviewLeadHours: number };
+  /** The shop's bank account (PAYER_*), when configured. */
+  payer?: PayerAccount;
 }>;
 
 /** Parses the environment; on error lists every bad key at once. */
@@ -134,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const address = (/<([^<>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM).trim();
+  const payer = payerFrom(e);
+  const ownAddresses = [...new Set([address, e.MAILBOX_ADDRESS].filter((a): a is string => !!a).map((a) => a.toLowerCase()))];
+  if (e.DESK_EMAIL && ownAddresses.includes(e.DESK_EMAIL.toLowerCase())) {
+    // Alerts to our own mailbox would be read back as mail; the desk needs an address of its own.
+    throw new AppError('config_invalid', 'Invalid configuration:\n  DESK_EMAIL: must not be MAIL_FROM or MAILBOX_ADDRESS');
+  }
   return Object.freeze({
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, 'intake.db')}`,
@@ -172,5 +208,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processingTimeoutSeconds: e.PROCESSING_TIMEOUT_SECONDS,
     replyCopyTo: e.IMAP_URL && e.SMTP_URL && e.REPLY_COPY_TO_MAILBOX ? (e.MAILBOX_ADDRESS ?? address) : undefined,
     replyResendAfterSeconds: e.REPLY_RESEND_AFTER_SECONDS,
+    uiLanguage: e.UI_LANGUAGE,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    ...(payer ? { payer } : {}),
+    ...(e.DESK_EMAIL
+      ? { desk: { email: e.DESK_EMAIL, language: e.DESK_LANGUAGE, digestHour: e.DESK_DIGEST_HOUR, reviewLeadHours: e.ALERT_REVIEW_LEAD_HOURS } }
+      : {}),
   });
+}
+
+/** PAYER_* as one account: none set is fine (no payment orders), some set is a mistake listed key by key. */
+function payerFrom(e: z.infer<typeof EnvSchema>): PayerAccount | undefined {
+  const raw = { name: e.PAYER_NAME, inn: e.PAYER_INN, kpp: e.PAYER_KPP, account: e.PAYER_ACCOUNT, bik: e.PAYER_BIK, corrAccount: e.PAYER_CORR_ACCOUNT, bank: e.PAYER_BANK };
+  if (Object.values(raw).every((value) => value === undefined)) return undefined;
+  const parsed = PayerAccountSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const key = (field: PropertyKey) => `PAYER_${String(field).replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+  const lines = parsed.error.issues.map((issue) => `  ${key(issue.path[0] ?? 'NAME')}: ${issue.message}`);
+  throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);
 }

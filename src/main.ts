@@ -84,7 +84,7 @@ export interface Runtime {
  */
 export async function createRuntime(config: Config, options: { lazyOcr?: boolean; metrics?: Metrics } = {}): Promise<Runtime> {
   const policy = loadPolicy(config.policyFile);
-  const templates = loadReplyTemplates(TEMPLATES_DIR);
+  const templates = loadReplyTemplates(TEMPLATES_DIR, { statusUrl: `${config.publicUrl}/status` });
   await checkOcrData(config.ocrDataDir);
   const opened = await openStore(config.databaseUrl, { timeZone: config.shopTimeZone });
   const metrics = options.metrics;
@@ -162,6 +162,25 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       batchSize: BATCH_SIZE,
       now: () => new Date(),
       random: () => randomInt(31),
+      ...(config.desk
+        ? {
+            deskAlerts: {
+              alerts: store,
+              templates,
+              composeMessage,
+              from: config.mailFrom,
+              deskAddress: config.desk.email,
+              language: config.desk.language,
+              shopName: config.shopName,
+              timeZone: config.shopTimeZone,
+              publicUrl: config.publicUrl,
+              reviewLeadHours: config.desk.reviewLeadHours,
+              digestHour: config.desk.digestHour,
+              replyGuard: replyGuardFor(config, delivery),
+              now: () => new Date(),
+            },
+          }
+        : {}),
     };
     return {
       store,
@@ -218,12 +237,16 @@ export async function createWebRuntime(
     users,
     dashboard,
     documents: store,
+    refunds: store,
+    conversations: store,
+    uiLanguage: config.uiLanguage,
+    ...(config.payer ? { payer: config.payer } : {}),
     mime: createMimeParser(),
     review: {
       updates: store,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       policy: loadPolicy(config.policyFile),
-      templates: loadReplyTemplates(TEMPLATES_DIR),
+      templates: loadReplyTemplates(TEMPLATES_DIR, { statusUrl: `${config.publicUrl}/status` }),
       composeMessage,
       from: config.mailFrom,
       shopName: config.shopName,

@@ -11,7 +11,15 @@ export type ReplyTemplate =
   | 'parcel_received'
   | 'refund_issued'
   | 'shipment_received'
-  | 'returned_to_customer';
+  | 'returned_to_customer'
+  | 'ship_by_extended'
+  | 'cancelled'
+  | 'agent_reply'
+  | 'exchange_approved'
+  | 'exchange_sent'
+  // Mail to the returns desk itself, never to a customer (src/pipeline/alerts).
+  | 'desk_alert'
+  | 'desk_digest';
 
 export type Language = 'ru' | 'en';
 

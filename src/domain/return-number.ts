@@ -55,3 +55,19 @@ export function findReturnNumbers(text: string): string[] {
   }
   return [...found];
 }
+
+/**
+ * What an agent typed, read as (the start of) a return number, in the stored form: "r4k7m9qx3", "R 4K7M 9QX3" and
+ * "4k7m-9qx3" all give "R-4K7M-9QX3", "r-4k7" gives "R-4K7". A complete number must pass its check symbol; a partial
+ * one must hold a digit, so a name such as "Rita" is not taken for one. null: not a return number.
+ */
+export function returnNumberPrefix(input: string): string | null {
+  const complete = parseReturnNumber(input);
+  if (complete) return complete;
+  const compact = input.trim().toUpperCase().replace(/[\s-]/g, '');
+  const match = /^R([0-9A-Z]{1,7})$/.exec(compact);
+  if (!match || !/\d/.test(match[1]!)) return null;
+  const symbols = normalise(match[1]!);
+  if ([...symbols].some((c) => !ALPHABET.includes(c))) return null;
+  return symbols.length > 4 ? `R-${symbols.slice(0, 4)}-${symbols.slice(4)}` : `R-${symbols}`;
+}

@@ -14,6 +14,10 @@ export const RETURN_STATES = [
   'refunded',
   'returned_to_customer',
   'expired',
+  // An agent called the return off (the customer withdrew it, a duplicate); an agent may reopen it.
+  'cancelled',
+  // Every item kept was exchanged, and the replacement has been sent: done, with no refund.
+  'exchanged',
 ] as const;
 export const ReturnStateSchema = z.enum(RETURN_STATES);
 export type ReturnState = z.infer<typeof ReturnStateSchema>;

@@ -11,15 +11,20 @@ import { ZodError } from 'zod';
 import { AppError } from '../domain/app-error.ts';
 import { csrfUserInfo, sessionHook } from './auth/session-hook.ts';
 import { HTTP_STATUS } from './http-errors.ts';
+import { createTranslator, LANGUAGE_COOKIE, loadDictionary, UiLanguageSchema } from './i18n/ui-language.ts';
 import { loadViews, type Views } from './load-views.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { conversationRoutes } from './routes/conversation-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
+import { languageRoutes } from './routes/language-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import { attentionRoutes } from './routes/attention-routes.ts';
+import { refundRoutes } from './routes/refund-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
+import { statusRoutes } from './routes/status-routes.ts';
 import type { WebDeps } from './web-deps.ts';
 
 export type { WebDeps } from './web-deps.ts';
@@ -42,13 +47,17 @@ export interface AppContext {
   deps: WebDeps;
   views: Views;
   now: () => Date;
+  /** A phrase in the request's language, for text a page hands to its scripts (chart labels). */
+  translate: ReturnType<typeof createTranslator>['translate'];
 }
 
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const views = await loadViews(deps.review.timeZone);
+  const defaultLanguage = deps.uiLanguage ?? 'ru';
+  const translator = createTranslator(loadDictionary());
+  const views = await loadViews(deps.review.timeZone, { defaultLanguage, translator });
   const now = deps.now ?? (() => new Date());
-  const context: AppContext = { deps, views, now };
+  const context: AppContext = { deps, views, now, translate: translator.translate };
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -63,6 +72,11 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
 
   app.decorateRequest('user', null);
   app.decorateRequest('sessionHash', null);
+  app.decorateRequest('lang', 'ru');
+  app.addHook('onRequest', async (request) => {
+    const chosen = UiLanguageSchema.safeParse(request.cookies[LANGUAGE_COOKIE]);
+    request.lang = chosen.success ? chosen.data : defaultLanguage;
+  });
   app.addHook('onRequest', sessionHook(deps.users, now));
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'POST') app.csrfProtection(request, reply, done);
@@ -95,22 +109,26 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     reply.code(status);
     if (request.headers.accept?.includes('text/html')) {
       reply.type('text/html; charset=utf-8');
-      return views.error({ title: `${status}`, status, message, user: request.user });
+      return views.error({ title: `${status}`, status, message, user: request.user, lang: request.lang });
     }
     return { error: message, status };
   });
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).type('text/html; charset=utf-8');
-    return views.error({ title: 'Not found', status: 404, message: `Nothing at ${request.url}.`, user: request.user });
+    return views.error({ title: 'Not found', status: 404, message: `Nothing at ${request.url}.`, user: request.user, lang: request.lang });
   });
 
   await app.register(opsRoutes(context));
   await app.register(authRoutes(context));
+  await app.register(languageRoutes(context));
   await app.register(queueRoutes(context));
   await app.register(attentionRoutes(context));
   await app.register(returnRoutes(context));
   await app.register(documentRoutes(context));
   await app.register(dashboardRoutes(context));
+  await app.register(refundRoutes(context));
+  await app.register(statusRoutes(context));
+  await app.register(conversationRoutes(context));
   await app.register(adminRoutes(context));
   return app;
 }

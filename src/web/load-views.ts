@@ -5,9 +5,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { isoDay } from '../domain/iso-day.ts';
+import { createTranslator, loadDictionary, type UiLanguage } from './i18n/ui-language.ts';
 
 const VIEWS_DIR = path.join(import.meta.dirname, 'views');
-const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error', 'attention'] as const;
+const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error', 'attention', 'refunds', 'status', 'mail'] as const;
 
 export type Views = Record<(typeof PAGES)[number], (context: object) => string>;
 
@@ -17,9 +18,21 @@ function shopTime(timeZone: string): (at: Date) => string {
   return (at) => `${isoDay(at, timeZone)} ${format.format(at)}`;
 }
 
-export async function loadViews(timeZone: string): Promise<Views> {
+/** The language a page is rendered in: the view context's `lang` (the request's), else the UI's default. */
+function languageOf(options: Handlebars.HelperOptions | undefined, fallback: UiLanguage): UiLanguage {
+  const lang = (options?.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
+  return lang === 'en' || lang === 'ru' ? lang : fallback;
+}
+
+export async function loadViews(timeZone: string, options: { defaultLanguage?: UiLanguage; translator?: ReturnType<typeof createTranslator> } = {}): Promise<Views> {
   const hbs = Handlebars.create();
   const clock = shopTime(timeZone);
+  const fallback = options.defaultLanguage ?? 'ru';
+  const { translate } = options.translator ?? createTranslator(loadDictionary());
+  // {{t "Ship by {day}" day=…}}: the phrase in the page's language; Handlebars escapes what it returns.
+  hbs.registerHelper('t', function (phrase: unknown, helper: Handlebars.HelperOptions) {
+    return typeof phrase === 'string' ? translate(languageOf(helper, fallback), phrase, helper.hash as Record<string, unknown>) : '';
+  });
   hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? clock(value) : ''));
   hbs.registerHelper('day', (value: unknown) => (value instanceof Date ? isoDay(value, timeZone) : ''));
   hbs.registerHelper('iso', (value: unknown) => (value instanceof Date ? value.toISOString() : ''));
@@ -27,7 +40,10 @@ export async function loadViews(timeZone: string): Promise<Views> {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   hbs.registerHelper('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
-  hbs.registerHelper('humanize', (value: unknown) => (typeof value === 'string' ? value.replaceAll('_', ' ') : ''));
+  // Codes (states, reasons, templates) as words in the page's language: `awaiting_shipment` → "awaiting shipment".
+  hbs.registerHelper('humanize', function (value: unknown, helper: Handlebars.HelperOptions) {
+    return typeof value === 'string' ? translate(languageOf(helper, fallback), value.replaceAll('_', ' ')) : '';
+  });
   hbs.registerHelper('json', (value: unknown) => new hbs.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c')));
   hbs.registerHelper('duration', (seconds: unknown) => {
     if (typeof seconds !== 'number') return '–';

@@ -1,6 +1,9 @@
 // Everything the web app is built from. The composition root (src/main.ts) fills it; tests fill it with a temp
 // SQLite store and fakes. Nothing in src/web opens a database or reads the environment.
+import type { PayerAccount } from '../domain/payer-account.ts';
 import type { Dashboard } from '../domain/ports/dashboard.ts';
+import type { Conversations } from '../domain/ports/conversations.ts';
+import type { RefundLedger } from '../domain/ports/refunds.ts';
 import type { MimeParser } from '../domain/ports/mime-parser.ts';
 import type { DocumentFiles } from '../domain/ports/document-files.ts';
 import type { Store } from '../domain/ports/store.ts';
@@ -19,6 +22,14 @@ export interface WebDeps {
   dashboard: Dashboard;
   documents: DocumentFiles;
   review: ReviewDeps;
+  /** Every return's e-mails in and out, and the unassigned inbox's answers and attachments. */
+  conversations: Conversations;
+  /** An integer in [0, 31) for the numbers of returns started from an e-mail; crypto's randomInt by default. */
+  random?: () => number;
+  /** Refunds owed and paid (the refunds page, the dashboard's money figures). */
+  refunds: RefundLedger;
+  /** The shop's bank account refunds are paid from; without it payment orders cannot be exported. */
+  payer?: PayerAccount;
   /** Reads the mail shown on the attention pages. */
   mime: MimeParser;
   /** Signs the CSRF tokens (bound to the session) — at least 32 random bytes, kept across restarts. */
@@ -31,6 +42,10 @@ export interface WebDeps {
   health: () => WorkerHealth;
   /** Lets a Prometheus scraper read /metrics without a session (Authorization: Bearer <token>). */
   metricsToken?: string;
+  /** Status page lookups per IP per minute before 429 (default STATUS_LOOKUPS_PER_MINUTE). */
+  statusRateLimit?: number;
+  /** The UI's language until an agent chooses one (UI_LANGUAGE); Russian by default, for a Russian shop. */
+  uiLanguage?: 'ru' | 'en';
   /** Login attempts per IP per minute before 429. */
   loginRateLimit?: number;
   now?: () => Date;

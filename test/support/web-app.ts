@@ -18,6 +18,7 @@ import { createMimeParser } from '../../src/adapters/mime/create-mime-parser.ts'
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
 import type { Fields, SourceBox } from '../../src/domain/application.ts';
 import type { Order } from '../../src/domain/order.ts';
+import type { PayerAccount } from '../../src/domain/payer-account.ts';
 import type { Role, Users } from '../../src/domain/ports/users.ts';
 import type { ReturnState } from '../../src/domain/return-state.ts';
 import { TEMPLATES_DIR } from '../../src/main.ts';
@@ -31,6 +32,16 @@ const DAY = 24 * 3_600_000;
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS: Record<Role, string> = { support: 'sam@desk.test', manager: 'mia@desk.test', admin: 'ada@desk.test' };
+/** The shop's account refunds are paid from, in the tests (Sberbank's BIK and corr. account; an invented account). */
+export const TEST_PAYER: PayerAccount = {
+  name: 'ООО «Тестовый магазин»',
+  inn: '7707083893',
+  kpp: '773601001',
+  account: '40702810938000000001',
+  bik: '044525225',
+  corrAccount: '30101810400000000225',
+  bank: 'ПАО Сбербанк, г. Москва',
+};
 export const XSS = '<img src=x onerror="window.__xss=1">';
 
 export const ORDER: Order = {
@@ -77,6 +88,8 @@ export interface SeedValues {
   byAgent?: boolean;
   /** The customer's e-mail (default anna@example.com). */
   email?: string;
+  /** The application's items as [sku, name, size, quantity, price]; default the T-shirt TS-2. */
+  items?: Array<[string, string, string, string, string]>;
 }
 
 const APPROVED_STATES: ReturnState[] = ['awaiting_shipment', 'shipped', 'received_at_warehouse', 'refunded', 'returned_to_customer', 'expired'];
@@ -172,7 +185,8 @@ export interface WebFixture {
   close(): Promise<void>;
 }
 
-export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number } = {}): Promise<WebFixture> {
+/** The tests read English pages unless they ask for Russian (the UI's own default is Russian: UI_LANGUAGE). */
+export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en' } = {}): Promise<WebFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
@@ -198,12 +212,16 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     users,
     dashboard,
     documents: store,
+    refunds: store,
+    conversations: store,
+    uiLanguage: options.uiLanguage ?? 'en',
+    payer: TEST_PAYER,
     mime: createMimeParser(),
     review: {
       updates: store,
       orders: store,
       policy: testPolicy(),
-      templates: loadReplyTemplates(TEMPLATES_DIR),
+      templates: loadReplyTemplates(TEMPLATES_DIR, { statusUrl: 'https://returns.shop.test/status' }),
       composeMessage,
       from: 'Returns desk <info@shop.test>',
       shopName: 'Test shop',
@@ -261,15 +279,13 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
       application: {
         source: 'message.eml',
         fields,
-        items: [
-          {
-            sku: { value: 'TS-2', confidence: 0.9, source: fileName },
-            name: { value: 'Футболка', confidence: 0.85, source: fileName },
-            size: { value: 'M', confidence: 0.9, source: fileName },
-            quantity: { value: '1', confidence: 0.95, source: fileName },
-            price: { value: '3000.00', confidence: 0.8, source: fileName },
-          },
-        ],
+        items: (values.items ?? [['TS-2', 'Футболка', 'M', '1', '3000.00']]).map(([sku, name, size, quantity, price]) => ({
+          sku: { value: sku, confidence: 0.9, source: fileName },
+          name: { value: name, confidence: 0.85, source: fileName },
+          size: { value: size, confidence: 0.9, source: fileName },
+          quantity: { value: quantity, confidence: 0.95, source: fileName },
+          price: { value: price, confidence: 0.8, source: fileName },
+        })),
         problems: [{ field: 'email', code: 'low_confidence', message: 'e-mail read with low confidence' }],
       },
       documents: [

@@ -4,6 +4,18 @@ import { loadConfig } from '../../src/config.ts';
 import { AppError } from '../../src/domain/app-error.ts';
 
 describe('loadConfig', () => {
+  it('issue #14 settings: the public address, the desk\'s alerts, the payer account (all or none)', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PUBLIC_URL: 'https://returns.shop.example/' }).publicUrl).toBe('https://returns.shop.example');
+    expect(loadConfig({}).desk).toBeUndefined();
+    expect(loadConfig({ DESK_EMAIL: 'desk@shop.example' }).desk).toEqual({ email: 'desk@shop.example', language: 'ru', digestHour: 9, reviewLeadHours: 4 });
+    expect(() => loadConfig({ MAIL_FROM: 'info@shop.example', DESK_EMAIL: 'INFO@shop.example' })).toThrow(/DESK_EMAIL: must not be MAIL_FROM/);
+    expect(loadConfig({}).payer).toBeUndefined();
+    const payer = { PAYER_NAME: 'ООО «Ромашка»', PAYER_INN: '7707083893', PAYER_ACCOUNT: '40702810938000000001', PAYER_BIK: '044525225', PAYER_CORR_ACCOUNT: '30101810400000000225', PAYER_BANK: 'ПАО Сбербанк' };
+    expect(loadConfig(payer).payer).toMatchObject({ name: 'ООО «Ромашка»', bik: '044525225' });
+    expect(() => loadConfig({ ...payer, PAYER_BIK: undefined, PAYER_ACCOUNT: '123' })).toThrow(/PAYER_ACCOUNT: 20 digits[\s\S]*PAYER_BIK/);
+  });
+
   it('runs on embedded defaults with no variables at all', () => {
     const config = loadConfig({});
     expect(config.databaseUrl).toBe(`file:${path.resolve('data/intake.db')}`);

@@ -8,6 +8,7 @@ import { Prisma } from '../../generated/sqlite/client.ts';
 import { ATTENTION_STATES, type AttentionRow, type AttentionState, type Dashboard, type DashboardStats, type QueueFilter, type QueueRow } from '../../domain/ports/dashboard.ts';
 import { addIsoDays } from '../../domain/iso-date-math.ts';
 import { isoDay, startOfShopDay, utcOffsetMinutes } from '../../domain/iso-day.ts';
+import { returnNumberPrefix } from '../../domain/return-number.ts';
 import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
 import type { Provider } from './database-target.ts';
 import { guard } from './db-errors.ts';
@@ -88,6 +89,11 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
   function searchCondition(term: string): Prisma.Sql {
     const prefix = (column: Prisma.Sql, value: string) => sql`(${column} >= ${value} AND ${column} < ${`${value}\uffff`})`;
     if (/^RT-[A-Z0-9-]*$/i.test(term)) return prefix(sql`r."returnNumber"`, term.toUpperCase());
+    // A return number typed without its dashes, with spaces or in lower case is still found (issue #14).
+    const returnNumber = returnNumberPrefix(term);
+    if (returnNumber) {
+      return sql`(${prefix(sql`r."returnNumber"`, returnNumber)} OR ${prefix(sql`r."orderNumber"`, term)} OR ${prefix(sql`r."orderNumber"`, term.toUpperCase())})`;
+    }
     if (/\d/.test(term) && /^[\w/-]+$/.test(term)) {
       return sql`(${prefix(sql`r."orderNumber"`, term)} OR ${prefix(sql`r."orderNumber"`, term.toUpperCase())} OR ${prefix(sql`r."returnNumber"`, term.toUpperCase())})`;
     }
@@ -212,7 +218,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
       guard('listQueue', async () => {
         const page = await queuePage(filter, where(filter));
         const term = filter.search?.trim() ?? '';
-        const numberLike = term !== '' && !/^RT-[A-Z0-9-]*$/i.test(term) && /\d/.test(term) && /^[\w/-]+$/.test(term);
+        const numberLike = term !== '' && !/^RT-[A-Z0-9-]*$/i.test(term) && /\d/.test(term) && /^[\w/ -]+$/.test(term);
         return page.total === 0 && numberLike ? queuePage(filter, where(filter, true)) : page;
       }),
 

@@ -2,6 +2,9 @@
 import type { DocumentFiles } from '../../domain/ports/document-files.ts';
 import type { OrderRepository } from '../../domain/ports/order-repository.ts';
 import type { ReturnListing } from '../../domain/ports/return-listing.ts';
+import type { Conversations } from '../../domain/ports/conversations.ts';
+import type { DeskAlerts } from '../../domain/ports/desk-alerts.ts';
+import type { RefundLedger } from '../../domain/ports/refunds.ts';
 import type { ReturnUpdates } from '../../domain/ports/return-updates.ts';
 import type { Store } from '../../domain/ports/store.ts';
 import type { Users } from '../../domain/ports/users.ts';
@@ -14,13 +17,16 @@ import { createOrderRepository } from './order-repository.ts';
 import { createPrismaClient } from './prisma-client.ts';
 import { createPrismaStore } from './prisma-store.ts';
 import { createReturnListingStore } from './return-listing-store.ts';
+import { createConversationStore } from './conversation-store.ts';
+import { createDeskAlertStore } from './desk-alert-store.ts';
+import { createRefundLedger } from './refund-ledger.ts';
 import { createReturnUpdatesStore } from './return-updates-store.ts';
 import { fillSearchText } from './fill-search-text.ts';
 import { createUserStore } from './user-store.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/intake.db';
 
-export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUpdates, ReturnListing {
+export interface DbStore extends Store, OrderRepository, DocumentFiles, ReturnUpdates, ReturnListing, RefundLedger, Conversations, DeskAlerts {
   readonly provider: Provider;
   /** Migrations this call applied (empty when the database was already up to date). */
   readonly appliedMigrations: string[];
@@ -58,5 +64,8 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, opti
     ...createDocumentFiles(db),
     ...createReturnUpdatesStore(db),
     ...createReturnListingStore(db),
+    ...createRefundLedger(db),
+    ...createConversationStore(db),
+    ...createDeskAlertStore(db),
   };
 }

@@ -10,7 +10,7 @@ import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 import { returnSearchText } from './search-text.ts';
-import { DecisionSchema, FormFieldsSchema, PagesSchema, ParsedApplicationSchema, ProblemsSchema, readJson, toJson } from './stored-json.ts';
+import { DecisionSchema, FormFieldsSchema, PagesSchema, ParsedApplicationSchema, ProblemsSchema, readJson, toJson, ValueChangesSchema } from './stored-json.ts';
 
 type ReturnStore = Pick<Store, 'recordReturn' | 'returnNumberExists' | 'listReturns' | 'getReturn' | 'countReturnsByState'>;
 
@@ -102,8 +102,8 @@ export function createReturnStore(db: DbClient): ReturnStore {
                 ]
               : []),
             db.inboundMessage.update({
-              where: { id: input.inboundId },
-              data: { state: 'processed', stateReason: `return ${input.returnNumber}`, lastError: null },
+              where: { id: input.inboundId, ...(input.fromInboundStates ? { state: { in: [...input.fromInboundStates] } } : {}) },
+              data: { state: 'processed', stateReason: `return ${input.returnNumber}`, lastError: null, threadReturnId: returnId },
             }),
             // When the customer's message arrived: the start of the dashboard's time to first reply.
             db.$executeRaw`UPDATE "ReturnRequest" SET "receivedAt" = (SELECT i."receivedAt" FROM "InboundMessage" i WHERE i."id" = ${input.inboundId}) WHERE "id" = ${returnId}`,
@@ -120,6 +120,9 @@ export function createReturnStore(db: DbClient): ReturnStore {
             );
           }
           // P2003: the documents' or the return's foreign key to the inbound message; P2025: its update found no row.
+          if (isRecordNotFound(error) && input.fromInboundStates) {
+            throw new AppError('conflict', `the e-mail of return ${input.returnNumber} was answered, attached or moved meanwhile; reload and try again`, { cause: error });
+          }
           if (isRecordNotFound(error) || isForeignKeyViolation(error)) {
             throw new AppError('not_found', `inbound message ${input.inboundId} does not exist`, { cause: error });
           }
@@ -169,6 +172,7 @@ export function createReturnStore(db: DbClient): ReturnStore {
             fromState: e.fromState === null ? undefined : ReturnStateSchema.parse(e.fromState),
             toState: e.toState === null ? undefined : ReturnStateSchema.parse(e.toState),
             reason: optional(e.reason),
+            ...(e.changes === null ? {} : { changes: readJson(ValueChangesSchema, e.changes, `changes of event ${e.seq} in ${where}`) }),
             at: e.at,
           })),
           documents: row.documents.map((d) => ({

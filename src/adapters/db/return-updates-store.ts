@@ -20,7 +20,12 @@ const REF_INCLUDE = {
   inbound: { select: { messageId: true } },
   // The accepted inspection (a refund is issued only after one, src/domain/lifecycle/transitions.ts) and a receipt
   // photo that came in an e-mail of its own, before the tracking number (handle-follow-up.ts).
-  events: { where: { type: { in: ['inspection_passed', 'receipt_received'] as string[] } }, orderBy: { seq: 'desc' }, select: { at: true, type: true } },
+  // The replacement of an exchange (desk-steps.ts markReplacementSent), sent once.
+  events: {
+    where: { type: { in: ['inspection_passed', 'receipt_received', 'replacement_sent', 'send_replacement'] as string[] } },
+    orderBy: { seq: 'desc' },
+    select: { at: true, type: true },
+  },
 } as const;
 
 type RefRow = NonNullable<Awaited<ReturnType<DbClient['returnRequest']['findFirst']>>> & {
@@ -58,7 +63,9 @@ function toRef(row: RefRow): ReturnRef {
     receivedAt: row.receivedAt,
     inspectedAt: row.events.find((e) => e.type === 'inspection_passed')?.at ?? null,
     receiptReceivedAt: row.events.find((e) => e.type === 'receipt_received')?.at ?? null,
+    replacementSentAt: row.events.find((e) => e.type === 'replacement_sent' || e.type === 'send_replacement')?.at ?? null,
     returnShippingCost: row.returnShippingCost,
+    refundPaid: row.refundPaid !== null && row.refundPaidOn !== null ? { amount: row.refundPaid, on: row.refundPaidOn } : null,
   };
 }
 
@@ -128,6 +135,8 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                 ...(update.decision ? { decision: toJson(update.decision) } : {}),
                 ...(update.trackingNumber ? { trackingNumber: update.trackingNumber } : {}),
                 ...(update.returnShippingCost !== undefined ? { returnShippingCost: update.returnShippingCost } : {}),
+                ...(update.refund?.due !== undefined ? { refundDue: update.refund.due } : {}),
+                ...(update.refund?.paid !== undefined ? { refundPaid: update.refund.paid, refundPaidOn: update.refund.paidOn ?? null } : {}),
                 ...update.deadlines,
                 // Precomputed for the dashboard and the queue search (dashboard-queries.ts).
                 ...(update.application
@@ -170,7 +179,8 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
               await tx.document.createMany({ data: documentRows(update.inbound.documents, inboundId, current.id) });
               await tx.inboundMessage.update({
                 where: { id: inboundId },
-                data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null },
+                // The e-mail joins the return's conversation (conversation-store.ts).
+                data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null, threadReturnId: current.id },
               });
             }
           });

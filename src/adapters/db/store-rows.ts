@@ -30,6 +30,7 @@ export function eventRows(events: readonly ReturnEvent[], firstSeq: number) {
     fromState: e.fromState ?? null,
     toState: e.toState ?? null,
     reason: e.reason ?? null,
+    ...(e.changes && e.changes.length > 0 ? { changes: toJson(e.changes) } : {}),
     at: e.at,
   }));
 }

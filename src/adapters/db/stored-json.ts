@@ -26,6 +26,8 @@ export const PagesSchema = z.array(
   }),
 ) satisfies z.ZodType<PageText[]>;
 
+export const ValueChangesSchema = z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }));
+
 export const FormFieldsSchema = z.record(z.string(), z.string());
 export const ProblemsSchema = z.array(ProblemSchema);
 export { ParsedApplicationSchema };

@@ -24,11 +24,23 @@ const TEMPLATE_NAMES = Object.keys({
   refund_issued: true,
   shipment_received: true,
   returned_to_customer: true,
+  ship_by_extended: true,
+  cancelled: true,
+  agent_reply: true,
+  desk_alert: true,
+  desk_digest: true,
+  exchange_approved: true,
+  exchange_sent: true,
 } satisfies Record<ReplyTemplate, true>) as ReplyTemplate[];
 const LANGUAGES: Language[] = ['ru', 'en'];
 const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];
 
 export interface LoadReplyTemplatesOptions {
+  /**
+   * The customer status page (`https://returns.shop.example/status`): every reply's signature links to it, with the
+   * return number filled in when the reply is about a return. Unset: no link (e.g. `intake parse` renders nothing).
+   */
+  statusUrl?: string;
   /** The blank application form sent with `application_missing`; default `<dir>/../forms/return-application.pdf`. */
   formPath?: string;
 }
@@ -154,7 +166,9 @@ export function loadReplyTemplates(dir: string, options: LoadReplyTemplatesOptio
     render(template, language, part, data) {
       const render = compiled.get(`${template}/${language}.${part}`);
       if (!render) throw new AppError('config_invalid', `no reply template ${template}/${language}.${part}`);
-      return render(data);
+      const number = typeof data.returnNumber === 'string' ? data.returnNumber : null;
+      const statusLink = options.statusUrl ? `${options.statusUrl}${number ? `?number=${encodeURIComponent(number)}` : ''}` : null;
+      return render({ statusLink, ...data });
     },
     attachmentsFor(template) {
       return template === 'application_missing' ? [{ ...form }] : [];

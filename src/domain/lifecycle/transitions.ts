@@ -15,6 +15,10 @@ export const RETURN_EVENTS = [
   'receive_at_warehouse',
   'refund',
   'return_to_customer',
+  'cancel',
+  'reopen',
+  'revive',
+  'send_replacement',
 ] as const;
 export type ReturnEventType = (typeof RETURN_EVENTS)[number];
 
@@ -57,9 +61,20 @@ export const TRANSITIONS: readonly Rule[] = [
   { from: 'received_at_warehouse', event: 'refund', to: 'refunded', by: ['agent', 'system'], requires: 'inspection_passed' },
   // Goods with traces of use go back without a refund (policy `usedGoods`); an agent judges that.
   { from: 'received_at_warehouse', event: 'return_to_customer', to: 'returned_to_customer', by: ['agent'] },
+
+  // The desk's own actions (issue #14), each with a reason in the audit trail. A return is cancelled before the
+  // parcel is on its way (after that the warehouse decides); a decision ended by mistake is reopened for review;
+  // an expired return is brought back with a new ship-by date.
+  ...(['needs_review', 'awaiting_application', 'awaiting_shipment'] as const).map((from) => ({ from, event: 'cancel' as const, to: 'cancelled' as const, by: ['agent'] as const })),
+  { from: 'rejected', event: 'reopen', to: 'needs_review', by: ['agent'] },
+  { from: 'cancelled', event: 'reopen', to: 'needs_review', by: ['agent'] },
+  { from: 'expired', event: 'revive', to: 'awaiting_shipment', by: ['agent'] },
+  // An exchange ends with the replacement sent, once the inspection accepted the goods, as a refund would.
+  { from: 'received_at_warehouse', event: 'send_replacement', to: 'exchanged', by: ['agent'], requires: 'inspection_passed' },
 ];
 
-export const FINAL_STATES: readonly ReturnState[] = ['rejected', 'refunded', 'returned_to_customer', 'expired'];
+/** States nothing moves out of by itself; only an agent's reopen or revive does (see above). */
+export const FINAL_STATES: readonly ReturnState[] = ['rejected', 'refunded', 'returned_to_customer', 'expired', 'cancelled', 'exchanged'];
 
 export type TransitionResult =
   | { ok: true; state: ReturnState; event: ReturnEvent }
@@ -84,7 +99,13 @@ export function transition(
     return {
       ok: false,
       code: 'illegal_transition',
-      message: `Cannot ${event} a return that is ${current}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (final state)'}.`,
+      message: `Cannot ${event} a return that is ${current}${
+        FINAL_STATES.includes(current)
+          ? ` (final state${allowed.length ? `; an agent may ${allowed.join(' or ')} it` : ''})`
+          : allowed.length
+            ? ` (allowed: ${allowed.join(', ')})`
+            : ''
+      }.`,
     };
   }
   const kind = actorKind(actor);

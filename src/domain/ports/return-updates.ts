@@ -46,6 +46,10 @@ export interface ReturnRef {
   receiptReceivedAt?: Date | null;
   /** Return postage an agent read off the receipt, kopecks; null or absent until entered. */
   returnShippingCost?: number | null;
+  /** When the replacement of an exchange was sent (its latest `replacement_sent` or `send_replacement` event). */
+  replacementSentAt?: Date | null;
+  /** The refund as paid: kopecks and the shop day (`YYYY-MM-DD`) the desk recorded; null or absent before. */
+  refundPaid?: { amount: number; on: string } | null;
 }
 
 export interface OrderReturnSummary {
@@ -69,6 +73,8 @@ export interface ReturnUpdate {
   trackingNumber?: string;
   /** Return postage from the receipt, kopecks (an agent's entry). */
   returnShippingCost?: number;
+  /** The refund owed (kopecks, fixed when the inspection accepts the goods), and what was paid on which shop day. */
+  refund?: { due?: number; paid?: number; paidOn?: string };
   /** A follow-up e-mail that caused this change: linked to the return and marked processed in the same transaction. */
   inbound?: { id: string; documents: StoredDocument[] };
 }

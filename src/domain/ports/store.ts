@@ -41,6 +41,13 @@ export interface InboundRecord {
   receivedAt: Date;
 }
 
+/** One value an event changed: a field an agent corrected, a deadline moved. null: the value was (or is now) absent. */
+export interface ValueChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
 export interface ReturnEvent {
   /** `system`, `customer`, or `agent:<email>`. */
   actor: string;
@@ -48,6 +55,8 @@ export interface ReturnEvent {
   fromState?: ReturnState;
   toState?: ReturnState;
   reason?: string;
+  /** Old and new value of what the event changed (issue #14: an edit kept only the field's name). */
+  changes?: ValueChange[];
   at: Date;
 }
 
@@ -81,6 +90,8 @@ export interface RecordReturnInput {
   customerMessageId?: string;
   customerSubject?: string;
   deadlines?: Partial<ReturnDeadlines>;
+  /** An agent starting a return from an unassigned e-mail: only while the e-mail is still in one of these states. */
+  fromInboundStates?: readonly InboundState[];
 }
 
 export interface RecordedReturn {

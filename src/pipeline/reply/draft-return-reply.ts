@@ -20,20 +20,31 @@ export async function draftReturnReply(
   template: ReplyTemplate,
   data: ReplyDataInput<ReplyTemplate>,
   to = ref.customerEmail,
+  options: {
+    /** Answer this message of the customer's (an agent answering their latest e-mail); default their first one. */
+    inReplyTo?: string;
+    /** Fixes the Message-ID: the same agent form sent twice drafts the same reply, which the outbox takes once. */
+    randomId?: () => string;
+  } = {},
 ): Promise<OutboundDraft | undefined> {
   // A return without a known customer address (created by hand, say) gets no e-mail; the event still records why.
   if (!to) return undefined;
-  const reply = renderReply(deps.templates, {
-    template,
-    language: ref.language,
-    to,
-    from: deps.from,
-    ...(ref.customerMessageId ? { inReplyTo: ref.customerMessageId } : {}),
-    // The customer's first message, then our replies: mail clients thread on References.
-    references: [...(ref.customerMessageId ? [ref.customerMessageId] : []), ...ref.replyMessageIds],
-    originalSubject: ref.customerSubject ?? '',
-    returnNumber: ref.returnNumber,
-    data,
-  });
+  const inReplyTo = options.inReplyTo ?? ref.customerMessageId;
+  const reply = renderReply(
+    deps.templates,
+    {
+      template,
+      language: ref.language,
+      to,
+      from: deps.from,
+      ...(inReplyTo ? { inReplyTo } : {}),
+      // The customer's first message, then our replies: mail clients thread on References.
+      references: [...(ref.customerMessageId ? [ref.customerMessageId] : []), ...ref.replyMessageIds],
+      originalSubject: ref.customerSubject ?? '',
+      returnNumber: ref.returnNumber,
+      data,
+    },
+    options.randomId ? { randomId: options.randomId } : {},
+  );
   return { messageId: reply.messageId, to: reply.to, subject: reply.subject, template, language: ref.language, raw: await deps.composeMessage(reply) };
 }

@@ -47,8 +47,10 @@ const shippingTo = {
   recipient: z.string().min(1),
 };
 
-export const REPLY_DATA_SCHEMAS = {
-  approved: z.object({
+/** Items an agent exchanges instead of refunding: the item and what the customer gets for it ("size L"). */
+const ExchangeList = z.array(z.object({ name: z.string().min(1), wanted: z.string().trim().min(1).max(200) }));
+
+const approvedSchema = z.object({
     ...common,
     ...shippingTo,
     /** `international` adds the marketplace rules: any postal service that delivers to Russia, customs. */
@@ -67,7 +69,16 @@ export const REPLY_DATA_SCHEMAS = {
     shippingRefundNeedsReceipt: z.boolean(),
     /** Goods with traces of use go back without a refund (policy usedGoods: return_to_customer). */
     usedGoodsSentBack: z.boolean(),
-  }),
+    /** Items exchanged instead of refunded, in the same parcel (issue #14). */
+    exchange: ExchangeList.default([]),
+  });
+
+export const REPLY_DATA_SCHEMAS = {
+  approved: approvedSchema,
+  /** Every item kept is exchanged: the same shipping instructions, no refund, the replacement after inspection. */
+  exchange_approved: approvedSchema.omit({ refund: true, refundWithinDays: true }).extend({ exchange: ExchangeList.min(1) }),
+  /** The replacement is on its way to the customer. */
+  exchange_sent: z.object({ ...common, exchange: ExchangeList.min(1), trackingNumber: z.string().trim().min(1).max(60).nullable().default(null) }),
   rejected: z.object({
     ...common,
     /** One reason per reply: out_of_window, custom_made, used_goods, not_our_order, … ; others get a generic text. */
@@ -93,11 +104,14 @@ export const REPLY_DATA_SCHEMAS = {
   }),
   shipping_reminder: z.object({ ...common, ...shippingTo, ...parcelRules, shipByDate: isoDay, daysLeft: z.number().int().nonnegative() }),
   expired: z.object({ ...common, shipWithinDays: days }),
-  parcel_received: z.object({ ...common, refundWithinDays: days }),
+  /** `exchangeOnly`: nothing is refunded, the replacement follows the inspection (issue #14). */
+  parcel_received: z.object({ ...common, refundWithinDays: days, exchangeOnly: z.boolean().default(false) }),
   refund_issued: z.object({
     ...common,
     /** Roubles as a decimal string, "500.00". */
     amount: z.string().regex(/^\d+(\.\d{2})?$/),
+    /** The bank day the money went out, as the desk recorded it (null: not stated). */
+    paidOn: isoDay.nullable().default(null),
     refundMethod: z.enum(['bank_account', 'card']),
     cardLast4: z.string().regex(/^\d{4}$/).nullable().default(null),
     /** A conditional discount deducted from the refund (SPEC §2), roubles, when there was one. */
@@ -116,17 +130,55 @@ export const REPLY_DATA_SCHEMAS = {
   }),
   /** The inspection found traces of use: the goods go back without a refund (policy usedGoods: return_to_customer). */
   returned_to_customer: z.object({ ...common, inspectionNote: z.string().trim().min(1).max(500).nullable().default(null) }),
+  /** An agent gave more days to ship, or brought an expired return back (`revived`): the new last day and how to ship. */
+  ship_by_extended: z.object({
+    ...common,
+    ...shippingTo,
+    ...parcelRules,
+    shipByDate: isoDay,
+    revived: z.boolean(),
+    agentNote: z.string().trim().min(1).max(500).nullable().default(null),
+  }),
+  /** An agent cancelled the return (the customer withdrew it, a duplicate, …), in their own words when given. */
+  cancelled: z.object({ ...common, agentNote: z.string().trim().min(1).max(500).nullable().default(null) }),
+  /** An agent's own answer in the conversation, as written (card numbers masked); greeting and signature around it. */
+  agent_reply: z.object({ ...common, body: z.string().trim().min(1).max(10_000) }),
+  /** To the desk: returns whose review deadline is close and refunds that became overdue, each with its page. */
+  desk_alert: z.object({
+    ...common,
+    reviewSoon: z.array(z.object({ returnNumber: z.string().min(1), dueDay: isoDay, dueTime: z.string().regex(/^\d{2}:\d{2}$/), link: z.string().min(1) })),
+    refundOverdue: z.array(z.object({ returnNumber: z.string().min(1), dueDay: isoDay, amount: roubles.nullable(), link: z.string().min(1) })),
+  }),
+  /** To the desk, once a day: the queue's figures, money to the kopeck. */
+  desk_digest: z.object({
+    ...common,
+    day: isoDay,
+    underReview: z.number().int().nonnegative(),
+    reviewOverdue: z.number().int().nonnegative(),
+    awaitingShipment: z.number().int().nonnegative(),
+    expiringWithin24h: z.number().int().nonnegative(),
+    refundsDue: z.number().int().nonnegative(),
+    refundsDueAmount: roubles,
+    refundsOverdue: z.number().int().nonnegative(),
+    refundsOverdueAmount: roubles,
+    unassignedMail: z.number().int().nonnegative(),
+    uiUrl: z.string().min(1),
+  }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
 
 /** Templates that are about an existing return and so need its number. */
 export const NEEDS_RETURN_NUMBER: ReadonlySet<ReplyTemplate> = new Set([
   'approved',
+  'exchange_approved',
+  'exchange_sent',
   'shipping_reminder',
   'expired',
   'parcel_received',
   'refund_issued',
   'shipment_received',
   'returned_to_customer',
+  'ship_by_extended',
+  'cancelled',
 ]);
 
 export type ReplyDataInput<T extends ReplyTemplate> = z.input<(typeof REPLY_DATA_SCHEMAS)[T]>;

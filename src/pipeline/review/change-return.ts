@@ -5,8 +5,8 @@ import { AppError } from '../../domain/app-error.ts';
 import type { ParsedApplication } from '../../domain/application.ts';
 import type { Decision } from '../../domain/decision.ts';
 import { transition, type ReturnEventType } from '../../domain/lifecycle/transitions.ts';
-import type { ReturnDeadlines, ReturnRef } from '../../domain/ports/return-updates.ts';
-import type { OutboundDraft, ReturnEvent } from '../../domain/ports/store.ts';
+import type { ReturnDeadlines, ReturnRef, ReturnUpdate } from '../../domain/ports/return-updates.ts';
+import type { OutboundDraft, ReturnEvent, ValueChange } from '../../domain/ports/store.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ReturnState } from '../../domain/return-state.ts';
 import { draftReturnReply } from '../reply/draft-return-reply.ts';
@@ -20,10 +20,16 @@ export interface Change {
   events: ReturnEventType[];
   actor: AgentActor;
   reason?: string;
-  reply?: { template: ReplyTemplate; data: ReplyDataInput<ReplyTemplate> };
+  /** With no lifecycle event: the audit event of this type that records the change (e.g. `extend_ship_by`). */
+  noteType?: string;
+  /** Old and new values the change makes (a deadline moved), kept on its first audit event. */
+  changes?: ValueChange[];
+  reply?: { template: ReplyTemplate; data: ReplyDataInput<ReplyTemplate>; inReplyTo?: string; randomId?: () => string };
   application?: ParsedApplication;
   decision?: Decision;
   deadlines?: Partial<ReturnDeadlines>;
+  /** The refund owed or paid, committed with the change (ReturnUpdate.refund). */
+  refund?: ReturnUpdate['refund'];
 }
 
 export async function loadReturn(deps: Pick<ReviewDeps, 'updates'>, returnNumber: string, expectedState?: ReturnState): Promise<ReturnRef> {
@@ -47,6 +53,11 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
     state = result.state;
     events.push(result.event);
   }
+  // With lifecycle events the note is not needed (the event says it); without them it records the change.
+  if (events.length === 0 && change.noteType) {
+    events.push({ actor: change.actor, type: change.noteType, ...(change.reason !== undefined ? { reason: change.reason } : {}), at });
+  }
+  if (change.changes?.length && events[0]) events[0] = { ...events[0], changes: change.changes };
   const drafted = change.reply ? await draftReply(deps, ref, change.reply) : undefined;
   const { change: update, suppressed } = await guardChange(
     {
@@ -58,6 +69,7 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
       ...(change.application ? { application: change.application } : {}),
       ...(change.decision ? { decision: change.decision } : {}),
       ...(change.deadlines ? { deadlines: change.deadlines } : {}),
+      ...(change.refund ? { refund: change.refund } : {}),
     },
     deps.replyGuard,
     at,
@@ -78,7 +90,10 @@ export async function recordNote(deps: ReviewDeps, ref: ReturnRef, note: Omit<Re
 }
 
 async function draftReply(deps: ReviewDeps, ref: ReturnRef, reply: NonNullable<Change['reply']>): Promise<OutboundDraft> {
-  const draft = await draftReturnReply(deps, ref, reply.template, reply.data);
+  const draft = await draftReturnReply(deps, ref, reply.template, reply.data, ref.customerEmail, {
+    ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo } : {}),
+    ...(reply.randomId ? { randomId: reply.randomId } : {}),
+  });
   // An agent's action is customer-facing: without an address to answer, refuse it rather than act silently.
   if (!draft) throw new AppError('validation_failed', `return ${ref.returnNumber} has no customer e-mail to reply to`);
   return draft;

@@ -28,25 +28,47 @@ export interface ReviewAction {
 export interface NotReturnable {
   indices: number[];
   reason: RejectionReason;
+  /** A reason of its own for an item (issue #14: one reason for every item turned down was not enough). */
+  reasons?: Partial<Record<number, RejectionReason>>;
 }
 
-export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { notReturnable?: NotReturnable }): Promise<ActionOutcome> {
+/** An item exchanged instead of refunded (issue #14): the same item in another size, or a replacement. */
+export interface ExchangeChoice {
+  index: number;
+  /** What the customer gets instead, in the agent's words: "size L", "a new one". */
+  wanted: string;
+}
+
+/** What the decision keeps of each exchanged item: the parcel must hold it, the replacement step names it. */
+export interface ExchangedItem {
+  name: string;
+  sku?: string;
+  size?: string;
+  quantity?: string;
+  wanted: string;
+}
+
+export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { notReturnable?: NotReturnable; exchange?: ExchangeChoice[] }): Promise<ActionOutcome> {
   const ref = await loadReturn(deps, action.returnNumber, action.expectedState);
-  const { application, turnedDown } = splitItems(ref.application, action.notReturnable);
+  const { application, turnedDown, exchanged, withExchanged } = splitItems(ref.application, action.notReturnable, action.exchange);
+  const exchangeOnly = application.items.length === 0 && exchanged.length > 0;
   // The refund, the shipping terms and the items the parcel holds follow the items approved, not the application.
-  const check = await loadReviewCheck(deps, application, ref);
+  // Exchanged items are not refunded (and stay the customer's for the order's discounts), so the refund is computed
+  // on the refunded items alone; with nothing refunded, the check only gives the shipping terms.
+  const check = await loadReviewCheck(deps, exchangeOnly ? withExchanged : application, ref);
   const variant = check.decision.shipping?.variant ?? 'domestic';
   if (isPlaceholderAddress(check.decision.shipping?.address ?? deps.policy.addresses[variant])) {
     throw new AppError('validation_failed', placeholderMessage(variant));
   }
   // The machine's doubts stay on record with the items turned down; the agent's approval is what decides.
-  const decision: Decision = {
+  const decision: Decision & { exchange?: ExchangedItem[] } = {
     status: 'approved',
     state: 'awaiting_shipment',
     reasons: [
       ...turnedDown.map((item) => ({ code: item.reason, field: `items[${item.index}]`, message: `not returnable: ${item.name}${item.sku ? ` (${item.sku})` : ''}` })),
-      ...check.decision.reasons,
+      ...(exchangeOnly ? [] : check.decision.reasons),
     ],
+    ...(exchanged.length > 0 ? { exchange: exchanged } : {}),
   };
   const approved = buildReplyData('approved', {
     shopName: deps.shopName,
@@ -56,18 +78,26 @@ export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { n
     decision: {
       reasons: decision.reasons,
       ...(check.decision.shipping ? { shipping: check.decision.shipping } : {}),
-      ...(check.decision.refund ? { refund: check.decision.refund } : {}),
+      ...(check.decision.refund && !exchangeOnly ? { refund: check.decision.refund } : {}),
     },
     today: today(deps),
   });
-  const data = { ...approved, notReturnable: turnedDown.map(({ name, reason }) => ({ name, reason })) };
+  const data = {
+    ...approved,
+    notReturnable: turnedDown.map(({ name, reason }) => ({ name, reason })),
+    exchange: exchanged.map(({ name, wanted }) => ({ name, wanted })),
+  };
+  const reasons = [
+    ...(exchanged.length > 0 ? [`exchange: ${exchanged.map((i) => `${i.name} → ${i.wanted}`).join(', ')}`] : []),
+    ...(turnedDown.length > 0 ? [`not returnable: ${turnedDown.map((i) => `${i.name} (${i.reason})`).join(', ')}`] : []),
+  ];
   return changeReturn(deps, ref, {
     events: ['approve', 'await_shipment'],
     actor: action.actor,
-    reason: turnedDown.length > 0 ? `approved after review; not returnable (${turnedDown[0]!.reason}): ${turnedDown.map((i) => i.name).join(', ')}` : 'approved after review',
-    reply: { template: 'approved', data },
+    reason: reasons.length > 0 ? `approved after review; ${reasons.join('; ')}` : 'approved after review',
+    reply: exchangeOnly ? { template: 'exchange_approved', data } : { template: 'approved', data },
     decision,
-    ...(turnedDown.length > 0 ? { application } : {}),
+    ...(turnedDown.length > 0 || exchanged.length > 0 ? { application } : {}),
     deadlines: { shipBy: shipBy(deps.now(), deps.policy, deps.timeZone) },
   });
 }
@@ -79,24 +109,47 @@ interface TurnedDown {
   reason: RejectionReason;
 }
 
-/** The application with the turned-down items left out, and those items; every item turned down is a rejection. */
-function splitItems(application: ParsedApplication, notReturnable?: NotReturnable): { application: ParsedApplication; turnedDown: TurnedDown[] } {
+/**
+ * The application with the items refunded only, the items turned down and the items exchanged; every item turned
+ * down is a rejection. `withExchanged`: the application with the exchanged items kept (the parcel's contents).
+ */
+function splitItems(
+  application: ParsedApplication,
+  notReturnable?: NotReturnable,
+  exchange: ExchangeChoice[] = [],
+): { application: ParsedApplication; turnedDown: TurnedDown[]; exchanged: ExchangedItem[]; withExchanged: ParsedApplication } {
   const indices = new Set(notReturnable?.indices ?? []);
-  if (indices.size === 0) return { application, turnedDown: [] };
-  for (const index of indices) {
+  const exchangeAt = new Map(exchange.map((e) => [e.index, e.wanted.trim()]));
+  for (const index of [...indices, ...exchangeAt.keys()]) {
     if (!Number.isInteger(index) || index < 0 || index >= application.items.length) {
       throw new AppError('validation_failed', `The application has no item ${index + 1}.`);
     }
   }
+  for (const [index, wanted] of exchangeAt) {
+    if (indices.has(index)) throw new AppError('validation_failed', `Item ${index + 1} is either exchanged or turned down, not both.`);
+    if (!wanted) throw new AppError('validation_failed', `Say what the customer gets for item ${index + 1} (e.g. "size L").`);
+  }
+  const exchanged = [...exchangeAt].sort(([a], [b]) => a - b).map(([index, wanted]): ExchangedItem => {
+    const item = application.items[index]!;
+    const text = (key: 'sku' | 'size' | 'quantity') => (item[key]?.value ? { [key]: item[key]!.value } : {});
+    return { name: item.name?.value || item.sku?.value || `item ${index + 1}`, ...text('sku'), ...text('size'), ...text('quantity'), wanted };
+  });
+  const withExchanged = { ...application, items: application.items.filter((_, i) => !indices.has(i)) };
+  if (indices.size === 0 && exchangeAt.size === 0) return { application, turnedDown: [], exchanged: [], withExchanged };
   if (indices.size === application.items.length) {
     throw new AppError('validation_failed', 'Every item is turned down: reject the application instead.');
   }
   const turnedDown = [...indices].sort((a, b) => a - b).map((index) => {
     const item = application.items[index]!;
     const sku = item.sku?.value;
-    return { index, name: item.name?.value || sku || `item ${index + 1}`, ...(sku ? { sku } : {}), reason: notReturnable!.reason };
+    return { index, name: item.name?.value || sku || `item ${index + 1}`, ...(sku ? { sku } : {}), reason: notReturnable!.reasons?.[index] ?? notReturnable!.reason };
   });
-  return { application: { ...application, items: application.items.filter((_, i) => !indices.has(i)) }, turnedDown };
+  return {
+    application: { ...application, items: application.items.filter((_, i) => !indices.has(i) && !exchangeAt.has(i)) },
+    turnedDown,
+    exchanged,
+    withExchanged,
+  };
 }
 
 export async function rejectReturn(deps: ReviewDeps, action: ReviewAction & { reason: RejectionReason; note?: string }): Promise<ActionOutcome> {

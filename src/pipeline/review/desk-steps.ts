@@ -5,9 +5,11 @@ import { AppError } from '../../domain/app-error.ts';
 import { refundDueAt } from '../../domain/lifecycle/deadlines.ts';
 import { parseRoubles, toRoublesString } from '../../domain/money/money.ts';
 import { RefundMethodSchema } from '../../domain/application.ts';
-import { changeReturn, loadReturn, recordNote } from './change-return.ts';
+import { changeReturn, loadReturn, today } from './change-return.ts';
 import { loadReviewCheck } from './review-check.ts';
 import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
+import type { ReturnRef } from '../../domain/ports/return-updates.ts';
+import type { ExchangedItem } from './decide-review.ts';
 
 interface DeskAction {
   returnNumber: string;
@@ -23,7 +25,13 @@ export async function markParcelReceived(deps: ReviewDeps, action: DeskAction): 
     reason: 'parcel received at the warehouse',
     reply: {
       template: 'parcel_received',
-      data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, refundWithinDays: deps.policy.refundDays },
+      data: {
+        shopName: deps.shopName,
+        customerName: ref.application.fields.fullName?.value ?? null,
+        refundWithinDays: deps.policy.refundDays,
+        // An exchange with nothing refunded: the customer is promised the replacement, not money.
+        exchangeOnly: exchangedItems(ref).length > 0 && ref.application.items.length === 0,
+      },
     },
     deadlines: { warehouseAt: now, refundDueAt: refundDueAt(now, deps.policy) },
   });
@@ -45,6 +53,10 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
     // The shop's policy refunds goods even with traces of use; sending them back would break its own rule.
     throw new AppError('validation_failed', 'The return policy (usedGoods: refund) refunds goods with traces of use; they are not sent back.');
   }
+  if (action.result === 'send_back' && !action.note?.trim()) {
+    // The customer is told why the parcel comes back instead of the money: the agent's words are that reason.
+    throw new AppError('validation_failed', 'Say what the inspection found (e.g. "stains on the hem"): the customer is told why the goods come back.');
+  }
   if (action.result === 'send_back') {
     return changeReturn(deps, ref, {
       events: ['return_to_customer'],
@@ -63,7 +75,16 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
   if (ref.inspectedAt) {
     throw new AppError('conflict', `The inspection of return ${ref.returnNumber} was already recorded; reload and try again.`);
   }
-  await recordNote(deps, ref, { actor: action.actor, type: 'inspection_passed', reason: action.note || 'goods accepted: refund due' });
+  // The amount owed is fixed now, from the order and the items accepted: the list of refunds to pay reads it.
+  // An exchange with nothing refunded owes no money: its next step is the replacement, not the refunds list.
+  const due = exchangedItems(ref).length > 0 && ref.application.items.length === 0 ? undefined : (await loadReviewCheck(deps, ref.application, ref)).decision.refund?.total;
+  await deps.updates.updateReturn({
+    returnNumber: ref.returnNumber,
+    fromState: ref.state,
+    toState: ref.state,
+    events: [{ actor: action.actor, type: 'inspection_passed', reason: action.note || 'goods accepted: refund due', at: deps.now() }],
+    ...(due !== undefined ? { refund: { due } } : {}),
+  });
   return { returnNumber: ref.returnNumber, state: ref.state, reply: null };
 }
 
@@ -71,6 +92,8 @@ export const RefundIssuedSchema = z.object({
   /** Roubles, "500.00": what was actually paid (prefilled with the computed refund). */
   amount: z.string().trim().regex(/^\d{1,9}(\.\d{2})?$/, 'amount in roubles, e.g. 500.00'),
   refundMethod: RefundMethodSchema,
+  /** The bank day the money went out, `YYYY-MM-DD` (a date input); today when not given. */
+  paidOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, e.g. 2026-12-05').optional(),
 });
 export type RefundIssued = z.infer<typeof RefundIssuedSchema>;
 
@@ -79,16 +102,21 @@ export async function markRefundIssued(deps: ReviewDeps, action: DeskAction & Re
   const check = await loadReviewCheck(deps, ref.application, ref);
   const deducted = check.decision.refund?.discountTotal;
   const cardLast4 = ref.application.fields.cardLast4?.value;
+  const paid = parseRoubles(action.amount);
+  if (!paid.ok) throw new AppError('validation_failed', paid.message);
+  const paidOn = checkPaidOn(action.paidOn ?? today(deps), today(deps));
   return changeReturn(deps, ref, {
     events: ['refund'],
     actor: action.actor,
-    reason: `refund of ${action.amount} RUB issued (${action.refundMethod})`,
+    reason: `refund of ${toRoublesString(paid.kopecks)} RUB paid on ${paidOn} (${action.refundMethod})`,
+    refund: { paid: paid.kopecks, paidOn },
     reply: {
       template: 'refund_issued',
       data: {
         shopName: deps.shopName,
         customerName: ref.application.fields.fullName?.value ?? null,
-        amount: action.amount.includes('.') ? action.amount : `${action.amount}.00`,
+        amount: toRoublesString(paid.kopecks),
+        paidOn,
         refundMethod: action.refundMethod,
         cardLast4: action.refundMethod === 'card' && cardLast4 && /^\d{4}$/.test(cardLast4) ? cardLast4 : null,
         discountDeducted: deducted ? toRoublesString(deducted) : null,
@@ -125,4 +153,48 @@ export async function recordReceiptAmount(deps: ReviewDeps, action: DeskAction &
     returnShippingCost: parsed.kopecks,
   });
   return { returnNumber: ref.returnNumber, state: ref.state, reply: null };
+}
+
+/** Money is recorded as paid on a real day that has come: not in the future, not before last year. */
+function checkPaidOn(value: string, todayIso: string): string {
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) throw new AppError('validation_failed', `Not a date: "${value}".`);
+  if (value > todayIso) throw new AppError('validation_failed', `The refund cannot be paid on ${value}: that day has not come yet.`);
+  if (value < `${Number(todayIso.slice(0, 4)) - 1}${todayIso.slice(4)}`) throw new AppError('validation_failed', `${value} is more than a year ago.`);
+  return value;
+}
+
+/** The items the approval exchanged instead of refunding (decide-review.ts), as kept in the decision. */
+export function exchangedItems(ref: Pick<ReturnRef, 'decision'>): ExchangedItem[] {
+  return (ref.decision as { exchange?: ExchangedItem[] }).exchange ?? [];
+}
+
+export const ReplacementSentSchema = z.object({ trackingNumber: z.string().trim().max(60).optional() });
+
+/**
+ * The replacement for the exchanged items is on its way: the customer is told, with its tracking number when the
+ * desk has one. An exchange with nothing refunded ends here (`exchanged`); beside a refund it is an event of its own.
+ */
+export async function markReplacementSent(deps: ReviewDeps, action: DeskAction & { trackingNumber?: string }): Promise<ActionOutcome> {
+  const ref = await loadReturn(deps, action.returnNumber);
+  const exchange = exchangedItems(ref);
+  if (exchange.length === 0) throw new AppError('validation_failed', `Return ${ref.returnNumber} exchanges nothing.`);
+  if (!ref.inspectedAt) throw new AppError('illegal_transition', 'The replacement goes out after the inspection has accepted the goods: record the inspection first.');
+  if (ref.replacementSentAt) throw new AppError('conflict', `The replacement for return ${ref.returnNumber} was already sent; reload and try again.`);
+  const tracking = action.trackingNumber?.trim() || null;
+  const exchangeOnly = ref.application.items.length === 0;
+  if (!exchangeOnly && !['received_at_warehouse', 'refunded'].includes(ref.state)) {
+    throw new AppError('illegal_transition', `A replacement is sent for goods at the warehouse; return ${ref.returnNumber} is ${ref.state}.`);
+  }
+  return changeReturn(deps, ref, {
+    events: exchangeOnly ? ['send_replacement'] : [],
+    noteType: 'replacement_sent',
+    actor: action.actor,
+    reason: `replacement sent: ${exchange.map((i) => `${i.name} → ${i.wanted}`).join(', ')}${tracking ? ` (tracking ${tracking})` : ''}`,
+    ...(tracking ? { decision: { ...ref.decision, replacementTracking: tracking } as ReturnRef['decision'] } : {}),
+    reply: {
+      template: 'exchange_sent',
+      data: { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null, exchange: exchange.map(({ name, wanted }) => ({ name, wanted })), trackingNumber: tracking },
+    },
+  });
 }

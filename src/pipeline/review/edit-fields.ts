@@ -17,6 +17,7 @@ import { normalizeMoney } from '../../domain/validation/normalize-money.ts';
 import { normalizeSku } from '../../domain/validation/normalize-sku.ts';
 import { checkBankDetails } from '../parse/check-bank-details.ts';
 import { normalizeField } from '../parse/normalize-field.ts';
+import type { ValueChange } from '../../domain/ports/store.ts';
 import { loadReturn, recordNote, today } from './change-return.ts';
 import type { AgentActor, ReviewDeps } from './review-deps.ts';
 
@@ -84,6 +85,8 @@ export interface EditOutcome {
   application: ParsedApplication;
   /** Keys whose value actually changed. */
   changed: EditKey[];
+  /** The old and new value of each changed key, for the audit trail. */
+  changes: ValueChange[];
   errors: Partial<Record<string, string>>;
 }
 
@@ -92,6 +95,7 @@ export function applyEdits(application: ParsedApplication, edits: Record<string,
   const fields = { ...application.fields };
   const items = application.items.map((item) => ({ ...item }));
   const changed: EditKey[] = [];
+  const changes: ValueChange[] = [];
   const errors: Record<string, string> = {};
   const edited = (old: FieldValue | undefined, value: string): FieldValue => ({
     value,
@@ -115,6 +119,7 @@ export function applyEdits(application: ParsedApplication, edits: Record<string,
       const result = validateItemField(itemKey.data, raw);
       if (!result.ok) errors[key] = result.message;
       else if ((target[itemKey.data]?.value ?? null) !== result.value) {
+        changes.push({ field: key, from: target[itemKey.data]?.value ?? null, to: result.value });
         if (result.value === null) delete target[itemKey.data];
         else target[itemKey.data] = edited(target[itemKey.data], result.value);
         changed.push(key as EditKey);
@@ -131,6 +136,7 @@ export function applyEdits(application: ParsedApplication, edits: Record<string,
     const result = validateField(fieldKey.data, raw);
     if (!result.ok) errors[key] = result.message;
     else if ((old?.value ?? null) !== result.value) {
+      changes.push({ field: fieldKey.data, from: old?.value ?? null, to: result.value });
       if (result.value === null) delete fields[fieldKey.data];
       else fields[fieldKey.data] = edited(old, result.value);
       changed.push(fieldKey.data);
@@ -143,7 +149,7 @@ export function applyEdits(application: ParsedApplication, edits: Record<string,
   for (const problem of [...bank.problems, ...dates]) {
     if (changed.includes(problem.field as EditKey) && !errors[problem.field]) errors[problem.field] = problem.message;
   }
-  return { application: { ...application, fields, items }, changed, errors };
+  return { application: { ...application, fields, items }, changed, changes, errors };
 }
 
 /** Saves the edits as one audited change; refuses all of them when any is invalid. */
@@ -157,6 +163,6 @@ export async function saveFieldEdits(
   }
   const outcome = applyEdits(ref.application, input.edits, today(deps));
   if (Object.keys(outcome.errors).length > 0 || outcome.changed.length === 0) return { changed: [], errors: outcome.errors };
-  await recordNote(deps, ref, { actor: input.actor, type: 'edit', reason: `corrected ${outcome.changed.join(', ')}` }, outcome.application);
+  await recordNote(deps, ref, { actor: input.actor, type: 'edit', reason: `corrected ${outcome.changed.join(', ')}`, changes: outcome.changes }, outcome.application);
   return { changed: outcome.changed, errors: {} };
 }

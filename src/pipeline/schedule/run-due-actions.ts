@@ -117,7 +117,7 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
 }
 
 /** The decision stored with an approval says which address the customer was sent to. */
-function shippingVariant(ref: ReturnRef): 'domestic' | 'international' {
+export function shippingVariant(ref: ReturnRef): 'domestic' | 'international' {
   const shipping = (ref.decision as { shipping?: { variant?: string } }).shipping;
   return shipping?.variant === 'international' ? 'international' : 'domestic';
 }

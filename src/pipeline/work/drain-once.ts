@@ -4,6 +4,7 @@ import type { WorkerPresence } from '../../domain/ports/worker-presence.ts';
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
+import { runDeskAlerts, type DeskAlertDeps, type DeskAlertSummary } from '../alerts/run-desk-alerts.ts';
 import { runDueActions, type DueActionKind } from '../schedule/run-due-actions.ts';
 import type { ReplyTransport } from '../../domain/ports/reply-transport.ts';
 import { sendOutbox, type SendConfirmation, type SendSummary } from '../send/send-outbox.ts';
@@ -27,6 +28,8 @@ export interface DrainDeps extends HandleDeps {
   processingTimeoutSeconds?: number;
   /** Hands out again, at once, the messages of workers whose lease is gone (a killed process); the timeout above is the fallback. */
   workers?: WorkerPresence;
+  /** Alerts and the daily digest for the desk, when the desk has an address (DESK_EMAIL). */
+  deskAlerts?: DeskAlertDeps;
   onProgress?: (event: { kind: 'ingested'; count: number } | { kind: 'handled'; result: HandleResult }) => void;
 }
 
@@ -37,6 +40,8 @@ export interface DrainSummary {
   /** Deadlines acted on: reminders, expiries, SLA and refund flags. */
   scheduled: Array<{ returnNumber: string; action: DueActionKind }>;
   replies: SendSummary;
+  /** What went to the desk this round (alerts, the digest). */
+  desk?: DeskAlertSummary;
 }
 
 export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
@@ -76,7 +81,9 @@ export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
     if (ingested.stored.length + ingested.duplicates.length + done === 0) break;
   }
   summary.scheduled = await runDueActions({ ...deps, returns: deps.store });
-  if (summary.scheduled.length > 0) await send(deps, summary, true);
+  const desk = deps.deskAlerts ? await runDeskAlerts(deps.deskAlerts) : undefined;
+  if (desk) summary.desk = desk;
+  if (summary.scheduled.length > 0 || desk?.alerted || desk?.digest) await send(deps, summary, true);
   return summary;
 }
 

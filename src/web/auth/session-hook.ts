@@ -11,6 +11,8 @@ declare module 'fastify' {
     user: User | null;
     /** SHA-256 of the session token; CSRF tokens are bound to it. */
     sessionHash: string | null;
+    /** The language pages are shown in: the agent's choice (cookie), else the UI's default (build-app.ts). */
+    lang: 'ru' | 'en';
   }
   interface FastifyContextConfig {
     /** Reachable without signing in (health, the login form, static assets). */

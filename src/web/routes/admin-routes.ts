@@ -24,6 +24,7 @@ export function adminRoutes({ deps, views }: AppContext) {
       title: 'Users',
       nav: 'users',
       user: request.user,
+        lang: request.lang,
       csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
       users: await deps.users.listUsers(),
       roles: RoleSchema.options,

@@ -1,10 +1,12 @@
 // Mail no machine step answers: a customer's question, a message that keeps failing, one parked after too many
 // failures. Without this page such mail was stored and flagged, and nobody ever read it. The message is shown
 // as text only: Handlebars escapes every value, and HTML parts are never rendered.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ATTENTION_STATES, type AttentionRow } from '../../domain/ports/dashboard.ts';
 import { AppError } from '../../domain/app-error.ts';
+import { UNASSIGNED_STATES } from '../../pipeline/conversation/conversation-deps.ts';
 import type { AppContext } from '../build-app.ts';
 
 const PAGE_SIZE = 50;
@@ -34,6 +36,7 @@ export function attentionRoutes({ deps, views }: AppContext) {
         title: 'Needs attention',
         nav: 'attention',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         states: ['all', ...ATTENTION_STATES].map((s) => ({ value: s, label: s.replaceAll('_', ' '), active: s === query.state })),
         rows: await Promise.all(rows.map(async (row) => ({ ...row, ...(await summary(row)) }))),
@@ -56,6 +59,7 @@ export function attentionRoutes({ deps, views }: AppContext) {
         title: 'Message',
         nav: 'attention',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         message: {
           ...row,
@@ -68,6 +72,9 @@ export function attentionRoutes({ deps, views }: AppContext) {
           attachments: (mail?.attachments ?? []).map((a) => ({ filename: a.filename, type: a.declaredType, bytes: a.content.length })),
           bytes: row.raw.length,
         },
+        // The desk may answer it, attach it to a return or start one from it, once the worker has let go of it.
+        canAct: (UNASSIGNED_STATES as readonly string[]).includes(row.state),
+        replyKey: randomBytes(16).toString('hex'),
       });
     });
   };

@@ -31,7 +31,7 @@ export function authRoutes({ deps, views, now }: AppContext) {
   const lockout = createLoginLockout();
   const render = (reply: FastifyReply, context: object) => {
     reply.type('text/html; charset=utf-8');
-    return views.login({ title: 'Sign in', csrf: reply.generateCsrf({ userInfo: 'anonymous' }), ...context });
+    return views.login({ title: 'Sign in', lang: reply.request.lang, csrf: reply.generateCsrf({ userInfo: 'anonymous' }), ...context });
   };
   return async (app: FastifyInstance) => {
     app.get('/', async (_request, reply) => reply.redirect('/queue', 303));

@@ -1,5 +1,5 @@
 // The review queue: filter by state (under review by default), search by return or order number, name or
-// e-mail, oldest first, with the 24 h review SLA as a badge on every undecided application.
+// e-mail (across every state unless one is picked), oldest first, with the 24 h review SLA as a badge on every undecided application.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { RETURN_STATES, ReturnStateSchema } from '../../domain/return-state.ts';
@@ -17,7 +17,10 @@ const QuerySchema = z.object({
 export function queueRoutes({ deps, views, now }: AppContext) {
   return async (app: FastifyInstance) => {
     app.get('/queue', async (request, reply) => {
-      const parsed = QuerySchema.safeParse(request.query);
+      const raw = (request.query ?? {}) as Record<string, unknown>;
+      // A search looks in every state unless a state was picked with it: a return the agent is looking for is
+      // rarely the one under review (issue #14: search found only within the open tab).
+      const parsed = QuerySchema.safeParse(raw.q && !raw.state ? { ...raw, state: 'all' } : raw);
       const query = parsed.success ? parsed.data : QuerySchema.parse({});
       const at = now();
       const [{ rows, total }, byState] = await Promise.all([
@@ -34,6 +37,7 @@ export function queueRoutes({ deps, views, now }: AppContext) {
         title: 'Queue',
         nav: 'queue',
         user: request.user,
+        lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         query,
         states: [

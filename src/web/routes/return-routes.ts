@@ -1,24 +1,37 @@
 // One return: the review page while it is under review (scan beside fields, edits, approve / reject / ask for a
 // better photo), and the desk's manual steps afterwards, with the timeline throughout. Routes only parse the form
 // and call src/pipeline/review; the lifecycle table, the reply and the audit trail are handled there.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
-import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto, type NotReturnable } from '../../pipeline/review/decide-review.ts';
+import { approveReturn, rejectReturn, RejectionReasonSchema, requestBetterPhoto, type ExchangeChoice, type NotReturnable } from '../../pipeline/review/decide-review.ts';
 import {
   InspectionSchema,
   markParcelReceived,
   markRefundIssued,
+  markReplacementSent,
   ReceiptAmountSchema,
+  ReplacementSentSchema,
   recordInspection,
   recordReceiptAmount,
   RefundIssuedSchema,
 } from '../../pipeline/review/desk-steps.ts';
 import { saveFieldEdits } from '../../pipeline/review/edit-fields.ts';
+import {
+  CancelFormSchema,
+  cancelReturn,
+  extendShipBy,
+  ReopenFormSchema,
+  reopenReturn,
+  reviveReturn,
+  ShipByFormSchema,
+} from '../../pipeline/review/agent-actions.ts';
 import { loadReviewCheck } from '../../pipeline/review/review-check.ts';
 import type { AgentActor } from '../../pipeline/review/review-deps.ts';
 import type { AppContext } from '../build-app.ts';
 import { buildReturnView } from '../view-models/return-view.ts';
+import { awaitsAnswer, threadView } from '../view-models/thread-view.ts';
 
 const NumberParams = z.object({ number: z.string().regex(/^[A-Z0-9-]{1,40}$/i) });
 /** Edited fields arrive as `f.<key>`; everything else in the form is ours. */
@@ -30,15 +43,34 @@ const ItemReasonSchema = z.object({ itemReason: RejectionReasonSchema.default('c
 
 function notReturnableFrom(body: unknown): NotReturnable | undefined {
   const all = EditsSchema.parse(body ?? {});
-  const indices = Object.keys(all)
-    .map((key) => /^reject\.(\d{1,3})$/.exec(key)?.[1])
-    .filter((index): index is string => index !== undefined)
-    .map(Number);
+  const reasons: Partial<Record<number, z.infer<typeof RejectionReasonSchema>>> = {};
+  for (const [key, value] of Object.entries(all)) {
+    // Each item's own outcome (`outcome.<index>`): `refund`, or the reason it is not returnable.
+    const index = /^outcome\.(\d{1,3})$/.exec(key)?.[1];
+    if (index !== undefined && value !== 'refund' && value !== 'exchange') reasons[Number(index)] = RejectionReasonSchema.parse(value);
+  }
+  const indices = [
+    ...Object.keys(reasons).map(Number),
+    ...Object.keys(all)
+      .map((key) => /^reject\.(\d{1,3})$/.exec(key)?.[1])
+      .filter((index): index is string => index !== undefined)
+      .map(Number),
+  ];
   if (indices.length === 0) return undefined;
-  return { indices, reason: ItemReasonSchema.parse(body).itemReason };
+  return { indices: [...new Set(indices)], reason: ItemReasonSchema.parse(body).itemReason, reasons };
 }
 
-const DONE_MESSAGES: Record<string, string> = {
+/** Items the agent exchanges (`outcome.<index>` = exchange) and what the customer gets for each (`exchangeFor.<index>`). */
+function exchangeFrom(body: unknown): ExchangeChoice[] | undefined {
+  const all = EditsSchema.parse(body ?? {});
+  const choices = Object.entries(all)
+    .map(([key, value]) => ({ index: /^outcome\.(\d{1,3})$/.exec(key)?.[1], value }))
+    .filter((entry): entry is { index: string; value: string } => entry.index !== undefined && entry.value === 'exchange')
+    .map(({ index }) => ({ index: Number(index), wanted: all[`exchangeFor.${index}`] ?? '' }));
+  return choices.length > 0 ? choices : undefined;
+}
+
+export const DONE_MESSAGES: Record<string, string> = {
   saved: 'Corrections saved.',
   approved: 'Approved — the shipping instructions are in the outbox.',
   rejected: 'Rejected — the customer is told why.',
@@ -47,7 +79,27 @@ const DONE_MESSAGES: Record<string, string> = {
   inspected: 'Inspection recorded.',
   refunded: 'Refund recorded — the customer is told.',
   receipt: 'Receipt amount recorded — the refund below includes the shipping it owes.',
+  cancelled: 'Cancelled — the customer is told.',
+  reopened: 'Reopened — the application is under review again.',
+  extended: 'Ship-by date moved — the customer is told the new date.',
+  revived: 'Brought back — the customer is told the new ship-by date.',
+  answered: 'Answer sent to the outbox, in the customer\'s thread.',
+  attached: 'The e-mail joined this return\'s conversation.',
+  started: 'Return started from the e-mail: fill in the fields from the message, then decide.',
+  sent_back: 'Goods sent back — the customer is told why.',
+  replacement: 'Replacement sent — the customer is told.',
 };
+
+const ANSWER_SUPPRESSED: Record<string, string> = {
+  answer_own_address: 'the address is our own',
+  answer_recipient_blocked: 'replies to this address bounced too often',
+  answer_rate_limited: 'this address has had too many replies in the last hour',
+};
+
+function exchangeOf(body: unknown): { exchange?: ExchangeChoice[] } {
+  const exchange = exchangeFrom(body);
+  return exchange ? { exchange } : {};
+}
 
 function actorOf(request: FastifyRequest): AgentActor {
   if (!request.user) throw new AppError('unauthorized', 'Sign in first.');
@@ -66,21 +118,28 @@ export function returnRoutes(context: AppContext) {
   const review = deps.review;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, number: string, extra: { errors?: Record<string, string>; submitted?: Record<string, string> } = {}) {
-    const [detail, ref] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number)]);
+    const [detail, ref, thread] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number), deps.conversations.returnThread(number)]);
     if (!detail) throw new AppError('not_found', `No return ${number}.`);
     const check = await loadReviewCheck(review, detail.application, ref ?? detail);
-    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), ...extra });
+    const entries = await threadView(thread, deps.mime);
+    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), timeZone: review.timeZone, shipWithinDays: review.policy.shipWithinDays, ...extra });
     const done = (request.query as { done?: string }).done;
     reply.type('text/html; charset=utf-8');
     return views.return({
       title: `Return ${number}`,
       nav: 'queue',
       user: request.user,
+        lang: request.lang,
       csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
       ...view,
       // Which rules the checks ran against (policy `name`), so an agent knows what "out of window" meant.
       policyName: review.policy.name,
       notice: done ? DONE_MESSAGES[done] : undefined,
+      warning: done?.startsWith('answer_') ? `Not sent: ${ANSWER_SUPPRESSED[done] ?? 'the reply guard refused it'}. The attempt is on the timeline.` : undefined,
+      conversation: entries,
+      awaitsAnswer: awaitsAnswer(entries),
+      // A fresh key per page: the same form sent twice drafts the same Message-ID, and the outbox takes it once.
+      replyKey: randomBytes(16).toString('hex'),
       hasErrors: extra.errors && Object.keys(extra.errors).length > 0,
     });
   }
@@ -108,14 +167,14 @@ export function returnRoutes(context: AppContext) {
       }
       if (!approve) return done(reply, number, 'saved');
       const notReturnable = notReturnableFrom(request.body);
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}) });
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
       return done(reply, number, 'approved');
     });
 
     app.post('/returns/:number/approve', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const notReturnable = notReturnableFrom(request.body);
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}) });
+      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
       return done(reply, number, 'approved');
     });
 
@@ -143,7 +202,7 @@ export function returnRoutes(context: AppContext) {
       const { number } = NumberParams.parse(request.params);
       const form = InspectionSchema.parse(request.body);
       await recordInspection(review, { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'inspected');
+      return done(reply, number, form.result === 'send_back' ? 'sent_back' : 'inspected');
     });
 
     app.post('/returns/:number/receipt-amount', async (request, reply) => {
@@ -151,6 +210,41 @@ export function returnRoutes(context: AppContext) {
       const form = ReceiptAmountSchema.parse(request.body);
       await recordReceiptAmount(review, { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'receipt');
+    });
+
+    app.post('/returns/:number/cancel', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = CancelFormSchema.parse(request.body);
+      await cancelReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'cancelled');
+    });
+
+    app.post('/returns/:number/reopen', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ReopenFormSchema.parse(request.body);
+      await reopenReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'reopened');
+    });
+
+    app.post('/returns/:number/extend-ship-by', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ShipByFormSchema.parse(request.body);
+      await extendShipBy(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'extended');
+    });
+
+    app.post('/returns/:number/revive', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ShipByFormSchema.parse(request.body);
+      await reviveReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      return done(reply, number, 'revived');
+    });
+
+    app.post('/returns/:number/replacement-sent', async (request, reply) => {
+      const { number } = NumberParams.parse(request.params);
+      const form = ReplacementSentSchema.parse(request.body ?? {});
+      await markReplacementSent(review, { returnNumber: number, actor: actorOf(request), ...(form.trackingNumber ? { trackingNumber: form.trackingNumber } : {}) });
+      return done(reply, number, 'replacement');
     });
 
     app.post('/returns/:number/refund-issued', async (request, reply) => {

@@ -7,22 +7,29 @@
   Chart.defaults.color = '#4b5563';
   Chart.defaults.animation = false;
   var accent = '#2f5fd0';
-  var palette = ['#2f5fd0', '#127a46', '#f08c00', '#b42318', '#7c3aed', '#0891b2', '#64748b', '#db2777', '#65a30d', '#a16207', '#0f766e', '#9333ea'];
+  // Each state keeps its own colour, meaning what it means on the state badges (app.css): red only for returns that
+  // ended without a refund, green only for refunds, blue for returns on their way (issue #14: colours followed the
+  // order of the counts, so "rejected" came out green and "awaiting shipment" red).
+  var stateColours = {
+    received: '#94a3b8', parsed: '#94a3b8', needs_review: '#f08c00', awaiting_application: '#d4a017',
+    approved: '#65a30d', awaiting_shipment: '#2f5fd0', shipped: '#0891b2', received_at_warehouse: '#7c3aed',
+    refunded: '#127a46', rejected: '#b42318', returned_to_customer: '#db2777', expired: '#64748b', cancelled: '#9ca3af',
+  };
   var common = { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } };
 
   new Chart(document.getElementById('chart-intake'), {
     type: 'bar',
-    data: { labels: data.intake.map(function (d) { return d.day.slice(5); }), datasets: [{ label: 'Applications', data: data.intake.map(function (d) { return d.count; }), backgroundColor: accent, borderRadius: 3 }] },
+    data: { labels: data.intake.map(function (d) { return d.day.slice(5); }), datasets: [{ label: data.applicationsLabel, data: data.intake.map(function (d) { return d.count; }), backgroundColor: accent, borderRadius: 3 }] },
     options: Object.assign({}, common, { scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } } }),
   });
   new Chart(document.getElementById('chart-states'), {
     type: 'doughnut',
-    data: { labels: data.byState.map(function (s) { return s.state.replace(/_/g, ' '); }), datasets: [{ data: data.byState.map(function (s) { return s.count; }), backgroundColor: palette }] },
+    data: { labels: data.byState.map(function (s) { return s.label; }), datasets: [{ data: data.byState.map(function (s) { return s.count; }), backgroundColor: data.byState.map(function (s) { return stateColours[s.state] || '#64748b'; }) }] },
     options: Object.assign({}, common, { plugins: { legend: { display: true, position: 'right', labels: { boxWidth: 12 } } } }),
   });
   new Chart(document.getElementById('chart-rejections'), {
     type: 'bar',
-    data: { labels: data.rejections.map(function (r) { return r.code.replace(/_/g, ' '); }), datasets: [{ data: data.rejections.map(function (r) { return r.count; }), backgroundColor: '#b42318', borderRadius: 3 }] },
+    data: { labels: data.rejections.map(function (r) { return r.label; }), datasets: [{ data: data.rejections.map(function (r) { return r.count; }), backgroundColor: '#b42318', borderRadius: 3 }] },
     options: Object.assign({}, common, { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }),
   });
   new Chart(document.getElementById('chart-confidence'), {

@@ -74,6 +74,8 @@
   var approve = document.getElementById('approve');
   var nextApp = document.getElementById('next-application');
   document.addEventListener('keydown', function (event) {
+    // Keys typed into an answer to the customer are the answer's, not shortcuts.
+    if (event.target && event.target.closest && event.target.closest('#answer-form')) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && approve) {
       event.preventDefault();
       approve.click();

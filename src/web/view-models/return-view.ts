@@ -1,13 +1,16 @@
 // The return page's model: parsed fields beside the scan (with their boxes as fractions of the page, so they
 // line up at any zoom), what is doubtful or invalid, the order match and the refund, and what may happen next.
-import { FIELD_KEYS, ITEM_KEYS, type FieldValue } from '../../domain/application.ts';
+import { FIELD_KEYS, ITEM_KEYS, ReasonSchema, RefundMethodSchema, type FieldValue, type ParsedApplication } from '../../domain/application.ts';
 import { allowedEvents } from '../../domain/lifecycle/transitions.ts';
+import { addIsoDays } from '../../domain/iso-date-math.ts';
+import { isoDay } from '../../domain/iso-day.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
 import { describeSource, sourceOf } from '../../domain/value-provenance.ts';
 import type { ReturnRef } from '../../domain/ports/return-updates.ts';
 import type { ReturnDetail } from '../../domain/ports/store.ts';
 import { REJECTION_REASONS } from '../../pipeline/review/decide-review.ts';
 import type { ReviewCheck } from '../../pipeline/review/review-check.ts';
+import { exchangedItems } from '../../pipeline/review/desk-steps.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   orderNumber: 'Order number',
@@ -42,19 +45,33 @@ export interface FieldView {
   value: string;
   confidence: number | null;
   low: boolean;
-  issues: string[];
+  /** One plain message per problem of this field, as a phrase to translate and its values. */
+  issues: Issue[];
   error?: string;
   edited: boolean;
   source: string | null;
   fromOrder: boolean;
   box?: BoxView;
+  /** A closed set of values (reason, refund method): offered as choices in words, never typed as codes. */
+  options?: Array<{ value: string; label: string; selected: boolean }>;
+}
+
+const CHOICES: Record<string, readonly string[]> = { reason: ReasonSchema.options, refundMethod: RefundMethodSchema.options };
+
+function choicesFor(key: string, value: string): FieldView['options'] {
+  const base = key.replace(/^items\.\d+\./, '');
+  const values = CHOICES[base];
+  if (!values) return undefined;
+  // A value the parser read that is none of the choices stays visible (and invalid) until the agent picks one.
+  const all = value && !values.includes(value) ? [value, ...values] : values;
+  return [{ value: '', label: '—', selected: value === '' }, ...all.map((v) => ({ value: v, label: v.replaceAll('_', ' '), selected: v === value }))];
 }
 
 export function buildReturnView(
   detail: ReturnDetail,
   ref: ReturnRef | null,
   check: ReviewCheck,
-  options: { minConfidence: number; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date },
+  options: { minConfidence: number; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date; timeZone: string; shipWithinDays: number },
 ) {
   const { application } = detail;
   const docsByName = new Map(detail.documents.map((d) => [d.name, d]));
@@ -77,11 +94,14 @@ export function buildReturnView(
   };
   const view = (key: string, label: string, field: FieldValue | undefined): FieldView => {
     const box = boxOf(field);
-    const issues = check.flagged[key] ?? [];
+    const issues = fieldIssues(key, field, application, check);
+    const value = options.submitted?.[key] ?? field?.value ?? '';
+    const choices = choicesFor(key, value);
     return {
       key,
       label,
-      value: options.submitted?.[key] ?? field?.value ?? '',
+      value,
+      ...(choices ? { options: choices } : {}),
       confidence: field ? field.confidence : null,
       low: field !== undefined && field.confidence < options.minConfidence,
       issues,
@@ -98,21 +118,23 @@ export function buildReturnView(
   const items = application.items.map((item, index) => ({
     index,
     cells: ITEM_KEYS.map((key) => view(`items.${index}.${key}`, key, item[key])),
-    issues: Object.entries(check.flagged)
-      .filter(([field]) => field.startsWith(`items[${index}]`))
-      .flatMap(([, messages]) => messages),
+    // Problems of the item as a whole (not one of its cells, which show their own under the value).
+    issues: itemIssues(index, check),
   }));
 
   const refund = check.decision.refund;
   const money = (kopecks: number) => toRoublesString(kopecks);
   const events = allowedEvents(detail.state);
   const inspected = detail.events.some((e) => e.type === 'inspection_passed');
+  const exchange = exchangedItems(detail);
   const scans = detail.documents
     .filter((d) => d.kind !== 'text' && d.kind !== 'unsupported' && d.pageCount > 0)
     .map((d) => ({ id: d.id, name: d.name, pages: Array.from({ length: d.pageCount }, (_, i) => i + 1) }));
 
   return {
     ...detail,
+    // Each edit shows what the value was and what it became (the audit trail with values, issue #14).
+    events: detail.events.map((e) => ({ ...e, changes: e.changes?.map((c) => ({ ...c, label: changeLabel(c.field) })) ?? [] })),
     fields,
     items,
     scans,
@@ -144,6 +166,7 @@ export function buildReturnView(
         }
       : null,
     refundAmount: refund ? money(refund.total) : '',
+    exchange,
     receiptAmount: ref?.returnShippingCost != null ? money(ref.returnShippingCost) : '',
     refundMethod: application.fields.refundMethod?.value ?? 'bank_account',
     rejectionReasons: REJECTION_REASONS,
@@ -152,26 +175,91 @@ export function buildReturnView(
       parcelReceived: events.includes('receive_at_warehouse'),
       // The refund form appears once the inspection has accepted the goods, as the lifecycle requires.
       inspect: detail.state === 'received_at_warehouse' && !inspected,
-      refund: events.includes('refund') && inspected,
+      // An exchange with nothing refunded ends with the replacement, not with a refund.
+      refund: events.includes('refund') && inspected && !(exchange.length > 0 && application.items.length === 0),
+      replacement: exchange.length > 0 && inspected && !ref?.replacementSentAt && ['received_at_warehouse', 'refunded'].includes(detail.state),
       // The postage on the receipt, for a refund that owes shipping: entered while the parcel is on its way or in.
       receipt: ['shipped', 'received_at_warehouse'].includes(detail.state) && refund?.shipping.eligible === true,
+      cancel: events.includes('cancel'),
+      reopen: events.includes('reopen'),
+      extend: detail.state === 'awaiting_shipment',
+      revive: events.includes('revive'),
     },
+    // The ship-by forms start from a sensible day: the policy's days to ship counted from today.
+    suggestedShipBy: addIsoDays(isoDay(options.now, options.timeZone), options.shipWithinDays),
+    today: isoDay(options.now, options.timeZone),
     deadlines: ref?.deadlines ?? null,
     trackingNumber: ref?.trackingNumber ?? null,
     sla: slaBadge(ref?.deadlines.reviewDueAt ?? null, detail.state, options.now),
   };
 }
 
-/** The 24 h review SLA as a badge: time left, or how long ago it was breached. */
-export function slaBadge(dueAt: Date | null, state: string, now: Date): { text: string; level: 'ok' | 'soon' | 'breached' } | null {
-  if (!dueAt || !['received', 'parsed', 'needs_review'].includes(state)) return null;
-  const hours = (dueAt.getTime() - now.getTime()) / 3_600_000;
-  if (hours < 0) return { text: `SLA breached ${formatHours(-hours)} ago`, level: 'breached' };
-  return { text: `${formatHours(hours)} left`, level: hours < 4 ? 'soon' : 'ok' };
+export interface Issue {
+  phrase: string;
+  values: Record<string, string>;
 }
 
-function formatHours(hours: number): string {
-  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
-  if (hours < 48) return `${Math.round(hours)} h`;
-  return `${Math.round(hours / 24)} d`;
+/** Problems that a corrected value settles: the agent read the scan and typed the value. */
+const SETTLED_BY_EDIT = new Set(['low_confidence', 'missing_field', 'invalid_value', 'checksum_failed']);
+
+/**
+ * One plain message per problem of a field (issue #14: each low-confidence warning showed twice, in developer
+ * wording, and stayed after the field was corrected). The checks re-run on the application as it stands decide;
+ * a parser's problem is shown only while the value is still the parser's, and never twice for one code.
+ */
+function fieldIssues(key: string, field: FieldValue | undefined, application: ParsedApplication, check: ReviewCheck): Issue[] {
+  const checkKey = key.replace(/^items\.(\d+)\.(\w+)$/, 'items[$1].$2');
+  const edited = field?.source === 'agent';
+  const found = [
+    ...check.decision.reasons.filter((r) => r.field === checkKey),
+    ...application.problems.filter((p) => p.field === checkKey && !(edited && SETTLED_BY_EDIT.has(p.code))),
+  ];
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const problem of found) {
+    if (seen.has(problem.code)) continue;
+    seen.add(problem.code);
+    issues.push(plainIssue(problem.code, problem.message, field));
+  }
+  return issues;
+}
+
+function itemIssues(index: number, check: ReviewCheck): Issue[] {
+  return check.decision.reasons.filter((r) => r.field === `items[${index}]`).map((r) => plainIssue(r.code, r.message, undefined));
+}
+
+function plainIssue(code: string, message: string, field: FieldValue | undefined): Issue {
+  if (code === 'low_confidence') {
+    return { phrase: 'Read with low confidence ({percent}): check it against the scan.', values: { percent: field ? `${Math.round(field.confidence * 100)}%` : '?' } };
+  }
+  if (code === 'missing_field') return { phrase: 'Missing: fill it in from the scan.', values: {} };
+  // Other checks word their own reason (an account failing its key, a date out of order): shown as they say it.
+  return { phrase: '{message}', values: { message } };
+}
+
+/** `email` → "E-mail", `items.0.size` → "item 1 size", `shipBy` stays as it is. */
+function changeLabel(field: string): string {
+  const item = /^items\.(\d+)\.(\w+)$/.exec(field);
+  if (item) return `item ${Number(item[1]) + 1} ${item[2]}`;
+  return FIELD_LABELS[field] ?? field;
+}
+
+/** The 24 h review SLA as a badge: time left, or how long ago it was breached (`phrase` and `unit` are translated). */
+export function slaBadge(
+  dueAt: Date | null,
+  state: string,
+  now: Date,
+): { text: string; level: 'ok' | 'soon' | 'breached'; phrase: string; unit: string; n: number } | null {
+  if (!dueAt || !['received', 'parsed', 'needs_review'].includes(state)) return null;
+  const hours = (dueAt.getTime() - now.getTime()) / 3_600_000;
+  const { n, unit } = amountOf(Math.abs(hours));
+  const amount = unit.replace('{n}', String(n));
+  if (hours < 0) return { text: `SLA breached ${amount} ago`, level: 'breached', phrase: 'SLA breached {amount} ago', unit, n };
+  return { text: `${amount} left`, level: hours < 4 ? 'soon' : 'ok', phrase: '{amount} left', unit, n };
+}
+
+function amountOf(hours: number): { n: number; unit: string } {
+  if (hours < 1) return { n: Math.max(1, Math.round(hours * 60)), unit: '{n} min' };
+  if (hours < 48) return { n: Math.round(hours), unit: '{n} h' };
+  return { n: Math.round(hours / 24), unit: '{n} d' };
 }

@@ -85,8 +85,8 @@ describe('web: review', () => {
     const page = await client.get('/returns/RT-0001');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     // Each item can be marked not returnable; marking the only item is a rejection, refused here, nothing sent.
-    expect(page.body).toContain('name="reject.0"');
-    const allDown = await client.post('/returns/RT-0001/fields', { _csrf: csrf, action: 'approve', 'reject.0': 'on', itemReason: 'custom_made' });
+    expect(page.body).toContain('name="outcome.0"');
+    const allDown = await client.post('/returns/RT-0001/fields', { _csrf: csrf, action: 'approve', 'outcome.0': 'custom_made' });
     expect(allDown.status).toBe(400);
     expect(allDown.body).toContain('reject the application instead');
     expect((await fx.store.getReturn('RT-0001'))!.outbound).toEqual([]);

@@ -79,7 +79,7 @@ describe('browser: review and dashboard', () => {
     await signIn(page, USERS.support);
     await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(4);
     await expect.poll(() => page.locator('.badge.breached').count()).toBe(1);
-    await saveScreenshot(await page.screenshot({ fullPage: true }), 'queue', { docs: true });
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'queue-en');
 
     await page.click('a:text("RT-B001")');
     await page.waitForSelector('.scan-page img');
@@ -94,7 +94,7 @@ describe('browser: review and dashboard', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-phone');
     await page.focus('#f-email');
     await page.fill('#f-email', 'anna@example.com');
-    await saveScreenshot(await page.screenshot({ fullPage: false }), 'review', { docs: true });
+    await saveScreenshot(await page.screenshot({ fullPage: false }), 'review-en');
 
     await Promise.all([page.waitForURL(/done=approved/), page.keyboard.press('Control+Enter')]);
     await expect.poll(() => page.locator('.alert.ok').textContent()).toContain('Approved');
@@ -144,8 +144,16 @@ describe('browser: review and dashboard', () => {
     await page.waitForFunction(() => (window as unknown as { Chart?: { instances: object } }).Chart !== undefined);
     const charts = await page.evaluate(() => Object.keys((window as unknown as { Chart: { instances: object } }).Chart.instances).length);
     expect(charts).toBe(4);
+    // Each state its own colour: rejected is red (not green), awaiting shipment blue (not red), refunded green.
+    const colours = await page.evaluate(() => {
+      const chart = Object.values((window as unknown as { Chart: { instances: Record<string, { config: { type: string }; data: { labels: string[]; datasets: Array<{ backgroundColor: string[] }> } }> } }).Chart.instances).find(
+        (c) => c.config.type === 'doughnut',
+      )!;
+      return Object.fromEntries(chart.data.labels.map((label, i) => [label, chart.data.datasets[0]!.backgroundColor[i]]));
+    });
+    expect(colours).toMatchObject({ rejected: '#b42318', 'awaiting shipment': '#2f5fd0', refunded: '#127a46' });
     await expect.poll(() => page.locator('.tile').first().textContent()).toContain('Under review');
-    await saveScreenshot(await page.screenshot({ fullPage: true }), 'dashboard', { docs: true });
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'dashboard-en');
     expect(errors).toEqual([]);
     await context.close();
   });

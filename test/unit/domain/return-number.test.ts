@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReturnNumbers, generateReturnNumber, parseReturnNumber } from '../../../src/domain/return-number.ts';
+import { findReturnNumbers, generateReturnNumber, parseReturnNumber, returnNumberPrefix } from '../../../src/domain/return-number.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXY';
 
@@ -70,3 +70,22 @@ function findValid(prefix: string): string {
   }
   throw new Error('no check symbol found');
 }
+
+describe('returnNumberPrefix (the queue search)', () => {
+  const number = generateReturnNumber(seeded(21));
+  const compact = number.replace(/-/g, '');
+
+  it('reads a whole number however it is typed', () => {
+    for (const typed of [number, number.toLowerCase(), compact, compact.toLowerCase(), compact.slice(1), number.replace(/-/g, ' ')]) {
+      expect(returnNumberPrefix(typed), typed).toBe(number);
+    }
+  });
+
+  it('reads the start of one in the stored form, and leaves names and plain words alone', () => {
+    expect(returnNumberPrefix('r4k7')).toBe('R-4K7');
+    expect(returnNumberPrefix('R-4K7M9')).toBe('R-4K7M-9');
+    expect(returnNumberPrefix('Rita')).toBeNull();
+    expect(returnNumberPrefix('Romanova')).toBeNull();
+    expect(returnNumberPrefix('A-1001')).toBeNull();
+  });
+});

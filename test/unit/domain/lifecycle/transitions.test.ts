@@ -59,10 +59,30 @@ describe('transition: the SPEC §4 diagram', () => {
     }
   });
 
-  it('leaves no way out of a final state and a way out of every other', () => {
+  it('leaves no way out of a final state but an agent\'s reopen or revive, and a way out of every other', () => {
     for (const state of RETURN_STATES) {
-      expect(allowedEvents(state).length === 0).toBe(FINAL_STATES.includes(state));
+      const ways = allowedEvents(state);
+      if (FINAL_STATES.includes(state)) expect(ways.every((event) => event === 'reopen' || event === 'revive'), state).toBe(true);
+      else expect(ways.length, state).toBeGreaterThan(0);
     }
+    for (const state of FINAL_STATES) {
+      for (const event of allowedEvents(state)) {
+        expect(transition(state, event, 'system', undefined, at).ok, `${state} ${event} by system`).toBe(false);
+        expect(transition(state, event, 'customer', undefined, at).ok, `${state} ${event} by customer`).toBe(false);
+      }
+    }
+  });
+
+  it('lets an agent cancel before the parcel is on its way, reopen a rejected or cancelled return, revive an expired one', () => {
+    const agent: Actor = 'agent:sam@desk.test';
+    for (const from of ['needs_review', 'awaiting_application', 'awaiting_shipment'] as const) {
+      expect(transition(from, 'cancel', agent, 'customer withdrew', at)).toMatchObject({ ok: true, state: 'cancelled' });
+    }
+    expect(transition('shipped', 'cancel', agent, 'too late', at).ok).toBe(false);
+    expect(transition('rejected', 'reopen', agent, 'wrong reason', at)).toMatchObject({ ok: true, state: 'needs_review' });
+    expect(transition('cancelled', 'reopen', agent, 'customer changed mind', at)).toMatchObject({ ok: true, state: 'needs_review' });
+    expect(transition('expired', 'revive', agent, 'post office closed', at)).toMatchObject({ ok: true, state: 'awaiting_shipment' });
+    expect(transition('refunded', 'reopen', agent, 'no', at).ok).toBe(false);
   });
 
   it('omits the reason from the event when none is given', () => {

@@ -105,7 +105,28 @@ describe('approve with items turned down', () => {
     expect(text).toContain('"Платье по меркам": it was made or altered to your individual order');
     // The refund is the blouse's price alone, never the dress's.
     expect(text).toContain('We will refund 1,500.00 RUB.');
-    expect(update!.events[0]!.reason).toContain('not returnable (custom_made): Платье по меркам');
+    expect(update!.events[0]!.reason).toContain('not returnable: Платье по меркам (custom_made)');
+  });
+
+  it('gives each item turned down its own reason, in the decision, the timeline and the reply', async () => {
+    const three = application({ reason: 'proper_quality' }, [
+      { sku: 'CU-7700', name: 'Платье по меркам', quantity: '1' },
+      { sku: 'BL-1500', name: 'Блузка', quantity: '1' },
+      { sku: 'XX-0001', name: 'Шарф', quantity: '1' },
+    ]);
+    const port = fakeReturn({ state: 'needs_review', application: three, orderNumber: 'A-1001' });
+    const order = customOrder();
+    const d = { ...deps(port), orders: { find: async (n: string) => (n === order.orderNumber ? order : null) } };
+    await approveReturn(d, { returnNumber: 'RT-1', actor, notReturnable: { indices: [0, 2], reason: 'other', reasons: { 0: 'custom_made', 2: 'not_our_order' } } });
+    const [update] = port.updates;
+    expect(update!.decision!.reasons.slice(0, 2)).toEqual([
+      expect.objectContaining({ code: 'custom_made', field: 'items[0]' }),
+      expect.objectContaining({ code: 'not_our_order', field: 'items[2]' }),
+    ]);
+    expect(update!.events[0]!.reason).toBe('approved after review; not returnable: Платье по меркам (custom_made), Шарф (not_our_order)');
+    const text = update!.reply!.raw.toString();
+    expect(text).toContain('"Платье по меркам": it was made or altered to your individual order');
+    expect(text).toMatch(/"Шарф": [^\n]*not (in|on|part of) your order/);
   });
 
   it('turning down every item is a rejection, not an approval; an item that is not on the application is refused', async () => {

@@ -1,0 +1,96 @@
+// The DeskAlerts port: what is due an alert, read from the deadline columns; alerts committed with their flags
+// in one transaction; the digest's figures as a handful of counts and sums on indexed columns.
+import { AppError } from '../../domain/app-error.ts';
+import type { AlertDue, DeskAlerts } from '../../domain/ports/desk-alerts.ts';
+import type { OutboundDraft } from '../../domain/ports/store.ts';
+import { guard, isUniqueViolation } from './db-errors.ts';
+import type { DbClient } from './prisma-client.ts';
+
+const UNDECIDED = ['received', 'parsed', 'needs_review'];
+const DAY_MS = 86_400_000;
+
+function outboundRow(mail: OutboundDraft) {
+  return { messageId: mail.messageId, to: mail.to, subject: mail.subject, template: mail.template, language: mail.language, raw: new Uint8Array(mail.raw) };
+}
+
+export function createDeskAlertStore(db: DbClient): DeskAlerts {
+  return {
+    listAlertsDue: (now, reviewLeadMs, limit) =>
+      guard('listAlertsDue', async () => {
+        const [reviews, refunds] = await Promise.all([
+          db.returnRequest.findMany({
+            where: { state: { in: UNDECIDED }, reviewDueAt: { lte: new Date(now.getTime() + reviewLeadMs) }, reviewAlertedAt: null },
+            orderBy: [{ reviewDueAt: 'asc' }, { returnNumber: 'asc' }],
+            take: limit,
+            select: { returnNumber: true, reviewDueAt: true },
+          }),
+          db.returnRequest.findMany({
+            where: { state: 'received_at_warehouse', refundDueAt: { lt: now }, refundAlertedAt: null },
+            orderBy: [{ refundDueAt: 'asc' }, { returnNumber: 'asc' }],
+            take: limit,
+            select: { returnNumber: true, refundDueAt: true, refundDue: true },
+          }),
+        ]);
+        return [
+          ...reviews.map((r): AlertDue => ({ kind: 'review_sla_soon', returnNumber: r.returnNumber, dueAt: r.reviewDueAt!, amount: null })),
+          ...refunds.map((r): AlertDue => ({ kind: 'refund_overdue', returnNumber: r.returnNumber, dueAt: r.refundDueAt!, amount: r.refundDue })),
+        ];
+      }),
+
+    commitAlerts: (alerts, mail, at) =>
+      guard('commitAlerts', async () => {
+        try {
+          await db.$transaction(async (tx) => {
+            for (const [kind, column] of [['review_sla_soon', 'reviewAlertedAt'], ['refund_overdue', 'refundAlertedAt']] as const) {
+              const numbers = alerts.filter((a) => a.kind === kind).map((a) => a.returnNumber);
+              if (numbers.length === 0) continue;
+              const { count } = await tx.returnRequest.updateMany({ where: { returnNumber: { in: numbers }, [column]: null }, data: { [column]: at } });
+              // Another worker alerted one of them first: this mail would repeat it, so none of it is committed.
+              if (count !== numbers.length) throw new AppError('conflict', 'an alert was sent meanwhile');
+            }
+            await tx.outboundMessage.create({ data: outboundRow(mail) });
+          });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new AppError('conflict', `alert ${mail.messageId} already exists`, { cause: error });
+          throw error;
+        }
+      }),
+
+    digestFacts: (now) =>
+      guard('digestFacts', async () => {
+        const undecided = { state: { in: UNDECIDED } };
+        const atWarehouse = { state: 'received_at_warehouse' };
+        const [underReview, reviewOverdue, awaiting, expiring, due, overdue, unassigned] = await Promise.all([
+          db.returnRequest.count({ where: undecided }),
+          db.returnRequest.count({ where: { ...undecided, reviewDueAt: { lt: now } } }),
+          db.returnRequest.count({ where: { state: 'awaiting_shipment' } }),
+          db.returnRequest.count({ where: { state: 'awaiting_shipment', shipBy: { lte: new Date(now.getTime() + DAY_MS) } } }),
+          db.returnRequest.aggregate({ where: atWarehouse, _sum: { refundDue: true }, _count: { _all: true } }),
+          db.returnRequest.aggregate({ where: { ...atWarehouse, refundDueAt: { lt: now } }, _sum: { refundDue: true }, _count: { _all: true } }),
+          db.inboundMessage.count({ where: { state: { in: ['needs_attention', 'parked'] } } }),
+        ]);
+        return {
+          underReview,
+          reviewOverdue,
+          awaitingShipment: awaiting,
+          expiringWithin24h: expiring,
+          refundsDue: due._count._all,
+          refundsDueAmount: due._sum.refundDue ?? 0,
+          refundsOverdue: overdue._count._all,
+          refundsOverdueAmount: overdue._sum.refundDue ?? 0,
+          unassignedMail: unassigned,
+        };
+      }),
+
+    queueDigest: (mail) =>
+      guard('queueDigest', async () => {
+        try {
+          await db.outboundMessage.create({ data: outboundRow(mail) });
+          return true;
+        } catch (error) {
+          if (isUniqueViolation(error)) return false;
+          throw error;
+        }
+      }),
+  };
+}

@@ -1,0 +1,71 @@
+// The RefundLedger port: refunds owed, read from the columns written when the inspection accepted the goods and
+// when the desk marked them paid, plus the application's bank details (validated JSON).
+import type { RefundDue, RefundLedger } from '../../domain/ports/refunds.ts';
+import { RefundMethodSchema } from '../../domain/application.ts';
+import { guard } from './db-errors.ts';
+import type { DbClient } from './prisma-client.ts';
+import { DecisionSchema, ParsedApplicationSchema, readJson } from './stored-json.ts';
+
+/** More refunds than this waiting at once is not a desk's day: the page says so rather than loading thousands. */
+export const REFUNDS_DUE_LIMIT = 500;
+
+export function createRefundLedger(db: DbClient): RefundLedger {
+  return {
+    listRefundsDue: () =>
+      guard('listRefundsDue', async () => {
+        const rows = await db.returnRequest.findMany({
+          // Owed once the inspection accepted the goods: that event fixed the amount (refundDue).
+          where: { state: 'received_at_warehouse', events: { some: { type: 'inspection_passed' } } },
+          orderBy: [{ refundDueAt: 'asc' }, { returnNumber: 'asc' }],
+          take: REFUNDS_DUE_LIMIT,
+          select: { returnNumber: true, customerEmail: true, orderNumber: true, refundDue: true, refundDueAt: true, application: true, decision: true },
+        });
+        const owed = rows.filter((row) => !exchangeOnly(row.application, row.decision, row.returnNumber));
+        return owed.map((row): RefundDue => {
+          const fields = readJson(ParsedApplicationSchema, row.application, `application of return ${row.returnNumber}`).fields;
+          const method = RefundMethodSchema.safeParse(fields.refundMethod?.value);
+          const value = (key: keyof typeof fields) => fields[key]?.value ?? null;
+          return {
+            returnNumber: row.returnNumber,
+            customerName: value('fullName'),
+            customerEmail: row.customerEmail,
+            orderNumber: row.orderNumber,
+            amount: row.refundDue,
+            dueAt: row.refundDueAt,
+            refundMethod: method.success ? method.data : null,
+            bik: value('bik'),
+            account: value('account'),
+            corrAccount: value('corrAccount'),
+            accountHolder: value('accountHolder'),
+            cardLast4: value('cardLast4'),
+          };
+        });
+      }),
+
+    refundTotals: (now, sinceDay) =>
+      guard('refundTotals', async () => {
+        const atWarehouse = { state: 'received_at_warehouse' };
+        const [due, overdue, paid] = await Promise.all([
+          db.returnRequest.aggregate({ where: atWarehouse, _sum: { refundDue: true }, _count: { _all: true } }),
+          db.returnRequest.aggregate({ where: { ...atWarehouse, refundDueAt: { lt: now } }, _sum: { refundDue: true }, _count: { _all: true } }),
+          // Paid days are shop days as `YYYY-MM-DD`, so a string comparison is a date comparison.
+          db.returnRequest.aggregate({ where: { refundPaidOn: { gte: sinceDay } }, _sum: { refundPaid: true }, _count: { _all: true } }),
+        ]);
+        return {
+          dueAmount: due._sum.refundDue ?? 0,
+          dueCount: due._count._all,
+          overdueAmount: overdue._sum.refundDue ?? 0,
+          overdueCount: overdue._count._all,
+          paidAmount: paid._sum.refundPaid ?? 0,
+          paidCount: paid._count._all,
+        };
+      }),
+  };
+}
+
+/** An exchange with no item refunded owes no money (decide-review.ts keeps the exchanged items in the decision). */
+function exchangeOnly(application: unknown, decision: unknown, returnNumber: string): boolean {
+  const items = readJson(ParsedApplicationSchema, application, `application of return ${returnNumber}`).items;
+  const exchange = readJson(DecisionSchema, decision, `decision of return ${returnNumber}`).exchange;
+  return items.length === 0 && Array.isArray(exchange) && exchange.length > 0;
+}

@@ -1,0 +1,299 @@
+// The desk's day in a real browser (Chromium), issue #14: an agent extends a ship-by date and revives an expired
+// return (the customer's reply in the outbox each time); a manager exports a batch of refunds as payment orders
+// (the downloaded file parses back to the same amounts) and marks it paid; the dashboard shows the money.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileOutbox } from '../../../src/adapters/outbox/create-file-outbox.ts';
+import { addIsoDays } from '../../../src/domain/iso-date-math.ts';
+import { sendOutbox } from '../../../src/pipeline/send/send-outbox.ts';
+import { isoDay } from '../../../src/domain/iso-day.ts';
+import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
+import { parseClientBankExchange } from '../../support/client-bank-exchange.ts';
+import { PASSWORD, startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
+
+let fx: WebFixture;
+let browser: Browser;
+let base: string;
+const HOUR = 3_600_000;
+const BANK = { refundMethod: ['bank_account', 0.95], bik: ['044525225', 0.95], account: ['40817810099910004312', 0.95], corrAccount: ['30101810400000000225', 0.95], accountHolder: ['Иванова Анна Сергеевна', 0.9] } as const;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  fx = await startWebFixture();
+  const now = Date.now();
+  await fx.seedReturn({ returnNumber: 'RT-D001', state: 'awaiting_shipment', createdAt: new Date(now - 50 * HOUR) });
+  await fx.seedReturn({ returnNumber: 'RT-D002', state: 'expired', createdAt: new Date(now - 200 * HOUR) });
+  // Skirt and T-shirt of an order whose free scarf came with "1+1=3" (SPEC §2), under review.
+  await fx.store.upsertOrders([{ ...(await fx.store.find('A-1001'))!, orderNumber: 'A-4004' }]);
+  await fx.seedReturn({
+    returnNumber: 'RT-D003',
+    createdAt: new Date(now - 3 * HOUR),
+    fields: { orderNumber: ['A-4004', 0.97], email: ['anna@example.com', 0.99], cardLast4: ['4242', 0.99] },
+    items: [
+      ['SK-1', 'Юбка', 'M', '1', '4000.00'],
+      ['TS-2', 'Футболка', 'M', '1', '3000.00'],
+    ],
+  });
+  const order = await fx.store.find('A-1001');
+  for (const [number, orderNumber, fields] of [
+    ['RT-F001', 'A-1001', BANK],
+    ['RT-F002', 'A-2002', BANK],
+    ['RT-F003', 'A-3003', {}],
+  ] as const) {
+    if (orderNumber !== 'A-1001') await fx.store.upsertOrders([{ ...order!, orderNumber }]);
+    await fx.seedReturn({ returnNumber: number, state: 'received_at_warehouse', createdAt: new Date(now - 300 * HOUR), fields: { ...fields, orderNumber: [orderNumber, 0.97] } as never });
+  }
+  // A defective skirt the customer wants in another size: an exchange, nothing refunded.
+  await fx.store.upsertOrders([{ ...(await fx.store.find('A-1001'))!, orderNumber: 'A-5005' }]);
+  await fx.seedReturn({
+    returnNumber: 'RT-D004',
+    createdAt: new Date(now - 2 * HOUR),
+    fields: { orderNumber: ['A-5005', 0.97], email: ['anna@example.com', 0.99], cardLast4: ['4242', 0.99], reason: ['defect', 0.95] },
+    items: [['SK-1', 'Юбка', 'M', '1', '4000.00']],
+  });
+  // Under review, for the review page's screenshot.
+  await fx.seedReturn({ returnNumber: 'RT-D005', createdAt: new Date(now - 20 * HOUR), fields: { fullName: ['Смирнова Ольга Петровна', 0.93], phone: ['+7916123456', 0.41] } });
+  // A customer's question that is no application and names no return: the unassigned inbox.
+  const raw = Buffer.from(
+    'From: Ольга <olga@example.org>\r\nTo: info@shop.test\r\nSubject: Вопрос про возврат\r\nMessage-ID: <olga-question@example.org>\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n\r\nДобрый день! Можно ли вернуть товар, купленный со скидкой?\r\n',
+  );
+  const saved = await fx.store.saveInbound({ mailboxId: 'maildir:/test', mailboxKey: 'olga', messageId: '<olga-question@example.org>', sha256: createHash('sha256').update(raw).digest('hex'), raw, receivedAt: new Date(now - HOUR) });
+  await fx.store.claimInbound(saved.id);
+  await fx.store.finishInbound(saved.id, 'needs_attention', 'not_an_application');
+  base = await fx.app.listen({ port: 0, host: '127.0.0.1' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fx?.close();
+});
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForURL(/\/queue/), page.click('button[type=submit]')]);
+}
+
+const shopDay = (offset: number) => addIsoDays(isoDay(new Date(), 'Europe/Moscow'), offset);
+const pendingFor = async (number: string) => (await fx.store.listPendingOutbound(100)).filter((o) => o.raw.toString().includes(number));
+
+describe('browser: the desk\'s day', () => {
+  it('extends a ship-by date and revives an expired return, each with a reason; the customer is told the new day', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, USERS.support);
+
+    await page.goto(`${base}/returns/RT-D001`);
+    const newDay = shopDay(10);
+    await page.fill('#extend-form input[name=shipBy]', newDay);
+    // The browser refuses the form without a reason: nothing is posted.
+    await page.click('#extend-form button[type=submit]');
+    expect(page.url()).toBe(`${base}/returns/RT-D001`);
+    await page.fill('#extend-form input[name=reason]', 'the customer is travelling until next week');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'desk-actions-en');
+    await Promise.all([page.waitForURL(/done=extended/), page.click('#extend-form button[type=submit]')]);
+    await expect.poll(() => page.locator('.alert.ok').textContent()).toContain('Ship-by date moved');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain(newDay);
+    expect(isoDay((await fx.store.getReturnRef('RT-D001'))!.deadlines.shipBy!, 'Europe/Moscow')).toBe(newDay);
+    expect((await pendingFor('RT-D001')).length).toBe(1);
+
+    await page.goto(`${base}/returns/RT-D002`);
+    await page.fill('#revive-form input[name=shipBy]', shopDay(4));
+    await page.fill('#revive-form input[name=reason]', 'the post office was closed for a holiday');
+    await Promise.all([page.waitForURL(/done=revived/), page.click('#revive-form button[type=submit]')]);
+    await expect.poll(() => page.locator('h1 .state').textContent()).toContain('awaiting shipment');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('the post office was closed for a holiday');
+    expect((await pendingFor('RT-D002')).length).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('exports a batch of refunds as payment orders that parse back to the same amounts, then marks it paid', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, USERS.manager);
+    // The warehouse accepts the goods of each: that fixes the amount owed.
+    for (const number of ['RT-F001', 'RT-F002', 'RT-F003']) {
+      await page.goto(`${base}/returns/${number}`);
+      await page.fill('form[action$="/inspection"] input[name=note]', 'as new');
+      await Promise.all([page.waitForURL(/done=inspected/), page.click('form[action$="/inspection"] button[type=submit]')]);
+    }
+    await page.click('a:text("Refunds to pay")');
+    await expect.poll(() => page.locator('table.refunds tbody tr').count()).toBe(3);
+    for (const number of ['RT-F001', 'RT-F002']) await page.check(`input[name="pick.${number}"]`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds-en');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="1c"]')]);
+    expect(download.suggestedFilename()).toMatch(/^kl_to_1c-\d{4}-\d{2}-\d{2}\.txt$/);
+    const file = parseClientBankExchange(await readFile((await download.path())!));
+    const amounts = Object.fromEntries(file.documents.map((d) => [d.НазначениеПлатежа!.match(/RT-F\d+/)![0], d.Сумма]));
+    const shown = Object.fromEntries(
+      await Promise.all(['RT-F001', 'RT-F002'].map(async (n) => [n, await page.inputValue(`input[name="amount.${n}"]`)] as const)),
+    );
+    expect(amounts).toEqual(shown);
+    expect(Object.values(amounts)).toEqual(['500.00', '500.00']);
+
+    // The bank paid the first one 10 kopecks less; the desk enters what was really paid, yesterday.
+    await page.fill('input[name="amount.RT-F001"]', '499.90');
+    await page.fill('input[name=paidOn]', shopDay(-1));
+    await Promise.all([page.waitForURL(/paid=2/), page.click('#mark-paid')]);
+    await expect.poll(() => page.locator('table.refunds tbody tr').count()).toBe(1);
+    expect((await fx.store.getReturn('RT-F001'))!.state).toBe('refunded');
+    const reply = (await pendingFor('RT-F001')).at(-1)!;
+    const mail = await simpleParser(reply.raw);
+    expect(mail.subject).toContain('RT-F001');
+    expect(mail.text).toContain('499,90\u00a0₽');
+
+    await page.goto(`${base}/dashboard?days=7`);
+    await expect.poll(() => page.locator('#tile-refunds-paid b').textContent()).toBe('999.90 ₽');
+    await expect.poll(() => page.locator('#tile-refunds-due b').textContent()).toBe('500.00 ₽');
+    await context.close();
+  });
+
+  it('lets a customer look up their return with the right pair, and tells nothing for a wrong one', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+    const page = await context.newPage();
+    // The link in our replies carries the number; the customer adds the address they wrote from.
+    await page.goto(`${base}/status?number=RT-D001`);
+    expect(await page.inputValue('input[name=number]')).toBe('RT-D001');
+    await page.fill('input[name=email]', 'someone@else.com');
+    await Promise.all([page.waitForLoadState('load'), page.click('#status-form button[type=submit]')]);
+    await expect.poll(() => page.locator('#status-not-found').isVisible()).toBe(true);
+    expect(await page.locator('#status-result').count()).toBe(0);
+    await page.fill('input[name=email]', 'ANNA@example.com');
+    await Promise.all([page.waitForLoadState('load'), page.click('#status-form button[type=submit]')]);
+    await expect.poll(() => page.locator('#status-result h2').textContent()).toBe('Возврат одобрен, ждём посылку');
+    // The ship-by day the desk extended to in the first test, as people write it.
+    const day = isoDay((await fx.store.getReturnRef('RT-D001'))!.deadlines.shipBy!, 'Europe/Moscow');
+    const written = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    expect(await page.locator('#status-result').textContent()).toContain(`не позднее ${written}`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'status', { docs: true });
+    await context.close();
+  });
+
+  it('answers a question from the unassigned inbox: the reply reaches the outbox in the customer\'s thread', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.support);
+    await page.click('a:text("Needs attention")');
+    await page.click('a:text("Вопрос про возврат")');
+    await expect.poll(() => page.locator('pre.message-text').textContent()).toContain('купленный со скидкой');
+    await page.fill('#answer-form textarea[name=text]', 'Да, скидка не мешает возврату: пришлите заявление, и мы всё посчитаем.');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned-answer-en');
+    await Promise.all([page.waitForURL(/\/mail\/.+done=answered/), page.click('#answer-form button[type=submit]')]);
+    await expect.poll(() => page.locator('.thread .message.outgoing').count()).toBe(1);
+
+    const outbox = createFileOutbox({ dir: path.join(fx.dir, 'outbox-desk') });
+    await sendOutbox({ store: fx.store, transport: outbox, from: 'info@shop.test', now: () => new Date() }, 50);
+    const files = await readdir(outbox.dir);
+    const emls = await Promise.all(files.map((f) => readFile(path.join(outbox.dir, f))));
+    const mails = await Promise.all(emls.map((eml) => simpleParser(eml)));
+    const answer = mails.find((m) => m.to && JSON.stringify(m.to).includes('olga@example.org'))!;
+    expect(answer.inReplyTo).toBe('<olga-question@example.org>');
+    expect(answer.references).toContain('<olga-question@example.org>');
+    expect(answer.subject).toBe('Re: Вопрос про возврат');
+    expect(answer.text).toContain('Да, скидка не мешает возврату');
+    expect(answer.text).toContain('Здравствуйте, Ольга!');
+    await context.close();
+  });
+
+  it('approves one item and turns the other down with its reason: the refund and the reply follow the items', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.support);
+    await page.goto(`${base}/returns/RT-D003`);
+    // Both items returned: the scarf's discount is lost, 4000 + 3000 − 2500.
+    await expect.poll(() => page.locator('tr.total td.num').textContent()).toBe('4500.00');
+    await page.selectOption('select[name="outcome.1"]', 'used_goods');
+    await Promise.all([page.waitForURL(/done=approved/), page.click('#approve')]);
+    // Only the skirt comes back, and the order no longer meets "1+1=3": 4000 − 2500.
+    await expect.poll(() => page.locator('tr.total td.num').textContent()).toBe('1500.00');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Футболка (used_goods)');
+    const reply = (await pendingFor('RT-D003')).at(-1)!;
+    const mail = await simpleParser(reply.raw);
+    expect(mail.text).toContain('1\u00a0500,00\u00a0₽');
+    expect(mail.text).toContain("- «Футболка»: товар был в использовании.");
+    expect(mail.text).not.toContain('4\u00a0500,00');
+    await context.close();
+  });
+
+  it('exchanges an item: its own approval without a refund, then the replacement after the inspection', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.support);
+    await page.goto(`${base}/returns/RT-D004`);
+    await page.selectOption('select[name="outcome.0"]', 'exchange');
+    await page.fill('input[name="exchangeFor.0"]', 'размер L');
+    await Promise.all([page.waitForURL(/done=approved/), page.click('#approve')]);
+    await expect.poll(() => page.locator('#exchange').textContent()).toContain('размер L');
+    const approval = await simpleParser((await pendingFor('RT-D004')).at(-1)!.raw);
+    expect(approval.text).toContain('одобрили обмен');
+    expect(approval.text).toContain('«Юбка» — на: размер L');
+    expect(approval.text).not.toMatch(/Вернём \d|вернём .*₽/);
+
+    await page.click('form[action$="/parcel-received"] button');
+    await page.waitForURL(/done=received/);
+    await page.fill('form[action$="/inspection"] input[name=note]', 'брак подтверждён');
+    await Promise.all([page.waitForURL(/done=inspected/), page.click('form[action$="/inspection"] button[type=submit]')]);
+    // Nothing to refund: no refund form, the replacement instead.
+    expect(await page.locator('form[action$="/refund-issued"]').count()).toBe(0);
+    await page.fill('#replacement-form input[name=trackingNumber]', 'RA123456785RU');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange-en');
+    await Promise.all([page.waitForURL(/done=replacement/), page.click('#replacement-form button[type=submit]')]);
+    await expect.poll(() => page.locator('h1 .state').textContent()).toContain('exchanged');
+    const sent = await simpleParser((await pendingFor('RT-D004')).at(-1)!.raw);
+    expect(sent.text).toContain('Мы отправили вам замену');
+    expect(sent.text).toContain('- «Юбка» — размер L;');
+    expect(sent.text).toContain('Трек-номер посылки: RA123456785RU.');
+    // It never enters the refunds to pay.
+    expect((await fx.store.listRefundsDue()).map((r) => r.returnNumber)).not.toContain('RT-D004');
+    await context.close();
+  });
+
+  it('shows every page in Russian, the language a Russian shop\'s agents read (screenshots for docs/ui.md)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.manager);
+    await page.click('#lang-ru');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Очередь на проверку');
+    await page.goto(`${base}/queue?state=all`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'queue', { docs: true });
+    await page.goto(`${base}/returns/RT-D005`);
+    await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
+    await expect.poll(() => page.locator('#approve').textContent()).toBe('Одобрить');
+    expect(await page.locator('#f-email').locator('xpath=..').textContent()).toContain('Распознано неуверенно (58%): сверьте со сканом.');
+    await saveScreenshot(await page.screenshot({ fullPage: false }), 'review', { docs: true });
+    await page.goto(`${base}/returns/RT-D001`);
+    await expect.poll(() => page.locator('#desk-actions h2').textContent()).toBe('Действия службы возвратов');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'return-desk', { docs: true });
+    await page.goto(`${base}/returns/RT-D004`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange', { docs: true });
+    await page.goto(`${base}/refunds`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Возвраты денег к выплате');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds', { docs: true });
+    await page.goto(`${base}/attention?state=all`);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned', { docs: true });
+    await page.goto(`${base}/dashboard?days=30`);
+    await page.waitForFunction(() => (window as unknown as { Chart?: { instances: object } }).Chart !== undefined);
+    await expect.poll(() => page.locator('#tile-refunds-paid span').textContent()).toBe('Выплачено');
+    // The charts are drawn in the browser: their labels come translated with the data.
+    const labels = await page.evaluate(() =>
+      Object.values((window as unknown as { Chart: { instances: Record<string, { config: { type: string }; data: { labels: string[] } }> } }).Chart.instances).find((c) => c.config.type === 'doughnut')!.data.labels,
+    );
+    expect(labels).toContain('ждём отправку');
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'dashboard', { docs: true });
+    // And back to English, on the same page.
+    await page.click('#lang-en');
+    await expect.poll(() => page.locator('#tile-refunds-paid span').textContent()).toBe('Refunds paid');
+    await context.close();
+  });
+});

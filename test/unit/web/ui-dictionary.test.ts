@@ -1,0 +1,85 @@
+// The Russian UI dictionary (src/web/i18n/ru.yaml) against what the pages show: every phrase a view writes and every
+// code the pages humanize (states, events, replies, reasons, field labels, notices) has a Russian entry, and every
+// entry is used, so a phrase changed in a view cannot silently fall back to English, nor an entry rot.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ITEM_KEYS } from '../../../src/domain/application.ts';
+import { RETURN_EVENTS } from '../../../src/domain/lifecycle/transitions.ts';
+import { INBOUND_STATES, RETURN_STATES } from '../../../src/domain/return-state.ts';
+import { REASON_CODES } from '../../../src/pipeline/decide/decision-reasons.ts';
+import { REJECTION_REASONS } from '../../../src/pipeline/review/decide-review.ts';
+import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
+import { DONE_MESSAGES } from '../../../src/web/routes/return-routes.ts';
+import { FIELD_LABELS, slaBadge } from '../../../src/web/view-models/return-view.ts';
+
+const VIEWS = path.resolve('src/web/views');
+const dictionary = loadDictionary();
+
+function viewPhrases(): Set<string> {
+  const files = [...readdirSync(VIEWS).map((f) => path.join(VIEWS, f)), ...readdirSync(path.join(VIEWS, 'partials')).map((f) => path.join(VIEWS, 'partials', f))];
+  const phrases = new Set<string>();
+  for (const file of files.filter((f) => f.endsWith('.hbs'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\{\{t "((?:[^"\\]|\\.)*)"/g)) phrases.add(match[1]!.replace(/\\"/g, '"'));
+  }
+  return phrases;
+}
+
+/** Audit events that are not lifecycle transitions (recorded by the pipeline, the scheduler and the desk). */
+const NOTE_EVENTS = [
+  'receive', 'edit', 'inspection_passed', 'extend_ship_by', 'agent_reply', 'mail_attached', 'start_from_mail', 'customer_message',
+  'shipping_reminder', 'reply_suppressed', 'receipt_received', 'receipt_amount', 'tracking_received', 'application_received',
+  'review_sla_breached', 'refund_overdue', 'replacement_sent',
+];
+const TEMPLATES = ['needs_review', 'application_missing', 'photo_unreadable', 'message_too_large', 'parcel_received', 'refund_issued', 'shipment_received', 'ship_by_extended', 'exchange_approved', 'exchange_sent'];
+const PAGE_TITLES = ['Review queue', 'Queue', 'Message', 'Needs attention', 'Refunds to pay', 'Sign in', 'Users', 'Dashboard', 'Not found'];
+const ROLES = ['support', 'manager', 'admin'];
+
+function dynamicPhrases(): Set<string> {
+  const humanized = [...RETURN_STATES, ...INBOUND_STATES, ...RETURN_EVENTS, ...NOTE_EVENTS, ...TEMPLATES, ...REJECTION_REASONS, ...REASON_CODES, 'started_by_agent', 'all'].map((c) => c.replaceAll('_', ' '));
+  const now = new Date('2026-12-05T12:00:00Z');
+  const sla = [10, 30 * 60, 3 * 3600, 60 * 3600, -3600].map((s) => slaBadge(new Date(now.getTime() + s * 1000), 'needs_review', now)!);
+  return new Set([
+    ...humanized,
+    ...Object.values(FIELD_LABELS),
+    ...ITEM_KEYS,
+    ...Object.values(DONE_MESSAGES),
+    '{n} refund(s) marked paid; each customer is told the amount and the day.',
+    'Read with low confidence ({percent}): check it against the scan.',
+    'Missing: fill it in from the scan.',
+    '{message}',
+    'Applications',
+    '—',
+    'proper quality',
+    'defect',
+    'wrong item',
+    ...PAGE_TITLES,
+    ...ROLES,
+    ...sla.flatMap((b) => [b.phrase, b.unit]),
+  ]);
+}
+
+describe('UI dictionary (Russian)', () => {
+  it('has every phrase the views write', () => {
+    const missing = [...viewPhrases()].filter((p) => dictionary[p] === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it('has every code the pages humanize, every field label and every notice', () => {
+    const missing = [...dynamicPhrases()].filter((p) => dictionary[p] === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it('uses every entry', () => {
+    const used = new Set([...viewPhrases(), ...dynamicPhrases()]);
+    expect(Object.keys(dictionary).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('fills placeholders in both languages and falls back to English for an unknown phrase', () => {
+    const { translate, missing } = createTranslator(dictionary);
+    expect(translate('ru', '{n} refund(s), {total} ₽ in all', { n: 2, total: '999.90' })).toBe('возвратов: 2, всего 999.90 ₽');
+    expect(translate('en', '{n} refund(s), {total} ₽ in all', { n: 2, total: '999.90' })).toBe('2 refund(s), 999.90 ₽ in all');
+    expect(translate('ru', 'No such phrase')).toBe('No such phrase');
+    expect([...missing]).toEqual(['No such phrase']);
+  });
+});
