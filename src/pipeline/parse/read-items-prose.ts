@@ -80,6 +80,10 @@ function lineAt(lines: Line[], starts: Array<{ at: number; index: number }>, at:
   return { line: lines[found.index]!, index: found.index };
 }
 
+/** What a name in quotes right after these words is: a law, a code, a contract, a shop or a company. */
+const TITLE_BEFORE = /(?:закон[а-я]*|кодекс[а-я]*|постановлени[а-я]*|положени[а-я]*|правил[а-я]*|договор[а-я]*|приказ[а-я]*|ФЗ|магазин[а-я]*|ООО|ОАО|ЗАО|ПАО|АО|ИП|компани[а-я]*|сайт[а-я]*|банк[а-я]*)[^«»;]{0,45}$/iu;
+const TITLE_REACH = 60;
+
 export function readItemsProse(lines: Line[], skip: Set<number>): ItemsTable | undefined {
   const { text, starts } = runningText(lines, skip);
   if (starts.length === 0) return undefined;
@@ -101,6 +105,8 @@ export function readItemsProse(lines: Line[], skip: Set<number>): ItemsTable | u
     // «Name», details … up to the next quoted name or the end of the sentence.
     const quoted = [...text.matchAll(/«([^«»]{2,120})»/gu)];
     quoted.forEach((q, k) => {
+      // «О защите прав потребителей», «Мила»: the quotes name a law or a shop, not goods.
+      if (TITLE_BEFORE.test(text.slice(Math.max(0, q.index - TITLE_REACH), q.index))) return;
       const end = quoted[k + 1]?.index ?? text.length;
       const rest = text.slice(q.index + q[0].length, end);
       const details = rest.split(/(?<=\d\s*(?:руб|р|₽|коп|шт)\S*\.?)\s+(?=[А-ЯЁA-Z])|;/u)[0]!;
