@@ -1,6 +1,19 @@
 // "A full card number is never stored": every payment-card-shaped digit run in a text becomes `**** 1234`.
 // Used at the door (raw message headers and text parts, extracted document text) and again on parse results.
+import { isValidRussianPost } from '../tracking-number.ts';
 import { luhnValid } from './luhn-valid.ts';
+
+/**
+ * A Russian Post tracking number (14 digits in one run, its own check digit holding) that also passes Luhn —
+ * one in ten does — is a tracking number, not a card: customers send them to confirm shipping, and masking one
+ * lost the parcel. The only 14-digit cards are Diners Club's (300–305, 3095, 36, 38, 39); a run starting so
+ * stays masked, whatever its check digit.
+ */
+const DINERS_PREFIX = /^(?:30[0-5]|3095|36|3[89])/;
+
+function isTrackingNotCard(groups: string[]): boolean {
+  return groups.length === 1 && isValidRussianPost(groups[0]!) && !DINERS_PREFIX.test(groups[0]!);
+}
 
 /** Digit groups joined by one space or dash: `5500 0000 0000 0004`, `5500-0000-0000-0004`, `5500000000000004`. */
 const GROUPED_RUN = /(?<![\d])\d+(?:[ -]\d+)*/g;
@@ -51,7 +64,8 @@ function cardWindowEnd(groups: string[], start: number): number | undefined {
     if (group.length < MIN_GROUP && groups.length > 1) break;
     digits += group.length;
     if (digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && luhnValid(groups.slice(start, end + 1).join(''))) found = end;
+    const window = groups.slice(start, end + 1);
+    if (digits >= MIN_DIGITS && luhnValid(window.join('')) && !isTrackingNotCard(window)) found = end;
   }
   return found;
 }

@@ -32,3 +32,16 @@ describe('maskCardNumbers', () => {
     expect(maskCardNumbers(text)).toEqual({ text, count: 0 });
   });
 });
+
+describe('a Russian Post tracking number that also passes Luhn', () => {
+  it('is left alone: its own check digit holds and no 14-digit card starts so', () => {
+    // Both checks hold for this one: Luhn and Russian Post's 3-1 weights.
+    const text = 'Трек-номер: 14500012100031';
+    expect(maskCardNumbers(text)).toEqual({ text, count: 0 });
+  });
+
+  it("is masked when it could be a Diners Club card (36…), whatever its check digit, and when grouped like a card", () => {
+    expect(maskCardNumbers('36000012100069').count).toBe(1);
+    expect(maskCardNumbers('1450 0012 100031').count).toBe(1);
+  });
+});
