@@ -41,9 +41,10 @@ export function reconcilePrices(rows: PriceRow[], total: string | undefined): Pr
   const asRead = rows.map((r) => toKopecks(r.price!));
   const target = total === undefined ? undefined : toKopecks(total);
   const sumAsRead = asRead.reduce((sum, k, i) => sum + k * rows[i]!.quantity, 0);
-  // One OCR'd row's total is the same digits in the same type as its price, misread the same way: no proof.
+  // One OCR'd row's total is the same digits in the same type as its price (and its line total), misread the
+  // same way: neither proof of the price nor grounds to change it.
   const independent = rows.length > 1 || rows.some((r) => !r.ocr);
-  if (target === undefined || sumAsRead === target || rows.length > MAX_ROWS || !rows.every((r) => r.ocr)) {
+  if (target === undefined || sumAsRead === target || rows.length > MAX_ROWS || !rows.every((r) => r.ocr) || !independent) {
     const ok = target !== undefined && sumAsRead === target && independent;
     return rows.map((r) => ({ price: r.price!, how: ok ? 'confirmed' : 'as_read' }));
   }
@@ -100,12 +101,16 @@ function misreads(truth: number, read: number): { cost: number; key: string } {
  * The one cheapest choice of a candidate per row whose sum (× quantity) is the total, by dynamic programming
  * over partial sums; undefined when none fits or two different choices tie for cheapest.
  */
-function cheapestChoices(candidates: Candidate[][], rows: PriceRow[], target: number): number[] | undefined {
+function cheapestChoices(candidates: Candidate[][], rows: PriceRow[], total: number): number[] | undefined {
   interface State {
     cost: number;
     ties: boolean;
     picks: number[];
   }
+  // The total is read too, and may be the one misread: each look-alike of it is a target at the cost of its
+  // own misread. When "the total is misread" explains the page as cheaply as "a price is", nothing changes.
+  const targets = new Map<number, number>([[total, 0], ...lookAlikes(total).map((k): [number, number] => [k, 1])]);
+  const ceiling = Math.max(...targets.keys());
   let states = new Map<number, State>([[0, { cost: 0, ties: false, picks: [] }]]);
   candidates.forEach((options, i) => {
     const next = new Map<number, State>();
@@ -113,7 +118,7 @@ function cheapestChoices(candidates: Candidate[][], rows: PriceRow[], target: nu
     for (const [sum, state] of states) {
       for (const option of options) {
         const s = sum + option.kopecks * rows[i]!.quantity;
-        if (s > target) continue;
+        if (s > ceiling) continue;
         const cost = state.cost + option.cost;
         const seen = next.get(s);
         if (!seen || cost < seen.cost) next.set(s, { cost, ties: state.ties, picks: [...state.picks, option.kopecks] });
@@ -123,8 +128,16 @@ function cheapestChoices(candidates: Candidate[][], rows: PriceRow[], target: nu
     states = next;
   });
   if (states.size > MAX_STATES) return undefined;
-  const end = states.get(target);
-  return end && !end.ties ? end.picks : undefined;
+  let best: { cost: number; ties: boolean; picks: number[]; total: number } | undefined;
+  for (const [target, targetCost] of targets) {
+    const end = states.get(target);
+    if (!end) continue;
+    const cost = end.cost + targetCost;
+    if (!best || cost < best.cost) best = { cost, ties: end.ties, picks: end.picks, total: target };
+    else if (cost === best.cost) best.ties = true;
+  }
+  // Only a choice that keeps the total as read is taken: one that needs it misread proves nothing about prices.
+  return best && !best.ties && best.total === total ? best.picks : undefined;
 }
 
 /** Every amount one look-alike digit away, or one doubled digit fewer ("27750" for "2750"). */
