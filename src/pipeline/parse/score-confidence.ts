@@ -48,6 +48,9 @@ export function scoreConfidence(e: Evidence): number {
     if (!e.strict) c -= 0.04;
     c *= 0.85 ** e.fixes;
     if (e.weak) c *= 0.9;
+    // Exact characters whose control key holds (a BIK and its account): the key settles the value, however
+    // loosely its label was matched.
+    if (e.check === 'passed' && e.fixes === 0) c = Math.max(c, 0.95);
   }
   if (e.fixes > 0 && e.check !== 'passed') c = Math.min(c, CORRECTED_CAP);
   if (e.check === 'failed') c = Math.min(c, FAILED_CHECK_CAP);

@@ -38,3 +38,12 @@ describe('scoreConfidence', () => {
     }
   });
 });
+
+describe('exact characters whose control key holds', () => {
+  it('are confident however loosely their label matched; not when they had to be corrected', () => {
+    const loose: Evidence = { source: 'text', lineConfidence: 1, strict: false, fixes: 0, check: 'none', weak: true };
+    expect(scoreConfidence(loose)).toBeLessThan(0.9);
+    expect(scoreConfidence({ ...loose, check: 'passed' })).toBeGreaterThanOrEqual(0.95);
+    expect(scoreConfidence({ ...loose, check: 'passed', fixes: 1 })).toBeLessThan(0.9);
+  });
+});
