@@ -21,7 +21,7 @@ import { readItemsTable } from './read-items-table.ts';
 import type { LabelTarget } from './field-labels.ts';
 import { readLabelledValues, type Candidate } from './read-labelled-values.ts';
 import { scrubCardNumbers } from './scrub-card-numbers.ts';
-import { LOW_CONFIDENCE, scoreConfidence, type Evidence } from './score-confidence.ts';
+import { CONFIDENT, LOW_CONFIDENCE, scoreConfidence, type Evidence } from './score-confidence.ts';
 
 export interface ParseOptions {
   /** ISO date of "today" for the not-in-the-future check; without it that check is skipped. */
@@ -127,7 +127,9 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   const candidates = readLabelledValues(lines, skip, accepts);
   const readings = new Map<FieldKey, Reading>();
 
-  // Labelled single-line fields.
+  // Labelled single-line fields. What stood beside a label but is no value is a problem only while the field
+  // stays unsettled: a value found elsewhere (its control key holding) may settle it below.
+  const unreadable: Problem[] = [];
   for (const key of SINGLE_LINE_FIELDS) {
     const found = candidates.filter((c) => c.target === key);
     const normalized = found.flatMap((c) => {
@@ -136,7 +138,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     });
     const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak), check: n.check ?? 'none' })));
     if (chosen) readings.set(key, chosen);
-    else if (found.some((c) => /\d|@/.test(c.raw))) problems.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
+    else if (found.some((c) => /\d|@/.test(c.raw))) unreadable.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
   }
 
   // Values found by their type where no label gave them: weak, and only for fields still empty.
@@ -268,6 +270,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     }
   });
 
+  problems.push(...unreadable.filter((p) => (fields[p.field as FieldKey]?.confidence ?? 0) < CONFIDENT));
   const isApplication = looksLikeApplication(lines, fields, items, doc.formFields);
   return scrubCardNumbers({ fields, items, problems, isApplication });
 }

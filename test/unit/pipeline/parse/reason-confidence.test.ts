@@ -1,6 +1,8 @@
 // A reason is confident only when it was read, not guessed: exact characters, and a code the form's legend
 // explains, an option's words that name one reason, or a letter's words that the law it cites agrees with.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { ExtractedDocument } from '../../../../src/domain/document.ts';
 import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
 import { lawArticleReason } from '../../../../src/pipeline/parse/read-reason.ts';
 import { makeDocument } from './make-document.ts';
@@ -53,5 +55,18 @@ describe('lawArticleReason', () => {
     expect(lawArticleReason('на основании ст. 18 Гражданского кодекса')).toBeUndefined();
     expect(lawArticleReason(`ст. 180 ${LAW}`)).toBeUndefined();
     expect(lawArticleReason(`ст. 18 и ст. 26.1 ${LAW}`)).toBeUndefined();
+  });
+});
+
+
+
+describe('a field its control key settles', () => {
+  it('has no problem left from something else beside a label like its own', () => {
+    // A letter's text layer as extracted (words with boxes): "к/с: 3010…" beside "р/с: 4081…" under the BIK.
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/letter-bank-lines.extracted.json', import.meta.url), 'utf8')) as ExtractedDocument;
+    const r = parseDocument(doc);
+    expect(r.fields.account).toMatchObject({ value: '40817810422354581961' });
+    expect(r.fields.account!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(r.problems.filter((p) => p.field === 'account')).toEqual([]);
   });
 });
