@@ -47,6 +47,19 @@ describe('how sure a reason is', () => {
   });
 });
 
+describe('a code in a box', () => {
+  it('beats the legend words under the section heading, with the legend digits read on its row', () => {
+    const lines: Array<[string, number]> = [
+      ['Номер заказа: 4821-5567', 0.95],
+      ['ПРИЧИНА ВОЗВРАТА', 0.9],
+      ['- не подошёл размер\t- не понравился\tвид', 0.9],
+      ['Код причины\t4\t1\t2\tвнешний', 0.91],
+      ['впишите цифру в клетку\t3 - не соответствует заказу 4-брак 5 - другое (укажите ниже)', 0.92],
+    ];
+    expect(reason(lines, 'ocr')?.value).toBe('defect');
+  });
+});
+
 describe('lawArticleReason', () => {
   it('maps the articles of the consumer protection law to their reason, and nothing else', () => {
     expect(lawArticleReason(`на основании ст. 18 ${LAW}`)).toBe('defect');
