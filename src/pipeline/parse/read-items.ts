@@ -11,6 +11,10 @@ import { reconcilePrices } from './reconcile-prices.ts';
 import type { Line } from './prepare-lines.ts';
 import { scoreConfidence, type Check, type Evidence } from './score-confidence.ts';
 
+/** A count worked out from the amounts, not read: likely, never certain. */
+const DERIVED_CAP = 0.8;
+const MAX_DERIVED_COUNT = 99;
+
 /** A price chosen by the printed total over the price cell's own reading. */
 const BY_TOTAL_CAP = 0.8;
 
@@ -68,6 +72,15 @@ export function itemsFromTable(table: ItemsTable, bodySource: 'text' | 'body'): 
   const lineTotals = table.items.map((row) => {
     const cell = table.lineTotals?.get(row);
     return cell ? normalizeMoney(cell.raw, { ocr: cell.line.ocr })?.value : undefined;
+  });
+  // A count the page leaves unread ("1" is the word OCR drops most) is the line total over the unit price.
+  readings.forEach((r, i) => {
+    const lineTotal = lineTotals[i];
+    if (r.quantity || !r.price || lineTotal === undefined) return;
+    const price = toKopecks(r.price.value);
+    const count = price > 0 ? toKopecks(lineTotal) / price : 0;
+    if (!Number.isInteger(count) || count < 1 || count > MAX_DERIVED_COUNT) return;
+    r.quantity = { value: String(count), fixes: 0, strict: false, source: r.price.source, lineConfidence: r.price.lineConfidence, weak: true, check: 'none', cap: DERIVED_CAP, ...(r.price.line ? { line: r.price.line } : {}) };
   });
   const choices = reconcilePrices(
     readings.map((r, i) => ({

@@ -1,6 +1,8 @@
 // Prices are chosen so the items add up to the printed total, only when exactly one cheapest choice does.
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
 import { reconcilePrices } from '../../../../src/pipeline/parse/reconcile-prices.ts';
+import { makeDocument } from './make-document.ts';
 
 const ocr = (price: string, quantity = 1, lineTotal?: string) => ({ price, quantity, ocr: true, ...(lineTotal ? { lineTotal } : {}) });
 
@@ -50,5 +52,19 @@ describe('reconcilePrices', () => {
 
   it('gives up on a row without a price', () => {
     expect(reconcilePrices([{ quantity: 1, ocr: true }], '100.00')).toBeUndefined();
+  });
+});
+
+describe('a count left unread', () => {
+  it('is the line total over the unit price, and not confident', () => {
+    const text = [
+      'Номер заказа: 4821-5567',
+      'Артикул | Наименование | Кол-во | Цена | Сумма',
+      'AB-123 | Джинсы прямые |  | 2 000,00 | 4 000,00',
+      'CD-456 | Ремень кожаный | 1 | 1 500,00 | 1 500,00',
+    ].join('\n');
+    const items = parseDocument(makeDocument(text)).items;
+    expect(items.map((i) => i.quantity?.value)).toEqual(['2', '1']);
+    expect(items[0]!.quantity!.confidence).toBeLessThan(0.9);
   });
 });
