@@ -75,13 +75,10 @@ function best(readings: Reading[]): Reading | undefined {
   return chosen;
 }
 
-/** The box's digit may come with the legend's own digits beside it on the row: "4 1 2 внешний". */
-const firstToken = (raw: string): string => raw.trim().split(/[\t ]+/)[0] ?? '';
-
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
 function accepts(target: LabelTarget, raw: string, ocr: boolean): boolean {
   // A reason may be a code written in a box, explained by the form's legend (read-reason.ts).
-  if (target === 'reasonGroup') return inferReason(raw) !== undefined || isReasonCode(raw) || isReasonCode(firstToken(raw));
+  if (target === 'reasonGroup') return inferReason(raw) !== undefined || isReasonCode(raw);
   if (target === 'refundGroup') return inferRefund(raw) !== undefined;
   if (target === 'ignore' || target === 'reason' || target === 'refundMethod') return true;
   return normalizeField(target, raw, { ocr }) !== undefined;
@@ -175,10 +172,10 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (!readings.has('reason') && !problems.some((p) => p.field === 'reason')) {
     // Text with boxes in it is the option list itself, ticked or not — never the customer's words.
     // A code the legend explains beats words near the label: those may be the legend itself.
-    const group = groupText('reasonGroup').filter((g) => !BOXES.test(g.raw));
-    const coded = (c: Candidate) => codedReason(c.raw, lines) ?? codedReason(firstToken(c.raw), lines);
-    for (const c of [...group.filter((g) => coded(g) !== undefined), ...group.filter((g) => coded(g) === undefined)]) {
-      const code = coded(c);
+    const group = groupText('reasonGroup')
+      .filter((g) => !BOXES.test(g.raw))
+      .map((c) => ({ c, code: codedReason(c.raw, lines) }));
+    for (const { c, code } of [...group.filter((g) => g.code !== undefined), ...group.filter((g) => g.code === undefined)]) {
       const reason = code ?? inferReason(c.raw);
       if (!reason) continue;
       // Exact characters beside the label, and either a code the form's own legend explains or words that

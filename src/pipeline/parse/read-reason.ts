@@ -10,13 +10,21 @@ const LEGEND = /(?<![\d.,])(\d)\s*[-–—)]\s*([^\t\d]+?)(?=\s*\d\s*[-–—)]|
 /** A reason written as one digit in a box: "4", "[4]", "| 4 |". */
 const REASON_CODE = /^\s*[|[(]?\s*(\d)\s*[|\])]?\s*$/;
 
+/**
+ * The digit written in the box: the whole value, or its first word when the legend's own digits were read on
+ * the box's row ("4 1 2 внешний").
+ */
+function codeIn(raw: string): string | undefined {
+  return REASON_CODE.exec(raw)?.[1] ?? REASON_CODE.exec(raw.trim().split(/[\t ]+/)[0] ?? '')?.[1];
+}
+
 export function isReasonCode(raw: string): boolean {
-  return REASON_CODE.test(raw);
+  return codeIn(raw) !== undefined;
 }
 
 /** The reason a written code stands for, from the legend printed on the same page. */
 export function codedReason(raw: string, lines: Line[]): Reason | undefined {
-  const code = REASON_CODE.exec(raw)?.[1];
+  const code = codeIn(raw);
   if (!code) return undefined;
   for (const line of lines) {
     for (const m of line.text.matchAll(LEGEND)) {

@@ -4,7 +4,7 @@
 // the one choice of readings — preferring fewer and smaller departures from what was read — that makes them
 // add up is taken; when two different choices fit equally well, nothing is changed. Domain arithmetic on
 // kopecks; no layout knowledge.
-import { toKopecks } from '../../domain/validation/sum-matches-total.ts';
+import { sumMatchesTotal, toKopecks } from '../../domain/validation/sum-matches-total.ts';
 
 export interface PriceRow {
   /** Unit price as read, "1234.50"; absent when the row has none. */
@@ -38,16 +38,14 @@ interface Candidate {
 
 export function reconcilePrices(rows: PriceRow[], total: string | undefined): PriceChoice[] | undefined {
   if (rows.length === 0 || rows.some((r) => r.price === undefined)) return undefined;
-  const asRead = rows.map((r) => toKopecks(r.price!));
-  const target = total === undefined ? undefined : toKopecks(total);
-  const sumAsRead = asRead.reduce((sum, k, i) => sum + k * rows[i]!.quantity, 0);
+  const addsUp = total !== undefined && sumMatchesTotal(rows.map((r) => ({ price: r.price!, quantity: r.quantity })), total);
   // One OCR'd row's total is the same digits in the same type as its price (and its line total), misread the
   // same way: neither proof of the price nor grounds to change it.
   const independent = rows.length > 1 || rows.some((r) => !r.ocr);
-  if (target === undefined || sumAsRead === target || rows.length > MAX_ROWS || !rows.every((r) => r.ocr) || !independent) {
-    const ok = target !== undefined && sumAsRead === target && independent;
-    return rows.map((r) => ({ price: r.price!, how: ok ? 'confirmed' : 'as_read' }));
-  }
+  // Only OCR'd prices are second-guessed, and only where they miss a total that more than one row makes.
+  const searchable = total !== undefined && !addsUp && independent && rows.length <= MAX_ROWS && rows.every((r) => r.ocr);
+  if (!searchable) return rows.map((r) => ({ price: r.price!, how: addsUp && independent ? 'confirmed' : 'as_read' }));
+  const asRead = rows.map((r) => toKopecks(r.price!));
   const candidates = rows.map((r, i) => {
     const seeds = [asRead[i]!];
     const lineTotal = r.lineTotal === undefined ? undefined : toKopecks(r.lineTotal);
@@ -57,7 +55,7 @@ export function reconcilePrices(rows: PriceRow[], total: string | undefined): Pr
       .map((kopecks): Candidate => ({ kopecks, cost: rowCost(kopecks, r, asRead[i]!, lineTotal) }))
       .filter((c) => Number.isFinite(c.cost));
   });
-  const best = cheapestChoices(candidates, rows, target);
+  const best = cheapestChoices(candidates, rows, toKopecks(total));
   if (!best) return rows.map((r) => ({ price: r.price!, how: 'as_read' }));
   return best.map((k, i) =>
     k === asRead[i] ? { price: rows[i]!.price!, how: 'confirmed' } : { price: (k / 100).toFixed(2), how: 'by_total' },
