@@ -5,6 +5,8 @@
 import type { ItemKey } from '../../domain/application.ts';
 import { CELL_SEPARATOR, type Line } from './prepare-lines.ts';
 import type { ItemsTable, RawItem } from './read-items-table.ts';
+import { z } from 'zod';
+import { loadLexicon } from './lexicon/load-lexicon.ts';
 
 const MAX_ITEMS = 50;
 const MONEY = '(\\d{1,3}(?:[ \\u00a0]\\d{3})+|\\d+)(?:[.,](\\d{2}))?\\s*(?:руб(?:лей|ля|ль)?\\.?|р\\.|₽|rub)(?:\\s*(\\d{2})\\s*коп\\.?)?';
@@ -81,7 +83,9 @@ function lineAt(lines: Line[], starts: Array<{ at: number; index: number }>, at:
 }
 
 /** What a name in quotes right after these words is: a law, a code, a contract, a shop or a company. */
-const TITLE_BEFORE = /(?:закон[а-я]*|кодекс[а-я]*|постановлени[а-я]*|положени[а-я]*|правил[а-я]*|договор[а-я]*|приказ[а-я]*|ФЗ|магазин[а-я]*|ООО|ОАО|ЗАО|ПАО|АО|ИП|компани[а-я]*|сайт[а-я]*|банк[а-я]*)[^«»;]{0,45}$/iu;
+const TitleWord = z.string().regex(/^\p{L}{2,}$/u, 'letters only: the entries go into a regular expression as they are');
+const QUOTED_TITLES = loadLexicon('quoted-titles.yaml', z.object({ stems: z.array(TitleWord), words: z.array(TitleWord) }));
+const TITLE_BEFORE = new RegExp(`(?:${[...QUOTED_TITLES.stems.map((stem) => `${stem}[а-я]*`), ...QUOTED_TITLES.words].join('|')})[^«»;]{0,45}$`, 'iu');
 const TITLE_REACH = 60;
 
 export function readItemsProse(lines: Line[], skip: Set<number>): ItemsTable | undefined {
