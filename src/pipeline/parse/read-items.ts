@@ -100,7 +100,7 @@ export function itemsFromTable(table: ItemsTable, bodySource: 'text' | 'body'): 
       // Chosen over what the price cell says because it alone makes the total: likely, never certain.
       price.value = choice.price;
       price.cap = BY_TOTAL_CAP;
-    } else if (total) price.cap = 0.6;
+    } else if (choice.how === 'as_read' && total) price.cap = 0.6;
   });
   if (total && choices?.some((c) => c.how === 'as_read')) problems.push(problem('items', 'inconsistent', 'item prices do not add up to the printed total'));
   return finish(readings, problems);

@@ -20,6 +20,8 @@ export type PriceChoice =
   | { price: string; how: 'as_read' }
   /** The prices as read add up to the total. */
   | { price: string; how: 'confirmed' }
+  /** They add up, but the total is the one row's own digits again: neither proof nor a mismatch. */
+  | { price: string; how: 'unproven' }
   /** A reading other than the price cell's, chosen because it alone makes the total. */
   | { price: string; how: 'by_total' };
 
@@ -44,7 +46,7 @@ export function reconcilePrices(rows: PriceRow[], total: string | undefined): Pr
   const independent = rows.length > 1 || rows.some((r) => !r.ocr);
   // Only OCR'd prices are second-guessed, and only where they miss a total that more than one row makes.
   const searchable = total !== undefined && !addsUp && independent && rows.length <= MAX_ROWS && rows.every((r) => r.ocr);
-  if (!searchable) return rows.map((r) => ({ price: r.price!, how: addsUp && independent ? 'confirmed' : 'as_read' }));
+  if (!searchable) return rows.map((r) => ({ price: r.price!, how: !addsUp ? 'as_read' : independent ? 'confirmed' : 'unproven' }));
   const asRead = rows.map((r) => toKopecks(r.price!));
   const candidates = rows.map((r, i) => {
     const seeds = [asRead[i]!];

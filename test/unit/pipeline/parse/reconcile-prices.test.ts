@@ -15,7 +15,7 @@ describe('reconcilePrices', () => {
   });
 
   it('does not take one OCR row equal to its total as proof: the same digits misread the same way', () => {
-    expect(reconcilePrices([ocr('5550.00', 1, '5550.00')], '5550.00')).toEqual([{ price: '5550.00', how: 'as_read' }]);
+    expect(reconcilePrices([ocr('5550.00', 1, '5550.00')], '5550.00')).toEqual([{ price: '5550.00', how: 'unproven' }]);
   });
 
   it('mends look-alike digits misread in both cells of a row, and in one cell of another, from the total', () => {
@@ -66,5 +66,15 @@ describe('a count left unread', () => {
     const items = parseDocument(makeDocument(text)).items;
     expect(items.map((i) => i.quantity?.value)).toEqual(['2', '1']);
     expect(items[0]!.quantity!.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('one OCR\'d row equal to its total', () => {
+  it('is neither confirmed nor flagged as not adding up', () => {
+    const text = ['Номер заказа: 4821-5567', 'Артикул | Наименование | Кол-во | Цена | Сумма', 'AB-123 | Джинсы прямые | 1 | 2 000,00 | 2 000,00', 'Итого: 2 000,00'];
+    const r = parseDocument(makeDocument(text.map((t): [string, number] => [t, 0.95]), 'ocr'));
+    expect(r.problems.filter((p) => p.field === 'items')).toEqual([]);
+    expect(r.items[0]!.price!.confidence).toBeGreaterThan(0.6);
+    expect(r.items[0]!.price!.confidence).toBeLessThan(0.9);
   });
 });
