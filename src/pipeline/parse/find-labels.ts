@@ -14,6 +14,8 @@ export interface LabelMatch {
 }
 
 const LETTER = /[A-Za-zА-Яа-яЁё]/;
+/** The text before a word that begins a clause: a line break, or a colon, semicolon or full stop before it. */
+const CLAUSE_START = /(?:[:;.]\s*|\n\s*)$/;
 const LABEL_SKELETONS = FIELD_LABELS.map((def) => ({ def, skel: skeleton(def.text).text }));
 
 function allowedEdits(length: number): number {
@@ -50,8 +52,9 @@ export function findLabels(text: string, options: { fuzzy: boolean }): LabelMatc
     const origStart = skel.map[s]!;
     if (!wordStart(origStart)) continue;
     for (const { def, skel: label } of LABEL_SKELETONS) {
-      // A common word counts mid-line only as "…, получатель: …" — a colon right after it.
-      const midLine = def.lineStart && origStart !== firstContent;
+      // A common word counts mid-line only as "…, получатель: …" — a colon right after it — or where a
+      // clause begins ("…по реквизитам: Получатель Киселёв …", a new line of a paragraph).
+      const midLine = def.lineStart && origStart !== firstContent && !CLAUSE_START.test(text.slice(0, origStart));
       const ends: Array<{ edits: number; end: number }> = [];
       if (skel.text.startsWith(label, s)) ends.push({ edits: 0, end: s + label.length });
       else if (options.fuzzy && allowedEdits(label.length) > 0 && skel.text[s] === label[0]) {

@@ -202,7 +202,8 @@ function paragraphs(lines: Line[], skip: Set<number>): Array<{ text: string; fir
     if (!prose(i)) continue;
     const last = out[out.length - 1];
     const previous = lines[i - 1]?.text ?? '';
-    const continues = last && last.first + last.count === i && (!/[.:!?]\s*$/.test(previous) || /^\s*[a-zа-яё(«]/.test(lines[i]!.text));
+    // A colon announces what follows, so a line ending in one runs on ("…реквизитам: Получатель:" / "Яковлев …").
+    const continues = last && last.first + last.count === i && (!/[.!?]\s*$/.test(previous) || /^\s*[a-zа-яё(«]/.test(lines[i]!.text));
     if (continues) {
       last.text += /-$/.test(last.text) ? lines[i]!.text.trim() : `\n${lines[i]!.text}`;
       last.count += 1;
@@ -242,8 +243,11 @@ export function readLabelledValues(lines: Line[], skip: Set<number>, accepts: Ac
     const line = lines[p.first]!;
     const labels = acceptedLabels(p.text, line.ocr);
     labels.forEach((m, j) => {
-      const raw = clean(p.text.slice(m.end, labels[j + 1]?.start).replace(/\n/g, ' '));
-      if (!EMPTY.test(raw)) candidates.push({ target: m.def.target, raw, line, lineIndex: p.first, weak: m.edits > 0 });
+      const after = p.text.slice(m.end, labels[j + 1]?.start);
+      const raw = clean(after.replace(/\n/g, ' '));
+      // A value that starts on a later line than its label is not beside it: less sure it is its value.
+      const below = /^[\s\p{P}]*\n/u.test(after);
+      if (!EMPTY.test(raw)) candidates.push({ target: m.def.target, raw, line, lineIndex: p.first, weak: m.edits > 0 || below });
     });
   }
   for (let i = 0; i < lines.length; i += 1) {

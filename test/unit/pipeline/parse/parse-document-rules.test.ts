@@ -71,6 +71,27 @@ describe('label variants', () => {
     expect(r.fields.fullName!.confidence).toBeLessThan(0.95);
   });
 
+  it('reads a bank-details paragraph whose common labels open clauses and run over lines', () => {
+    const r = parseDocument(
+      makeDocument(
+        'Денежные средства прошу перечислить по следующим реквизитам: Получатель:\n' +
+          'Киселёв Матвей Рустамович, Наименование банка ПАО Сбербанк, БИК 044030653,\n' +
+          'кор./сч. 30101810500000000653, Лицевой счёт 40817810556428768637.',
+      ),
+    );
+    expect(r.fields.accountHolder?.value).toBe('Киселёв Матвей Рустамович');
+    // It starts on the line after its label: found, but not beside it.
+    expect(r.fields.accountHolder!.confidence).toBeLessThan(0.95);
+    expect(r.fields.corrAccount?.value).toBe('30101810500000000653');
+  });
+
+  it('takes a common label mid-line only where a clause begins or a colon follows it', () => {
+    const opens = parseDocument(makeDocument('Прошу перечислить по реквизитам. Получатель Киселёв Матвей Рустамович, БИК 044030653'));
+    expect(opens.fields.accountHolder?.value).toBe('Киселёв Матвей Рустамович');
+    const inside = parseDocument(makeDocument('Прошу перечислить получатель Киселёв Матвей Рустамович'));
+    expect(inside.fields.accountHolder).toBeUndefined();
+  });
+
   it('matches OCR-damaged labels (look-alike letters, one wrong letter)', () => {
     const r = parseDocument(makeDocument([['Hомер зaказэ: 12345', 0.9], ['Teлeфoн: 8 916 123 45 67', 0.9]], 'ocr'));
     expect(r.fields.orderNumber?.value).toBe('12345');
