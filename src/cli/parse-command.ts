@@ -16,6 +16,7 @@ import { readOrdersFile } from '../adapters/orders/read-orders-file.ts';
 import { loadPolicy } from '../adapters/policy/load-policy.ts';
 import { describeSource } from '../domain/value-provenance.ts';
 import { readWithOrders, type ReadWithOrders } from '../pipeline/process/read-with-orders.ts';
+import { fillFromHeader } from '../pipeline/decide/fill-from-header.ts';
 import { isoDay } from '../domain/iso-day.ts';
 
 /** Problems that mean the document's content could not be read at all (as opposed to read with doubts). */
@@ -35,7 +36,9 @@ export async function parseCommand(files: string[], options: { json?: boolean; t
     for (const file of files) {
       const parsed = await parseFile(file, reader, today);
       const { readable } = parsed;
-      const result = orders ? await readWithOrders(parsed.result, orders, { minConfidence, ...(parsed.sender ? { sender: parsed.sender } : {}) }) : parsed.result;
+      // A message's sender is evidence for the customer's address, with or without the shop's orders.
+      const read = fillFromHeader(parsed.result, parsed.sender);
+      const result = orders ? await readWithOrders(read, orders, { minConfidence, ...(parsed.sender ? { sender: parsed.sender } : {}) }) : read;
       if (!readable) {
         failed++;
         for (const p of result.problems) process.stderr.write(`${file}: ${p.code}: ${p.message}\n`);

@@ -60,7 +60,7 @@ export const FieldValueSchema = z.object({
   document: z.string().optional(),
   /** What the reading alone was worth, kept when the order confirmed the value and raised its confidence. */
   readConfidence: z.number().min(0).max(1).optional(),
-  /** What the paper said, kept when the order corrected a doubtful reading of it. */
+  /** What the paper said, kept when the order or the sender's address corrected a doubtful reading of it. */
   readValue: z.string().optional(),
   box: SourceBoxSchema.optional(),
 });

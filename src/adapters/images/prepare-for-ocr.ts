@@ -3,6 +3,7 @@
 // the decoded page (it needs the rules as anchors) and only a full-page fallback pays for the rest.
 import sharp from 'sharp';
 import { evenOutLighting } from './even-out-lighting.ts';
+import { deepenFaintInk } from './deepen-faint-ink.ts';
 import { removeRuleLines } from './remove-rule-lines.ts';
 import type { GreyImage } from './warp-region.ts';
 
@@ -61,7 +62,7 @@ export async function decodePage(bytes: Buffer, options: PrepareOptions): Promis
 
 /** Rules removed and encoded as the one-channel PNG a full-page OCR job takes. */
 export async function encodeForOcr(page: GreyImage): Promise<PreparedImage> {
-  const clean = removeRuleLines(page.data, page.width, page.height);
+  const clean = deepenFaintInk(removeRuleLines(page.data, page.width, page.height));
   return { image: await encodeGrey({ data: clean, width: page.width, height: page.height }), width: page.width, height: page.height };
 }
 
