@@ -115,4 +115,10 @@ describe('decisionEvents', () => {
   it('refuses a decision from the wrong state', () => {
     expect(decisionEvents('shipped', 'approved', agent, undefined, at).ok).toBe(false);
   });
+
+  it('an approval whose shipping instructions cannot be sent yet rests in approved', () => {
+    const result = decisionEvents('parsed', 'approved', 'system', 'waiting for the address', at, 'approved');
+    expect(result.ok && result.state).toBe('approved');
+    expect(result.ok && result.events.map((e) => e.type)).toEqual(['approve']);
+  });
 });
