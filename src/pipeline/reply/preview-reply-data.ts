@@ -72,6 +72,7 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
       refundsOverdue: 1,
       refundsOverdueAmount: '500.00',
       unassignedMail: 2,
+      waitingForAddress: 3,
       uiUrl: 'http://localhost:3000/dashboard',
     },
     agent_reply: { ...common, body: 'Посылка пришла на склад вчера, проверка займёт один-два дня.' },

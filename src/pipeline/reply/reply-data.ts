@@ -169,6 +169,8 @@ export const REPLY_DATA_SCHEMAS = {
     refundsOverdue: z.number().int().nonnegative(),
     refundsOverdueAmount: roubles,
     unassignedMail: z.number().int().nonnegative(),
+    /** Approved returns whose shipping instructions wait for the shop's return address (set it in the policy). */
+    waitingForAddress: z.number().int().nonnegative().default(0),
     uiUrl: z.string().min(1),
   }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
