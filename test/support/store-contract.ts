@@ -614,6 +614,26 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
       });
     });
+
+    it('lists approvals waiting for the shop\'s return address, oldest first, page by page', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const make = async (n: string, state: RecordReturnInput['state']) => {
+          const { id } = await store!.saveInbound(inbound(n));
+          await store!.recordReturn({ ...returnInput(id, n, `<r-${n}@t>`), state });
+        };
+        for (const n of ['R-W1', 'R-W2', 'R-W3']) await make(n, 'approved');
+        await make('R-SHIPPING', 'awaiting_shipment');
+        await make('R-REVIEW', 'needs_review');
+        // Rows made within one millisecond tie on createdAt (then id decides), so the pages are checked as a whole.
+        const first = await store!.listWaitingApprovals(2);
+        expect(first).toHaveLength(2);
+        const rest = await store!.listWaitingApprovals(2, first.at(-1)!.id);
+        expect(rest).toHaveLength(1);
+        expect([...first, ...rest].map((r) => r.returnNumber).sort()).toEqual(['R-W1', 'R-W2', 'R-W3']);
+        expect([...first, ...rest].every((r) => r.state === 'approved')).toBe(true);
+        expect(await store!.listWaitingApprovals(2, rest[0]!.id)).toEqual([]);
+      });
+    });
   });
 
   describe(`${name}: performance`, () => {
