@@ -1,6 +1,6 @@
 // `intake run --once`: drain the mailbox (ingest, process, reply) and exit with a short summary.
 import { loadConfig } from '../config.ts';
-import { placeholderMessage, placeholderRegions } from '../domain/policy/placeholder-address.ts';
+import { placeholderRegions, placeholderWarning } from '../domain/policy/placeholder-address.ts';
 import { createLogger, createRuntime } from '../main.ts';
 import { drainOnce, type DrainSummary } from '../pipeline/work/drain-once.ts';
 import { createProgress } from './progress.ts';
@@ -9,7 +9,8 @@ export async function runOnceCommand(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config);
   const runtime = await createRuntime(config, { lazyOcr: true });
-  for (const region of placeholderRegions(runtime.deps.policy)) process.stderr.write(`warning: ${placeholderMessage(region)}\n`);
+  const waiting = (await runtime.store.countReturnsByState()).approved ?? 0;
+  for (const region of placeholderRegions(runtime.deps.policy)) process.stderr.write(`warning: ${placeholderWarning(region, waiting)}\n`);
   const progress = createProgress('Processing');
   try {
     const started = Date.now();

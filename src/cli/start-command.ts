@@ -1,6 +1,6 @@
 // `intake start` (what `npm start` runs): the worker loop plus the review UI in one process.
 import { loadConfig } from '../config.ts';
-import { placeholderMessage, placeholderRegions } from '../domain/policy/placeholder-address.ts';
+import { placeholderRegions, placeholderWarning } from '../domain/policy/placeholder-address.ts';
 import { createMetrics } from '../adapters/metrics/create-metrics.ts';
 import { createLogger, createRuntime, createWebRuntime } from '../main.ts';
 import { startWorker } from '../pipeline/work/run-worker.ts';
@@ -26,8 +26,9 @@ export async function startCommand(): Promise<number> {
   const mailbox = config.imapUrl ? runtime.deps.mailbox.id : `${config.maildir}/new`;
   const replies = config.smtpUrl ? 'SMTP' : config.outboxDir;
   log.info(`Returns Intake running: UI ${address}, mailbox ${mailbox}, replies to ${replies}`);
-  // Approvals are held for a person until the shop's own return address replaces the preset's EXAMPLE one.
-  for (const region of placeholderRegions(runtime.deps.policy)) log.warn(placeholderMessage(region));
+  // Approvals wait for their shipping instructions until the shop's own return address replaces the preset's EXAMPLE one.
+  const waiting = (await runtime.store.countReturnsByState()).approved ?? 0;
+  for (const region of placeholderRegions(runtime.deps.policy)) log.warn(placeholderWarning(region, waiting));
   if ((await runtime.store.users.listUsers()).length === 0) {
     log.warn('No one can sign in to the UI yet: create the first account with `npx intake users add you@example.com --role admin`');
   }

@@ -1,6 +1,10 @@
 // A reply to the customer, rendered from templates and ready to compose into an e-mail.
 export type ReplyTemplate =
   | 'approved'
+  // Approved while the policy's return address is still the preset's placeholder: the instructions follow.
+  | 'approved_address_pending'
+  // Those instructions, once the shop's return address is set (release-waiting-approvals.ts).
+  | 'shipping_instructions'
   | 'rejected'
   | 'needs_review'
   | 'application_missing'

@@ -9,6 +9,7 @@ import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
 import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
 import { createPrismaClient, type DbClient } from '../../src/adapters/db/prisma-client.ts';
 import { MAX_OUTBOUND_ATTEMPTS } from '../../src/adapters/db/outbound-store.ts';
+import { accountKey, createLoginLockout, FREE_FAILURES } from '../../src/web/auth/login-lockout.ts';
 
 export interface ContractDatabase {
   /** A URL naming a new, empty database. */
@@ -612,6 +613,69 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await make('R-DONE', 'refunded', { refundDueAt: hours(-100) });
         const due = await store!.listDueReturns(now, 50, { reminderLeadMs: 24 * 3_600_000 });
         expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
+      });
+    });
+
+    it('lists approvals waiting for the shop\'s return address, oldest first, page by page', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const make = async (n: string, state: RecordReturnInput['state']) => {
+          const { id } = await store!.saveInbound(inbound(n));
+          await store!.recordReturn({ ...returnInput(id, n, `<r-${n}@t>`), state });
+        };
+        for (const n of ['R-W1', 'R-W2', 'R-W3']) await make(n, 'approved');
+        await make('R-SHIPPING', 'awaiting_shipment');
+        await make('R-REVIEW', 'needs_review');
+        // Rows made within one millisecond tie on createdAt (then id decides), so the pages are checked as a whole.
+        const first = await store!.listWaitingApprovals(2);
+        expect(first).toHaveLength(2);
+        const rest = await store!.listWaitingApprovals(2, first.at(-1)!.id);
+        expect(rest).toHaveLength(1);
+        expect([...first, ...rest].map((r) => r.returnNumber).sort()).toEqual(['R-W1', 'R-W2', 'R-W3']);
+        expect([...first, ...rest].every((r) => r.state === 'approved')).toBe(true);
+        expect(await store!.listWaitingApprovals(2, rest[0]!.id)).toEqual([]);
+      });
+    });
+  });
+
+  describe(`${name}: sign-in lock-out`, () => {
+    it('the lock is shared by every UI process on the database and survives a restart', async () => {
+      await withStores(db, 2, async ([a, b], url) => {
+        const now = new Date('2026-11-20T12:00:00Z');
+        const lockA = createLoginLockout(a!.users);
+        const lockB = createLoginLockout(b!.users);
+        // Failures spread over two processes count as one sequence: five in a row lock the account for everyone.
+        for (let i = 0; i < FREE_FAILURES; i++) await (i % 2 === 0 ? lockA : lockB).failed('ada@desk.test', now);
+        expect(await lockA.lockedFor('ada@desk.test', now)).toBe(60_000);
+        expect(await lockB.lockedFor('ADA@desk.test', now)).toBe(60_000);
+        expect(await lockB.lockedFor('sam@desk.test', now)).toBe(0);
+        // Counted at once from both: no failure is lost to a read-modify-write race.
+        await Promise.all([lockA.failed('sam@desk.test', now), lockB.failed('sam@desk.test', now), lockA.failed('sam@desk.test', now)]);
+        expect((await a!.users.loginFailures(accountKey('sam@desk.test')))?.failures).toBe(3);
+
+        const restarted = await openStore(url);
+        try {
+          const lockC = createLoginLockout(restarted.users);
+          expect(await lockC.lockedFor('ada@desk.test', new Date(now.getTime() + 30_000))).toBe(30_000);
+          await lockC.succeeded('ada@desk.test');
+          expect(await lockA.lockedFor('ada@desk.test', now)).toBe(0);
+        } finally {
+          await restarted.close();
+        }
+      });
+    });
+
+    it('forgets failures quiet for a day, never a running lock', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const now = new Date('2026-11-20T12:00:00Z');
+        const later = new Date(now.getTime() + 25 * 3_600_000);
+        const { users } = store!;
+        await users.countLoginFailure('quiet', now, new Date(0));
+        await users.countLoginFailure('locked', now, new Date(0));
+        await users.lockLogin('locked', new Date(later.getTime() + 60_000));
+        await users.countLoginFailure('new', later, new Date(later.getTime() - 24 * 3_600_000));
+        expect(await users.loginFailures('quiet')).toBeNull();
+        expect(await users.loginFailures('locked')).toMatchObject({ failures: 1 });
+        expect(await users.loginFailures('new')).toEqual({ failures: 1, lockedUntil: null });
       });
     });
   });

@@ -60,7 +60,7 @@ export function createDeskAlertStore(db: DbClient): DeskAlerts {
       guard('digestFacts', async () => {
         const undecided = { state: { in: UNDECIDED } };
         const atWarehouse = { state: 'received_at_warehouse' };
-        const [underReview, reviewOverdue, awaiting, expiring, due, overdue, unassigned] = await Promise.all([
+        const [underReview, reviewOverdue, awaiting, expiring, due, overdue, unassigned, waitingForAddress] = await Promise.all([
           db.returnRequest.count({ where: undecided }),
           db.returnRequest.count({ where: { ...undecided, reviewDueAt: { lt: now } } }),
           db.returnRequest.count({ where: { state: 'awaiting_shipment' } }),
@@ -68,6 +68,7 @@ export function createDeskAlertStore(db: DbClient): DeskAlerts {
           db.returnRequest.aggregate({ where: atWarehouse, _sum: { refundDue: true }, _count: { _all: true } }),
           db.returnRequest.aggregate({ where: { ...atWarehouse, refundDueAt: { lt: now } }, _sum: { refundDue: true }, _count: { _all: true } }),
           db.inboundMessage.count({ where: { state: { in: ['needs_attention', 'parked'] } } }),
+          db.returnRequest.count({ where: { state: 'approved' } }),
         ]);
         return {
           underReview,
@@ -79,6 +80,7 @@ export function createDeskAlertStore(db: DbClient): DeskAlerts {
           refundsOverdue: overdue._count._all,
           refundsOverdueAmount: overdue._sum.refundDue ?? 0,
           unassignedMail: unassigned,
+          waitingForAddress,
         };
       }),
 

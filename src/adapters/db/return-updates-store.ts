@@ -227,5 +227,17 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
         });
         return rows.map(toRef);
       }),
+
+    listWaitingApprovals: (limit, after) =>
+      guard('listWaitingApprovals', async () => {
+        const rows = await db.returnRequest.findMany({
+          where: { state: 'approved' },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+          take: limit,
+          include: REF_INCLUDE,
+        });
+        return rows.map(toRef);
+      }),
   };
 }

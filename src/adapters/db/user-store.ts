@@ -1,7 +1,7 @@
 // The Users port on Prisma: accounts for the review UI and their server-side sessions.
 import type { Role, User, Users, UserWithHash } from '../../domain/ports/users.ts';
 import { RoleSchema } from '../../domain/ports/users.ts';
-import { guard } from './db-errors.ts';
+import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 
 interface UserRow {
@@ -84,5 +84,41 @@ export function createUserStore(db: DbClient): Users {
 
     deleteExpiredSessions: (now) =>
       guard('deleteExpiredSessions', async () => (await db.session.deleteMany({ where: { expiresAt: { lte: now } } })).count),
+
+    loginFailures: (key) =>
+      guard('loginFailures', async () => {
+        const row = await db.loginFailure.findUnique({ where: { id: key } });
+        return row ? { failures: row.failures, lockedUntil: row.lockedUntil } : null;
+      }),
+
+    countLoginFailure: (key, now, forgetBefore) =>
+      guard('countLoginFailure', async () => {
+        // Strangers' guesses at random e-mails must not grow the table without bound.
+        await db.loginFailure.deleteMany({ where: { lastFailedAt: { lt: forgetBefore }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
+        const increment = () =>
+          db.loginFailure.upsert({
+            where: { id: key },
+            create: { id: key, failures: 1, lastFailedAt: now },
+            // An increment in the database, not read-modify-write: two UI processes counting at once both count.
+            update: { failures: { increment: 1 }, lastFailedAt: now },
+          });
+        try {
+          return (await increment()).failures;
+        } catch (error) {
+          // Two first failures at once: one insert lost the race; the row exists now, so count again.
+          if (!isUniqueViolation(error)) throw error;
+          return (await increment()).failures;
+        }
+      }),
+
+    lockLogin: (key, until) =>
+      guard('lockLogin', async () => {
+        await db.loginFailure.updateMany({ where: { id: key }, data: { lockedUntil: until } });
+      }),
+
+    clearLoginFailures: (key) =>
+      guard('clearLoginFailures', async () => {
+        await db.loginFailure.deleteMany({ where: { id: key } });
+      }),
   };
 }

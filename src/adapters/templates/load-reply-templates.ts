@@ -13,6 +13,8 @@ import type { Language, ReplyAttachment, ReplyTemplate } from '../../domain/repl
 /** Every ReplyTemplate; the Record type makes the compiler point here when one is added. */
 const TEMPLATE_NAMES = Object.keys({
   approved: true,
+  approved_address_pending: true,
+  shipping_instructions: true,
   rejected: true,
   needs_review: true,
   application_missing: true,

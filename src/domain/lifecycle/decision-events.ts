@@ -14,11 +14,15 @@ const PATH: Record<DecisionStatus, ReturnEventType[]> = {
 
 export type DecisionEvents = { ok: true; state: ReturnState; events: ReturnEvent[] } | { ok: false; code: 'illegal_transition'; message: string };
 
-/** From `parsed` (or `needs_review` when an agent decides) to where the decision leads. */
-export function decisionEvents(from: ReturnState, status: DecisionStatus, actor: Actor, reason: string | undefined, at: Date): DecisionEvents {
+/**
+ * From `parsed` (or `needs_review` when an agent decides) to where the decision leads. `until` stops the path
+ * early: an approval whose shipping instructions cannot be sent yet rests in `approved`.
+ */
+export function decisionEvents(from: ReturnState, status: DecisionStatus, actor: Actor, reason: string | undefined, at: Date, until?: ReturnState): DecisionEvents {
   let state = from;
   const events: ReturnEvent[] = [];
   for (const event of PATH[status]) {
+    if (state === until) break;
     // The follow-on step (approved → awaiting_shipment) is the system's, whoever approved.
     const result = transition(state, event, event === 'await_shipment' ? 'system' : actor, reason, at);
     if (!result.ok) return result;

@@ -65,7 +65,8 @@ export const TRANSITIONS: readonly Rule[] = [
   // The desk's own actions (issue #14), each with a reason in the audit trail. A return is cancelled before the
   // parcel is on its way (after that the warehouse decides); a decision ended by mistake is reopened for review;
   // an expired return is brought back with a new ship-by date.
-  ...(['needs_review', 'awaiting_application', 'awaiting_shipment'] as const).map((from) => ({ from, event: 'cancel' as const, to: 'cancelled' as const, by: ['agent'] as const })),
+  // An approval still waiting for the shop's return address (`approved`) can be called off as well.
+  ...(['needs_review', 'awaiting_application', 'approved', 'awaiting_shipment'] as const).map((from) => ({ from, event: 'cancel' as const, to: 'cancelled' as const, by: ['agent'] as const })),
   { from: 'rejected', event: 'reopen', to: 'needs_review', by: ['agent'] },
   { from: 'cancelled', event: 'reopen', to: 'needs_review', by: ['agent'] },
   { from: 'expired', event: 'revive', to: 'awaiting_shipment', by: ['agent'] },

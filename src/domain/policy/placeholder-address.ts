@@ -13,6 +13,14 @@ export function placeholderRegions(policy: Pick<Policy, 'addresses'>): Array<key
   return (['domestic', 'international'] as const).filter((region) => isPlaceholderAddress(policy.addresses[region]));
 }
 
+/**
+ * What start-up says while a region has no real address: applications are still decided (decide-application.ts),
+ * but the shipping instructions of approvals wait for the address, `waiting` of them so far.
+ */
+export function placeholderWarning(region: keyof Policy['addresses'], waiting: number): string {
+  return `${placeholderMessage(region)} Until then approvals are decided and the customer told, but the shipping instructions wait (${waiting} approved return(s) waiting now); they go out by themselves once the address is set.`;
+}
+
 export function placeholderMessage(region: keyof Policy['addresses']): string {
   return `The ${region} return address in the policy is the preset's EXAMPLE placeholder; set addresses.${region} in your POLICY_FILE before an approval can be sent (README, "Quick start").`;
 }

@@ -23,6 +23,8 @@ export interface DigestFacts {
   refundsOverdue: number;
   refundsOverdueAmount: number;
   unassignedMail: number;
+  /** Approved returns whose shipping instructions wait for the shop's return address in the policy. */
+  waitingForAddress: number;
 }
 
 export interface DeskAlerts {

@@ -101,4 +101,9 @@ export interface ReturnUpdates {
    * breach recorded; at the warehouse past refundDueAt with no overdue flag.
    */
   listDueReturns(now: Date, limit: number, options: { reminderLeadMs: number }): Promise<ReturnRef[]>;
+  /**
+   * Approved returns whose shipping instructions have not gone out yet (state `approved`: they wait for the shop's
+   * return address), oldest first, `limit` at a time after the one with id `after`.
+   */
+  listWaitingApprovals(limit: number, after?: string): Promise<ReturnRef[]>;
 }

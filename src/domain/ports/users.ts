@@ -38,4 +38,14 @@ export interface Users {
   findSessionUser(tokenHash: string, now: Date): Promise<User | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: Date): Promise<number>;
+
+  /**
+   * Sign-in failures in a row for one account key (the SHA-256 of the e-mail typed), in the database so every UI
+   * process shares them and a restart keeps them; src/web/auth/login-lockout.ts decides the lock. Null: none counted.
+   */
+  loginFailures(key: string): Promise<{ failures: number; lockedUntil: Date | null } | null>;
+  /** Counts one more failure atomically and returns the count; keys quiet and unlocked since `forgetBefore` are dropped. */
+  countLoginFailure(key: string, now: Date, forgetBefore: Date): Promise<number>;
+  lockLogin(key: string, until: Date): Promise<void>;
+  clearLoginFailures(key: string): Promise<void>;
 }

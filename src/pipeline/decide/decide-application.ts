@@ -163,10 +163,17 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   if (violations.length > 0 && everyItemViolates) {
     return { status: 'rejected', state: 'rejected', reasons: dedupe(violations), reply: 'rejected', ...extras };
   }
-  // Never send a customer to the preset's invented warehouse: a person approves once the shop's address is set.
-  if (shipping && isPlaceholderAddress(shipping.address)) reasons.push(reason('placeholder_address', placeholderMessage(shipping.variant)));
   const all = dedupe([...violations, ...reasons]);
-  if (all.length > 0) return { status: 'needs_review', state: 'needs_review', reasons: all, reply: 'needs_review', ...extras };
+  const placeholder = shipping !== undefined && isPlaceholderAddress(shipping.address);
+  if (all.length > 0) {
+    // The agent who takes it over must know an approval cannot be sent yet either (decide-review.ts refuses it).
+    const withAddress = placeholder ? [...all, reason('placeholder_address', placeholderMessage(shipping.variant))] : all;
+    return { status: 'needs_review', state: 'needs_review', reasons: withAddress, reply: 'needs_review', ...extras };
+  }
+  // Everything the customer owes is proven; only the shop's own return address is missing. The return is decided
+  // and the customer told so now, but never sent to the preset's invented warehouse: it rests in `approved` until
+  // the policy names a real address, and then the shipping instructions follow (release-waiting-approvals.ts).
+  if (placeholder) return { status: 'approved', state: 'approved', reasons: [], reply: 'approved_address_pending', ...extras };
   return { status: 'approved', state: 'awaiting_shipment', reasons: [], reply: 'approved', ...extras };
 }
 

@@ -24,6 +24,9 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
   const common = { shopName: context.shopName, customerName: context.customerName ?? null };
   const { policy, decision } = context;
   switch (template) {
+    case 'approved_address_pending':
+      return { ...common, refund: decision.refund ? refundStatement(decision.refund) : null, refundWithinDays: policy.refundDays };
+    case 'shipping_instructions':
     case 'approved': {
       const shipping = decision.shipping;
       const variant = shipping?.variant ?? 'domestic';

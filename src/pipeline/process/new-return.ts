@@ -137,11 +137,18 @@ export function withBasis(events: ReturnEvent[], application: ParsedApplication,
 }
 
 /** received → parsed → wherever the decision leads, through the lifecycle table (SPEC §4). */
-export function lifecycleEvents(decision: Pick<Decision, 'status' | 'reasons'>, at: Date, from: 'received' | 'needs_review' | 'awaiting_application' = 'received'): ReturnEvent[] {
-  const why = decision.reasons.map((r) => r.code).join(', ') || 'all checks passed';
+export function lifecycleEvents(
+  decision: Pick<Decision, 'status' | 'reasons'> & Partial<Pick<ApplicationDecision, 'state' | 'shipping'>>,
+  at: Date,
+  from: 'received' | 'needs_review' | 'awaiting_application' = 'received',
+): ReturnEvent[] {
+  const waiting = decision.status === 'approved' && decision.state === 'approved';
+  const why = waiting
+    ? `all checks passed; the shipping instructions wait for the shop's return address (addresses.${decision.shipping?.variant ?? 'domestic'} in the policy file)`
+    : decision.reasons.map((r) => r.code).join(', ') || 'all checks passed';
   const parsed = transition(from, 'parse', 'system', undefined, at);
   if (!parsed.ok) throw new AppError('illegal_transition', parsed.message);
-  const rest = decisionEvents(parsed.state, decision.status, 'system', why, at);
+  const rest = decisionEvents(parsed.state, decision.status, 'system', why, at, waiting ? 'approved' : undefined);
   if (!rest.ok) throw new AppError('illegal_transition', rest.message);
   const received: ReturnEvent[] = from === 'received' ? [{ actor: 'system', type: 'receive', toState: 'received', at }] : [];
   return [...received, parsed.event, ...rest.events];

@@ -11,20 +11,24 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
   const address = policy.addresses[variant];
   const shipping = { returnAddress: address.lines.join('\n'), recipient: address.recipient };
   const rules = parcelRules(policy);
+  const refund = { amount: '500.00', itemsTotal: '3000.00', shipping: null, deductions: [{ code: '1+1=3', amount: '2500.00', why: 'condition_no_longer_met' as const }] };
+  const approved = {
+    ...common,
+    ...shipping,
+    variant,
+    shipWithinDays: policy.shipWithinDays,
+    shipByDate: '2026-11-26',
+    refundWithinDays: policy.refundDays,
+    shippingPaidBy: policy.shippingPaidBy.proper_quality,
+    refund,
+    ...rules,
+    shippingRefundNeedsReceipt: policy.shippingRefundRequiresReceipt,
+    usedGoodsSentBack: policy.usedGoods === 'return_to_customer',
+  };
   return {
-    approved: {
-      ...common,
-      ...shipping,
-      variant,
-      shipWithinDays: policy.shipWithinDays,
-      shipByDate: '2026-11-26',
-      refundWithinDays: policy.refundDays,
-      shippingPaidBy: policy.shippingPaidBy.proper_quality,
-      refund: { amount: '500.00', itemsTotal: '3000.00', shipping: null, deductions: [{ code: '1+1=3', amount: '2500.00', why: 'condition_no_longer_met' }] },
-      ...rules,
-      shippingRefundNeedsReceipt: policy.shippingRefundRequiresReceipt,
-      usedGoodsSentBack: policy.usedGoods === 'return_to_customer',
-    },
+    approved,
+    approved_address_pending: { ...common, refund, refundWithinDays: policy.refundDays },
+    shipping_instructions: approved,
     exchange_approved: {
       ...common,
       ...shipping,
@@ -68,6 +72,7 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
       refundsOverdue: 1,
       refundsOverdueAmount: '500.00',
       unassignedMail: 2,
+      waitingForAddress: 3,
       uiUrl: 'http://localhost:3000/dashboard',
     },
     agent_reply: { ...common, body: 'Посылка пришла на склад вчера, проверка займёт один-два дня.' },

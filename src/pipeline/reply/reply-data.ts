@@ -75,6 +75,13 @@ const approvedSchema = z.object({
 
 export const REPLY_DATA_SCHEMAS = {
   approved: approvedSchema,
+  /**
+   * Approved, but the shop's return address is not set yet: no address and no ship-by date (the time to ship starts
+   * with the instructions e-mail), only that they follow, and what will be refunded.
+   */
+  approved_address_pending: z.object({ ...common, refund: RefundStatement.nullable().default(null), refundWithinDays: days }),
+  /** The instructions an `approved_address_pending` reply promised: the approval's how-to-ship part on its own. */
+  shipping_instructions: approvedSchema.omit({ notReturnable: true, exchange: true }),
   /** Every item kept is exchanged: the same shipping instructions, no refund, the replacement after inspection. */
   exchange_approved: approvedSchema.omit({ refund: true, refundWithinDays: true }).extend({ exchange: ExchangeList.min(1) }),
   /** The replacement is on its way to the customer. */
@@ -162,6 +169,8 @@ export const REPLY_DATA_SCHEMAS = {
     refundsOverdue: z.number().int().nonnegative(),
     refundsOverdueAmount: roubles,
     unassignedMail: z.number().int().nonnegative(),
+    /** Approved returns whose shipping instructions wait for the shop's return address (set it in the policy). */
+    waitingForAddress: z.number().int().nonnegative().default(0),
     uiUrl: z.string().min(1),
   }),
 } satisfies Record<ReplyTemplate, z.ZodType>;
@@ -169,6 +178,8 @@ export const REPLY_DATA_SCHEMAS = {
 /** Templates that are about an existing return and so need its number. */
 export const NEEDS_RETURN_NUMBER: ReadonlySet<ReplyTemplate> = new Set([
   'approved',
+  'approved_address_pending',
+  'shipping_instructions',
   'exchange_approved',
   'exchange_sent',
   'shipping_reminder',

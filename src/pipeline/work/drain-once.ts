@@ -6,6 +6,7 @@ import type { WorkQueue } from '../../domain/ports/work-queue.ts';
 import { ingestMailbox } from '../ingest/ingest-mailbox.ts';
 import { runDeskAlerts, type DeskAlertDeps, type DeskAlertSummary } from '../alerts/run-desk-alerts.ts';
 import { runDueActions, type DueActionKind } from '../schedule/run-due-actions.ts';
+import { releaseWaitingApprovals } from '../schedule/release-waiting-approvals.ts';
 import type { ReplyTransport } from '../../domain/ports/reply-transport.ts';
 import { sendOutbox, type SendConfirmation, type SendSummary } from '../send/send-outbox.ts';
 import { handleInbound, type HandleDeps, type HandleResult } from './handle-inbound.ts';
@@ -37,8 +38,8 @@ export interface DrainSummary {
   ingested: number;
   duplicates: number;
   handled: HandleResult[];
-  /** Deadlines acted on: reminders, expiries, SLA and refund flags. */
-  scheduled: Array<{ returnNumber: string; action: DueActionKind }>;
+  /** Deadlines acted on: reminders, expiries, SLA and refund flags; shipping instructions once the shop's address is set. */
+  scheduled: Array<{ returnNumber: string; action: DueActionKind | 'send_shipping_instructions' }>;
   replies: SendSummary;
   /** What went to the desk this round (alerts, the digest). */
   desk?: DeskAlertSummary;
@@ -80,7 +81,9 @@ export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
     // that keeps failing cannot spin this loop.
     if (ingested.stored.length + ingested.duplicates.length + done === 0) break;
   }
-  summary.scheduled = await runDueActions({ ...deps, returns: deps.store });
+  // Instructions first: their ship-by date starts now, and the deadlines below then see the returns as they are.
+  const released = await releaseWaitingApprovals({ ...deps, returns: deps.store });
+  summary.scheduled = [...released, ...(await runDueActions({ ...deps, returns: deps.store }))];
   const desk = deps.deskAlerts ? await runDeskAlerts(deps.deskAlerts) : undefined;
   if (desk) summary.desk = desk;
   if (summary.scheduled.length > 0 || desk?.alerted || desk?.digest) await send(deps, summary, true);

@@ -3,7 +3,10 @@
 // in a row is locked, for a time that doubles with each further failure, whoever is asking. Unknown e-mails are
 // counted the same way, so the answer never tells whether an account exists.
 //
-// Kept in memory: a restart clears it, and several UI processes each keep their own (documented in docs/ui.md).
+// The counts live in the database (the Users port), so a restart does not wipe a lock and several UI processes
+// share one count; accounts are keyed by a hash of the e-mail typed, so the table holds no stranger's address.
+import { createHash } from 'node:crypto';
+import type { Users } from '../../domain/ports/users.ts';
 
 /** Wrong passwords in a row before an account is locked: room for a person's typos. */
 export const FREE_FAILURES = 5;
@@ -11,43 +14,41 @@ export const FREE_FAILURES = 5;
 const FIRST_LOCK_MS = 60_000;
 /** The longest lock: a locked-out colleague can still sign in within the hour. */
 const MAX_LOCK_MS = 60 * 60_000;
-/** Accounts remembered at most: random e-mails must not grow the map without bound. Oldest forgotten first. */
-const MAX_TRACKED = 10_000;
-
-interface Entry {
-  failures: number;
-  lockedUntil: number;
-}
+/** Failures with no further attempt for this long (and no lock running) are forgotten: the table stays small. */
+const FORGET_AFTER_MS = 24 * 3_600_000;
 
 export interface LoginLockout {
   /** The time (ms) the account stays locked from `now`, 0 when it may try. */
-  lockedFor(email: string, now: Date): number;
-  failed(email: string, now: Date): void;
-  succeeded(email: string): void;
+  lockedFor(email: string, now: Date): Promise<number>;
+  failed(email: string, now: Date): Promise<void>;
+  succeeded(email: string): Promise<void>;
 }
 
-export function createLoginLockout(): LoginLockout {
-  const entries = new Map<string, Entry>();
-  const key = (email: string) => email.trim().toLowerCase();
+type LockStore = Pick<Users, 'loginFailures' | 'countLoginFailure' | 'lockLogin' | 'clearLoginFailures'>;
+
+/** The lock after `failures` wrong passwords in a row, 0 while they are within the free ones. */
+export function lockDuration(failures: number): number {
+  return failures < FREE_FAILURES ? 0 : Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES));
+}
+
+export function accountKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+export function createLoginLockout(store: LockStore): LoginLockout {
   return {
-    lockedFor(email, now) {
-      const entry = entries.get(key(email));
-      return entry ? Math.max(0, entry.lockedUntil - now.getTime()) : 0;
+    async lockedFor(email, now) {
+      const entry = await store.loginFailures(accountKey(email));
+      return entry?.lockedUntil ? Math.max(0, entry.lockedUntil.getTime() - now.getTime()) : 0;
     },
-    failed(email, now) {
-      const k = key(email);
-      const entry = entries.get(k) ?? { failures: 0, lockedUntil: 0 };
-      entry.failures += 1;
-      if (entry.failures >= FREE_FAILURES) {
-        entry.lockedUntil = now.getTime() + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (entry.failures - FREE_FAILURES));
-      }
-      // Re-inserted so the map's order is least recently failed first.
-      entries.delete(k);
-      entries.set(k, entry);
-      if (entries.size > MAX_TRACKED) entries.delete(entries.keys().next().value!);
+    async failed(email, now) {
+      const key = accountKey(email);
+      const failures = await store.countLoginFailure(key, now, new Date(now.getTime() - FORGET_AFTER_MS));
+      const lock = lockDuration(failures);
+      if (lock > 0) await store.lockLogin(key, new Date(now.getTime() + lock));
     },
-    succeeded(email) {
-      entries.delete(key(email));
+    async succeeded(email) {
+      await store.clearLoginFailures(accountKey(email));
     },
   };
 }

@@ -28,7 +28,7 @@ export function safeNext(next: string | undefined): string {
 }
 
 export function authRoutes({ deps, views, now }: AppContext) {
-  const lockout = createLoginLockout();
+  const lockout = createLoginLockout(deps.users);
   const render = (reply: FastifyReply, context: object) => {
     reply.type('text/html; charset=utf-8');
     return views.login({ title: 'Sign in', lang: reply.request.lang, csrf: reply.generateCsrf({ userInfo: 'anonymous' }), ...context });
@@ -52,7 +52,7 @@ export function authRoutes({ deps, views, now }: AppContext) {
       async (request, reply) => {
         const form = LoginSchema.parse(request.body);
         // A locked account is not even checked: the right password must not open it while guessing goes on.
-        const locked = lockout.lockedFor(form.email, now());
+        const locked = await lockout.lockedFor(form.email, now());
         if (locked > 0) {
           reply.code(429).header('Retry-After', String(Math.ceil(locked / 1000)));
           const minutes = Math.ceil(locked / 60_000);
@@ -61,11 +61,11 @@ export function authRoutes({ deps, views, now }: AppContext) {
         const user = await deps.users.findUserByEmail(form.email);
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), form.password);
         if (!user || !ok || user.disabled) {
-          lockout.failed(form.email, now());
+          await lockout.failed(form.email, now());
           reply.code(401);
           return render(reply, { email: form.email, next: safeNext(form.next), error: 'Wrong e-mail or password.' });
         }
-        lockout.succeeded(form.email);
+        await lockout.succeeded(form.email);
         const token = newSessionToken();
         const expiresAt = new Date(now().getTime() + SESSION_HOURS * 3_600_000);
         await deps.users.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt });

@@ -33,7 +33,8 @@ const TEXTS: Record<Language, Record<ReturnState, Texts>> = {
     parsed: { headline: 'Заявление получено', next: (d) => (d ? `Мы ответим не позднее ${d}.` : 'Мы скоро ответим.'), tone: 'progress' },
     needs_review: { headline: 'Заявление на рассмотрении', next: (d) => (d ? `Мы ответим не позднее ${d}.` : 'Мы скоро ответим.'), tone: 'progress' },
     awaiting_application: { headline: 'Ждём от вас заявление', next: () => 'Ответьте на наше письмо и приложите заполненное заявление или более чёткое фото.', tone: 'action' },
-    approved: { headline: 'Возврат одобрен', next: (d) => (d ? `Отправьте посылку не позднее ${d}.` : 'Отправьте посылку, как написано в нашем письме.'), tone: 'action' },
+    // Approved, the shipping instructions not sent yet (the shop's return address is not set): nothing to ship yet.
+    approved: { headline: 'Возврат одобрен', next: () => 'Инструкцию по отправке — адрес и срок — пришлём отдельным письмом. Пока ничего не отправляйте.', tone: 'progress' },
     awaiting_shipment: { headline: 'Возврат одобрен, ждём посылку', next: (d) => (d ? `Отправьте посылку не позднее ${d}, как написано в нашем письме.` : 'Отправьте посылку, как написано в нашем письме.'), tone: 'action' },
     shipped: { headline: 'Посылка в пути', next: (_d, t) => `Мы напишем, когда склад её получит.${t ? ` Трек-номер: ${t}.` : ''}`, tone: 'progress' },
     received_at_warehouse: { headline: 'Посылка на складе, товар проверяется', next: (d) => (d ? `Деньги вернём не позднее ${d}.` : 'Деньги вернём после проверки товара.'), tone: 'progress' },
@@ -49,7 +50,7 @@ const TEXTS: Record<Language, Record<ReturnState, Texts>> = {
     parsed: { headline: 'Application received', next: (d) => (d ? `We will reply by ${d}.` : 'We will reply soon.'), tone: 'progress' },
     needs_review: { headline: 'Application under review', next: (d) => (d ? `We will reply by ${d}.` : 'We will reply soon.'), tone: 'progress' },
     awaiting_application: { headline: 'Waiting for your application', next: () => 'Reply to our e-mail with the filled-in application or a clearer photo.', tone: 'action' },
-    approved: { headline: 'Return approved', next: (d) => (d ? `Please ship the parcel by ${d}.` : 'Please ship the parcel as our e-mail says.'), tone: 'action' },
+    approved: { headline: 'Return approved', next: () => 'We will send the shipping instructions, the address and the date to ship by, in a separate e-mail. Please do not send anything yet.', tone: 'progress' },
     awaiting_shipment: { headline: 'Return approved, waiting for your parcel', next: (d) => (d ? `Please ship the parcel by ${d}, as our e-mail says.` : 'Please ship the parcel as our e-mail says.'), tone: 'action' },
     shipped: { headline: 'Parcel on its way', next: (_d, t) => `We will write when the warehouse receives it.${t ? ` Tracking number: ${t}.` : ''}`, tone: 'progress' },
     received_at_warehouse: { headline: 'Parcel at the warehouse, item being inspected', next: (d) => (d ? `We will refund you by ${d}.` : 'We will refund you after the inspection.'), tone: 'progress' },
@@ -76,7 +77,7 @@ export function customerStatus(ref: ReturnRef, language: Language, timeZone: str
   let when: string | null = null;
   let extra: string | null = null;
   if (['received', 'parsed', 'needs_review'].includes(ref.state)) when = day(d.reviewDueAt);
-  else if (ref.state === 'approved' || ref.state === 'awaiting_shipment') when = day(d.shipBy);
+  else if (ref.state === 'awaiting_shipment') when = day(d.shipBy);
   else if (ref.state === 'received_at_warehouse') when = day(d.refundDueAt);
   else if (ref.state === 'shipped') extra = ref.trackingNumber;
   else if (ref.state === 'exchanged') extra = (ref.decision as { replacementTracking?: string }).replacementTracking ?? null;

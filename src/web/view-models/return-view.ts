@@ -140,6 +140,8 @@ export function buildReturnView(
     scans,
     hasScans: scans.length > 0,
     reviewing: detail.state === 'needs_review',
+    // Approved while the policy's return address is the preset's placeholder: the instructions are not sent yet.
+    waitingForAddress: detail.state === 'approved' ? { region: (detail.decision as { shipping?: { variant?: string } }).shipping?.variant === 'international' ? 'international' : 'domestic' } : null,
     otherProblems: application.problems.filter((p) => !(FIELD_KEYS as readonly string[]).includes(p.field) && !p.field.startsWith('items[')),
     reasons: check.decision.reasons,
     // Each decisive field and where its value came from, as the checks above judged it.

@@ -75,7 +75,7 @@ describe('transition: the SPEC §4 diagram', () => {
 
   it('lets an agent cancel before the parcel is on its way, reopen a rejected or cancelled return, revive an expired one', () => {
     const agent: Actor = 'agent:sam@desk.test';
-    for (const from of ['needs_review', 'awaiting_application', 'awaiting_shipment'] as const) {
+    for (const from of ['needs_review', 'awaiting_application', 'approved', 'awaiting_shipment'] as const) {
       expect(transition(from, 'cancel', agent, 'customer withdrew', at)).toMatchObject({ ok: true, state: 'cancelled' });
     }
     expect(transition('shipped', 'cancel', agent, 'too late', at).ok).toBe(false);
@@ -114,5 +114,11 @@ describe('decisionEvents', () => {
 
   it('refuses a decision from the wrong state', () => {
     expect(decisionEvents('shipped', 'approved', agent, undefined, at).ok).toBe(false);
+  });
+
+  it('an approval whose shipping instructions cannot be sent yet rests in approved', () => {
+    const result = decisionEvents('parsed', 'approved', 'system', 'waiting for the address', at, 'approved');
+    expect(result.ok && result.state).toBe('approved');
+    expect(result.ok && result.events.map((e) => e.type)).toEqual(['approve']);
   });
 });

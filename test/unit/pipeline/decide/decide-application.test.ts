@@ -213,12 +213,35 @@ function preset(name: string): Policy {
 }
 
 describe('decideApplication: the shop\'s own return address', () => {
-  it('the approval reply sends customers to "EXAMPLE: ул. Складская…": with the preset\'s placeholder address nothing is auto-approved', () => {
-    const d = decideApplication({ application: application(), order: specOrder(), orderSourceAvailable: true, policy: preset('fashion-email'), today: '2025-03-08' });
+  const withPreset = (overrides: Partial<DecideInput> = {}) =>
+    decideApplication({ application: application(), order: specOrder(), orderSourceAvailable: true, policy: preset('fashion-email'), today: '2025-03-08', ...overrides });
+
+  it('a new shop gets no automatic decisions at all: when only the return address is missing, the return is approved and waits for it', () => {
+    const d = withPreset();
+    // Decided, but never sent to the preset's invented warehouse: it rests in `approved`, not awaiting shipment.
+    expect(d).toMatchObject({ status: 'approved', state: 'approved', reasons: [], reply: 'approved_address_pending' });
+    expect(d.shipping).toMatchObject({ variant: 'domestic' });
+    expect(d.refund?.total).toBeGreaterThan(0);
+    // The same application with the shop's address set is approved with its instructions at once.
+    expect(decideApplication({ application: application(), order: specOrder(), orderSourceAvailable: true, policy: fashion, today: '2025-03-08' })).toMatchObject({
+      status: 'approved',
+      state: 'awaiting_shipment',
+      reply: 'approved',
+    });
+  });
+
+  it('a return with any other doubt still goes to review, and says the address is missing too', () => {
+    const d = withPreset({ application: application({ orderNumber: { value: 'A-1001', confidence: 0.5 }, reason: { value: 'proper_quality', confidence: 0.4 } }) });
     expect(d.status).toBe('needs_review');
-    expect(d.reasons).toEqual([expect.objectContaining({ code: 'placeholder_address', message: expect.stringContaining('addresses.domestic') })]);
-    // The same application with the shop's address set is approved.
-    expect(decideApplication({ application: application(), order: specOrder(), orderSourceAvailable: true, policy: fashion, today: '2025-03-08' }).status).toBe('approved');
+    expect(codes(d)).toContain('placeholder_address');
+    expect(codes(d).filter((c) => c !== 'placeholder_address').length).toBeGreaterThan(0);
+    expect(d.reasons.find((r) => r.code === 'placeholder_address')?.message).toContain('addresses.domestic');
+  });
+
+  it('a placeholder address never blocks a rejection', () => {
+    const d = withPreset({ today: late });
+    expect(d).toMatchObject({ status: 'rejected', state: 'rejected', reply: 'rejected' });
+    expect(codes(d)).toEqual(['out_of_window']);
   });
 });
 

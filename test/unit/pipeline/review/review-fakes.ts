@@ -33,6 +33,7 @@ export function fakeUpdates(overrides: Partial<ReturnRef>): ReturnUpdates & { up
     findReturnForFollowUp: async () => null,
     openReturnsOf: async () => [],
     listDueReturns: async () => [],
+    listWaitingApprovals: async () => [],
     orderReturns: async () => [],
     updateReturn: async (update) => {
       if (update.fromState !== ref.state) throw new AppError('conflict', 'moved');
