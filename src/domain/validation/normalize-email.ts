@@ -2,14 +2,17 @@
 // Cyrillic look-alike letters in a Latin address.
 import type { Normalized } from './normalized.ts';
 import { replaceLookalikes } from './replace-lookalikes.ts';
+import { COMMON_MAIL_DOMAINS } from './common-mail-domains.ts';
 
 const CYR_TO_LAT: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i',
 };
 const STRICT = /^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
 const CYRILLIC_DOMAIN = /^[a-z0-9._%+-]+@[а-яё0-9-]+(?:\.[а-яё0-9-]+)*\.(?:рф|рус)$/;
+/** What OCR makes of "@" when it does not read it as "@": a letter or two of its shape, or a sign like it. */
+const AT_MISREAD = /(?:ea|ae|a|e|©|®|&)$/;
 
-export function normalizeEmail(raw: string): Normalized | undefined {
+export function normalizeEmail(raw: string, options: { ocr?: boolean } = {}): Normalized | undefined {
   const original = raw.trim().replace(/^mailto:/i, '').replace(/[.,;:)>\]]+$/, '').replace(/^[<(\[]+/, '');
   let fixes = 0;
   let text = original.toLowerCase();
@@ -30,6 +33,21 @@ export function normalizeEmail(raw: string): Normalized | undefined {
     text = swapped.text;
     fixes += swapped.fixes;
   }
+  if (options.ocr && !text.includes('@')) {
+    const restored = restoreAt(text);
+    if (restored) {
+      text = restored;
+      fixes += 2;
+    }
+  }
   if (!STRICT.test(text) && !CYRILLIC_DOMAIN.test(text)) return undefined;
   return { value: text, fixes, strict: fixes === 0 };
+}
+
+/** "svetlana93agmail.com" → "svetlana93@gmail.com": only before a common mail domain, where the "@" must be. */
+function restoreAt(text: string): string | undefined {
+  const domain = COMMON_MAIL_DOMAINS.find((d) => text.endsWith(d) && text.length > d.length + 1);
+  if (!domain) return undefined;
+  const local = text.slice(0, -domain.length).replace(AT_MISREAD, '');
+  return local ? `${local}@${domain}` : undefined;
 }

@@ -76,7 +76,7 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
       return normalizeName(head);
     }
     case 'email':
-      return normalizeEmail(raw.split(/\s{2,}|\t|;/)[0]!);
+      return normalizeEmail(raw.split(/\s{2,}|\t|;/)[0]!, { ocr: options.ocr });
     case 'phone':
       return normalizePhone(raw);
     case 'reasonText':

@@ -8,7 +8,7 @@ import type { Normalized } from '../../domain/validation/normalized.ts';
 import { checkBankDetails } from './check-bank-details.ts';
 import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
-import { codedReason, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
+import { codedReason, isLegend, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
 import { normalizeField, normalizeText } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
@@ -173,7 +173,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     // Text with boxes in it is the option list itself, ticked or not — never the customer's words.
     // A code the legend explains beats words near the label: those may be the legend itself.
     const group = groupText('reasonGroup')
-      .filter((g) => !BOXES.test(g.raw))
+      .filter((g) => !BOXES.test(g.raw) && !isLegend(g.raw))
       .map((c) => ({ c, code: codedReason(c.raw, lines) }));
     for (const { c, code } of [...group.filter((g) => g.code !== undefined), ...group.filter((g) => g.code === undefined)]) {
       const reason = code ?? inferReason(c.raw);
@@ -193,7 +193,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     if (said) readings.set('reason', { ...fromLine({ value: said.reason, fixes: 0, strict: confirmed }, said.line, textSource, !confirmed), ...(confirmed ? {} : { cap: WORDS_CAP }) });
   }
   if (!readings.has('reasonText')) {
-    const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !BOXES.test(g.raw));
+    const c = groupText('reasonGroup').find((g) => /[A-Za-zА-Яа-яЁё]{3}/.test(g.raw) && !BOXES.test(g.raw) && !isLegend(g.raw));
     const n = c && normalizeText(c.raw);
     if (c && n) readings.set('reasonText', fromLine(n, c.line, textSource, c.weak));
   }

@@ -86,7 +86,10 @@ interface Block {
 const ALIGNED = 1.5;
 /** Fields whose value is words, which a narrow value column wraps over rows; a number never wraps. */
 const WORDY = new Set<LabelTarget>(['fullName', 'accountHolder', 'reasonText', 'reasonGroup', 'refundGroup']);
+const CHOICE_GROUPS = new Set<LabelTarget>(['reasonGroup', 'refundGroup']);
 const WRAP_GAP = 0.5;
+/** Below this OCR confidence a line is no print anyone could read. */
+const GARBLED_LINE = 0.4;
 
 function blockAt(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number): Block | undefined {
   const line = lines[i]!;
@@ -99,7 +102,9 @@ function blockAt(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: numbe
     if (below.y0 === undefined || below.page !== line.page) break;
     if (below.y0 - block.y1 > WRAP_GAP * h) break;
     const index = cellsByLine[j]!.findIndex((c) => c.x0 !== undefined && Math.abs(c.x0 - block.x0) < ALIGNED * h);
-    if (index < 0) continue;
+    // A caption is print like its label; what OCR made of a dark band or a smudge between rows (it doubts
+    // nearly all of it) would stretch the label across the value column and hide the value.
+    if (index < 0 || below.confidence < GARBLED_LINE) continue;
     const next = cellsByLine[j]![index]!;
     const continues = /\/\s*$/.test(block.text) || /^[\s(]*[a-zа-яё\d]/u.test(next.text) || !startsWithLabel(next);
     if (!continues) break;
@@ -124,7 +129,15 @@ function blockLabels(text: string, first: PlacedCell, ocr: boolean): LabelMatch[
 }
 
 /** Cells right of a block, level with it, up to the next label: a value column, wrapped over rows or not. */
-function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, words: boolean): Place[] {
+function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, target: LabelTarget): Place[] {
+  const words = WORDY.has(target);
+  // A choice's options are words that also name fields ("Карта / Card" beside "Способ возврата"): there a
+  // cell that starts like a label may still be the value, which the group's own reading then checks — but
+  // only on a line of the label itself and close to it; a line merely level with it, or a far column, may
+  // be another table's label.
+  const ownLines = new Set([i, ...block.parts.map(([j]) => j)]);
+  const near = (cell: PlacedCell) => cell.x0! - block.x1 < block.x1 - block.x0;
+  const isValue = (cell: PlacedCell, j: number) => !startsWithLabel(cell) || (CHOICE_GROUPS.has(target) && ownLines.has(j) && near(cell));
   const h = lineHeight(lines[i]!);
   const found: Array<{ cell: PlacedCell; lineIndex: number }> = [];
   for (let j = i; j < lines.length; j++) {
@@ -132,7 +145,7 @@ function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, bloc
     if (line.y0 === undefined || line.page !== lines[i]!.page || line.y0 > block.y1 + 0.3 * h) break;
     if (line.y1! >= block.y0 - 0.3 * h) {
       const cell = cellsByLine[j]!.find((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h);
-      if (cell && !startsWithLabel(cell)) found.push({ cell, lineIndex: j });
+      if (cell && isValue(cell, j)) found.push({ cell, lineIndex: j });
     }
   }
   // A name centred in a tall cell starts on the row above its label's ("Кузнецова Маргарита" over
@@ -180,7 +193,7 @@ function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: num
   const own = clean(text.slice(m.end, Math.min(next ? next.start : text.length, cellEnd ?? text.length)));
   if (!EMPTY.test(own)) places.push({ raw: own, line, lineIndex: i, weak: false });
   if (next) return places;
-  if (block) return [...places, ...besideBlock(lines, cellsByLine, i, block, WORDY.has(m.def.target)), ...underBlock(lines, cellsByLine, i, block)];
+  if (block) return [...places, ...besideBlock(lines, cellsByLine, i, block, m.def.target), ...underBlock(lines, cellsByLine, i, block)];
   const cells = cellsByLine[i]!;
   const right = cells[k + 1];
   if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false });

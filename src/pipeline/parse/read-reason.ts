@@ -18,6 +18,11 @@ function codeIn(raw: string): string | undefined {
   return REASON_CODE.exec(raw)?.[1] ?? REASON_CODE.exec(raw.trim().split(/[\t ]+/)[0] ?? '')?.[1];
 }
 
+/** The form's legend itself ("3 – не соответствует заказу 4 – брак …"): the options, not the one chosen. */
+export function isLegend(raw: string): boolean {
+  return LEGEND_LINE.test(raw);
+}
+
 export function isReasonCode(raw: string): boolean {
   return codeIn(raw) !== undefined;
 }

@@ -23,6 +23,19 @@ describe('normalizeEmail', () => {
   it.each(['ivan', 'ivan@', '@mail.ru', 'ivan@mail', 'иван иванов'])('rejects %s', (raw) => {
     expect(normalizeEmail(raw)).toBeUndefined();
   });
+
+  it.each([
+    ['svetlana93agmail .com', 'svetlana93@gmail.com'],
+    ['y.vasilev94eagmail.com', 'y.vasilev94@gmail.com'],
+    ['petrov©mail.ru', 'petrov@mail.ru'],
+  ])('on OCR text, puts back an "@" read as a letter before a common mail domain: %s', (raw, value) => {
+    expect(normalizeEmail(raw, { ocr: true })).toMatchObject({ value, strict: false });
+  });
+
+  it('needs the "@" on typed text, and before a domain it does not know', () => {
+    expect(normalizeEmail('svetlana93agmail.com')).toBeUndefined();
+    expect(normalizeEmail('svetlana93ashop-mail.com', { ocr: true })).toBeUndefined();
+  });
 });
 
 describe('normalizeName', () => {

@@ -39,6 +39,38 @@ describe('reading by geometry', () => {
     expect(r.fields.accountHolder?.value).toBe('Высоцкий Денис Валерьевич');
   });
 
+  it('does not take OCR junk from a dark band under a label for the label\'s caption', () => {
+    const doc = positionedDocument([
+      [100, [10, 'Телефон'], [200, '8-987-613-58-03']],
+      [120, [10, 'E-mail'], [200, 'svetlana93agmail .com']], // '@' read as 'a': only its label finds it
+      // A black section band under the row: OCR reads streaks across both columns, doubting nearly all of it.
+      [131, [10, 'вм» СООО ни ИИИ ООО ни ООО ни ИИИ ни ООО ни']],
+      [150, [10, 'Номер заказа'], [200, '7436/26']],
+    ], 'ocr');
+    doc.pages[0]!.words = doc.pages[0]!.words!.map((w) => (w.y0 === 131 ? { ...w, confidence: 0.2 } : w));
+    const r = parseDocument(doc);
+    expect(r.fields.email?.value).toBe('svetlana93@gmail.com');
+    expect(r.fields.orderNumber?.value).toBe('7436/26');
+  });
+
+  it('reads a refund choice whose option word is also a label, beside its wrapped label, not the next table', () => {
+    const r = parseDocument(positionedDocument([
+      [100, [10, 'Способ возврата'], [300, 'BIC / БИК'], [400, '044525225']],
+      [112, [10, 'средств / Refund to'], [150, 'Карта / Card']],
+      [124, [300, 'Account No. /'], [400, '40817810099910004312']],
+      [136, [10, 'Карта, последние 4 цифры'], [150, '**** 9433']],
+    ]));
+    expect(r.fields.refundMethod?.value).toBe('card');
+  });
+
+  it('does not take the legend of reason codes beside an empty code box for the code', () => {
+    const r = parseDocument(positionedDocument([
+      [100, [10, 'Код причины'], [200, '1 – не подошёл размер 2 – не понравился внешний вид']],
+      [112, [10, 'впишите цифру в клетку'], [200, '3 – не соответствует заказу 4 – брак 5 – другое']],
+    ]));
+    expect(r.fields.reason).toBeUndefined();
+  });
+
   it('joins a value wrapped over two rows of its column, for words but never for numbers', () => {
     const r = parseDocument(positionedDocument([
       [80, [10, 'BANK DETAILS / БАНКОВСКИЕ РЕКВИЗИТЫ']],
