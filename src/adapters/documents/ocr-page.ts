@@ -4,7 +4,7 @@
 import type Tesseract from 'tesseract.js';
 import type { PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
-import { decodePage, encodeForOcr } from '../images/prepare-for-ocr.ts';
+import { cleanForOcr, decodePage, encodePrepared } from '../images/prepare-for-ocr.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
@@ -12,6 +12,7 @@ import { deskewPage } from '../images/deskew-page.ts';
 import { splitIntoStrips } from '../images/split-into-strips.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
+import { readMissedInk } from './read-missed-ink.ts';
 
 const SPARSE_TEXT = '11' as Tesseract.PSM;
 
@@ -72,8 +73,12 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   const page = level?.image ?? grey;
   const outcomes = await Promise.all(
     splitIntoStrips(page, options.strips ?? 1).map(async (strip) => {
-      const prepared = await encodeForOcr(strip.image);
-      return { strip, outcome: await ocr.recognize({ ...prepared, page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() }) };
+      const clean = cleanForOcr(strip.image);
+      const outcome = await ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
+      if (outcome.status !== 'done') return { strip, outcome };
+      // Print the sparse read dropped gets a focused second read, in the same strip's worker.
+      const words = await readMissedInk(ocr, clean, outcome.page.words ?? [], pageNumber, remaining);
+      return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );
   const failed = outcomes.find((o) => o.outcome.status !== 'done');

@@ -62,8 +62,16 @@ export async function decodePage(bytes: Buffer, options: PrepareOptions): Promis
 
 /** Rules removed and encoded as the one-channel PNG a full-page OCR job takes. */
 export async function encodeForOcr(page: GreyImage): Promise<PreparedImage> {
-  const clean = deepenFaintInk(removeRuleLines(page.data, page.width, page.height));
-  return { image: await encodeGrey({ data: clean, width: page.width, height: page.height }), width: page.width, height: page.height };
+  return encodePrepared(cleanForOcr(page));
+}
+
+/** The page as full-page OCR sees it: rules removed, faint print deepened. */
+export function cleanForOcr(page: GreyImage): GreyImage {
+  return { data: deepenFaintInk(removeRuleLines(page.data, page.width, page.height)), width: page.width, height: page.height };
+}
+
+export async function encodePrepared(clean: GreyImage): Promise<PreparedImage> {
+  return { image: await encodeGrey(clean), width: clean.width, height: clean.height };
 }
 
 export function encodeGrey(img: GreyImage): Promise<Buffer> {
