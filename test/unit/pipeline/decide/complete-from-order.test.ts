@@ -37,8 +37,15 @@ describe('completeFromOrder', () => {
     expect(corrections).toEqual([expect.objectContaining({ field: 'items[0].size', from: 'N', to: 'M' })]);
   });
 
-  it('does not confirm a name with words the buyer\'s name lacks (the next line run on)', () => {
+  it('does not confirm a name with words the buyer\'s name lacks (the next line run on): it is the name, kept below confident', () => {
     const holder = { value: 'Иванова Анна Сергеевна. Наименование банка ПАО', confidence: 0.8 };
+    const { application: done } = completeFromOrder(application({ accountHolder: holder }), specOrder(), min);
+    expect(done.fields.accountHolder).toMatchObject({ value: 'Иванова Анна Сергеевна', source: 'order', readValue: holder.value, readConfidence: 0.8 });
+    expect(done.fields.accountHolder!.confidence).toBeLessThan(min);
+  });
+
+  it('keeps a confidently read name with words the buyer\'s name lacks as read', () => {
+    const holder = { value: 'Иванова Анна Сергеевна. Наименование банка ПАО', confidence: 0.95 };
     const { application: done } = completeFromOrder(application({ accountHolder: holder }), specOrder(), min);
     expect(done.fields.accountHolder).toEqual(holder);
   });
@@ -77,5 +84,45 @@ describe('completeFromOrder: deciding again after a correction', () => {
   it('gets the paper\'s own reading back, not the order\'s value', () => {
     const { application: done } = completeFromOrder(application({}, [{ sku: 'TS-3000', size: doubt('N'), quantity: '1' }]), specOrder(), min);
     expect(withoutOrderEvidence(done).items[0]!.size).toMatchObject({ value: 'N', confidence: 0.6, source: 'document' });
+  });
+});
+
+describe('completeFromOrder, handwriting read with doubt (closed vocabulary)', () => {
+  it('chooses the buyer\'s name for a doubtful reading that resembles it, below confident, the reading kept', () => {
+    const { application: done } = completeFromOrder(application({ fullName: doubt('Ивонова Анна Сергеевна') }), specOrder(), min);
+    expect(done.fields.fullName).toMatchObject({ value: 'Иванова Анна Сергеевна', source: 'order', readValue: 'Ивонова Анна Сергеевна' });
+    expect(done.fields.fullName!.confidence).toBeLessThan(min);
+  });
+
+  it('leaves another person\'s name as read', () => {
+    const { application: done } = completeFromOrder(application({ fullName: doubt('Иванов Андрей Сергеевич') }), specOrder(), min);
+    expect(done.fields.fullName).toEqual(doubt('Иванов Андрей Сергеевич'));
+  });
+
+  it('chooses the buyer\'s phone for a doubtful one at most two digits off, and keeps another number', () => {
+    const order = specOrder({ customerPhone: '+79161234567' });
+    expect(completeFromOrder(application({ phone: doubt('+79161284557') }), order, min).application.fields.phone).toMatchObject({ value: '+79161234567', readValue: '+79161284557' });
+    expect(completeFromOrder(application({ phone: doubt('+79031112233') }), order, min).application.fields.phone).toEqual(doubt('+79031112233'));
+  });
+
+  it('fills a doubtful item line placed by resemblance from its order line', () => {
+    const items = [{ sku: doubt('SK-4O0'), name: doubt('Юбко'), size: doubt('S'), price: doubt('4000.00'), quantity: doubt('1') }];
+    const { application: done, reasons } = completeFromOrder(application({}, items), specOrder(), min);
+    expect(reasons).toEqual([]);
+    expect(done.items[0]).toMatchObject({ sku: { value: 'SK-4000', source: 'order' }, name: { value: 'Юбка', source: 'order' } });
+  });
+
+  it('keeps what the order fills in below confident when the line was only leaned towards', () => {
+    const items = [{ sku: doubt('SK-40'), name: doubt('Юбко'), quantity: doubt('1') }];
+    const { application: done } = completeFromOrder(application({}, items), specOrder(), min);
+    expect(done.items[0]!.sku).toMatchObject({ value: 'SK-4000', source: 'order' });
+    expect(done.items[0]!.sku!.confidence).toBeLessThan(min);
+  });
+
+  it('takes the line\'s name for a garbage reading on a line placed by its SKU, below confident', () => {
+    const items = [{ sku: 'TS-3000', name: doubt('fw HMRC Ke'), quantity: '1' }];
+    const name = completeFromOrder(application({}, items), specOrder(), min).application.items[0]!.name!;
+    expect(name).toMatchObject({ value: 'Футболка', source: 'order' });
+    expect(name.confidence).toBeLessThan(min);
   });
 });
