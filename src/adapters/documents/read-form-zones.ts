@@ -20,6 +20,7 @@ import { removeSpecks } from '../images/remove-specks.ts';
 import { whitenPaper } from '../images/whiten-paper.ts';
 import { warpRegion, type GreyImage, type Region } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
+import { decideTicks } from './decide-ticks.ts';
 import {
   checkboxRegion,
   FOOTER_REGION,
@@ -40,9 +41,6 @@ const MIN_INK_PX = 60;
 const RULE_RUN_PX = Math.round(5 * PX_PER_MM);
 /** In a crop a rule may be as light as 85% grey on a photo; nothing else in a value zone is that long. */
 const RULE_DARK = 215;
-/** A tick adds at least this share of ink to a box, compared with the group's emptiest box. */
-const MIN_TICK_INK = 0.05;
-const TICK_CONTRAST = 1.4;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 /** A speck: at most ~0.4 mm square of ink with nothing else within 1.5 mm (ё's dots sit ~0.5 mm above it). */
 const SPECK_MAX_PX = 25;
@@ -125,15 +123,12 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   }
   for (const group of ['reason', 'refundMethod'] as const) {
     const choices = FORM_CHOICES[group];
-    const shares = choices.options.map((_, i) => inkShare(warpRegion(page, h, checkboxRegion(group, i), PX_PER_MM)));
-    const empty = Math.min(...shares);
+    const ticks = decideTicks(choices.options.map((_, i) => inkShare(warpRegion(page, h, checkboxRegion(group, i), PX_PER_MM))));
     place(choices.y, { text: `${label(choices.labelRu, choices.labelEn)}:`, confidence: 1, box: box({ x: 15, y: choices.y, width: 60, height: 8 }) });
     choices.options.forEach((option, i) => {
-      const share = shares[i]!;
-      const extra = share - empty;
-      const ticked = extra >= MIN_TICK_INK && share >= empty * TICK_CONTRAST;
-      // Unsure when a box is neither clearly empty nor clearly ticked.
-      const clear = ticked ? extra >= 2 * MIN_TICK_INK : extra < MIN_TICK_INK / 2;
+      // A box scribbled out is printed unticked: the customer took that choice back.
+      const { state, clear } = ticks[i]!;
+      const ticked = state === 'ticked';
       const region = checkboxRegion(group, i);
       place(region.y + 0.01 * i, {
         text: `[${ticked ? 'X' : ' '}] ${option.labelRu} / ${option.labelEn}`,
