@@ -12,7 +12,7 @@ import { codeShape } from '../../domain/validation/code-shape.ts';
 import { reason } from './decision-reasons.ts';
 import { matchLines, sharedWords } from './match-lines.ts';
 import { isOrdersCustomer } from './match-order.ts';
-import { containedResemblance, foldLetters } from './resemblance.ts';
+import { containedResemblance, foldLetters, wholeResemblance } from './resemblance.ts';
 
 /** Confidence of a value the order supplies or repeats: above any unchecked OCR reading, below an exact text layer. */
 export const ORDER_CONFIRMED = 0.97;
@@ -28,6 +28,8 @@ const RESEMBLED_WEAKLY = 0.85;
 const RESEMBLED_KNOWN = 0.85;
 /** Share of the buyer's name's letters that must be read in place (one slip in ten letters). */
 const NAME_OF_BUYER = 0.85;
+/** An address with about one symbol in four misread (handwritten letters, a dropped dot) is still the buyer's. */
+const EMAIL_OF_BUYER = 0.75;
 /** A name read this near the line's name is the line's name, misread (resemblance.ts). */
 const NAME_RESEMBLES = 0.7;
 
@@ -92,6 +94,7 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   else put('phone', resembleKnown(fields.phone, order.customerPhone, minConfidence, phoneResembles) ?? fields.phone);
   const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   if (fields.email && order.customerEmail && sameEmail(fields.email.value, order.customerEmail)) put('email', settle('email', fields.email, order.customerEmail, sameEmail));
+  else put('email', resembleKnown(fields.email, order.customerEmail, minConfidence, emailResembles));
   put('accountHolder', confirmName(fields.accountHolder));
 
   const matches = matchLines(application.items, order.lines, minConfidence);
@@ -173,6 +176,11 @@ function resembleKnown(read: FieldValue | undefined, known: string | undefined, 
 /** Nearly every letter of the buyer's name, in order, somewhere in the cell (a run-on neighbour is no matter). */
 function nameResembles(read: string, known: string): boolean {
   return containedResemblance(foldLetters(read), foldLetters(known)) >= NAME_OF_BUYER;
+}
+
+/** Most of the address's symbols in place: "mavinas3e@bk.ru" is marina83@bk.ru misread, "info@shop.ru" is not. */
+function emailResembles(read: string, known: string): boolean {
+  return wholeResemblance(read.trim().toLowerCase(), known.trim().toLowerCase()) >= EMAIL_OF_BUYER;
 }
 
 /** The same number of digits, at most two of them misread. */

@@ -105,6 +105,13 @@ describe('completeFromOrder, handwriting read with doubt (closed vocabulary)', (
     expect(completeFromOrder(application({ phone: doubt('+79031112233') }), order, min).application.fields.phone).toEqual(doubt('+79031112233'));
   });
 
+  it('chooses the buyer\'s e-mail for a doubtful address with a few symbols misread, never the shop\'s own', () => {
+    const misread = completeFromOrder(application({ email: doubt('anna.ivanava@exarnple.ru') }), specOrder(), min).application.fields.email;
+    expect(misread).toMatchObject({ value: 'anna.ivanova@example.ru', source: 'order', readValue: 'anna.ivanava@exarnple.ru' });
+    expect(misread!.confidence).toBeLessThan(min);
+    expect(completeFromOrder(application({ email: doubt('info@shag-vpered.ru') }), specOrder(), min).application.fields.email).toEqual(doubt('info@shag-vpered.ru'));
+  });
+
   it('fills a doubtful item line placed by resemblance from its order line', () => {
     const items = [{ sku: doubt('SK-4O0'), name: doubt('Юбко'), size: doubt('S'), price: doubt('4000.00'), quantity: doubt('1') }];
     const { application: done, reasons } = completeFromOrder(application({}, items), specOrder(), min);
