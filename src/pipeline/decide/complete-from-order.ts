@@ -86,7 +86,7 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   // A doubtful reading that is the buyer's name misread (handwriting) becomes the name, kept below confident.
   const confirmName = (read: FieldValue | undefined): FieldValue | undefined =>
     read && order.customerName && sameNameWords(read.value, order.customerName)
-      ? confirmed(read, read.value)
+      ? confirmed(read, inOrderSpelling(read.value, order.customerName))
       : (resembleKnown(read, order.customerName, minConfidence, nameResembles) ?? read);
   if (!fields.fullName) put('fullName', settle('fullName', undefined, order.customerName, () => true));
   else put('fullName', confirmName(fields.fullName));
@@ -187,6 +187,16 @@ function emailResembles(read: string, known: string): boolean {
 function phoneResembles(read: string, known: string): boolean {
   const [a, b] = [read.replace(/\D/g, ''), known.replace(/\D/g, '')];
   return a.length === b.length && [...a].filter((d, i) => d !== b[i]).length <= 2;
+}
+
+/**
+ * The buyer's name as the order spells it when the paper gives its words in the same order ("Фёдоровна" for a
+ * read "Федоровна", no full stop a speck left after it); a name written in another order stays as written.
+ */
+function inOrderSpelling(read: string, ordered: string): string {
+  const words = (name: string) => name.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 0);
+  const [a, b] = [words(read), words(ordered)];
+  return a.every((w, i) => w === b[i]) ? ordered : read;
 }
 
 /** The same words (at least two), in any order and case: "Иванова Анна Сергеевна" is "АННА ИВАНОВА СЕРГЕЕВНА". */

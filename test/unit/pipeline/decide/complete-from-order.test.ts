@@ -94,6 +94,14 @@ describe('completeFromOrder, handwriting read with doubt (closed vocabulary)', (
     expect(done.fields.fullName!.confidence).toBeLessThan(min);
   });
 
+  it('confirms a name read with a stray full stop or "е" for "ё" in the order\'s spelling (regression: confident but not what the order says)', () => {
+    const order = specOrder({ customerName: 'Семёнова Екатерина Фёдоровна' });
+    const done = completeFromOrder(application({ fullName: doubt('Семёнова Екатерина Федоровна.') }), order, min).application.fields.fullName;
+    expect(done).toMatchObject({ value: 'Семёнова Екатерина Фёдоровна', source: 'order', confidence: ORDER_CONFIRMED });
+    const reordered = completeFromOrder(application({ fullName: doubt('Екатерина Федоровна Семёнова') }), order, min).application.fields.fullName;
+    expect(reordered!.value).toBe('Екатерина Федоровна Семёнова');
+  });
+
   it('leaves another person\'s name as read', () => {
     const { application: done } = completeFromOrder(application({ fullName: doubt('Иванов Андрей Сергеевич') }), specOrder(), min);
     expect(done.fields.fullName).toEqual(doubt('Иванов Андрей Сергеевич'));
