@@ -13,6 +13,7 @@ import { reason } from './decision-reasons.ts';
 import { matchLines, sharedWords } from './match-lines.ts';
 import { isOrdersCustomer } from './match-order.ts';
 import { containedResemblance, foldLetters, wholeResemblance } from './resemblance.ts';
+import { dateFittingOrder } from './date-fitting-order.ts';
 
 /** Confidence of a value the order supplies or repeats: above any unchecked OCR reading, below an exact text layer. */
 export const ORDER_CONFIRMED = 0.97;
@@ -79,6 +80,13 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   if (isOrdersCustomer(application, order)) put('orderNumber', settle('orderNumber', fields.orderNumber, order.orderNumber, (a, b) => codeShape(a) === codeShape(b)));
   put('receivedDate', settle('receivedDate', fields.receivedDate, order.deliveryDate, (a, b) => a === b));
   put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
+  // The application's own date is not the order's to give, but the order rules out days it cannot be.
+  const signed = fields.applicationDate;
+  const fitting = signed && signed.confidence < minConfidence && !['agent', 'order', 'header'].includes(signed.source ?? '') ? dateFittingOrder(signed.value, order.deliveryDate ?? order.orderDate) : undefined;
+  if (signed && fitting) {
+    corrections.push({ field: 'applicationDate', from: signed.value, to: fitting, message: `applicationDate read as "${signed.value}", a day the order rules out; "${fitting}" is the one date a single digit away that fits it.` });
+    put('applicationDate', { ...signed, value: fitting, source: 'order', confidence: Math.max(signed.confidence, RESEMBLED_KNOWN), readConfidence: signed.confidence, readValue: signed.value });
+  }
   // Who the buyer is: agreement confirms; a different name or phone is not corrected (another person may be
   // returning the goods), and the customer check in match-order.ts decides whether that matters.
   // A name is confirmed only when the words read are the buyer's name, no more and no fewer: a word the order

@@ -102,6 +102,13 @@ describe('completeFromOrder, handwriting read with doubt (closed vocabulary)', (
     expect(reordered!.value).toBe('Екатерина Федоровна Семёнова');
   });
 
+  it('mends a doubtful application date the order rules out when one digit away is the only day that fits, below confident', () => {
+    const { application: done, corrections } = completeFromOrder(application({ applicationDate: doubt('2020-03-08') }), specOrder(), min);
+    expect(done.fields.applicationDate).toMatchObject({ value: '2025-03-08', source: 'order', readValue: '2020-03-08' });
+    expect(done.fields.applicationDate!.confidence).toBeLessThan(min);
+    expect(corrections).toEqual([expect.objectContaining({ field: 'applicationDate', from: '2020-03-08', to: '2025-03-08' })]);
+  });
+
   it('leaves another person\'s name as read', () => {
     const { application: done } = completeFromOrder(application({ fullName: doubt('Иванов Андрей Сергеевич') }), specOrder(), min);
     expect(done.fields.fullName).toEqual(doubt('Иванов Андрей Сергеевич'));
