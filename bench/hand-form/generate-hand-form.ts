@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { A4_MM, combCell, FORM_CHOICES, FORM_FIELDS, FORM_ITEMS_TABLE } from '../../src/domain/application-form.ts';
+import { A4_MM, combCell, FORM_CHOICES, FORM_FIELDS, FORM_ITEMS_TABLE, quantityComb } from '../../src/domain/application-form.ts';
 import { checkboxRegion } from '../../src/adapters/documents/form-zones.ts';
 import { rasterizePdf } from '../../scripts/samples/rasterize.ts';
 import { renderForm } from '../../scripts/samples/render-form.ts';
@@ -62,6 +62,14 @@ function fills(gt: Gt): string[] {
     for (const col of t.columns) {
       const v = item[col.key]?.value;
       if (v === undefined) continue;
+      if (col.key === 'quantity') {
+        const comb = quantityComb(r);
+        [...String(v)].slice(0, comb.comb.cells).forEach((ch, i) => {
+          const cell = combCell(comb, i);
+          parts.push(span(cell.x, cell.y, cell.width, cell.height, ch, true));
+        });
+        continue;
+      }
       parts.push(span(col.x + 0.8, top + 0.6, col.width - 1.2, t.rowHeight - 1.4, written(col.key, String(v)), false));
     }
   });

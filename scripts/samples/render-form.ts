@@ -4,7 +4,7 @@
 // reads "Номер заказа / Order number: 4821-5567".
 import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFForm, type PDFPage, type RGB } from 'pdf-lib';
 import {
   A4_MM,
   FORM_CHOICES,
@@ -18,7 +18,8 @@ import {
   formChoiceBaseline,
   combCell,
   COMB_CELL_MM,
-  type FormField,
+  quantityComb,
+  type Comb,
 } from '../../src/domain/application-form.ts';
 import type { PrintedApplication } from './sample-application.ts';
 
@@ -114,27 +115,9 @@ function drawFields(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): void 
     drawText(c, text, FORM_LEFT_MM, baseline, fitSize(c.regular, text, zone.x - FORM_LEFT_MM - 2, LABEL_PT));
     const value = opts.filled?.fields[field.key];
     if (field.comb) {
-      drawComb(c, field, form ? undefined : value, opts.pen ?? PEN_BLUE);
-      if (form) {
-        // A comb field spreads what is typed one character per cell, over exactly the printed cells.
-        const combField = form.createTextField(field.pdfField);
-        combField.setMaxLength(field.comb.cells);
-        combField.enableCombing();
-        if (value !== undefined) combField.setText(value.slice(0, field.comb.cells));
-        const first = combCell(field, 0);
-        combField.addToPage(c.page, {
-          x: pt(first.x),
-          y: y(c.page, first.y + first.height),
-          width: pt(COMB_CELL_MM * field.comb.cells),
-          height: pt(first.height),
-          font: c.regular,
-          textColor: opts.pen ?? PEN_BLUE,
-          backgroundColor: undefined,
-          borderWidth: 0,
-          borderColor: undefined,
-        });
-        combField.setFontSize(VALUE_PT);
-      }
+      const comb = { ...field, comb: field.comb };
+      drawComb(c, comb, form ? undefined : value, opts.pen ?? PEN_BLUE);
+      if (form) addCombField(c, form, field.pdfField, comb, value, opts.pen ?? PEN_BLUE);
       continue;
     }
     rule(c, zone.x, baseline + 1, zone.x + zone.width, baseline + 1);
@@ -164,7 +147,28 @@ function drawFields(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): void 
  * date's dots, a phone's "+7") sits in a grey cell nobody writes in. A filled value is written one character per
  * cell; where it holds the printed character, that cell is left as printed.
  */
-function drawComb(c: Canvas, field: FormField, value: string | undefined, pen: RGB): void {
+/** A fillable comb field spreads what is typed one character per cell, over exactly the printed cells. */
+function addCombField(c: Canvas, form: PDFForm, name: string, comb: Comb, value: string | undefined, pen: RGB): void {
+  const combField = form.createTextField(name);
+  combField.setMaxLength(comb.comb.cells);
+  combField.enableCombing();
+  if (value !== undefined) combField.setText(value.slice(0, comb.comb.cells));
+  const first = combCell(comb, 0);
+  combField.addToPage(c.page, {
+    x: pt(first.x),
+    y: y(c.page, first.y + first.height),
+    width: pt(COMB_CELL_MM * comb.comb.cells),
+    height: pt(first.height),
+    font: c.regular,
+    textColor: pen,
+    backgroundColor: undefined,
+    borderWidth: 0,
+    borderColor: undefined,
+  });
+  combField.setFontSize(VALUE_PT);
+}
+
+function drawComb(c: Canvas, field: Comb, value: string | undefined, pen: RGB): void {
   const comb = field.comb!;
   for (let i = 0; i < comb.cells; i++) {
     const cell = combCell(field, i);
@@ -248,6 +252,13 @@ function drawItemsTable(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): v
     for (let r = 0; r < t.maxRows; r++) {
       const rowTop = t.y + t.rowHeight * (r + 1);
       const value = opts.filled?.items[r]?.[col.key];
+      if (col.key === 'quantity') {
+        // A count in comb cells, like every other digit field.
+        const comb = quantityComb(r);
+        drawComb(c, comb, form ? undefined : value, opts.pen ?? PEN_BLUE);
+        if (form) addCombField(c, form, `items.${r}.${col.key}`, comb, value, opts.pen ?? PEN_BLUE);
+        continue;
+      }
       if (form) {
         const cell = form.createTextField(`items.${r}.${col.key}`);
         if (value !== undefined) cell.setText(value);

@@ -66,8 +66,11 @@ export const COMB_CELL_MM = 5.5;
 /** The cells stand in the zone's row with this much room above and below (the row is 8 mm). */
 const COMB_INSET_MM = 0.6;
 
+/** A run of comb cells: a field's, or the quantity cells of one row of the items table. */
+export type Comb = Pick<FormField, 'zone'> & { key: string; comb: NonNullable<FormField['comb']> };
+
 /** Cell `i` of a comb field, mm from the page's top-left corner (the printed box, walls included). */
-export function combCell(field: FormField, i: number): { x: number; y: number; width: number; height: number } {
+export function combCell(field: Pick<FormField, 'zone'>, i: number): { x: number; y: number; width: number; height: number } {
   const { zone } = field;
   return { x: zone.x + i * COMB_CELL_MM, y: zone.y + COMB_INSET_MM, width: COMB_CELL_MM, height: zone.height - 2 * COMB_INSET_MM };
 }
@@ -123,5 +126,16 @@ export const FORM_ITEMS_TABLE = {
     { key: 'reason', labelRu: 'Причина', labelEn: 'Reason', x: 165, width: 30 },
   ],
 } as const;
+
+/** Cells of the quantity column, per row: a count is one or two digits. */
+const QUANTITY_CELLS = 2;
+
+/** The quantity cells of table row `r` (0-based), centred in their column. */
+export function quantityComb(r: number): Comb {
+  const t = FORM_ITEMS_TABLE;
+  const column = t.columns.find((c) => c.key === 'quantity')!;
+  const x = column.x + (column.width - QUANTITY_CELLS * COMB_CELL_MM) / 2;
+  return { key: 'quantity', zone: { x, y: t.y + t.rowHeight * (r + 1), width: QUANTITY_CELLS * COMB_CELL_MM, height: t.rowHeight }, comb: { cells: QUANTITY_CELLS } };
+}
 
 export const FORM_LEFT_MM = LEFT;

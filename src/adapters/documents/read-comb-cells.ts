@@ -1,7 +1,7 @@
 // Comb boxes of our form (version 2): a value written one character per cell. Each cell is cropped and read on
 // its own as a single character — handwriting that stays inside its box needs no segmentation, which is what
 // Tesseract gets wrong most on a line of handwritten digits — and a digit field's cells may only read as digits.
-import { combCell, FORM_FIELDS, type FormField } from '../../domain/application-form.ts';
+import { combCell, FORM_FIELDS, type Comb } from '../../domain/application-form.ts';
 import type { TextLine } from '../../domain/document.ts';
 import type { Homography } from '../images/homography.ts';
 import { warpRegion, type GreyImage, type Region } from '../images/warp-region.ts';
@@ -12,7 +12,7 @@ import { PX_PER_MM } from './form-zones.ts';
  * use here: told "digits only", it drops a handwritten 0 it first saw as O instead of reading it as 0.
  */
 const AS_DIGIT: Record<string, string> = {
-  O: '0', o: '0', О: '0', о: '0', D: '0', Q: '0', I: '1', l: '1', '|': '1', i: '1', Z: '2', z: '2', З: '3', з: '3', A: '4', Ч: '4', ч: '4',
+  O: '0', o: '0', О: '0', о: '0', D: '0', Q: '0', I: '1', l: '1', '|': '1', i: '1', '(': '1', ')': '1', '[': '1', ']': '1', Z: '2', z: '2', З: '3', з: '3', A: '4', Ч: '4', ч: '4',
   S: '5', s: '5', б: '6', Б: '6', G: '6', T: '7', '/': '7', B: '8', В: '8', g: '9', q: '9',
 };
 /** A cell's crop stops this far inside its printed walls; what is left of a wall after a photo's misplacement is cleared. */
@@ -29,7 +29,7 @@ const WALL_EDGE = 0.12;
 const COMB_WALL_SHARE = 0.7;
 
 /** Cells of every comb field but the order number hold digits only (shops' order numbers carry letters and separators). */
-export function digitsOnly(field: FormField): boolean {
+export function digitsOnly(field: Pick<Comb, 'key'>): boolean {
   return field.key !== 'orderNumber';
 }
 
@@ -85,13 +85,13 @@ export function separatorMark(img: GreyImage): '-' | '/' | undefined {
 }
 
 /** The inside of cell `i`, clear of its printed walls. */
-export function combCellRegion(field: FormField, i: number): Region {
+export function combCellRegion(field: Comb, i: number): Region {
   const cell = combCell(field, i);
   return { x: cell.x + CELL_INSET_MM, y: cell.y + CELL_INSET_MM, width: cell.width - 2 * CELL_INSET_MM, height: cell.height - 2 * CELL_INSET_MM };
 }
 
 /** The cells a customer writes in (printed ones excluded). */
-export function writableCells(field: FormField): number[] {
+export function writableCells(field: Comb): number[] {
   const comb = field.comb;
   if (!comb) return [];
   return Array.from({ length: comb.cells }, (_, i) => i).filter((i) => comb.printed?.[i] === undefined);
@@ -146,7 +146,7 @@ export function hasCombWalls(page: GreyImage, h: Homography): boolean {
  * Blank cells after the last written one end the value; a blank one before it is a skipped box. Its confidence is
  * that of its least sure cell: one misread digit makes the whole number wrong.
  */
-export function combValue(field: FormField, cells: ReadonlyMap<number, TextLine | undefined>): { text: string; confidence: number } | undefined {
+export function combValue(field: Comb, cells: ReadonlyMap<number, TextLine | undefined>): { text: string; confidence: number } | undefined {
   const comb = field.comb!;
   let last = -1;
   for (const [i, cell] of cells) if (cell !== undefined && i > last) last = i;
@@ -162,7 +162,8 @@ export function combValue(field: FormField, cells: ReadonlyMap<number, TextLine 
     const cell = cells.get(i);
     if (cell === undefined) continue;
     // A cell holds one character; OCR may add a mark beside it ("1." or "|7"): its first letter or digit counts.
-    const first = /[\p{L}\p{N}\-/|]/u.exec(cell.text)?.[0];
+    // A lone stroke read as a bracket is a digit cell's 1 (a handwritten 1 is rarely straight).
+    const first = (digitsOnly(field) ? /[\p{L}\p{N}\-/|()[\]]/u : /[\p{L}\p{N}\-/|]/u).exec(cell.text)?.[0];
     const char = first !== undefined && digitsOnly(field) ? (/\d/.test(first) ? first : AS_DIGIT[first]) : first;
     if (char === undefined) {
       confidence = 0;

@@ -12,6 +12,8 @@ import {
   FORM_ITEMS_TABLE,
   FORM_TITLE_EN,
   FORM_TITLE_RU,
+  quantityComb,
+  type Comb,
   type FormField,
 } from '../../domain/application-form.ts';
 import type { PageText, TextLine } from '../../domain/document.ts';
@@ -38,6 +40,7 @@ import { locateForm } from './locate-form.ts';
 const SINGLE_LINE = '7' as Tesseract.PSM;
 /** A comb cell holds one character (read on a white margin: see padCell). */
 const SINGLE_CHAR = '10' as Tesseract.PSM;
+const QUANTITY_COLUMN = FORM_ITEMS_TABLE.columns.findIndex((c) => c.key === 'quantity');
 /** A dash or slash told by its shape: a plain mark, but not read by OCR. */
 const SEPARATOR_CONFIDENCE = 0.8;
 /** Dark enough to be writing or print (the form's grey footer text comes out at ~145 after whitening); paper is 255. */
@@ -110,14 +113,16 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   if (failed) return { status: 'ocr_problem', outcome: failed };
 
   const box = (region: Region) => pageBox(h, region, pageNumber, page);
+  /** A comb's value from its cells' readings (`<prefix>#<cell>`); a cell with ink but no reading counts as unread. */
+  const readComb = (comb: Comb, prefix: string) =>
+    combValue(comb, new Map(writableCells(comb).map((i) => [i, text.get(`${prefix}#${i}`)?.lines[0] ?? (text.has(`${prefix}#${i}`) ? { text: '', confidence: 0 } : undefined)])));
   const placed: Array<{ y: number; line: TextLine }> = [];
   const place = (y: number, line: TextLine) => placed.push({ y, line });
 
   place(TITLE_REGION.y, { text: `${FORM_TITLE_RU} / ${FORM_TITLE_EN}`, confidence: meanConfidence(text.get('title')), box: box(TITLE_REGION) });
   for (const field of FORM_FIELDS) {
     if (combs && field.comb) {
-      const cells = new Map(writableCells(field).map((i) => [i, text.get(`${field.key}#${i}`)?.lines[0] ?? (text.has(`${field.key}#${i}`) ? { text: '', confidence: 0 } : undefined)]));
-      const value = combValue(field, cells);
+      const value = readComb({ ...field, comb: field.comb }, field.key);
       if (value) place(field.zone.y, { text: `${label(field.labelRu, field.labelEn)}: ${value.text}`, confidence: value.confidence, box: box(fieldRegion(field)) });
       continue;
     }
@@ -139,6 +144,8 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
       const column = t.columns.findIndex((c) => centre >= c.x && centre < c.x + c.width);
       if (column >= 0) cells[column]!.push(word.text);
     }
+    // On RI-FORM-2 the count is written in its own cells, read one by one.
+    if (combs) cells[QUANTITY_COLUMN] = [readComb(quantityComb(r), `qty${r}`)?.text ?? ''].filter((c) => c !== '');
     // "—" for an empty cell: the table reader treats dashes as blank but keeps the cell count, so it splits
     // the row by position instead of guessing.
     place(region.y, { text: cells.map((c) => (c.length > 0 ? c.join(' ') : '—')).join(' | '), confidence: meanConfidence(words), box: box(region) });
@@ -241,7 +248,13 @@ function trimMarks(words: TextLine[], doubtful: boolean): TextLine[] {
 
 /** One job per writable comb cell of every comb field (`orderNumber#3`). */
 function combCellJobs(): Array<{ key: string; job: ZoneJob }> {
-  return FORM_FIELDS.filter((f) => f.comb).flatMap((field) => writableCells(field).map((i) => ({ key: `${field.key}#${i}`, job: { region: combCellRegion(field, i), cell: digitsOnly(field) ? 'digits' : 'separators' } as ZoneJob })));
+  const combs: Array<[Comb, string]> = [
+    ...FORM_FIELDS.flatMap((f): Array<[Comb, string]> => (f.comb ? [[{ ...f, comb: f.comb }, f.key]] : [])),
+    ...Array.from({ length: FORM_ITEMS_TABLE.maxRows }, (_, r): [Comb, string] => [quantityComb(r), `qty${r}`]),
+  ];
+  return combs.flatMap(([comb, prefix]) =>
+    writableCells(comb).map((i) => ({ key: `${prefix}#${i}`, job: { region: combCellRegion(comb, i), cell: digitsOnly(comb) ? 'digits' : 'separators' } as ZoneJob })),
+  );
 }
 
 function joined(page: PageText | undefined): string {

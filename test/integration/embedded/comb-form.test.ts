@@ -47,6 +47,7 @@ describe('our form with comb boxes (RI-FORM-2)', () => {
     expect(lines).toContain('Форма / Form RI-FORM-2');
     const parsed = parseDocument(doc);
     for (const [key, value] of Object.entries(canonical)) expect(parsed.fields[key as keyof typeof canonical]?.value, key).toBe(value);
+    expect(parsed.items[0]?.quantity?.value).toBe('1');
   });
 
   it('reads the fillable PDF\'s comb fields exactly', async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_FIELDS } from '../../../../src/domain/application-form.ts';
+import { FORM_FIELDS, quantityComb, type Comb } from '../../../../src/domain/application-form.ts';
 import { clearCellWalls, combValue, padCell, separatorMark, writableCells } from '../../../../src/adapters/documents/read-comb-cells.ts';
 import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
 
-const field = (key: string) => FORM_FIELDS.find((f) => f.key === key)!;
+const field = (key: string): Comb => {
+  const found = FORM_FIELDS.find((f) => f.key === key)!;
+  return { ...found, comb: found.comb! };
+};
 const read = (entries: Array<[number, string | undefined]>, confidence = 0.9) =>
   new Map(entries.map(([i, text]) => [i, text === undefined ? undefined : { text, confidence }]));
 
@@ -28,6 +31,14 @@ describe('comb cells', () => {
     expect(combValue(field('cardLast4'), read([[0, 'O'], [1, '3'], [2, 'З'], [3, 'ж']]))).toEqual({ text: '033', confidence: 0 });
     expect(combValue(field('cardLast4'), read([[0, 'O'], [1, '3'], [2, 'З'], [3, '4']]))?.text).toBe('0334');
     expect(combValue(field('orderNumber'), read([[0, 'L'], [1, 'H'], [2, '-'], [3, '7']]))?.text).toBe('LH-7');
+  });
+
+  it('reads a count in the quantity cells of a table row as digits', () => {
+    expect(combValue(quantityComb(0), read([[0, '1'], [1, undefined]]))?.text).toBe('1');
+    expect(combValue(quantityComb(4), read([[0, 'I'], [1, 'O']]))?.text).toBe('10');
+    // A curved handwritten 1 comes back as a bracket (devset: a cursive hand on our form).
+    expect(combValue(quantityComb(1), read([[0, '(']]))?.text).toBe('1');
+    expect(combValue(field('orderNumber'), read([[0, '('], [1, '7']]))?.text).toBe('7');
   });
 
   it('ends the value at the last written cell, and is as sure as its least sure cell', () => {
