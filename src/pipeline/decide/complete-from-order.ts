@@ -134,8 +134,6 @@ function completeItem(
   };
   const at = (key: ItemKey) => `items[${index}].${key}`;
   put('sku', settle(at('sku'), item.sku, line.sku, (a, b) => codeShape(a) === codeShape(b)));
-  // A name cut short or worded differently is still this line's name once the line is matched; only the
-  // order's full name is filled in where the paper gives none.
   put('name', chooseName(item.name, line.name, minConfidence, (read) => settle(at('name'), read, line.name, () => true)));
   put('size', settle(at('size'), item.size, line.size, (a, b) => a.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase() === b.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase()));
   put('price', settle(at('price'), item.price, toRoublesString(line.unitPrice), (a, b) => Number(a) === Number(b)));
