@@ -4,7 +4,7 @@
 // reads "Номер заказа / Order number: 4821-5567".
 import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFForm, type PDFPage, type RGB } from 'pdf-lib';
 import {
   A4_MM,
   FORM_CHOICES,
@@ -16,6 +16,10 @@ import {
   FORM_TITLE_EN,
   FORM_TITLE_RU,
   formChoiceBaseline,
+  combCell,
+  COMB_CELL_MM,
+  quantityComb,
+  type Comb,
 } from '../../src/domain/application-form.ts';
 import type { PrintedApplication } from './sample-application.ts';
 
@@ -109,8 +113,14 @@ function drawFields(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): void 
     const baseline = zone.y + zone.height - FORM_BASELINE_FROM_BOTTOM_MM;
     const text = label(field.labelRu, field.labelEn);
     drawText(c, text, FORM_LEFT_MM, baseline, fitSize(c.regular, text, zone.x - FORM_LEFT_MM - 2, LABEL_PT));
-    rule(c, zone.x, baseline + 1, zone.x + zone.width, baseline + 1);
     const value = opts.filled?.fields[field.key];
+    if (field.comb) {
+      const comb = { ...field, comb: field.comb };
+      drawComb(c, comb, form ? undefined : value, opts.pen ?? PEN_BLUE);
+      if (form) addCombField(c, form, field.pdfField, comb, value, opts.pen ?? PEN_BLUE);
+      continue;
+    }
+    rule(c, zone.x, baseline + 1, zone.x + zone.width, baseline + 1);
     if (form) {
       const textField = form.createTextField(field.pdfField);
       if (value !== undefined) textField.setText(value);
@@ -129,6 +139,54 @@ function drawFields(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): void 
     } else if (value !== undefined) {
       drawText(c, value, zone.x + 1, baseline, fitSize(c.regular, value, zone.width - 2, VALUE_PT), c.regular, opts.pen ?? PEN_BLUE);
     }
+  }
+}
+
+/**
+ * Comb boxes: one character per cell, in black so the form prints in black and white. A printed character (a
+ * date's dots, a phone's "+7") sits in a grey cell nobody writes in. A filled value is written one character per
+ * cell; where it holds the printed character, that cell is left as printed.
+ */
+/** A fillable comb field spreads what is typed one character per cell, over exactly the printed cells. */
+function addCombField(c: Canvas, form: PDFForm, name: string, comb: Comb, value: string | undefined, pen: RGB): void {
+  const combField = form.createTextField(name);
+  combField.setMaxLength(comb.comb.cells);
+  combField.enableCombing();
+  if (value !== undefined) combField.setText(value.slice(0, comb.comb.cells));
+  const first = combCell(comb, 0);
+  combField.addToPage(c.page, {
+    x: pt(first.x),
+    y: y(c.page, first.y + first.height),
+    width: pt(COMB_CELL_MM * comb.comb.cells),
+    height: pt(first.height),
+    font: c.regular,
+    textColor: pen,
+    backgroundColor: undefined,
+    borderWidth: 0,
+    borderColor: undefined,
+  });
+  combField.setFontSize(VALUE_PT);
+}
+
+function drawComb(c: Canvas, field: Comb, value: string | undefined, pen: RGB): void {
+  const comb = field.comb!;
+  for (let i = 0; i < comb.cells; i++) {
+    const cell = combCell(field, i);
+    const printed = comb.printed?.[i];
+    c.page.drawRectangle({
+      x: pt(cell.x),
+      y: y(c.page, cell.y + cell.height),
+      width: pt(cell.width),
+      height: pt(cell.height),
+      borderColor: INK,
+      borderWidth: 0.5,
+      ...(printed !== undefined ? { color: rgb(0.88, 0.88, 0.88) } : {}),
+    });
+    const glyph = printed ?? value?.[i];
+    if (glyph === undefined || glyph === ' ') continue;
+    const size = printed !== undefined ? LABEL_PT : VALUE_PT;
+    const width = c.regular.widthOfTextAtSize(glyph, size) / PT_PER_MM;
+    drawText(c, glyph, cell.x + (cell.width - width) / 2, cell.y + cell.height - 1.4, size, c.regular, printed !== undefined ? INK : pen);
   }
 }
 
@@ -194,6 +252,13 @@ function drawItemsTable(c: Canvas, opts: RenderFormOptions, doc: PDFDocument): v
     for (let r = 0; r < t.maxRows; r++) {
       const rowTop = t.y + t.rowHeight * (r + 1);
       const value = opts.filled?.items[r]?.[col.key];
+      if (col.key === 'quantity') {
+        // A count in comb cells, like every other digit field.
+        const comb = quantityComb(r);
+        drawComb(c, comb, form ? undefined : value, opts.pen ?? PEN_BLUE);
+        if (form) addCombField(c, form, `items.${r}.${col.key}`, comb, value, opts.pen ?? PEN_BLUE);
+        continue;
+      }
       if (form) {
         const cell = form.createTextField(`items.${r}.${col.key}`);
         if (value !== undefined) cell.setText(value);

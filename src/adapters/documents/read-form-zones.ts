@@ -8,9 +8,13 @@ import {
   FORM_CHOICES,
   FORM_FIELDS,
   FORM_ID,
+  FORM_ID_LINES,
   FORM_ITEMS_TABLE,
   FORM_TITLE_EN,
   FORM_TITLE_RU,
+  quantityComb,
+  type Comb,
+  type FormField,
 } from '../../domain/application-form.ts';
 import type { PageText, TextLine } from '../../domain/document.ts';
 import { applyHomography, type Homography } from '../images/homography.ts';
@@ -20,6 +24,8 @@ import { removeSpecks } from '../images/remove-specks.ts';
 import { whitenPaper } from '../images/whiten-paper.ts';
 import { warpRegion, type GreyImage, type Region } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
+import { decideTicks } from './decide-ticks.ts';
+import { clearCellWalls, combCellRegion, combValue, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
 import {
   checkboxRegion,
   FOOTER_REGION,
@@ -32,6 +38,11 @@ import {
 import { locateForm } from './locate-form.ts';
 
 const SINGLE_LINE = '7' as Tesseract.PSM;
+/** A comb cell holds one character (read on a white margin: see padCell). */
+const SINGLE_CHAR = '10' as Tesseract.PSM;
+const QUANTITY_COLUMN = FORM_ITEMS_TABLE.columns.findIndex((c) => c.key === 'quantity');
+/** A dash or slash told by its shape: a plain mark, but not read by OCR. */
+const SEPARATOR_CONFIDENCE = 0.8;
 /** Dark enough to be writing or print (the form's grey footer text comes out at ~145 after whitening); paper is 255. */
 const INK = 170;
 /** Fewer dark pixels than this in a zone (≈ a quarter of one handwritten letter) means nobody wrote there. */
@@ -40,9 +51,6 @@ const MIN_INK_PX = 60;
 const RULE_RUN_PX = Math.round(5 * PX_PER_MM);
 /** In a crop a rule may be as light as 85% grey on a photo; nothing else in a value zone is that long. */
 const RULE_DARK = 215;
-/** A tick adds at least this share of ink to a box, compared with the group's emptiest box. */
-const MIN_TICK_INK = 0.05;
-const TICK_CONTRAST = 1.4;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 /** A speck: at most ~0.4 mm square of ink with nothing else within 1.5 mm (ё's dots sit ~0.5 mm above it). */
 const SPECK_MAX_PX = 25;
@@ -50,7 +58,7 @@ const SPECK_CLEARANCE_PX = Math.round(1.5 * PX_PER_MM);
 /** A word at either end of a zone read at this confidence or less, and this short, is a mark, not writing. */
 const STRAY_CONFIDENCE = 0.2;
 const STRAY_LENGTH = 2;
-const ANCHORS = [FORM_TITLE_RU, FORM_TITLE_EN, 'заявление на возврат', FORM_ID].map(squash);
+const ANCHORS = [FORM_TITLE_RU, FORM_TITLE_EN, 'заявление на возврат', FORM_ID, FORM_ID_LINES].map(squash);
 
 export type ZoneReadResult =
   | { status: 'read'; page: PageText }
@@ -59,6 +67,8 @@ export type ZoneReadResult =
 
 interface ZoneJob {
   region: Region;
+  /** A comb cell: one character, its printed walls cleared first; a dash or slash told by its shape in `separators` cells. */
+  cell?: 'digits' | 'separators';
 }
 
 export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber: number, timeoutMs: number): Promise<ZoneReadResult> {
@@ -82,7 +92,8 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
     batch.forEach(({ key }, i) => {
       const r = results[i];
       // In a table row a short doubtful word can be a whole cell (a quantity's "1"); only field zones lose them.
-      if (r?.status === 'done') text.set(key, { ...r.page, lines: trimMarks(r.page.lines, !key.startsWith('row')) });
+      // A comb cell's one mark is its value, a dash or slash included: nothing to trim.
+      if (r?.status === 'done') text.set(key, key.includes('#') ? r.page : { ...r.page, lines: trimMarks(r.page.lines, !key.startsWith('row')) });
     });
     return failed;
   };
@@ -92,15 +103,29 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   if (anchorFailed) return { status: 'ocr_problem', outcome: anchorFailed };
   const anchorText = squash(`${joined(text.get('title'))} ${joined(text.get('footer'))}`);
   if (!ANCHORS.some((a) => anchorText.includes(a))) return { status: 'not_our_form' };
+  // Version 1 (a line per value) or 2 (comb boxes): the footer says which; a footer not read, the page's ink.
+  const combs = !anchorText.includes(squash(FORM_ID_LINES)) && (anchorText.includes(squash(FORM_ID)) || hasCombWalls(page, h));
+  if (combs) {
+    const combFields = new Set(FORM_FIELDS.filter((f) => f.comb).map((f) => f.key));
+    jobs.splice(0, jobs.length, ...jobs.filter(({ key }) => !combFields.has(key as FormField['key'])), ...combCellJobs());
+  }
   const failed = await read(jobs);
   if (failed) return { status: 'ocr_problem', outcome: failed };
 
   const box = (region: Region) => pageBox(h, region, pageNumber, page);
+  /** A comb's value from its cells' readings (`<prefix>#<cell>`); a cell with ink but no reading counts as unread. */
+  const readComb = (comb: Comb, prefix: string) =>
+    combValue(comb, new Map(writableCells(comb).map((i) => [i, text.get(`${prefix}#${i}`)?.lines[0] ?? (text.has(`${prefix}#${i}`) ? { text: '', confidence: 0 } : undefined)])));
   const placed: Array<{ y: number; line: TextLine }> = [];
   const place = (y: number, line: TextLine) => placed.push({ y, line });
 
   place(TITLE_REGION.y, { text: `${FORM_TITLE_RU} / ${FORM_TITLE_EN}`, confidence: meanConfidence(text.get('title')), box: box(TITLE_REGION) });
   for (const field of FORM_FIELDS) {
+    if (combs && field.comb) {
+      const value = readComb({ ...field, comb: field.comb }, field.key);
+      if (value) place(field.zone.y, { text: `${label(field.labelRu, field.labelEn)}: ${value.text}`, confidence: value.confidence, box: box(fieldRegion(field)) });
+      continue;
+    }
     const read = text.get(field.key);
     const value = joined(read);
     if (value === '') continue;
@@ -119,21 +144,20 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
       const column = t.columns.findIndex((c) => centre >= c.x && centre < c.x + c.width);
       if (column >= 0) cells[column]!.push(word.text);
     }
+    // On RI-FORM-2 the count is written in its own cells, read one by one.
+    if (combs) cells[QUANTITY_COLUMN] = [readComb(quantityComb(r), `qty${r}`)?.text ?? ''].filter((c) => c !== '');
     // "—" for an empty cell: the table reader treats dashes as blank but keeps the cell count, so it splits
     // the row by position instead of guessing.
     place(region.y, { text: cells.map((c) => (c.length > 0 ? c.join(' ') : '—')).join(' | '), confidence: meanConfidence(words), box: box(region) });
   }
   for (const group of ['reason', 'refundMethod'] as const) {
     const choices = FORM_CHOICES[group];
-    const shares = choices.options.map((_, i) => inkShare(warpRegion(page, h, checkboxRegion(group, i), PX_PER_MM)));
-    const empty = Math.min(...shares);
+    const ticks = decideTicks(choices.options.map((_, i) => inkShare(warpRegion(page, h, checkboxRegion(group, i), PX_PER_MM))));
     place(choices.y, { text: `${label(choices.labelRu, choices.labelEn)}:`, confidence: 1, box: box({ x: 15, y: choices.y, width: 60, height: 8 }) });
     choices.options.forEach((option, i) => {
-      const share = shares[i]!;
-      const extra = share - empty;
-      const ticked = extra >= MIN_TICK_INK && share >= empty * TICK_CONTRAST;
-      // Unsure when a box is neither clearly empty nor clearly ticked.
-      const clear = ticked ? extra >= 2 * MIN_TICK_INK : extra < MIN_TICK_INK / 2;
+      // A box scribbled out is printed unticked: the customer took that choice back.
+      const { state, clear } = ticks[i]!;
+      const ticked = state === 'ticked';
       const region = checkboxRegion(group, i);
       place(region.y + 0.01 * i, {
         text: `[${ticked ? 'X' : ' '}] ${option.labelRu} / ${option.labelEn}`,
@@ -142,7 +166,7 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
       });
     });
   }
-  if (text.has('footer')) place(FOOTER_REGION.y, { text: `Форма / Form ${FORM_ID}`, confidence: meanConfidence(text.get('footer')), box: box(FOOTER_REGION) });
+  if (text.has('footer')) place(FOOTER_REGION.y, { text: `Форма / Form ${combs ? FORM_ID : FORM_ID_LINES}`, confidence: meanConfidence(text.get('footer')), box: box(FOOTER_REGION) });
 
   placed.sort((a, b) => a.y - b.y);
   return { status: 'read', page: { page: pageNumber, lines: placed.map((p) => p.line), width: page.width, height: page.height } };
@@ -159,8 +183,21 @@ async function recognizeZone(
 ): Promise<OcrOutcome | undefined> {
   const crop = warpRegion(page, h, job.region, PX_PER_MM);
   const whitened = whitenPaper(removeRuleLines(crop.data, crop.width, crop.height, { runPx: RULE_RUN_PX, dark: RULE_DARK }));
-  const clean = { ...crop, data: removeSpecks(whitened, crop.width, crop.height, { ink: INK, maxArea: SPECK_MAX_PX, clearance: SPECK_CLEARANCE_PX }) };
-  if (darkPixels(clean) < MIN_INK_PX) return undefined;
+  const despeckled = { ...crop, data: removeSpecks(whitened, crop.width, crop.height, { ink: INK, maxArea: SPECK_MAX_PX, clearance: SPECK_CLEARANCE_PX }) };
+  const clean = job.cell ? clearCellWalls(despeckled) : despeckled;
+  // A separator is a small mark that OCR of a lone cell reads as nothing: told by its shape instead.
+  const mark = (): OcrOutcome | undefined => {
+    const found = job.cell === 'separators' ? separatorMark(clean) : undefined;
+    return found ? { status: 'done', page: { page: pageNumber, lines: [{ text: found, confidence: SEPARATOR_CONFIDENCE }] } } : undefined;
+  };
+  if (darkPixels(clean) < MIN_INK_PX) return mark();
+  if (job.cell) {
+    const padded = padCell(clean);
+    const cellImage = await encodeGrey(padded);
+    const outcome = await ocr.recognize({ image: cellImage, width: padded.width, height: padded.height, page: pageNumber, psm: SINGLE_CHAR, timeoutMs });
+    if (outcome.status === 'done' && !outcome.page.lines.some((l) => MEANINGFUL.test(l.text))) return mark() ?? outcome;
+    return outcome;
+  }
   const image = await encodeGrey(clean);
   // Words, not the line: stray marks are dropped before they weigh on the value's confidence.
   return ocr.recognize({ image, width: clean.width, height: clean.height, page: pageNumber, psm: SINGLE_LINE, words: true, timeoutMs });
@@ -207,6 +244,17 @@ function trimMarks(words: TextLine[], doubtful: boolean): TextLine[] {
   while (end - start > 1 && stray(words[end - 1]!)) end--;
   if (end - start === 1 && !MEANINGFUL.test(words[start]!.text)) return [];
   return words.slice(start, end);
+}
+
+/** One job per writable comb cell of every comb field (`orderNumber#3`). */
+function combCellJobs(): Array<{ key: string; job: ZoneJob }> {
+  const combs: Array<[Comb, string]> = [
+    ...FORM_FIELDS.flatMap((f): Array<[Comb, string]> => (f.comb ? [[{ ...f, comb: f.comb }, f.key]] : [])),
+    ...Array.from({ length: FORM_ITEMS_TABLE.maxRows }, (_, r): [Comb, string] => [quantityComb(r), `qty${r}`]),
+  ];
+  return combs.flatMap(([comb, prefix]) =>
+    writableCells(comb).map((i) => ({ key: `${prefix}#${i}`, job: { region: combCellRegion(comb, i), cell: digitsOnly(comb) ? 'digits' : 'separators' } as ZoneJob })),
+  );
 }
 
 function joined(page: PageText | undefined): string {

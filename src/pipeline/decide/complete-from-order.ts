@@ -12,9 +12,27 @@ import { codeShape } from '../../domain/validation/code-shape.ts';
 import { reason } from './decision-reasons.ts';
 import { matchLines, sharedWords } from './match-lines.ts';
 import { isOrdersCustomer } from './match-order.ts';
+import { containedResemblance, foldLetters, wholeResemblance } from './resemblance.ts';
+import { dateFittingOrder } from './date-fitting-order.ts';
 
 /** Confidence of a value the order supplies or repeats: above any unchecked OCR reading, below an exact text layer. */
 export const ORDER_CONFIRMED = 0.97;
+/**
+ * An item line placed only because its values lean towards one order line (resemble-lines.ts): what the order
+ * fills in is probably right, but below the confidence that decides without a person.
+ */
+const RESEMBLED_WEAKLY = 0.85;
+/**
+ * The buyer's name or phone chosen for a doubtful reading that resembles it. Not confident: a relative with a
+ * similar name may be the one returning the goods, and the order must not vouch for the applicant on its own.
+ */
+const RESEMBLED_KNOWN = 0.85;
+/** Share of the buyer's name's letters that must be read in place (one slip in ten letters). */
+const NAME_OF_BUYER = 0.85;
+/** An address with about one symbol in four misread (handwritten letters, a dropped dot) is still the buyer's. */
+const EMAIL_OF_BUYER = 0.75;
+/** A name read this near the line's name is the line's name, misread (resemblance.ts). */
+const NAME_RESEMBLES = 0.7;
 
 export interface Correction {
   /** `orderNumber`, `receivedDate`, `items[0].sku`, … */
@@ -62,17 +80,29 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   if (isOrdersCustomer(application, order)) put('orderNumber', settle('orderNumber', fields.orderNumber, order.orderNumber, (a, b) => codeShape(a) === codeShape(b)));
   put('receivedDate', settle('receivedDate', fields.receivedDate, order.deliveryDate, (a, b) => a === b));
   put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
+  // The application's own date is not the order's to give, but the order rules out days it cannot be.
+  const signed = fields.applicationDate;
+  const fitting = signed && signed.confidence < minConfidence && !['agent', 'order', 'header'].includes(signed.source ?? '') ? dateFittingOrder(signed.value, order.deliveryDate ?? order.orderDate) : undefined;
+  if (signed && fitting) {
+    corrections.push({ field: 'applicationDate', from: signed.value, to: fitting, message: `applicationDate read as "${signed.value}", a day the order rules out; "${fitting}" is the one date a single digit away that fits it.` });
+    put('applicationDate', { ...signed, value: fitting, source: 'order', confidence: Math.max(signed.confidence, RESEMBLED_KNOWN), readConfidence: signed.confidence, readValue: signed.value });
+  }
   // Who the buyer is: agreement confirms; a different name or phone is not corrected (another person may be
   // returning the goods), and the customer check in match-order.ts decides whether that matters.
   // A name is confirmed only when the words read are the buyer's name, no more and no fewer: a word the order
   // lacks (a misread, the next line run on) or one missing (a reading cut short) leaves it as read.
+  // A doubtful reading that is the buyer's name misread (handwriting) becomes the name, kept below confident.
   const confirmName = (read: FieldValue | undefined): FieldValue | undefined =>
-    read && order.customerName && sameNameWords(read.value, order.customerName) ? confirmed(read, read.value) : read;
+    read && order.customerName && sameNameWords(read.value, order.customerName)
+      ? confirmed(read, inOrderSpelling(read.value, order.customerName))
+      : (resembleKnown(read, order.customerName, minConfidence, nameResembles) ?? read);
   if (!fields.fullName) put('fullName', settle('fullName', undefined, order.customerName, () => true));
   else put('fullName', confirmName(fields.fullName));
   if (!fields.phone || fields.phone.value === order.customerPhone) put('phone', settle('phone', fields.phone, order.customerPhone, (a, b) => a === b));
+  else put('phone', resembleKnown(fields.phone, order.customerPhone, minConfidence, phoneResembles) ?? fields.phone);
   const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   if (fields.email && order.customerEmail && sameEmail(fields.email.value, order.customerEmail)) put('email', settle('email', fields.email, order.customerEmail, sameEmail));
+  else put('email', resembleKnown(fields.email, order.customerEmail, minConfidence, emailResembles));
   put('accountHolder', confirmName(fields.accountHolder));
 
   const matches = matchLines(application.items, order.lines, minConfidence);
@@ -84,7 +114,8 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
       reasons.push(reason('item_not_in_order', `Item "${label}" is not clearly a line of order ${order.orderNumber}.${hint}`, `items[${index}]`));
       return item;
     }
-    return completeItem(item, index, order.lines[match.line]!, settle);
+    const completed = completeItem(item, index, order.lines[match.line]!, settle, minConfidence);
+    return match.resembled === 'weak' ? capOrderValues(completed, RESEMBLED_WEAKLY) : completed;
   });
 
   return { application: { ...application, fields, items }, reasons, corrections };
@@ -95,6 +126,7 @@ function completeItem(
   index: number,
   line: OrderLine,
   settle: (field: string, read: FieldValue | undefined, ordered: string | undefined, agree: (a: string, b: string) => boolean) => FieldValue | undefined,
+  minConfidence: number,
 ): Item {
   const out: Item = { ...item };
   const put = (key: ItemKey, value: FieldValue | undefined) => {
@@ -102,9 +134,7 @@ function completeItem(
   };
   const at = (key: ItemKey) => `items[${index}].${key}`;
   put('sku', settle(at('sku'), item.sku, line.sku, (a, b) => codeShape(a) === codeShape(b)));
-  // A name cut short or worded differently is still this line's name once the line is matched; only the
-  // order's full name is filled in where the paper gives none.
-  put('name', item.name && sharedWords(item.name.value, line.name) < 0.8 ? item.name : settle(at('name'), item.name, line.name, () => true));
+  put('name', chooseName(item.name, line.name, minConfidence, (read) => settle(at('name'), read, line.name, () => true)));
   put('size', settle(at('size'), item.size, line.size, (a, b) => a.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase() === b.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase()));
   put('price', settle(at('price'), item.price, toRoublesString(line.unitPrice), (a, b) => Number(a) === Number(b)));
   // How many come back is the customer's to say. Only a line of one leaves no choice; a quantity equal to the
@@ -114,11 +144,65 @@ function completeItem(
   return out;
 }
 
+/**
+ * A name cut short or worded differently is still this line's name once the line is matched; only the order's full
+ * name is filled in where the paper gives none. A doubtful reading (handwriting) that resembles the line's name is
+ * that name misread; one that resembles nothing is the line's name too, but not confidently so — the paper may
+ * word it otherwise.
+ */
+function chooseName(read: FieldValue | undefined, ordered: string, minConfidence: number, settle: (read: FieldValue | undefined) => FieldValue | undefined): FieldValue | undefined {
+  if (read === undefined || sharedWords(read.value, ordered) >= 0.8) return settle(read);
+  if (read.confidence >= minConfidence || read.source === 'agent' || read.source === 'order') return read;
+  const settled = settle(read);
+  if (settled === undefined || containedResemblance(foldLetters(read.value), foldLetters(ordered)) >= NAME_RESEMBLES) return settled;
+  return { ...settled, confidence: Math.min(settled.confidence, RESEMBLED_WEAKLY) };
+}
+
+/** Values the order filled in or corrected on a weakly placed line stay below confident. */
+function capOrderValues(item: Item, cap: number): Item {
+  return Object.fromEntries(
+    Object.entries(item).map(([key, value]) => [key, value!.source === 'order' ? { ...value!, confidence: Math.min(value!.confidence, cap) } : value!]),
+  );
+}
+
 /** The reading, confirmed by the order: the order's spelling of the value, its source, the reading's confidence kept. */
 function confirmed(read: FieldValue, value: string): FieldValue {
   // The sender's own address needs no confirming; an agent's value and an order's value are already settled.
   if (read.source === 'order' || read.source === 'agent' || read.source === 'header') return read;
   return { ...read, value, source: 'order', confidence: Math.max(read.confidence, ORDER_CONFIRMED), readConfidence: read.readConfidence ?? read.confidence };
+}
+
+/** The buyer's name or phone as the reading resembles it (resemblance.ts), or undefined when it does not. */
+function resembleKnown(read: FieldValue | undefined, known: string | undefined, minConfidence: number, resembles: (read: string, known: string) => boolean): FieldValue | undefined {
+  if (!read || !known || read.confidence >= minConfidence || read.source === 'agent' || read.source === 'header' || read.source === 'order') return undefined;
+  if (!resembles(read.value, known)) return undefined;
+  return { ...read, value: known, source: 'order', confidence: Math.max(read.confidence, RESEMBLED_KNOWN), readConfidence: read.confidence, readValue: read.value };
+}
+
+/** Nearly every letter of the buyer's name, in order, somewhere in the cell (a run-on neighbour is no matter). */
+function nameResembles(read: string, known: string): boolean {
+  return containedResemblance(foldLetters(read), foldLetters(known)) >= NAME_OF_BUYER;
+}
+
+/** Most of the address's symbols in place: "mavinas3e@bk.ru" is marina83@bk.ru misread, "info@shop.ru" is not. */
+function emailResembles(read: string, known: string): boolean {
+  return wholeResemblance(read.trim().toLowerCase(), known.trim().toLowerCase()) >= EMAIL_OF_BUYER;
+}
+
+/** The same number of digits, at most two of them misread. */
+function phoneResembles(read: string, known: string): boolean {
+  const [a, b] = [read.replace(/\D/g, ''), known.replace(/\D/g, '')];
+  return a.length === b.length && [...a].filter((d, i) => d !== b[i]).length <= 2;
+}
+
+/**
+ * The buyer's name as the order spells it when the paper gives its words in the same order ("Фёдоровна" for a
+ * read "Федоровна", no full stop a speck left after it); a name written in another order stays as written.
+ */
+function inOrderSpelling(read: string, ordered: string): string {
+  const words = (name: string) => name.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}]+/u).filter((w) => w.length > 0);
+  const [a, b] = [words(read), words(ordered)];
+  return a.every((w, i) => w === b[i]) ? ordered : read;
 }
 
 /** The same words (at least two), in any order and case: "Иванова Анна Сергеевна" is "АННА ИВАНОВА СЕРГЕЕВНА". */

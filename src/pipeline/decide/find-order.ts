@@ -35,8 +35,9 @@ export async function findOrder(
   const theirs = orders.ofCustomer ? await orders.ofCustomer(contact) : [];
   const ranked = theirs
     .map((order) => ({ order, number: number ? numberFit(number.value, order.orderNumber) : 0, lines: linesFit(application, order, options.minConfidence) }))
-    // A number that was read must still resemble the order's; without one, every item line must be the order's.
-    .filter((c) => (number ? c.number > 0 : c.lines === application.items.length && c.lines > 0))
+    // A number that was read must still resemble the order's, unless it was read with doubt (handwritten digits can
+    // all be misread) and every item line is the order's; without a number, every item line must be the order's.
+    .filter((c) => (number && (c.number > 0 || confident) ? c.number > 0 : c.lines === application.items.length && c.lines > 0))
     .sort((a, b) => b.number - a.number || b.lines - a.lines);
   const best = ranked[0];
   if (!best) {

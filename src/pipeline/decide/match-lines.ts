@@ -5,6 +5,7 @@
 import type { Item } from '../../domain/application.ts';
 import type { OrderLine } from '../../domain/order.ts';
 import { boundedEditDistance, codeShape } from '../../domain/validation/code-shape.ts';
+import { resembleLines } from './resemble-lines.ts';
 
 /** Points for each kind of agreement; a match needs MATCH_SCORE, and a lead of MARGIN over the runner-up. */
 const SKU_SAME = 4; // the same code up to OCR look-alikes
@@ -27,6 +28,11 @@ export interface LineMatch {
   agreed: string[];
   /** When unmatched: the lines that fitted about equally well. */
   rivals: number[];
+  /**
+   * Placed by resemblance alone (resemble-lines.ts), nothing read exactly: `strong` when two or more values agree
+   * with the line, `weak` when they only lean towards it (the values the order then fills in stay doubtful).
+   */
+  resembled?: 'strong' | 'weak';
 }
 
 interface Fit {
@@ -59,7 +65,18 @@ export function matchLines(items: readonly Item[], lines: readonly OrderLine[], 
     const claimants = matches.filter((o) => o.line === m.line);
     if (claimants.length > 1) for (const c of claimants) Object.assign(c, { rivals: [c.line!], line: null, agreed: [] });
   }
+  // What was read with doubt only (handwriting) may still be clearly one of the lines left: closed-vocabulary reading.
+  const doubtful = matches.filter((m) => m.line === null && !readConfidently(items[m.item]!, minConfidence)).map((m) => m.item);
+  const taken = new Set(matches.flatMap((m) => (m.line === null ? [] : [m.line])));
+  for (const r of resembleLines(items, doubtful, lines, taken)) {
+    Object.assign(matches[r.item]!, { line: r.line, agreed: r.agreed, rivals: [], resembled: r.strong ? 'strong' : 'weak' });
+  }
   return matches;
+}
+
+/** An SKU or a name read with confidence says which product this is; resemblance must not overrule it. */
+function readConfidently(item: Item, minConfidence: number): boolean {
+  return (item.sku?.confidence ?? 0) >= minConfidence || (item.name?.confidence ?? 0) >= minConfidence;
 }
 
 function fitLine(item: Item, line: OrderLine, minConfidence: number): Fit {

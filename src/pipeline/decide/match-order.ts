@@ -69,7 +69,8 @@ function matchCustomer(application: ParsedApplication, order: Order): DecisionRe
   // Who the applicant is comes from the paper and the e-mail's sender, never from what the order itself filled in.
   const own = (key: 'email' | 'fullName' | 'phone') => {
     const value = application.fields[key];
-    return value && !suppliedByOrder(value) ? value.value : undefined;
+    // A value the order supplied or chose for a doubtful reading (readValue kept) proves nothing about who wrote it.
+    return value && !suppliedByOrder(value) && value.readValue === undefined ? value.value : undefined;
   };
   const email = own('email')?.trim().toLowerCase();
   const orderEmail = order.customerEmail?.trim().toLowerCase();

@@ -8,6 +8,7 @@ import { normalizeName } from '../../domain/validation/normalize-name.ts';
 import { normalizeOrderNumber } from '../../domain/validation/normalize-order-number.ts';
 import { normalizePhone } from '../../domain/validation/normalize-phone.ts';
 import type { Normalized } from '../../domain/validation/normalized.ts';
+import { isBoxedCardNumber, lastBoxedGroup } from './boxed-groups.ts';
 import { CARD_TOKEN } from './mask-sensitive.ts';
 import type { Check } from './score-confidence.ts';
 
@@ -48,6 +49,11 @@ function digitsField(raw: string, length: number): Normalized | undefined {
 function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | undefined {
   const token = new RegExp(CARD_TOKEN.source).exec(raw);
   if (token) return { value: token[1]!, fixes: 0, strict: true, check: token[2] === 'ok' ? 'passed' : 'failed' };
+  // A card written in boxes, some misread (so never masked whole): its last box, unchecked.
+  if (isBoxedCardNumber(raw)) {
+    const last = lastBoxedGroup(raw);
+    return last ? { value: last, fixes: 1, strict: false } : undefined;
+  }
   // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433").
   const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
   if (!masked) return undefined;

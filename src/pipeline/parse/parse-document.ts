@@ -21,6 +21,7 @@ import { readItemsTable } from './read-items-table.ts';
 import type { LabelTarget } from './field-labels.ts';
 import { readLabelledValues, type Candidate } from './read-labelled-values.ts';
 import { scrubCardNumbers } from './scrub-card-numbers.ts';
+import { isBoxedCardNumber } from './boxed-groups.ts';
 import { CONFIDENT, LOW_CONFIDENCE, scoreConfidence, type Evidence } from './score-confidence.ts';
 
 export interface ParseOptions {
@@ -200,9 +201,13 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (!readings.has('refundMethod') && !problems.some((p) => p.field === 'refundMethod')) {
     const stated = groupText('refundGroup').filter((g) => !BOXES.test(g.raw)).map((c) => ({ c, method: inferRefund(c.raw.replace(/бик.*$/i, '')) })).find((x) => x.method);
     const hasAccount = readings.has('account');
-    const hasCard = readings.has('cardLast4');
+    // A card number written in boxes says "card" even when its last box could not be read.
+    const boxedCard = candidates.find((c) => c.target === 'cardLast4' && isBoxedCardNumber(c.raw));
+    const hasCard = readings.has('cardLast4') || boxedCard !== undefined;
     if (stated?.method) {
       readings.set('refundMethod', { ...fromLine({ value: stated.method, fixes: 0, strict: false }, stated.c.line, textSource, false), cap: INFERRED_CAP });
+    } else if (hasCard && !hasAccount && !readings.has('cardLast4')) {
+      readings.set('refundMethod', { ...fromLine({ value: 'card', fixes: 0, strict: false }, boxedCard!.line, textSource, true), cap: INFERRED_CAP });
     } else if (hasAccount !== hasCard) {
       const from = readings.get(hasAccount ? 'account' : 'cardLast4')!;
       readings.set('refundMethod', { value: hasAccount ? 'bank_account' : 'card', fixes: 0, strict: false, source: from.source, lineConfidence: from.lineConfidence, check: 'none', cap: INFERRED_CAP });

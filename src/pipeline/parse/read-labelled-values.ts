@@ -5,6 +5,7 @@
 // Lines of running text are also read as paragraphs, so that a label broken over two lines ("Счёт
 // получателя: …") and a value in a sentence are found. Candidates are raw text: normalising and choosing
 // between them happens later.
+import { joinBoxedGroups } from './boxed-groups.ts';
 import type { LabelTarget } from './field-labels.ts';
 import { findLabels, type LabelMatch } from './find-labels.ts';
 import { CELL_SEPARATOR, type Line, type LineCell } from './prepare-lines.ts';
@@ -157,6 +158,11 @@ function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, bloc
   }
   if (found.length === 0) return [];
   const places: Place[] = [];
+  // A number in boxes (boxed-groups.ts) is every box of the label's row, not its first.
+  const row = cellsByLine[i]!.filter((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h && !startsWithLabel(c));
+  const boxed = words ? undefined : joinBoxedGroups(row.map((c) => c.text));
+  // Its first box alone is a fragment, never the value.
+  if (boxed) return [{ raw: boxed, line: lines[i]!, lineIndex: i, weak: false }];
   const aligned = found.every((f) => Math.abs(f.cell.x0! - found[0]!.cell.x0!) < ALIGNED * h);
   if (words && found.length > 1 && aligned) {
     places.push({ raw: clean(found.map((f) => f.cell.text).join(' ')), line: lines[found[0]!.lineIndex]!, lineIndex: found[0]!.lineIndex, weak: false });

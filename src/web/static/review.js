@@ -25,6 +25,37 @@
     boxes.set(input, box);
   });
 
+  // A doubtful value (handwriting, a misread) shows the piece of the scan it was read from under its input, so the
+  // agent compares the two without hunting for it on the page, and confirms or types only those.
+  var CROP_MAX_HEIGHT = 96;
+  document.querySelectorAll('tr.low input.field[data-doc], td.low input.field[data-doc]').forEach(function (input) {
+    var page = pageOf(input.dataset.doc, input.dataset.page);
+    var source = page && page.querySelector('img');
+    if (!source) return;
+    var crop = document.createElement('div');
+    crop.className = 'field-crop';
+    crop.setAttribute('role', 'img');
+    crop.setAttribute('aria-label', (input.getAttribute('aria-label') || input.id) + ': scan');
+    var img = document.createElement('img');
+    img.alt = '';
+    crop.appendChild(img);
+    input.insertAdjacentElement('afterend', crop);
+    var box = ['left', 'top', 'width', 'height'].map(function (k) { return parseFloat(input.dataset[k]) / 100; });
+    function place() {
+      var w = img.naturalWidth;
+      var h = img.naturalHeight;
+      // Scale the page so the box fills the crop's width, unless that makes a tall box taller than the row allows.
+      var scale = Math.min(crop.clientWidth / (box[2] * w), CROP_MAX_HEIGHT / (box[3] * h));
+      img.style.width = w * scale + 'px';
+      img.style.left = -box[0] * w * scale + 'px';
+      img.style.top = -box[1] * h * scale + 'px';
+      crop.style.height = box[3] * h * scale + 'px';
+      crop.classList.add('ready');
+    }
+    img.addEventListener('load', place);
+    img.src = source.src;
+  });
+
   function setZoom(value) {
     zoom = Math.min(4, Math.max(0.5, value));
     if (!pages) return;

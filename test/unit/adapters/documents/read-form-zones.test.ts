@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readFormZones } from '../../../../src/adapters/documents/read-form-zones.ts';
+import { checkboxRegion, PX_PER_MM } from '../../../../src/adapters/documents/form-zones.ts';
 import { decodePage } from '../../../../src/adapters/images/prepare-for-ocr.ts';
 import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
 import { FakeOcrEngine } from './fake-ocr-engine.ts';
@@ -55,6 +56,21 @@ describe('readFormZones', () => {
     expect(result.status).toBe('read');
     if (result.status !== 'read') return;
     expect(result.page.lines.map((l) => l.text)).toContain('[X] Не тот товар / Wrong item');
+  });
+
+  it('reads a tick box scribbled out as unticked (the customer took that choice back)', async () => {
+    const scan = sample('04-scan-300dpi.png');
+    const { width, height } = await sharp(scan).metadata();
+    const box = checkboxRegion('refundMethod', 1);
+    const px = (mm: number) => Math.round(mm * PX_PER_MM);
+    // The box of "Card", which this applicant ticked, blacked out past its edges.
+    const scribble = `<svg width="${width}" height="${height}"><rect x="${px(box.x - 0.6)}" y="${px(box.y - 0.6)}" width="${px(box.width + 1.2)}" height="${px(box.height + 1.2)}" fill="#111"/></svg>`;
+    const scribbled = await sharp(scan).composite([{ input: Buffer.from(scribble) }]).png().toBuffer();
+    const result = await readFormZones(echo('RETURN APPLICATION'), await decodePage(scribbled, { maxPixels: 50_000_000 }), 1, 10_000);
+    if (result.status !== 'read') throw new Error(result.status);
+    const texts = result.page.lines.map((l) => l.text);
+    expect(texts).toContain('[ ] На карту / Card');
+    expect(texts).toContain('[ ] На банковский счёт / Bank account');
   });
 
   it('says not_our_form when the anchors do not read as our title or form id', async () => {

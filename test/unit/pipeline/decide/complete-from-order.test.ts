@@ -37,8 +37,15 @@ describe('completeFromOrder', () => {
     expect(corrections).toEqual([expect.objectContaining({ field: 'items[0].size', from: 'N', to: 'M' })]);
   });
 
-  it('does not confirm a name with words the buyer\'s name lacks (the next line run on)', () => {
+  it('does not confirm a name with words the buyer\'s name lacks (the next line run on): it is the name, kept below confident', () => {
     const holder = { value: 'Иванова Анна Сергеевна. Наименование банка ПАО', confidence: 0.8 };
+    const { application: done } = completeFromOrder(application({ accountHolder: holder }), specOrder(), min);
+    expect(done.fields.accountHolder).toMatchObject({ value: 'Иванова Анна Сергеевна', source: 'order', readValue: holder.value, readConfidence: 0.8 });
+    expect(done.fields.accountHolder!.confidence).toBeLessThan(min);
+  });
+
+  it('keeps a confidently read name with words the buyer\'s name lacks as read', () => {
+    const holder = { value: 'Иванова Анна Сергеевна. Наименование банка ПАО', confidence: 0.95 };
     const { application: done } = completeFromOrder(application({ accountHolder: holder }), specOrder(), min);
     expect(done.fields.accountHolder).toEqual(holder);
   });
@@ -77,5 +84,67 @@ describe('completeFromOrder: deciding again after a correction', () => {
   it('gets the paper\'s own reading back, not the order\'s value', () => {
     const { application: done } = completeFromOrder(application({}, [{ sku: 'TS-3000', size: doubt('N'), quantity: '1' }]), specOrder(), min);
     expect(withoutOrderEvidence(done).items[0]!.size).toMatchObject({ value: 'N', confidence: 0.6, source: 'document' });
+  });
+});
+
+describe('completeFromOrder, handwriting read with doubt (closed vocabulary)', () => {
+  it('chooses the buyer\'s name for a doubtful reading that resembles it, below confident, the reading kept', () => {
+    const { application: done } = completeFromOrder(application({ fullName: doubt('Ивонова Анна Сергеевна') }), specOrder(), min);
+    expect(done.fields.fullName).toMatchObject({ value: 'Иванова Анна Сергеевна', source: 'order', readValue: 'Ивонова Анна Сергеевна' });
+    expect(done.fields.fullName!.confidence).toBeLessThan(min);
+  });
+
+  it('confirms a name read with a stray full stop or "е" for "ё" in the order\'s spelling (regression: confident but not what the order says)', () => {
+    const order = specOrder({ customerName: 'Семёнова Екатерина Фёдоровна' });
+    const done = completeFromOrder(application({ fullName: doubt('Семёнова Екатерина Федоровна.') }), order, min).application.fields.fullName;
+    expect(done).toMatchObject({ value: 'Семёнова Екатерина Фёдоровна', source: 'order', confidence: ORDER_CONFIRMED });
+    const reordered = completeFromOrder(application({ fullName: doubt('Екатерина Федоровна Семёнова') }), order, min).application.fields.fullName;
+    expect(reordered!.value).toBe('Екатерина Федоровна Семёнова');
+  });
+
+  it('mends a doubtful application date the order rules out when one digit away is the only day that fits, below confident', () => {
+    const { application: done, corrections } = completeFromOrder(application({ applicationDate: doubt('2020-03-08') }), specOrder(), min);
+    expect(done.fields.applicationDate).toMatchObject({ value: '2025-03-08', source: 'order', readValue: '2020-03-08' });
+    expect(done.fields.applicationDate!.confidence).toBeLessThan(min);
+    expect(corrections).toEqual([expect.objectContaining({ field: 'applicationDate', from: '2020-03-08', to: '2025-03-08' })]);
+  });
+
+  it('leaves another person\'s name as read', () => {
+    const { application: done } = completeFromOrder(application({ fullName: doubt('Иванов Андрей Сергеевич') }), specOrder(), min);
+    expect(done.fields.fullName).toEqual(doubt('Иванов Андрей Сергеевич'));
+  });
+
+  it('chooses the buyer\'s phone for a doubtful one at most two digits off, and keeps another number', () => {
+    const order = specOrder({ customerPhone: '+79161234567' });
+    expect(completeFromOrder(application({ phone: doubt('+79161284557') }), order, min).application.fields.phone).toMatchObject({ value: '+79161234567', readValue: '+79161284557' });
+    expect(completeFromOrder(application({ phone: doubt('+79031112233') }), order, min).application.fields.phone).toEqual(doubt('+79031112233'));
+  });
+
+  it('chooses the buyer\'s e-mail for a doubtful address with a few symbols misread, never the shop\'s own', () => {
+    const misread = completeFromOrder(application({ email: doubt('anna.ivanava@exarnple.ru') }), specOrder(), min).application.fields.email;
+    expect(misread).toMatchObject({ value: 'anna.ivanova@example.ru', source: 'order', readValue: 'anna.ivanava@exarnple.ru' });
+    expect(misread!.confidence).toBeLessThan(min);
+    expect(completeFromOrder(application({ email: doubt('info@shag-vpered.ru') }), specOrder(), min).application.fields.email).toEqual(doubt('info@shag-vpered.ru'));
+  });
+
+  it('fills a doubtful item line placed by resemblance from its order line', () => {
+    const items = [{ sku: doubt('SK-4O0'), name: doubt('Юбко'), size: doubt('S'), price: doubt('4000.00'), quantity: doubt('1') }];
+    const { application: done, reasons } = completeFromOrder(application({}, items), specOrder(), min);
+    expect(reasons).toEqual([]);
+    expect(done.items[0]).toMatchObject({ sku: { value: 'SK-4000', source: 'order' }, name: { value: 'Юбка', source: 'order' } });
+  });
+
+  it('keeps what the order fills in below confident when the line was only leaned towards', () => {
+    const items = [{ sku: doubt('SK-40'), name: doubt('Юбко'), quantity: doubt('1') }];
+    const { application: done } = completeFromOrder(application({}, items), specOrder(), min);
+    expect(done.items[0]!.sku).toMatchObject({ value: 'SK-4000', source: 'order' });
+    expect(done.items[0]!.sku!.confidence).toBeLessThan(min);
+  });
+
+  it('takes the line\'s name for a garbage reading on a line placed by its SKU, below confident', () => {
+    const items = [{ sku: 'TS-3000', name: doubt('fw HMRC Ke'), quantity: '1' }];
+    const name = completeFromOrder(application({}, items), specOrder(), min).application.items[0]!.name!;
+    expect(name).toMatchObject({ value: 'Футболка', source: 'order' });
+    expect(name.confidence).toBeLessThan(min);
   });
 });

@@ -31,6 +31,13 @@ describe('findOrder', () => {
     expect(found).toMatchObject({ kind: 'found', by: 'misread_number', order: { orderNumber: 'LH-33882' } });
   });
 
+  it('finds the buyer\'s order from a doubtful number with every digit misread when every item line is the order\'s (handwriting)', async () => {
+    const found = await findOrder(application(unsure('LH-47857')), orders, { ...min, senders: [buyer] });
+    expect(found).toMatchObject({ kind: 'found', by: 'misread_number', order: { orderNumber: 'LH-33882' } });
+    const elsewhere = await findOrder(application(unsure('LH-47857'), [{ sku: 'ZZ-0000', quantity: '1' }]), orders, { ...min, senders: [buyer] });
+    expect(elsewhere.kind).toBe('not_found');
+  });
+
   it('never takes another buyer\'s order for a misread number', async () => {
     const found = await findOrder(application({ ...unsure('LH-33880'), email: 'stranger@example.ru', fullName: 'Сидоров Иван Иванович' }), orders, { ...min, senders: ['stranger@example.ru'] });
     expect(found.kind).toBe('not_found');
