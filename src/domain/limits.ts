@@ -19,6 +19,16 @@ export const MAX_PDF_PAGES = 10;
  */
 export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Share of a PDF's bytes that must lie inside its objects (`12 0 obj … endobj`) before the PDF libraries parse it.
+ * Every PDF we have seen, text, form, scan or truncated, is over 99 % objects; 18 MB of junk behind a `%PDF-` header
+ * is 0 %, and repairing it kept pdf-lib and pdf.js busy 70–150 s (until DOCUMENT_READ_SECONDS). Half leaves room
+ * for odd producers (padding, trailing bytes). Checked from PDF_OBJECT_CHECK_BYTES up: smaller junk is repaired
+ * (or refused) in well under a second, so the check would only change answers, not save time.
+ */
+export const MIN_PDF_OBJECT_SHARE = 0.5;
+export const PDF_OBJECT_CHECK_BYTES = 1024 * 1024;
+
 /** Pixels of one decoded image: 50 MP covers every phone camera; a 20,000 × 20,000 bomb (400 MP) would need 1.2 GB. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
