@@ -2,13 +2,19 @@
 // in the chaos run's largest message, a 24 MB e-mail carrying an 18 MB junk PDF. Old and new side by side in one
 // run, interleaved round by round: MIME decoding on the event loop (createMimeParser) against the worker thread
 // (createThreadedMimeParser), and the content hash in one piece (contentHash) against slices (contentHashInSlices).
+// Then the SQLite store's steps on that message's row (save, claim, finish), which still run on the event loop:
+// libsql executes synchronously, and SQLite rewrites the whole row, raw message included, on every update.
 // The stall is the longest gap between ticks of a 1 ms interval (and perf_hooks' monitorEventLoopDelay maximum,
 // which misses a stall that starts before its first sample); wall is the step's own time. Prints numbers, asserts
 // nothing.
 //
 //   npx tsx bench/mime-event-loop.ts [--rounds 5]
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { openStore } from '../src/adapters/db/open-store.ts';
 import { createMimeParser } from '../src/adapters/mime/create-mime-parser.ts';
 import { createThreadedMimeParser } from '../src/adapters/mime/threaded-mime-parser.ts';
 import { contentHash, contentHashInSlices } from '../src/pipeline/ingest/content-hash.ts';
@@ -66,6 +72,19 @@ for (let round = 0; round < rounds; round++) {
   for (const [name, step] of Object.entries(steps)) results.get(name)!.push(await measure(step));
 }
 await threaded.close();
+
+const dir = await mkdtemp(path.join(tmpdir(), 'bench-mime-'));
+const store = await openStore(`file:${path.join(dir, 'intake.db')}`, { timeZone: 'UTC' });
+for (const name of ['store: saveInbound', 'store: claimInbound', 'store: finishInbound']) results.set(name, []);
+for (let round = 0; round < rounds; round++) {
+  let id = '';
+  const input = { mailboxId: 'bench', mailboxKey: `k${round}`, messageId: `<bench.${round}@attacker.example>`, sha256: `h${round}`, raw, receivedAt: new Date() };
+  results.get('store: saveInbound')!.push(await measure(async () => (id = (await store.saveInbound(input)).id)));
+  results.get('store: claimInbound')!.push(await measure(() => store.claimInbound(id, 'bench')));
+  results.get('store: finishInbound')!.push(await measure(() => store.finishInbound(id, 'failed', 'bench', { retryAt: new Date() })));
+}
+await store.close();
+await rm(dir, { recursive: true, force: true });
 
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 console.log(`message: ${(raw.length / 1024 / 1024).toFixed(1)} MB, ${rounds} rounds; ms, median / max over rounds`);
