@@ -1,7 +1,7 @@
 // Benchmark: how long the worker's event loop (the one that serves /health and the UI) stands still while it takes
 // in the chaos run's largest message, a 24 MB e-mail carrying an 18 MB junk PDF. Old and new side by side in one
-// run, interleaved round by round: MIME decoding on the event loop (createMimeParser) against the worker thread
-// (createThreadedMimeParser), and the content hash in one piece (contentHash) against slices (contentHashInSlices).
+// run, interleaved round by round: MIME decoding on the event loop (createMimeParser) against its own process
+// (createIsolatedMimeParser), and the content hash in one piece (contentHash) against slices (contentHashInSlices).
 // Then the SQLite store's steps on that message's row (save, claim, finish), which still run on the event loop:
 // libsql executes synchronously, and SQLite rewrites the whole row, raw message included, on every update.
 // The stall is the longest gap between ticks of a 1 ms interval (and perf_hooks' monitorEventLoopDelay maximum,
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../src/adapters/db/open-store.ts';
 import { createMimeParser } from '../src/adapters/mime/create-mime-parser.ts';
-import { createThreadedMimeParser } from '../src/adapters/mime/threaded-mime-parser.ts';
+import { createIsolatedMimeParser } from '../src/adapters/mime/isolated-mime-parser.ts';
 import { contentHash, contentHashInSlices } from '../src/pipeline/ingest/content-hash.ts';
 import { junkPdf, mailWith } from '../test/chaos/hostile-files.ts';
 import { median } from './lib/stats.ts';
@@ -56,14 +56,14 @@ async function measure(step: () => unknown): Promise<Sample> {
 }
 
 const inProcess = createMimeParser();
-const threaded = createThreadedMimeParser();
-threaded.warmUp();
-// The thread's start (loading mailparser through tsx) happens once per process; it is not what is measured.
-await threaded.parse(Buffer.from('From: a@b.c\r\n\r\nwarm-up\r\n'));
+const isolated = createIsolatedMimeParser();
+isolated.warmUp();
+// The process's start (loading mailparser through tsx) happens once per process; it is not what is measured.
+await isolated.parse(Buffer.from('From: a@b.c\r\n\r\nwarm-up\r\n'));
 
 const steps: Record<string, () => unknown> = {
   'MIME, event loop (old)': () => inProcess.parse(raw),
-  'MIME, worker thread (new)': () => threaded.parse(raw),
+  'MIME, child process (new)': () => isolated.parse(raw),
   'hash, one piece (old)': () => contentHash(raw),
   'hash, 1 MB slices (new)': () => contentHashInSlices(raw),
 };
@@ -71,7 +71,7 @@ const results = new Map<string, Sample[]>(Object.keys(steps).map((name) => [name
 for (let round = 0; round < rounds; round++) {
   for (const [name, step] of Object.entries(steps)) results.get(name)!.push(await measure(step));
 }
-await threaded.close();
+await isolated.close();
 
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-mime-'));
 const store = await openStore(`file:${path.join(dir, 'intake.db')}`, { timeZone: 'UTC' });

@@ -17,7 +17,7 @@ import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
 import { composeMessage } from './adapters/mime/compose-message.ts';
 import { createMimeParser, type StatsMimeParser } from './adapters/mime/create-mime-parser.ts';
 import { readMessageId } from './adapters/mime/read-message-id.ts';
-import { createThreadedMimeParser } from './adapters/mime/threaded-mime-parser.ts';
+import { createIsolatedMimeParser } from './adapters/mime/isolated-mime-parser.ts';
 import { scrubRawMessage } from './adapters/mime/scrub-raw-message.ts';
 import { checkOcrData } from './adapters/ocr/check-ocr-data.ts';
 import { createLazyOcr } from './adapters/ocr/lazy-ocr.ts';
@@ -63,7 +63,7 @@ export async function createReader(
       onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
     });
     const documents = config.extractCacheDir ? cachedDocumentReader(isolated, config.extractCacheDir) : isolated;
-    const mime = createThreadedMimeParser();
+    const mime = createIsolatedMimeParser();
     return { documents, mime, close: async () => { await mime.close(); await isolated.close(); } };
   }
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
@@ -107,8 +107,11 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     if (!options.lazyOcr) documents.warmUp();
     // Development only: a straight-through run over a document set re-uses what an earlier run extracted.
     const reader = config.extractCacheDir ? cachedDocumentReader(documents, config.extractCacheDir) : documents;
-    // MIME decoding in a worker thread: a 24 MB message held this event loop (and /health) for 160-330 ms.
-    const mime = createThreadedMimeParser({ onBreach: (breach) => log.warn(breach, 'MIME decoding stopped: limit reached') });
+    // MIME decoding in a child process: a 24 MB message held this event loop (and /health) for 160-330 ms.
+    const mime = createIsolatedMimeParser({
+      onBreach: (breach) => log.warn(breach, 'MIME decoding stopped: limit reached'),
+      onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'MIME process output'),
+    });
     closers.unshift(() => mime.close());
     if (!options.lazyOcr) mime.warmUp();
     const delivery = await openDeliveryStore(config.databaseUrl);
@@ -235,7 +238,7 @@ export async function createWebRuntime(
   options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth; mime?: MimeParser } = {},
 ): Promise<WebRuntime> {
   // Pages that show a stored message decode it off this event loop too (a parked 24 MB message on /attention).
-  const ownMime = options.mime ? undefined : createThreadedMimeParser();
+  const ownMime = options.mime ? undefined : createIsolatedMimeParser();
   const store = options.store ?? (await openStore(config.databaseUrl, { timeZone: config.shopTimeZone }));
   const delivery = options.delivery ?? (await openDeliveryStore(config.databaseUrl));
   const { dashboard, users } = store;

@@ -67,16 +67,17 @@ export const DOCUMENT_READ_SECONDS = 90;
 export const MAX_MIME_PARTS = 500;
 
 /**
- * JavaScript heap (MB) of the worker thread that decodes a message's MIME structure (mailparser), off the event loop
- * that serves /health and the UI. Decoding the chaos run's 24 MB message (an 18 MB attachment) fits in 64 MB and
- * not in 32 MB; four times that leaves room up to MAX_MESSAGE_BYTES. Over it Node stops the thread and
- * the message is answered from its headers alone (`too_complex`). Bytes need no limit of their own here: over
- * MAX_MESSAGE_BYTES only the header block is decoded.
+ * JavaScript heap (MB) of the process that decodes a message's MIME structure (mailparser), off the event loop that
+ * serves /health and the UI. Decoding the chaos run's 24 MB message (an 18 MB attachment) needs 32–64 MB; a 28 MB
+ * text body becomes one string of twice that. Over it V8 stops that process and the message is answered from its
+ * headers alone (`too_complex`). A worker thread's heap cap was no such bound: one allocation past it ended the whole
+ * worker ("FATAL ERROR: Reached heap limit"). Bytes need no limit of their own here: over MAX_MESSAGE_BYTES only
+ * the header block is decoded.
  */
 export const MIME_PARSER_HEAP_MB = 256;
 
 /**
  * Wall-clock seconds for decoding one message's MIME. A 24 MB message takes under 1 s here; one still being decoded
- * after this is stuck in a parser, not slow. The thread is stopped and the message answered from its headers alone.
+ * after this is stuck in a parser, not slow. The process is killed and the message answered from its headers alone.
  */
 export const MIME_PARSE_SECONDS = 20;
