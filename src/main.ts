@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { DocumentReader } from './domain/ports/document-reader.ts';
+import type { MimeParser } from './domain/ports/mime-parser.ts';
 import type { ReplyTransport } from './domain/ports/reply-transport.ts';
 import { openStore, type DbStore } from './adapters/db/open-store.ts';
 import { cachedDocumentReader } from './adapters/documents/cached-document-reader.ts';
@@ -14,8 +15,9 @@ import { openDeliveryStore } from './adapters/db/delivery-store.ts';
 import { startWorkerPresence } from './adapters/db/worker-presence.ts';
 import { openMailbox } from './adapters/mailbox/open-mailbox.ts';
 import { composeMessage } from './adapters/mime/compose-message.ts';
-import { createMimeParser } from './adapters/mime/create-mime-parser.ts';
+import { createMimeParser, type StatsMimeParser } from './adapters/mime/create-mime-parser.ts';
 import { readMessageId } from './adapters/mime/read-message-id.ts';
+import { createIsolatedMimeParser } from './adapters/mime/isolated-mime-parser.ts';
 import { scrubRawMessage } from './adapters/mime/scrub-raw-message.ts';
 import { checkOcrData } from './adapters/ocr/check-ocr-data.ts';
 import { createLazyOcr } from './adapters/ocr/lazy-ocr.ts';
@@ -52,7 +54,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 export async function createReader(
   config: Config,
   options: { isolated?: boolean } = {},
-): Promise<{ documents: DocumentReader; mime: ReturnType<typeof createMimeParser>; close: () => Promise<void> }> {
+): Promise<{ documents: DocumentReader; mime: StatsMimeParser; close: () => Promise<void> }> {
   await checkOcrData(config.ocrDataDir);
   if (options.isolated) {
     const log = createLogger(config);
@@ -61,7 +63,8 @@ export async function createReader(
       onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
     });
     const documents = config.extractCacheDir ? cachedDocumentReader(isolated, config.extractCacheDir) : isolated;
-    return { documents, mime: createMimeParser(), close: () => isolated.close() };
+    const mime = createIsolatedMimeParser();
+    return { documents, mime, close: async () => { await mime.close(); await isolated.close(); } };
   }
   const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
   const reader = createDocumentReader({ ocr, stripsPerPage: config.ocrWorkers });
@@ -104,6 +107,13 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
     if (!options.lazyOcr) documents.warmUp();
     // Development only: a straight-through run over a document set re-uses what an earlier run extracted.
     const reader = config.extractCacheDir ? cachedDocumentReader(documents, config.extractCacheDir) : documents;
+    // MIME decoding in a child process: a 24 MB message held this event loop (and /health) for 160-330 ms.
+    const mime = createIsolatedMimeParser({
+      onBreach: (breach) => log.warn(breach, 'MIME decoding stopped: limit reached'),
+      onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'MIME process output'),
+    });
+    closers.unshift(() => mime.close());
+    if (!options.lazyOcr) mime.warmUp();
     const delivery = await openDeliveryStore(config.databaseUrl);
     closers.unshift(() => delivery.close());
     const workers = await startWorkerPresence(delivery, {
@@ -143,7 +153,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
           }
         : {}),
       resendAfterMs: config.replyResendAfterSeconds * 1000,
-      mime: createMimeParser(),
+      mime,
       documents: reader,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       returns: store,
@@ -225,8 +235,10 @@ export interface WebRuntime {
  */
 export async function createWebRuntime(
   config: Config,
-  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth } = {},
+  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth; mime?: MimeParser } = {},
 ): Promise<WebRuntime> {
+  // Pages that show a stored message decode it off this event loop too (a parked 24 MB message on /attention).
+  const ownMime = options.mime ? undefined : createIsolatedMimeParser();
   const store = options.store ?? (await openStore(config.databaseUrl, { timeZone: config.shopTimeZone }));
   const delivery = options.delivery ?? (await openDeliveryStore(config.databaseUrl));
   const { dashboard, users } = store;
@@ -241,7 +253,7 @@ export async function createWebRuntime(
     conversations: store,
     uiLanguage: config.uiLanguage,
     ...(config.payer ? { payer: config.payer } : {}),
-    mime: createMimeParser(),
+    mime: options.mime ?? ownMime!,
     review: {
       updates: store,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
@@ -265,6 +277,7 @@ export async function createWebRuntime(
     users,
     metrics,
     close: async () => {
+      await ownMime?.close();
       if (!options.delivery) await delivery.close();
       if (!options.store) await store.close();
     },

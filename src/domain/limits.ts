@@ -19,6 +19,16 @@ export const MAX_PDF_PAGES = 10;
  */
 export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Share of a PDF's bytes that must lie inside its objects (`12 0 obj … endobj`) before the PDF libraries parse it.
+ * Every PDF we have seen, text, form, scan or truncated, is over 99 % objects; 18 MB of junk behind a `%PDF-` header
+ * is 0 %, and repairing it kept pdf-lib and pdf.js busy 70–150 s (until DOCUMENT_READ_SECONDS). Half leaves room
+ * for odd producers (padding, trailing bytes). Checked from PDF_OBJECT_CHECK_BYTES up: smaller junk is repaired
+ * (or refused) in well under a second, so the check would only change answers, not save time.
+ */
+export const MIN_PDF_OBJECT_SHARE = 0.5;
+export const PDF_OBJECT_CHECK_BYTES = 1024 * 1024;
+
 /** Pixels of one decoded image: 50 MP covers every phone camera; a 20,000 × 20,000 bomb (400 MP) would need 1.2 GB. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
@@ -55,3 +65,19 @@ export const DOCUMENT_READ_SECONDS = 90;
  * on the parsers. Over it the message is stored and answered with its headers only (see scrub-raw-message.ts).
  */
 export const MAX_MIME_PARTS = 500;
+
+/**
+ * JavaScript heap (MB) of the process that decodes a message's MIME structure (mailparser), off the event loop that
+ * serves /health and the UI. Decoding the chaos run's 24 MB message (an 18 MB attachment) needs 32–64 MB; a 28 MB
+ * text body becomes one string of twice that. Over it V8 stops that process and the message is answered from its
+ * headers alone (`too_complex`). A worker thread's heap cap was no such bound: one allocation past it ended the whole
+ * worker ("FATAL ERROR: Reached heap limit"). Bytes need no limit of their own here: over MAX_MESSAGE_BYTES only
+ * the header block is decoded.
+ */
+export const MIME_PARSER_HEAP_MB = 256;
+
+/**
+ * Wall-clock seconds for decoding one message's MIME. A 24 MB message takes under 1 s here; one still being decoded
+ * after this is stuck in a parser, not slow. The process is killed and the message answered from its headers alone.
+ */
+export const MIME_PARSE_SECONDS = 20;

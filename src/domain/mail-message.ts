@@ -31,4 +31,9 @@ export interface MailMessage {
   attachments: MailAttachment[];
   /** Set when the raw message was over MAX_MESSAGE_BYTES: only its headers were read, so it can be answered. */
   oversize?: boolean;
+  /**
+   * Set when decoding the message breached the MIME process's limits (MIME_PARSER_HEAP_MB, MIME_PARSE_SECONDS): only
+   * its headers were read, so it can be answered. The value says which limit (`timeout: 20 s`).
+   */
+  tooComplex?: string;
 }

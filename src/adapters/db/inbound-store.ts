@@ -116,6 +116,9 @@ export function createInboundStore(db: DbClient): InboundStore {
             ...(fault ? { lastError: reason } : {}),
             ...(state === 'failed' ? { nextAttemptAt: options.retryAt ?? null } : {}),
           },
+          // Without a select Prisma reads the whole row back, the raw message with it: 0.5-0.7 s of this event loop
+          // (and of /health) for a 24 MB message.
+          select: { id: true },
         });
       }),
 

@@ -104,6 +104,8 @@ export function createReturnStore(db: DbClient): ReturnStore {
             db.inboundMessage.update({
               where: { id: input.inboundId, ...(input.fromInboundStates ? { state: { in: [...input.fromInboundStates] } } : {}) },
               data: { state: 'processed', stateReason: `return ${input.returnNumber}`, lastError: null, threadReturnId: returnId },
+              // Not the raw message back (see finishInbound).
+              select: { id: true },
             }),
             // When the customer's message arrived: the start of the dashboard's time to first reply.
             db.$executeRaw`UPDATE "ReturnRequest" SET "receivedAt" = (SELECT i."receivedAt" FROM "InboundMessage" i WHERE i."id" = ${input.inboundId}) WHERE "id" = ${returnId}`,

@@ -181,6 +181,8 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                 where: { id: inboundId },
                 // The e-mail joins the return's conversation (conversation-store.ts).
                 data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null, threadReturnId: current.id },
+                // Not the raw message back (see finishInbound in inbound-store.ts).
+                select: { id: true },
               });
             }
           });

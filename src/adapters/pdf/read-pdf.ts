@@ -2,6 +2,8 @@
 // that are scans. Encrypted, corrupt and oversized PDFs come back as problems, never as exceptions.
 import type { ExtractionMethod, PageText } from '../../domain/document.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
+import { MIN_PDF_OBJECT_SHARE, PDF_OBJECT_CHECK_BYTES } from '../../domain/limits.ts';
+import { pdfObjectCoverage } from './check-pdf-objects.ts';
 import { measurePdfStreams } from './check-pdf-streams.ts';
 import { loadPdfStructure, scansOnly } from './embedded-page-jpeg.ts';
 import { readFormFields } from './read-form-fields.ts';
@@ -28,6 +30,12 @@ export interface PdfReadResult {
 }
 
 export async function readPdf(bytes: Buffer, options: PdfReadOptions): Promise<PdfReadResult> {
+  if (bytes.length >= PDF_OBJECT_CHECK_BYTES) {
+    const share = pdfObjectCoverage(bytes);
+    if (share < MIN_PDF_OBJECT_SHARE) {
+      return failed(problem(options.name, 'unreadable_file', `not a readable PDF: ${Math.round(share * 100)} % of its bytes are PDF objects`));
+    }
+  }
   if (measurePdfStreams(bytes, options.maxInflatedBytes).over) {
     return failed(problem(options.name, 'too_complex', `the PDF's contents inflate to more than ${options.maxInflatedBytes} bytes; it is not read`));
   }

@@ -4,7 +4,7 @@
 // stored raw message is the masked one, so nothing read from it later can hold a full number.
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { Store } from '../../domain/ports/store.ts';
-import { contentHash } from './content-hash.ts';
+import { contentHashInSlices } from './content-hash.ts';
 
 export interface IngestDeps {
   mailbox: Mailbox;
@@ -30,7 +30,7 @@ export async function ingestMailbox(deps: IngestDeps, limit: number): Promise<In
       mailboxId: deps.mailbox.id,
       mailboxKey: entry.key,
       messageId: deps.readMessageId(raw),
-      sha256: contentHash(raw),
+      sha256: await contentHashInSlices(raw),
       raw,
       // Arrival in the mailbox, not our first look at it: a backlog found on first connection stays old.
       receivedAt: arrival(entry.arrivedAt, deps.now()),

@@ -45,6 +45,11 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
     const message = `The message is ${input.rawBytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit; only its headers were read.`;
     decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'too_large', message }] };
     template = 'message_too_large';
+  } else if (mail.tooComplex) {
+    // Its reply asks for the application again with only the form and the photos needed, as for a message too large.
+    const message = `The message's MIME structure could not be decoded within our limits (${mail.tooComplex}); only its headers were read.`;
+    decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'too_complex', message }] };
+    template = 'message_too_large';
   } else if (input.isApplication) {
     // The decided application (completed by the order) is what is stored; the decision does not carry a copy.
     const { application: decided, ...rest } = await decideWithOrder(application, deps, input.today, undefined, input.customerEmail);

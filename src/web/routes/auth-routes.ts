@@ -24,7 +24,9 @@ export function safeNext(next: string | undefined): string {
   if (/%(?:[01][0-9a-f]|7f|5c)/i.test(next)) return '/queue';
   const base = 'http://this.site.invalid';
   const url = new URL(next, base);
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/queue';
+  // Dot segments are resolved here (`/.//evil.example` → `//evil.example`): what comes out must pass the same test.
+  if (url.origin !== base || /^\/[/\\]/.test(url.pathname)) return '/queue';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function authRoutes({ deps, views, now }: AppContext) {

@@ -126,7 +126,7 @@ describe('web: security', () => {
     const page = await client.get('/login?next=%2F%09%2Fevil.example');
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('evil.example');
-    for (const next of ['/\t/evil.example', '/%09/evil.example', '/queue\r\nSet-Cookie: x=1']) {
+    for (const next of ['/\t/evil.example', '/%09/evil.example', '/queue\r\nSet-Cookie: x=1', '/.//evil.example', '/a/..//evil.example']) {
       const res = await new WebClient(fx.app).submit('/login', '/login', { email: USERS.support, password: 'correct horse battery staple', next });
       expect(res.status, JSON.stringify(next)).toBe(303);
       expect(res.location, JSON.stringify(next)).toBe('/queue');

@@ -19,6 +19,12 @@ describe('safeNext: sign-in never redirects off-site', () => {
     ['/ returns', '/queue'],
     ['/returns/RT-1?done=approved#top', '/returns/RT-1?done=approved#top'],
     ['/queue?q=%D0%98', '/queue?q=%D0%98'],
+    // Regression: dot segments passed the first check and URL normalising them made a scheme-relative address.
+    ['/.//evil.example', '/queue'],
+    ['/..//evil.example/x', '/queue'],
+    ['/%2e//evil.example', '/queue'],
+    ['/a/..//evil.example', '/queue'],
+    ['/returns/../queue', '/queue'],
   ])('%j → %j', (next, expected) => expect(safeNext(next)).toBe(expected));
 });
 

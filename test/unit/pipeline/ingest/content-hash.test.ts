@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../../../src/pipeline/ingest/content-hash.ts';
+import { contentHash, contentHashInSlices } from '../../../../src/pipeline/ingest/content-hash.ts';
 
 const message = (head: string[], body = 'Hello,\r\nmy application is attached.\r\n') => Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`, 'latin1');
 const AUTHOR = ['From: anna@example.ru', 'To: info@shop.example', 'Subject: Return', 'Date: Sun, 09 Mar 2025 09:30:00 +0000'];
@@ -29,5 +29,40 @@ describe('contentHash', () => {
     expect(contentHash(message(['From: boris@example.ru', ...AUTHOR.slice(1)]))).not.toBe(base);
     expect(contentHash(message([...AUTHOR.slice(0, 2), 'Subject: Return 2', AUTHOR[3]!]))).not.toBe(base);
     expect(contentHash(message(AUTHOR, 'Hello,\r\nanother text.\r\n'))).not.toBe(base);
+  });
+
+  // Stored hashes must stay comparable with the ones the one-piece version wrote; the slices' edges fall on CRs of
+  // a CRLF, inside runs of trailing whitespace and inside the header block's end.
+  it('gives the same hash slice by slice as in one piece, wherever the slices break', async () => {
+    const alphabet = ['\r', '\n', '\r\n', ' ', '\t', 'a', 'Я', ':', '\r\n\r\n', '\n\n'];
+    let seed = 12;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const samples: Buffer[] = [
+      message(AUTHOR),
+      message(AUTHOR, 'body\r\n \t\r\n\n  \r\n'),
+      message(AUTHOR, ' \r\n\t\n'),
+      message(AUTHOR, 'ends with a lone CR\r'),
+      Buffer.from('no blank line at all\r\nFrom: x@y.z\r\n', 'latin1'),
+      Buffer.from('\n\nbody straight away', 'latin1'),
+    ];
+    for (let n = 0; n < 300; n++) {
+      const length = Math.floor(next() * 60);
+      const text = [...AUTHOR.slice(0, 1 + Math.floor(next() * 3)), ''].join('\r\n') + Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      samples.push(Buffer.from(text, 'utf8'));
+    }
+    for (const raw of samples) {
+      for (const slice of [1, 2, 3, 7, 1024]) expect(await contentHashInSlices(raw, slice), JSON.stringify(raw.toString('latin1'))).toBe(contentHash(raw));
+    }
+  });
+
+  it('lets the event loop turn while it hashes a large body', async () => {
+    const raw = message(AUTHOR, 'x'.repeat(64 * 1024));
+    // Queued before the hash starts: it runs at the hash's first yield, or only after the hash if there is none.
+    let finished = false;
+    let ranDuringHash = false;
+    setImmediate(() => (ranDuringHash = !finished));
+    await contentHashInSlices(raw, 1024);
+    finished = true;
+    expect(ranDuringHash).toBe(true);
   });
 });
