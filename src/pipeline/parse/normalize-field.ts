@@ -46,6 +46,9 @@ function digitsField(raw: string, length: number): Normalized | undefined {
   return { value: digits, fixes, strict: fixes === 0 && digits.length === length && /^[\d\s-]+$/.test(head.trim()) };
 }
 
+/** Groups of digits and masking stars, at least one star among them, then four digits: the whole card. */
+export const PARTLY_MASKED_CARD = /^((?:[\d*xXхХ•#]{2,6}[\s-]+){2,4})(\d{4})\b/;
+
 function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | undefined {
   const token = new RegExp(CARD_TOKEN.source).exec(raw);
   if (token) return { value: token[1]!, fixes: 0, strict: true, check: token[2] === 'ok' ? 'passed' : 'failed' };
@@ -54,6 +57,9 @@ function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | u
     const last = lastBoxedGroup(raw);
     return last ? { value: last, fixes: 1, strict: false } : undefined;
   }
+  // "4279 01** **** 5711": a card number with its middle hidden, the first digits shown too — its last group.
+  const partly = PARTLY_MASKED_CARD.exec(raw.trim());
+  if (partly && /[*xXхХ•#]/.test(partly[1]!)) return { value: partly[2]!, fixes: 0, strict: true };
   // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433").
   const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
   if (!masked) return undefined;

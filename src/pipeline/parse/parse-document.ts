@@ -10,7 +10,7 @@ import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
 import { codedReason, isLegend, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
-import { normalizeField, normalizeText } from './normalize-field.ts';
+import { normalizeField, normalizeText, PARTLY_MASKED_CARD } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
 import { readChoices } from './read-choices.ts';
 import { readFormFields } from './read-form-fields.ts';
@@ -76,6 +76,17 @@ function best(readings: Reading[]): Reading | undefined {
   return chosen;
 }
 
+/**
+ * A card number broken over two lines ("…на карту № 4279" / "01** **** 5711"): the line alone gives its first
+ * group, the paragraph the whole number. The line's reading is a cut-off start, not a rival.
+ */
+function withoutCutOffCards(key: FieldKey, found: Candidate[]): Candidate[] {
+  if (key !== 'cardLast4') return found;
+  const squash = (raw: string) => raw.replace(/\s+/g, ' ').trim();
+  const whole = found.filter((c) => PARTLY_MASKED_CARD.test(squash(c.raw)));
+  return found.filter((c) => !whole.some((w) => w !== c && w.lineIndex === c.lineIndex && squash(w.raw).startsWith(squash(c.raw)) && squash(w.raw) !== squash(c.raw)));
+}
+
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
 function accepts(target: LabelTarget, raw: string, ocr: boolean): boolean {
   // A reason may be a code written in a box, explained by the form's legend (read-reason.ts).
@@ -132,7 +143,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   // stays unsettled: a value found elsewhere (its control key holding) may settle it below.
   const unreadable: Problem[] = [];
   for (const key of SINGLE_LINE_FIELDS) {
-    const found = candidates.filter((c) => c.target === key);
+    const found = withoutCutOffCards(key, candidates.filter((c) => c.target === key));
     const normalized = found.flatMap((c) => {
       const n = normalizeField(key, c.raw, { ocr: c.line.ocr });
       return n ? [{ n, c }] : [];

@@ -92,6 +92,13 @@ describe('label variants', () => {
     expect(inside.fields.accountHolder).toBeUndefined();
   });
 
+  it('reads the last four of a card number with a hidden middle, even broken over two lines', () => {
+    const one = parseDocument(makeDocument('Прошу вернуть деньги на банковскую карту № 4279 01** **** 5711, с которой оплачен заказ.'));
+    expect(one.fields.cardLast4?.value).toBe('5711');
+    const broken = parseDocument(makeDocument('Денежные средства прошу вернуть на банковскую карту № 4279\n01** **** 5711, с которой производилась оплата заказа.'));
+    expect(broken.fields.cardLast4?.value).toBe('5711');
+  });
+
   it('matches OCR-damaged labels (look-alike letters, one wrong letter)', () => {
     const r = parseDocument(makeDocument([['Hомер зaказэ: 12345', 0.9], ['Teлeфoн: 8 916 123 45 67', 0.9]], 'ocr'));
     expect(r.fields.orderNumber?.value).toBe('12345');
