@@ -3,13 +3,10 @@
 // file; the child is then killed, the document comes back with `too_complex` (memory) or `ocr_timeout` (time)
 // and the next document gets a fresh child. The worker's own memory and event loop (the UI, /health) never
 // carry a document's parsing, decoding or OCR.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import type { ExtractedDocument } from '../../domain/document.ts';
 import { DOCUMENT_READ_SECONDS, DOCUMENT_READER_HEAP_MB, DOCUMENT_READER_RSS_MB } from '../../domain/limits.ts';
 import type { DocumentReader } from '../../domain/ports/document-reader.ts';
@@ -18,6 +15,7 @@ import { detectKind } from './detect-kind.ts';
 import { limitConcurrency } from './limit-concurrency.ts';
 import { ReaderReplySchema, type ReaderChildInit } from './reader-child-protocol.ts';
 import { isReaderNoise } from './reader-noise.ts';
+import { forkBoundedChild } from '../system/fork-bounded-child.ts';
 
 export interface IsolatedReaderOptions {
   /** What the child needs to build its reader (OCR data, pool size). */
@@ -56,10 +54,6 @@ const DEFAULT_ENTRY = path.join(import.meta.dirname, 'document-reader-child.ts')
 const DEFAULT_START_TIMEOUT_MS = 60_000;
 /** How often the child's RSS is sampled while it reads; a bomb grows by at most a few hundred MB in this time. */
 const RSS_SAMPLE_MS = 200;
-/** V8's last words when the heap cap is hit (it then aborts the process). */
-const HEAP_EXHAUSTED = /heap out of memory|Reached heap limit/;
-/** The rest of V8's report on that: GC history, stack traces. The breach itself is reported once, as a value. */
-const V8_REPORT = /(<--- .* --->|\[\d+:0x[0-9a-f]+\]\s+\d+ ms: |FATAL ERROR:|----- .* -----|^\s*\d+: 0x[0-9a-f]+|Security context:)/;
 
 interface Child {
   proc: ChildProcess;
@@ -79,21 +73,14 @@ export function createIsolatedDocumentReader(options: IsolatedReaderOptions): Is
   let closed = false;
 
   function start(): Child {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    const proc = fork(options.entry ?? DEFAULT_ENTRY, [JSON.stringify(options.init)], {
-      execArgv: ['--import', tsx, `--max-old-space-size=${heapMb}`, '--max-semi-space-size=2'],
-      serialization: 'advanced',
-      // stdout too goes through the filter: a library printing to it would otherwise corrupt `--json` output.
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // stdout too goes through the filter: a library printing to it would otherwise corrupt `--json` output.
+    const proc = forkBoundedChild(options.entry ?? DEFAULT_ENTRY, [JSON.stringify(options.init)], heapMb, {
+      onOutOfMemory: () => (state.outOfMemory = true),
+      onLine: (line) => {
+        if (!isReaderNoise(line)) options.onOutput?.(line);
+      },
     });
     const state: Child = { proc, outOfMemory: false, ready: Promise.resolve() };
-    for (const stream of [proc.stdout, proc.stderr]) {
-      if (!stream) continue;
-      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-        if (HEAP_EXHAUSTED.test(line)) state.outOfMemory = true;
-        if (line.trim() !== '' && !isReaderNoise(line) && !V8_REPORT.test(line)) options.onOutput?.(line);
-      });
-    }
     state.ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         proc.kill('SIGKILL');

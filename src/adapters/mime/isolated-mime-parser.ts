@@ -2,16 +2,14 @@
 // (mime-parser-child.ts), one message at a time, so decoding a large message never holds the event loop that serves
 // /health and the UI. The process has its own heap cap and a time limit per message; a message that breaches them
 // is answered from its headers alone, marked `tooComplex`, never a crash. Measured with bench/mime-event-loop.ts.
-import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { MIME_PARSE_SECONDS, MIME_PARSER_HEAP_MB } from '../../domain/limits.ts';
 import { limitConcurrency } from '../documents/limit-concurrency.ts';
 import { createMimeParser, type ParsedMailMessage, type StatsMimeParser } from './create-mime-parser.ts';
 import { MimeReplySchema, reviveBuffers } from './mime-parser-protocol.ts';
 import { headerBlock } from './read-message-id.ts';
+import { forkBoundedChild } from '../system/fork-bounded-child.ts';
 
 export type MimeBreachKind = 'memory' | 'timeout' | 'crash';
 export interface MimeBreach {
@@ -38,10 +36,6 @@ export interface IsolatedMimeParser extends StatsMimeParser {
 
 const ENTRY = path.join(import.meta.dirname, 'mime-parser-child.ts');
 const DEFAULT_START_TIMEOUT_MS = 60_000;
-/** V8's last words when the heap cap is hit (it then aborts the process). */
-const HEAP_EXHAUSTED = /heap out of memory|Reached heap limit/;
-/** The rest of V8's report on that: GC history, stack traces. The breach itself is reported once, as a value. */
-const V8_REPORT = /(<--- .* --->|\[\d+:0x[0-9a-f]+\]\s+\d+ ms: |FATAL ERROR:|----- .* -----|^\s*\d+: 0x[0-9a-f]+|Security context:)/;
 
 interface Child {
   proc: ChildProcess;
@@ -61,20 +55,11 @@ export function createIsolatedMimeParser(options: IsolatedMimeParserOptions = {}
   let closed = false;
 
   function start(): Child {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    const proc = fork(ENTRY, [], {
-      execArgv: ['--import', tsx, `--max-old-space-size=${heapMb}`, '--max-semi-space-size=2'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    const proc = forkBoundedChild(ENTRY, [], heapMb, {
+      onOutOfMemory: () => (state.outOfMemory = true),
+      onLine: (line) => options.onOutput?.(line),
     });
     const state: Child = { proc, outOfMemory: false, ready: Promise.resolve() };
-    for (const stream of [proc.stdout, proc.stderr]) {
-      if (!stream) continue;
-      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-        if (HEAP_EXHAUSTED.test(line)) state.outOfMemory = true;
-        if (line.trim() !== '' && !V8_REPORT.test(line)) options.onOutput?.(line);
-      });
-    }
     // An idle process must not keep a finished CLI command alive; a busy one is ref'd while it works (parseInChild).
     unref(proc);
     state.ready = new Promise<void>((resolve, reject) => {
