@@ -51,10 +51,11 @@ export function findLabels(text: string, options: { fuzzy: boolean }): LabelMatc
   for (let s = 0; s < skel.text.length; s += 1) {
     const origStart = skel.map[s]!;
     if (!wordStart(origStart)) continue;
+    // A common word counts mid-line only as "…, получатель: …" — a colon right after it — or where a clause
+    // begins ("…по реквизитам: Получатель Киселёв …", a new line of a paragraph).
+    const opensClause = origStart === firstContent || CLAUSE_START.test(text.slice(0, origStart));
     for (const { def, skel: label } of LABEL_SKELETONS) {
-      // A common word counts mid-line only as "…, получатель: …" — a colon right after it — or where a
-      // clause begins ("…по реквизитам: Получатель Киселёв …", a new line of a paragraph).
-      const midLine = def.lineStart && origStart !== firstContent && !CLAUSE_START.test(text.slice(0, origStart));
+      const midLine = def.lineStart && !opensClause;
       const ends: Array<{ edits: number; end: number }> = [];
       if (skel.text.startsWith(label, s)) ends.push({ edits: 0, end: s + label.length });
       else if (options.fuzzy && allowedEdits(label.length) > 0 && skel.text[s] === label[0]) {
