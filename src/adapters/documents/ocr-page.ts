@@ -13,6 +13,7 @@ import { splitIntoStrips } from '../images/split-into-strips.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 import { readMissedInk } from './read-missed-ink.ts';
+import { rereadDigitWords } from './reread-digit-words.ts';
 
 const SPARSE_TEXT = '11' as Tesseract.PSM;
 
@@ -77,7 +78,9 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
       const outcome = await ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
       if (outcome.status !== 'done') return { strip, outcome };
       // Print the sparse read dropped gets a focused second read, in the same strip's worker.
-      const words = await readMissedInk(ocr, clean, outcome.page.words ?? [], pageNumber, remaining);
+      const all = await readMissedInk(ocr, clean, outcome.page.words ?? [], pageNumber, remaining);
+      // Numbers get a second reading with the English model, which tells a monospaced 3 from a 5.
+      const words = await rereadDigitWords(ocr, clean, all, pageNumber, remaining);
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

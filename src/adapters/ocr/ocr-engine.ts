@@ -15,6 +15,11 @@ export interface OcrJob {
   psm?: Tesseract.PSM;
   /** Return one TextLine per word instead of per line (zone OCR splits a table row into its cells by x). */
   words?: boolean;
+  /**
+   * Models to read with, when not the engine's own (Russian and English). English alone reads digits in
+   * some fonts better: the pair takes a monospaced 3 for a 5 (see documents/reread-digit-words.ts).
+   */
+  languages?: readonly string[];
   timeoutMs?: number;
 }
 

@@ -9,7 +9,12 @@ import { z } from 'zod';
 import { loadLexicon } from './lexicon/load-lexicon.ts';
 
 const MAX_ITEMS = 50;
-const MONEY = '(\\d{1,3}(?:[ \\u00a0]\\d{3})+|\\d+)(?:[.,](\\d{2}))?\\s*(?:руб(?:лей|ля|ль)?\\.?|р\\.|₽|rub)(?:\\s*(\\d{2})\\s*коп\\.?)?';
+/**
+ * The currency after an amount. OCR reads "р." with a Latin p and the rouble sign ₽ as a capital P (Latin or
+ * Cyrillic), so those count too where a letter or digit does not follow.
+ */
+const CURRENCY = '(?:руб(?:лей|ля|ль)?\\.?|[рp]\\.|₽|[PР](?![\\p{L}\\d])|rub)';
+const MONEY = `(\\d{1,3}(?:[ \\u00a0]\\d{3})+|\\d+)(?:[.,](\\d{2}))?\\s*${CURRENCY}(?:\\s*(\\d{2})\\s*коп\\.?)?`;
 const QUANTITY = /(?:в\s+количестве\s+)?(\d{1,3})\s*(?:шт|штук|pcs|ед)(?![а-яёa-z])\.?|(?<![\p{L}\d])[xх×]\s*(\d{1,3})(?![\d.,])/iu;
 /** An amount with no currency but "per piece" after it ("— 1 099,00 за штуку"). */
 const PER_PIECE_BARE = /(?<![\d,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})(?=\s*за\s+(?:шт|штуку|единицу))/u;
@@ -21,7 +26,7 @@ const SIZE = /(?:размер|р-р|size|(?<=(?:^|[,(])\s*)р\.(?=\s*(?:\d{2}|[X
  * Where a list entry's name ends: its first detail ("…, арт.", "…, размер", "…, 2 шт.", " x 2", " (размер …)",
  * " — 1 890 р."), so a name may hold commas of its own ("Сковорода Tefal Ingenio, 26 см, арт. …").
  */
-const DETAIL_START = /\s*,\s*(?=арт\.?|артикул|код|sku|размер|р-р|р\.\s*[\dXSML]|цвет|\d{1,3}\s*(?:шт|штук|pcs)|\d[\d\s]*(?:[.,]\d{2})?\s*(?:руб|р\.|₽)|по\s+\d|в\s+количестве)|\s+[xх×]\s*\d|\s+\(|\s+[—–-]\s+\d|\s+арт\.?\s/iu;
+const DETAIL_START = /\s*,\s*(?=арт\.?|артикул|код|sku|размер|р-р|р\.\s*[\dXSML]|цвет|\d{1,3}\s*(?:шт|штук|pcs)|\d[\d\s]*(?:[.,]\d{2})?\s*(?:руб|[рp]\.|₽|[PР](?![\p{L}\d]))|по\s+\d|в\s+количестве)|\s+[xх×]\s*\d|\s+\(|\s+[—–-]\s+\d|\s+арт\.?\s/iu;
 
 /** The amount is for one piece ("по 7 250 ₽ за шт.", "по цене 4850 руб. за штуку"). */
 const PER_PIECE = /^\s*(?:за\s+(?:шт|штуку|единицу|ед)|each|per\s+(?:item|piece))/iu;
@@ -96,7 +101,7 @@ export function readItemsProse(lines: Line[], skip: Set<number>): ItemsTable | u
   // "1) …", "2. …", "* …" at the start of a line: one entry each, with the lines that continue it (they start
   // in lower case or with a number), up to the end of its sentence.
   for (const m of text.matchAll(/(?:^|\n)\s*(?:\d{1,2}[).]|[*•·–—-])\s+([^\n]*(?:\n(?!\s*(?:\d{1,2}[).]|[*•·–—-])\s)(?=\s*[a-zа-яё(«"\d])[^\n]*)*)/gu)) {
-    const entry = m[1]!.split(/(?<=\d\s*(?:руб|р|₽|коп|шт)\S*\.?)\s+(?=[А-ЯЁA-Z])/u)[0]!;
+    const entry = m[1]!.split(/(?<=\d\s*(?:руб|[рpPР]|₽|коп|шт)\S*\.?)\s+(?=[А-ЯЁA-Z])/u)[0]!;
     const name = entry.slice(0, entry.search(DETAIL_START) >= 0 ? entry.search(DETAIL_START) : undefined);
     const at = lineAt(lines, starts, m.index);
     const item = itemOf(name.replace(/^[«"]|[»"]$/g, ''), entry.slice(name.length), at.line);
@@ -113,7 +118,7 @@ export function readItemsProse(lines: Line[], skip: Set<number>): ItemsTable | u
       if (TITLE_BEFORE.test(text.slice(Math.max(0, q.index - TITLE_REACH), q.index))) return;
       const end = quoted[k + 1]?.index ?? text.length;
       const rest = text.slice(q.index + q[0].length, end);
-      const details = rest.split(/(?<=\d\s*(?:руб|р|₽|коп|шт)\S*\.?)\s+(?=[А-ЯЁA-Z])|;/u)[0]!;
+      const details = rest.split(/(?<=\d\s*(?:руб|[рpPР]|₽|коп|шт)\S*\.?)\s+(?=[А-ЯЁA-Z])|;/u)[0]!;
       const at = lineAt(lines, starts, q.index);
       const item = itemOf(q[1]!, details, at.line);
       if (item && items.length < MAX_ITEMS) {

@@ -53,6 +53,22 @@ describe('items named in a letter', () => {
     ]);
   });
 
+  it('takes the rouble as OCR reads it: "р." with a Latin p, the sign ₽ as a capital P', () => {
+    const letter = [
+      'В составе заказа мною были получены товары: «Сумка кожаная», арт. ML9899, в',
+      'количестве 1 шт. стоимостью 6 890,00 p.; «Блуза из вискозы», арт. ML2381, размер М, в',
+      'количестве 1 шт. стоимостью 3 250,00 р.; «Кардиган удлинённый», размер 46-48, в',
+      'количестве 1 шт. стоимостью 4 990,00 р. Общая стоимость товаров составляет 15',
+      '130,00 р.',
+    ].join('\n');
+    expect(items(letter).map((i) => i.price)).toEqual(['6890.00', '3250.00', '4990.00']);
+    const list = ['Возвращаю следующие товары:', '1) Сковорода Tefal Ingenio, 26 см, арт. 1297521, 1 шт., 4 290 P;', '2) Чайник заварочный Bodum Chambord 1 л, 1 шт., 3 651 Р.'].join('\n');
+    expect(items(list)).toEqual([
+      { name: 'Сковорода Tefal Ingenio, 26 см', sku: '1297521', quantity: '1', price: '4290.00' },
+      { name: 'Чайник заварочный Bodum Chambord 1 л', quantity: '1', price: '3651.00' },
+    ]);
+  });
+
   it('does not take a list of attachments or the terms for items', () => {
     expect(items('Приложения:\n1. Копия кассового чека от 12.10.2026.\n2. Копия паспорта.')).toEqual([]);
   });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { isMostlyDigits, keepsZeros, rereadDigitWords, sameShape } from '../../../../src/adapters/documents/reread-digit-words.ts';
+import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
+import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
+import type { PositionedWord } from '../../../../src/domain/document.ts';
+import { FakeOcrEngine } from './fake-ocr-engine.ts';
+
+const page: GreyImage = { data: new Uint8Array(800 * 400).fill(255), width: 800, height: 400 };
+const word = (text: string, confidence: number, x0: number, y0: number, x1: number, y1: number): PositionedWord => ({ text, confidence, x0, y0, x1, y1 });
+
+/** Answers each stacked cut with the given text, placed where the k-th cut of a 24-pixel-high word lies. */
+function englishReads(texts: string[], confidence = 0.9) {
+  return new FakeOcrEngine((job: OcrJob) => ({
+    status: 'done',
+    page: {
+      page: job.page,
+      width: job.width,
+      height: job.height,
+      lines: [],
+      // Each cut is the word's 24 px plus 8 px of paper above and below; 24 px of paper between cuts.
+      words: texts.map((text, k) => word(text, confidence, 30, 24 + k * 64 + 8, 130, 24 + k * 64 + 32)),
+    },
+  }));
+}
+
+describe('rereadDigitWords', () => {
+  it('takes the English reading of a number when it is the same word with other digits, and only then', async () => {
+    const words = [
+      word('Номер', 0.96, 10, 100, 90, 124),
+      word('5556', 0.93, 100, 100, 180, 124),
+      word('0561', 0.8, 200, 100, 280, 124),
+      word('44,', 0.95, 300, 100, 340, 124),
+      word('01350', 0.78, 400, 100, 480, 124),
+      word('4990,90', 0.9, 500, 100, 600, 124),
+    ];
+    // "Q361": English reads a slashed zero as Q; "AA,": letters for digits; "0130": a digit fewer;
+    // "4998,90": English takes a slashed zero for an 8, so a zero of the first reading stays.
+    const ocr = englishReads(['5536', 'Q361', 'AA,', '0130', '4998,90']);
+    const again = await rereadDigitWords(ocr, page, words, 1, () => 10_000);
+    expect(again.map((w) => w.text)).toEqual(['Номер', '5536', '0361', '44,', '01350', '4990,90']);
+    expect(ocr.jobs).toHaveLength(1);
+    expect(ocr.jobs[0]!.languages).toEqual(['eng']);
+    // The two readings disagreed: the word is no surer than the less sure of them.
+    expect(again[2]!.confidence).toBe(0.8);
+  });
+
+  it('keeps the first reading when the second is doubtful or the engine fails', async () => {
+    const words = [word('5556', 0.93, 100, 100, 180, 124)];
+    expect(await rereadDigitWords(englishReads(['5536'], 0.4), page, words, 1, () => 10_000)).toEqual(words);
+    const failing = new FakeOcrEngine(() => ({ status: 'timeout', seconds: 1 }));
+    expect(await rereadDigitWords(failing, page, words, 1, () => 1)).toEqual(words);
+  });
+
+  it('asks nothing of a page without numbers', async () => {
+    const ocr = englishReads([]);
+    const words = [word('Получатель', 0.9, 20, 104, 120, 128), word('№', 0.9, 130, 104, 140, 128)];
+    expect(await rereadDigitWords(ocr, page, words, 1, () => 10_000)).toEqual(words);
+    expect(ocr.jobs).toHaveLength(0);
+  });
+});
+
+describe('isMostlyDigits and sameShape', () => {
+  it('tells numbers and codes from words', () => {
+    expect(['3', '0361', '12.03.2026', 'KP-SH-454-05', '+79048144759', 'ML3824,'].every(isMostlyDigits)).toBe(true);
+    expect(['Заказ', 'KP-SHB-45', 'a.osipova83', '№'].some(isMostlyDigits)).toBe(false);
+  });
+
+  it('accepts other digits in the same places only', () => {
+    expect(sameShape('12.03.2026', '12.05.2026')).toBe(true);
+    expect(sameShape('12.03.2026', '12,03.2026')).toBe(false);
+    expect(sameShape('0130', '01350')).toBe(false);
+    expect(sameShape('44,', 'AA,')).toBe(false);
+    expect(keepsZeros('7708', '7700')).toBe(true);
+    expect(keepsZeros('3099,50', '3699,50')).toBe(false);
+  });
+});
