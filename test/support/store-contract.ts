@@ -607,12 +607,14 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await make('R-REMIND', 'awaiting_shipment', { shipBy: hours(20) });
         await make('R-REMINDED', 'awaiting_shipment', { shipBy: hours(20), reminderSentAt: hours(-2) });
         await make('R-EXPIRE', 'awaiting_shipment', { shipBy: hours(-1), reminderSentAt: hours(-25) });
+        // Its deadline is this very millisecond, the last of the named day: still the customer's.
+        await make('R-AT-DEADLINE', 'awaiting_shipment', { shipBy: now, reminderSentAt: hours(-25) });
         await make('R-LATER', 'awaiting_shipment', { shipBy: hours(72) });
         await make('R-SLA', 'needs_review', { reviewDueAt: hours(-3) });
         await make('R-SLA-SEEN', 'needs_review', { reviewDueAt: hours(-3), reviewBreachedAt: hours(-2) });
         await make('R-REFUND', 'received_at_warehouse', { refundDueAt: hours(-1) });
         await make('R-DONE', 'refunded', { refundDueAt: hours(-100) });
-        const due = await store!.listDueReturns(now, 50, { reminderLeadMs: 24 * 3_600_000 });
+        const due = await store!.listDueReturns(now, 50, { reminderHorizon: hours(24) });
         expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
       });
     });
