@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/app-error.ts';
+import { isoDay, utcOffsetMinutes } from '../../src/domain/iso-day.ts';
 import type { Order } from '../../src/domain/order.ts';
 import type { NewInbound, RecordReturnInput, StoredDocument } from '../../src/domain/ports/store.ts';
 import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
@@ -606,12 +607,14 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await make('R-REMIND', 'awaiting_shipment', { shipBy: hours(20) });
         await make('R-REMINDED', 'awaiting_shipment', { shipBy: hours(20), reminderSentAt: hours(-2) });
         await make('R-EXPIRE', 'awaiting_shipment', { shipBy: hours(-1), reminderSentAt: hours(-25) });
+        // Its deadline is this very millisecond, the last of the named day: still the customer's.
+        await make('R-AT-DEADLINE', 'awaiting_shipment', { shipBy: now, reminderSentAt: hours(-25) });
         await make('R-LATER', 'awaiting_shipment', { shipBy: hours(72) });
         await make('R-SLA', 'needs_review', { reviewDueAt: hours(-3) });
         await make('R-SLA-SEEN', 'needs_review', { reviewDueAt: hours(-3), reviewBreachedAt: hours(-2) });
         await make('R-REFUND', 'received_at_warehouse', { refundDueAt: hours(-1) });
         await make('R-DONE', 'refunded', { refundDueAt: hours(-100) });
-        const due = await store!.listDueReturns(now, 50, { reminderLeadMs: 24 * 3_600_000 });
+        const due = await store!.listDueReturns(now, 50, { reminderHorizon: hours(24) });
         expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
       });
     });
@@ -677,6 +680,48 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect(await users.loginFailures('locked')).toMatchObject({ failures: 1 });
         expect(await users.loginFailures('new')).toEqual({ failures: 1, lockedUntil: null });
       });
+    });
+  });
+
+  describe(`${name}: dashboard`, () => {
+    // Days of the intake chart are the shop's days. SQLite shifted every stored moment by the offset in force
+    // "now", so an hour next to midnight on the other side of a DST change was counted on the neighbouring day.
+    const CHANGES = [
+      { timeZone: 'America/New_York', at: '2026-03-08T07:00:00Z' },
+      { timeZone: 'Europe/Berlin', at: '2026-03-29T01:00:00Z' },
+      { timeZone: 'Europe/Berlin', at: '2026-10-25T01:00:00Z' },
+    ];
+    it.each(CHANGES)("the dashboard's DST hour: intake per day across the change of $timeZone at $at follows the shop's clock", async ({ timeZone, at }) => {
+      const change = Date.parse(at);
+      const now = new Date(change + 5 * 86_400_000);
+      // Every 97 minutes for four days either side: each hour of the day, near midnight included, on both offsets.
+      const moments = Array.from({ length: 119 }, (_, i) => new Date(change - 4 * 86_400_000 + i * 97 * 60_000));
+      const url = await db.freshUrl();
+      // Opening the store creates the schema; the rows are written with their own arrival times.
+      const store = await openStore(url, { statsCacheMs: 0, timeZone });
+      try {
+        await withRawClient(url, (raw) =>
+          raw.returnRequest.createMany({
+            data: moments.map((createdAt, i) => ({
+              returnNumber: `R-DST-${String(i).padStart(4, '0')}`,
+              state: 'needs_review',
+              language: 'ru',
+              application: { source: 'x', fields: {}, items: [], problems: [] },
+              decision: { status: 'needs_review', state: 'needs_review', reasons: [] },
+              createdAt,
+            })),
+          }),
+        );
+        const stats = await store.dashboard.statsUncached(now, 12);
+        const want = new Map<string, number>();
+        for (const moment of moments) want.set(isoDay(moment, timeZone), (want.get(isoDay(moment, timeZone)) ?? 0) + 1);
+        expect(stats.intakePerDay.filter((d) => d.count > 0)).toEqual([...want].map(([day, count]) => ({ day, count })));
+        // The data holds moments whose day the offset of "now" gets wrong, so the check above can fail.
+        const nowOffset = utcOffsetMinutes(now, timeZone) * 60_000;
+        expect(moments.some((m) => new Date(m.getTime() + nowOffset).toISOString().slice(0, 10) !== isoDay(m, timeZone))).toBe(true);
+      } finally {
+        await store.close();
+      }
     });
   });
 

@@ -7,7 +7,8 @@
 import { Prisma } from '../../generated/sqlite/client.ts';
 import { ATTENTION_STATES, type AttentionRow, type AttentionState, type Dashboard, type DashboardStats, type QueueFilter, type QueueRow } from '../../domain/ports/dashboard.ts';
 import { addIsoDays } from '../../domain/iso-date-math.ts';
-import { isoDay, startOfShopDay, utcOffsetMinutes } from '../../domain/iso-day.ts';
+import { isoDay, startOfShopDay } from '../../domain/iso-day.ts';
+import { offsetSpans, type OffsetSpan } from '../../domain/offset-spans.ts';
 import { returnNumberPrefix } from '../../domain/return-number.ts';
 import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
 import type { Provider } from './database-target.ts';
@@ -25,8 +26,8 @@ export const SEARCH_COUNT_CAP = 1_000;
 const STATS_CACHE_MS = 30_000;
 
 interface Dialect {
-  /** The shop day of a stored moment; SQLite has no zone data, so it shifts by the offset in force at `now`. */
-  day: (column: Prisma.Sql, timeZone: string, offsetMinutes: number) => Prisma.Sql;
+  /** The shop day of a stored moment. SQLite has no zone data: it shifts each moment by the offset of its span. */
+  day: (column: Prisma.Sql, timeZone: string, spans: readonly OffsetSpan[]) => Prisma.Sql;
   fullName: Prisma.Sql;
   /** Rows of (confidence) for every field of the applications in the inner query. */
   confidences: (inner: Prisma.Sql) => Prisma.Sql;
@@ -40,7 +41,7 @@ const HEAD_BYTES = 16_384;
 
 const DIALECTS: Record<Provider, Dialect> = {
   sqlite: {
-    day: (column, _timeZone, offsetMinutes) => sql`substr(datetime(${column}, ${`${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes`}), 1, 10)`,
+    day: (column, _timeZone, spans) => sql`substr(datetime(${column}, ${sqliteOffset(column, spans)}), 1, 10)`,
     fullName: sql`json_extract(r."application", '$.fields.fullName.value')`,
     confidences: (inner) =>
       sql`SELECT json_extract(f.value, '$.confidence') AS c FROM (${inner}) a, json_each(a."application", '$.fields') f`,
@@ -56,6 +57,14 @@ const DIALECTS: Record<Provider, Dialect> = {
     head: (column, bytes) => sql`substring(${column} from 1 for ${Prisma.raw(String(Math.trunc(bytes)))})`,
   },
 };
+
+/** SQLite's date modifier for the offset in force at each moment: a CASE over the spans, latest first. */
+function sqliteOffset(column: Prisma.Sql, spans: readonly OffsetSpan[]): Prisma.Sql {
+  const modifier = (span: OffsetSpan) => `${span.offsetMinutes >= 0 ? '+' : ''}${span.offsetMinutes} minutes`;
+  if (spans.length === 1) return sql`${modifier(spans[0]!)}`;
+  const later = spans.slice(1).reverse().map((span) => sql`WHEN ${column} >= ${span.from} THEN ${modifier(span)}`);
+  return sql`CASE ${Prisma.join(later, ' ')} ELSE ${modifier(spans[0]!)} END`;
+}
 
 const num = (value: unknown): number => (typeof value === 'bigint' ? Number(value) : Number(value ?? 0));
 
@@ -148,7 +157,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
         SELECT r."state" AS state, count(*) AS n FROM "ReturnRequest" r GROUP BY r."state"`);
       // One pass over the window in the (createdAt, state, approvedBy, reasonCode, receivedAt, firstReplyAt) index.
       const perDay = await db.$queryRaw<Array<{ day: string; n: unknown; auto: unknown }>>(sql`
-        SELECT ${d.day(sql`r."createdAt"`, timeZone, utcOffsetMinutes(now, timeZone))} AS day, count(*) AS n,
+        SELECT ${d.day(sql`r."createdAt"`, timeZone, offsetSpans(since, now, timeZone))} AS day, count(*) AS n,
           sum(CASE WHEN r."approvedBy" = 'system' THEN 1 ELSE 0 END) AS auto
         FROM "ReturnRequest" r WHERE ${inWindow} GROUP BY 1 ORDER BY 1`);
       const rejections = await db.$queryRaw<Array<{ code: string | null; n: unknown }>>(sql`

@@ -209,15 +209,15 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
         }));
       }),
 
-    listDueReturns: (now, limit, { reminderLeadMs }) =>
+    listDueReturns: (now, limit, { reminderHorizon }) =>
       guard('listDueReturns', async () => {
-        const reminderHorizon = new Date(now.getTime() + reminderLeadMs);
         const rows = await db.returnRequest.findMany({
           where: {
             OR: [
               {
                 state: 'awaiting_shipment',
-                OR: [{ shipBy: { lte: now } }, { shipBy: { lte: reminderHorizon }, reminderSentAt: null }],
+                // Past the deadline (the last millisecond of the named day) expires; at it, not yet.
+                OR: [{ shipBy: { lt: now } }, { shipBy: { lte: reminderHorizon }, reminderSentAt: null }],
               },
               { state: { in: ['received', 'parsed', 'needs_review'] }, reviewDueAt: { lte: now }, reviewBreachedAt: null },
               { state: 'received_at_warehouse', refundDueAt: { lte: now }, refundOverdueAt: null },

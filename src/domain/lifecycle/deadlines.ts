@@ -1,7 +1,7 @@
 // Deadlines of a return, computed from its timestamps and the policy. Pure and given `now`, so a scheduler can
 // run them over database state on every tick and act only on what is due.
-import { addDays, addHours, subDays } from 'date-fns';
-import { endOfShopDay, isoDay } from '../iso-day.ts';
+import { addDays, addHours } from 'date-fns';
+import { endOfShopDay, isoDay, startOfShopDay } from '../iso-day.ts';
 import { addIsoDays } from '../iso-date-math.ts';
 import type { Policy } from '../policy/policy-schema.ts';
 import type { ReturnState } from '../return-state.ts';
@@ -21,8 +21,27 @@ export function shipBy(approvedAt: Date, policy: Pick<Policy, 'shipWithinDays'>,
   return endOfShopDay(shipByDay(isoDay(approvedAt, timeZone), policy), timeZone);
 }
 
+/**
+ * The reminder goes out as the shop day `reminderDaysBeforeShipBy` before the named day begins ("1 day left" on
+ * the 13th for "by the 14th"). Counted in shop days, not 24-hour steps back from the deadline: from the end of
+ * the 14th that step lands on the 14th itself the moment the 13th is over, or on a 25-hour day.
+ */
 export function reminderAt(approvedAt: Date, policy: Pick<Policy, 'shipWithinDays' | 'reminderDaysBeforeShipBy'>, timeZone: string): Date {
-  return subDays(shipBy(approvedAt, policy, timeZone), policy.reminderDaysBeforeShipBy);
+  const named = shipByDay(isoDay(approvedAt, timeZone), policy);
+  return startOfShopDay(addIsoDays(named, -policy.reminderDaysBeforeShipBy), timeZone);
+}
+
+/**
+ * A return waiting for its parcel is due its reminder once its deadline is at or before this moment: the end of
+ * the shop day `reminderDaysBeforeShipBy` after today. The same rule as reminderAt, put so a query can use it.
+ */
+export function reminderHorizon(now: Date, policy: Pick<Policy, 'reminderDaysBeforeShipBy'>, timeZone: string): Date {
+  return endOfShopDay(addIsoDays(isoDay(now, timeZone), policy.reminderDaysBeforeShipBy), timeZone);
+}
+
+/** Expired only after the deadline, the last millisecond of the named day, has passed. */
+export function isPastShipBy(deadline: Date, now: Date): boolean {
+  return now.getTime() > deadline.getTime();
 }
 
 /** A return still undecided after this breaches the review SLA. */
@@ -62,7 +81,7 @@ export function dueActions(clock: ReturnClock, policy: DeadlinePolicy, now: Date
   }
   if (clock.state === 'awaiting_shipment' && clock.approvedAt) {
     const deadline = shipBy(clock.approvedAt, policy, timeZone);
-    if (now > deadline) actions.push({ kind: 'expire', shipBy: deadline });
+    if (isPastShipBy(deadline, now)) actions.push({ kind: 'expire', shipBy: deadline });
     else if (now >= reminderAt(clock.approvedAt, policy, timeZone) && !clock.reminderSentAt) actions.push({ kind: 'send_shipping_reminder', shipBy: deadline });
   }
   if (clock.state === 'received_at_warehouse' && clock.receivedAtWarehouseAt) {

@@ -97,10 +97,10 @@ export interface ReturnUpdates {
   orderReturns(orderNumber: string): Promise<OrderReturnSummary[]>;
   /**
    * Returns with a deadline at or before `now` not yet acted on, oldest first: awaiting shipment whose ship-by
-   * date is within `reminderLeadMs` (reminder not sent) or past (expiry); under review past reviewDueAt with no
-   * breach recorded; at the warehouse past refundDueAt with no overdue flag.
+   * moment is at or before `reminderHorizon` (reminder not sent) or past (expiry); under review past reviewDueAt
+   * with no breach recorded; at the warehouse past refundDueAt with no overdue flag.
    */
-  listDueReturns(now: Date, limit: number, options: { reminderLeadMs: number }): Promise<ReturnRef[]>;
+  listDueReturns(now: Date, limit: number, options: { reminderHorizon: Date }): Promise<ReturnRef[]>;
   /**
    * Approved returns whose shipping instructions have not gone out yet (state `approved`: they wait for the shop's
    * return address), oldest first, `limit` at a time after the one with id `after`.

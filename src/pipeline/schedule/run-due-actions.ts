@@ -1,8 +1,9 @@
-// The scheduler: every worker round, act on the deadlines stored with each return (SPEC §4): a reminder one
-// day before the ship-by date, expiry after it, review-SLA breach flags, overdue refund flags. The state is in
-// the database, not in timers, so a restart loses nothing; each action is guarded by the return's state and
-// its "done" column, so two workers or a restart never act twice.
+// The scheduler: every worker round, act on the deadlines stored with each return (SPEC §4): a reminder as the
+// shop day before the ship-by day begins, expiry once the ship-by day has ended in shop time, review-SLA breach
+// flags, overdue refund flags. The state is in the database, not in timers, so a restart loses nothing; each
+// action is guarded by the return's state and its "done" column, so two workers or a restart never act twice.
 import { AppError } from '../../domain/app-error.ts';
+import { isPastShipBy, reminderHorizon } from '../../domain/lifecycle/deadlines.ts';
 import { transition } from '../../domain/lifecycle/transitions.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReturnRef, ReturnUpdate, ReturnUpdates } from '../../domain/ports/return-updates.ts';
@@ -26,7 +27,6 @@ export interface ScheduleDeps extends ReturnReplyDeps {
 
 export type DueActionKind = 'send_shipping_reminder' | 'expire' | 'review_sla_breached' | 'refund_overdue';
 
-const DAY_MS = 24 * 3_600_000;
 /** States in which the customer still waits for a decision, so the review SLA runs. */
 const UNDECIDED: readonly ReturnState[] = ['received', 'parsed', 'needs_review'];
 /** Returns acted on per round; the rest wait for the next round. */
@@ -34,7 +34,7 @@ const DUE_BATCH = 100;
 
 export async function runDueActions(deps: ScheduleDeps): Promise<Array<{ returnNumber: string; action: DueActionKind }>> {
   const now = deps.now();
-  const due = await deps.returns.listDueReturns(now, DUE_BATCH, { reminderLeadMs: deps.policy.reminderDaysBeforeShipBy * DAY_MS });
+  const due = await deps.returns.listDueReturns(now, DUE_BATCH, { reminderHorizon: reminderHorizon(now, deps.policy, deps.timeZone) });
   const done: Array<{ returnNumber: string; action: DueActionKind }> = [];
   for (const ref of due) {
     const planned = await planAction(ref, deps, now);
@@ -55,13 +55,13 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
   const { deadlines } = ref;
   const common = { shopName: deps.shopName, customerName: ref.application.fields.fullName?.value ?? null };
   if (ref.state === 'awaiting_shipment' && deadlines.shipBy) {
-    if (deadlines.shipBy <= now) {
+    if (isPastShipBy(deadlines.shipBy, now)) {
       const moved = transition(ref.state, 'expire', 'system', `not shipped by ${isoDay(deadlines.shipBy, deps.timeZone)}`, now);
       if (!moved.ok) return null;
       const reply = await draftReturnReply(deps, ref, 'expired', { ...common, shipWithinDays: deps.policy.shipWithinDays });
       return { action: 'expire', update: { returnNumber: ref.returnNumber, fromState: ref.state, toState: moved.state, events: [moved.event], ...(reply ? { reply } : {}) } };
     }
-    if (!deadlines.reminderSentAt) {
+    if (!deadlines.reminderSentAt && deadlines.shipBy <= reminderHorizon(now, deps.policy, deps.timeZone)) {
       const address = deps.policy.addresses[shippingVariant(ref)];
       // Whole shop days to the named day: "1 day left" the day before, "today is the last day" on it.
       const daysLeft = Math.max(0, daysBetween(isoDay(now, deps.timeZone), isoDay(deadlines.shipBy, deps.timeZone)) ?? 0);

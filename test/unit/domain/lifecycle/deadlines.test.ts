@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../../../src/domain/iso-day.ts';
-import { dueActions, refundDueAt, reminderAt, reviewDueAt, shipBy, shipByDay, type ReturnClock } from '../../../../src/domain/lifecycle/deadlines.ts';
+import { dueActions, refundDueAt, reminderAt, reminderHorizon, reviewDueAt, shipBy, shipByDay, type ReturnClock } from '../../../../src/domain/lifecycle/deadlines.ts';
 
 const policy = { shipWithinDays: 4, reminderDaysBeforeShipBy: 1, reviewSlaHours: 24, refundDays: 13 };
 const d = (iso: string) => new Date(iso);
@@ -11,7 +11,18 @@ describe('deadlines', () => {
   it('ship by the end of the shop day approval + shipWithinDays; reminder a day before', () => {
     // 12:00 UTC is 15:00 in Moscow on the 10th: the customer has all of the 14th, Moscow time.
     expect(shipBy(approvedAt, policy, MSK)).toEqual(d('2025-03-14T20:59:59.999Z'));
-    expect(reminderAt(approvedAt, policy, MSK)).toEqual(d('2025-03-13T20:59:59.999Z'));
+    // The reminder as the 13th begins, Moscow time: "1 day left" the day before the named day.
+    expect(reminderAt(approvedAt, policy, MSK)).toEqual(d('2025-03-12T21:00:00.000Z'));
+  });
+
+  it('the ship-by question: the reminder comes the shop day before the named day, also when that day has 25 hours', () => {
+    // Berlin's 25 October 2026 has 25 hours: 24 hours back from its end is 00:59 on the 25th itself.
+    const berlin = d('2026-10-21T10:00:00Z');
+    expect(isoDay(shipBy(berlin, policy, 'Europe/Berlin'), 'Europe/Berlin')).toBe('2026-10-25');
+    expect(reminderAt(berlin, policy, 'Europe/Berlin')).toEqual(d('2026-10-23T22:00:00.000Z'));
+    // The query's horizon is the same rule: at the first moment of the 24th, returns due by the end of the 25th.
+    expect(reminderHorizon(d('2026-10-23T22:00:00.000Z'), policy, 'Europe/Berlin')).toEqual(shipBy(berlin, policy, 'Europe/Berlin'));
+    expect(reminderHorizon(d('2026-10-23T21:59:59.999Z'), policy, 'Europe/Berlin').getTime()).toBeLessThan(shipBy(berlin, policy, 'Europe/Berlin').getTime());
   });
 
   it('the ship-by date in the reply and the expiry disagree: approved at 15:00 on the 10th, "by the 14th" expires at the end of the 14th', () => {
@@ -51,7 +62,8 @@ describe('dueActions', () => {
 
   it.each<[string, ReturnClock, string, string[]]>([
     ['fresh approval: nothing', waiting, '2025-03-11T00:00:00Z', []],
-    ['a day before ship-by: remind', waiting, '2025-03-13T21:00:00Z', ['send_shipping_reminder']],
+    ['two days before the named day: nothing yet', waiting, '2025-03-12T20:59:59.999Z', []],
+    ['the day before the named day begins: remind', waiting, '2025-03-12T21:00:00Z', ['send_shipping_reminder']],
     ['reminder already sent: nothing', { ...waiting, reminderSentAt: d('2025-03-13T21:00:01Z') }, '2025-03-14T12:00:00Z', []],
     ['the last minute of the named day: still in time', waiting, '2025-03-14T20:59:59.999Z', ['send_shipping_reminder']],
     ['after the named day: expire (no reminder any more)', waiting, '2025-03-14T21:00:00Z', ['expire']],

@@ -165,6 +165,28 @@ describe('refunds across returns: properties over random orders, discounts and r
     }
   });
 
+  it('with the order shipping and mixed reasons: the goods paid for come back to the kopeck, the shipping once, on the first defect return', () => {
+    const rnd = seededRandom(2025);
+    const reasons: Reason[] = ['proper_quality', 'defect', 'wrong_item'];
+    for (let n = 0; n < 500; n++) {
+      const order = { ...randomOrder(rnd), shippingPaid: rnd.int(0, 1) === 0 ? 0 : rnd.int(1, 100000) };
+      const sequence = randomSequence(rnd, order).map((items) => ({ items, reason: reasons[rnd.int(0, 2)]! }));
+      const earlier: EarlierReturn[] = [];
+      const refunds = sequence.map(({ items, reason }) => {
+        const refund = computeRefund({ order, items, reason, policy: fashion, earlierReturns: earlier });
+        earlier.push({ items, reason });
+        return refund;
+      });
+      const context = JSON.stringify({ n, order, sequence, refunds: refunds.map((r) => r.total) });
+      const firstDefect = sequence.findIndex((r) => r.reason !== 'proper_quality');
+      refunds.forEach((refund, i) => {
+        expect(Number.isInteger(refund.total) && refund.total >= 0, context).toBe(true);
+        expect(refund.shipping.amount, context).toBe(i === firstDefect ? order.shippingPaid : 0);
+      });
+      expect(total(refunds.map((r) => r.total)), context).toBe(paidFor(order) + (firstDefect >= 0 ? order.shippingPaid : 0));
+    }
+  });
+
   it('without conditional discounts, a partial sequence refunds the returned items\' price less their exact share', () => {
     const rnd = seededRandom(7);
     for (let n = 0; n < 300; n++) {

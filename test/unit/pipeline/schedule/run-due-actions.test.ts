@@ -16,8 +16,10 @@ function run(due: ReturnRef[], updateReturn: (u: ReturnUpdate) => Promise<void> 
     replyGuard,
     now: () => now,
     returns: {
-      listDueReturns: async (_now, _limit, { reminderLeadMs }) => {
-        expect(reminderLeadMs).toBe(replyDeps.policy.reminderDaysBeforeShipBy * 24 * 3_600_000);
+      listDueReturns: async (_now, _limit, { reminderHorizon }) => {
+        // The end of the shop day a reminder's lead ahead of today: 15:00 on the 20th in Moscow → the end of the 21st.
+        expect(replyDeps.policy.reminderDaysBeforeShipBy).toBe(1);
+        expect(reminderHorizon).toEqual(new Date('2026-11-21T20:59:59.999Z'));
         return due;
       },
       updateReturn: async (u) => {
