@@ -1,6 +1,9 @@
 // The Store / OrderRepository contract, run against SQLite (test/integration/embedded/store-sqlite.test.ts) and
 // PostgreSQL (test/integration/servers/store-postgres.test.ts). Every test gets a fresh, empty database.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/app-error.ts';
 import type { Order } from '../../src/domain/order.ts';
@@ -9,6 +12,11 @@ import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
 import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
 import { createPrismaClient, type DbClient } from '../../src/adapters/db/prisma-client.ts';
 import { MAX_OUTBOUND_ATTEMPTS } from '../../src/adapters/db/outbound-store.ts';
+import { applyMigrations } from '../../src/adapters/db/apply-migrations.ts';
+import { RAW_PART_BYTES } from '../../src/adapters/db/raw-message-parts.ts';
+
+/** The migration that took raw messages out of InboundMessage. */
+const RAW_PARTS_MIGRATION = '20261205072301_inbound_raw_parts';
 import { accountKey, createLoginLockout, FREE_FAILURES } from '../../src/web/auth/login-lockout.ts';
 
 export interface ContractDatabase {
@@ -138,7 +146,7 @@ export function storeContract(name: string, db: ContractDatabase): void {
       expect(second.appliedMigrations).toEqual([]);
       await withRawClient(url, async (raw) => {
         const rows = await raw.$queryRawUnsafe<Array<{ migration_name: string; finished_at: unknown; rolled_back_at: unknown }>>(
-          'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
+          'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
         );
         expect(rows.map((r) => r.migration_name)).toEqual(first.appliedMigrations);
         expect(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);
@@ -161,6 +169,49 @@ export function storeContract(name: string, db: ContractDatabase): void {
   });
 
   describe(`${name}: inbound messages`, () => {
+    it('keeps the raw message out of the row the pipeline updates, in parts, and reads it back byte for byte', async () => {
+      await withStores(db, 1, async ([store], url) => {
+        const raw = randomBytes(2 * RAW_PART_BYTES + 17);
+        const saved = await store!.saveInbound(inbound('large', { raw }));
+        await withRawClient(url, async (client) => {
+          expect(await client.inboundRawPart.count({ where: { inboundId: saved.id } })).toBe(3);
+          expect((await client.inboundMessage.findUnique({ where: { id: saved.id } }))!.rawBytes).toBe(raw.length);
+        });
+        expect((await store!.claimInbound(saved.id))!.raw.equals(raw)).toBe(true);
+        // A duplicate delivery writes no second copy of the bytes.
+        await store!.saveInbound(inbound('large', { raw, mailboxKey: 'again' }));
+        await withRawClient(url, async (client) => expect(await client.inboundRawPart.count()).toBe(3));
+        await store!.finishInbound(saved.id, 'failed', 'again');
+        expect((await store!.claimInbound(saved.id))!.raw.equals(raw)).toBe(true);
+      });
+    });
+
+    it('migration inbound_raw_parts moves the messages stored in their rows into parts, byte for byte', async () => {
+      const url = await db.freshUrl();
+      const target = parseDatabaseUrl(url);
+      const before = await mkdtemp(path.join(tmpdir(), 'intake-migrations-'));
+      try {
+        await cp(target.migrationsDir, before, { recursive: true, filter: (source) => !source.includes(RAW_PARTS_MIGRATION) });
+        await applyMigrations({ ...target, migrationsDir: before });
+        const messages = [0, 10, RAW_PART_BYTES, 2 * RAW_PART_BYTES + 7].map((bytes, i) => ({ id: `legacy-${i}`, raw: randomBytes(bytes) }));
+        await withRawClient(url, async (client) => {
+          for (const { id, raw } of messages) {
+            await client.$executeRaw`INSERT INTO "InboundMessage" ("id", "dedupeKey", "sha256", "raw", "mailboxId", "mailboxKey", "receivedAt", "updatedAt")
+              VALUES (${id}, ${id}, ${id}, ${new Uint8Array(raw)}, 'maildir:/legacy', ${id}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`;
+          }
+        });
+        const store = await openStore(url);
+        try {
+          expect(store.appliedMigrations).toEqual([RAW_PARTS_MIGRATION]);
+          for (const { id, raw } of messages) expect((await store.claimInbound(id))!.raw.equals(raw), `${id}, ${raw.length} bytes`).toBe(true);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await rm(before, { recursive: true, force: true });
+      }
+    });
+
     it('stores a message once; a second delivery is a duplicate with the same id and counts the delivery', async () => {
       await withStores(db, 1, async ([store]) => {
         const first = await store!.saveInbound(inbound('dup'));
