@@ -3,7 +3,7 @@
 // run, interleaved round by round: MIME decoding on the event loop (createMimeParser) against its own process
 // (createIsolatedMimeParser), and the content hash in one piece (contentHash) against slices (contentHashInSlices).
 // Then the SQLite store's steps on that message (save, claim, finish), which run on the event loop: libsql executes
-// synchronously. The raw message lives in 256 KiB parts apart from the row (src/adapters/db/raw-message-parts.ts).
+// synchronously. The raw message lives in 256 KiB parts apart from the row (src/adapters/db/bytes-parts.ts).
 // The stall is the longest gap between ticks of a 1 ms interval (and perf_hooks' monitorEventLoopDelay maximum,
 // which misses a stall that starts before its first sample); wall is the step's own time. Prints numbers, asserts
 // nothing.

@@ -13,10 +13,10 @@ import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
 import { createPrismaClient, type DbClient } from '../../src/adapters/db/prisma-client.ts';
 import { MAX_OUTBOUND_ATTEMPTS } from '../../src/adapters/db/outbound-store.ts';
 import { applyMigrations } from '../../src/adapters/db/apply-migrations.ts';
-import { RAW_PART_BYTES } from '../../src/adapters/db/raw-message-parts.ts';
+import { BYTES_PART_BYTES } from '../../src/adapters/db/bytes-parts.ts';
 
-/** The migration that took raw messages out of InboundMessage. */
-const RAW_PARTS_MIGRATION = '20261205072301_inbound_raw_parts';
+/** The migration that took raw messages out of InboundMessage and contents out of Document. */
+const BYTES_PARTS_MIGRATION = '20261205073708_stored_bytes_parts';
 import { accountKey, createLoginLockout, FREE_FAILURES } from '../../src/web/auth/login-lockout.ts';
 
 export interface ContractDatabase {
@@ -171,39 +171,45 @@ export function storeContract(name: string, db: ContractDatabase): void {
   describe(`${name}: inbound messages`, () => {
     it('keeps the raw message out of the row the pipeline updates, in parts, and reads it back byte for byte', async () => {
       await withStores(db, 1, async ([store], url) => {
-        const raw = randomBytes(2 * RAW_PART_BYTES + 17);
+        const raw = randomBytes(2 * BYTES_PART_BYTES + 17);
         const saved = await store!.saveInbound(inbound('large', { raw }));
         await withRawClient(url, async (client) => {
-          expect(await client.inboundRawPart.count({ where: { inboundId: saved.id } })).toBe(3);
+          expect(await client.bytesPart.count({ where: { ownerId: saved.id } })).toBe(3);
           expect((await client.inboundMessage.findUnique({ where: { id: saved.id } }))!.rawBytes).toBe(raw.length);
         });
         expect((await store!.claimInbound(saved.id))!.raw.equals(raw)).toBe(true);
         // A duplicate delivery writes no second copy of the bytes.
         await store!.saveInbound(inbound('large', { raw, mailboxKey: 'again' }));
-        await withRawClient(url, async (client) => expect(await client.inboundRawPart.count()).toBe(3));
+        await withRawClient(url, async (client) => expect(await client.bytesPart.count()).toBe(3));
         await store!.finishInbound(saved.id, 'failed', 'again');
         expect((await store!.claimInbound(saved.id))!.raw.equals(raw)).toBe(true);
       });
     });
 
-    it('migration inbound_raw_parts moves the messages stored in their rows into parts, byte for byte', async () => {
+    it('migration stored_bytes_parts moves the messages and document contents stored in their rows into parts, byte for byte', async () => {
       const url = await db.freshUrl();
       const target = parseDatabaseUrl(url);
       const before = await mkdtemp(path.join(tmpdir(), 'intake-migrations-'));
       try {
-        await cp(target.migrationsDir, before, { recursive: true, filter: (source) => !source.includes(RAW_PARTS_MIGRATION) });
+        await cp(target.migrationsDir, before, { recursive: true, filter: (source) => !source.includes(BYTES_PARTS_MIGRATION) });
         await applyMigrations({ ...target, migrationsDir: before });
-        const messages = [0, 10, RAW_PART_BYTES, 2 * RAW_PART_BYTES + 7].map((bytes, i) => ({ id: `legacy-${i}`, raw: randomBytes(bytes) }));
+        const messages = [0, 10, BYTES_PART_BYTES, 2 * BYTES_PART_BYTES + 7].map((bytes, i) => ({ id: `legacy-${i}`, raw: randomBytes(bytes) }));
         await withRawClient(url, async (client) => {
           for (const { id, raw } of messages) {
             await client.$executeRaw`INSERT INTO "InboundMessage" ("id", "dedupeKey", "sha256", "raw", "mailboxId", "mailboxKey", "receivedAt", "updatedAt")
               VALUES (${id}, ${id}, ${id}, ${new Uint8Array(raw)}, 'maildir:/legacy', ${id}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`;
+            // Each message's document holds the same bytes reversed.
+            await client.$executeRaw`INSERT INTO "Document" ("id", "inboundId", "name", "kind", "mimeType", "bytes", "sha256", "pageCount", "pages", "problems", "content")
+              VALUES (${`doc-${id}`}, ${id}, 'scan.pdf', 'pdf', 'application/pdf', ${raw.length}, 'x', 1, '[]', '[]', ${new Uint8Array(Buffer.from(raw).reverse())})`;
           }
         });
         const store = await openStore(url);
         try {
-          expect(store.appliedMigrations).toEqual([RAW_PARTS_MIGRATION]);
-          for (const { id, raw } of messages) expect((await store.claimInbound(id))!.raw.equals(raw), `${id}, ${raw.length} bytes`).toBe(true);
+          expect(store.appliedMigrations).toEqual([BYTES_PARTS_MIGRATION]);
+          for (const { id, raw } of messages) {
+            expect((await store.claimInbound(id))!.raw.equals(raw), `${id}, ${raw.length} bytes`).toBe(true);
+            expect((await store.getDocumentFile(`doc-${id}`))!.content.equals(Buffer.from(raw).reverse()), `document of ${id}`).toBe(true);
+          }
         } finally {
           await store.close();
         }
@@ -415,6 +421,8 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect(await store!.listPendingOutbound(10)).toEqual([]);
         await withRawClient(url, async (raw) => {
           expect(await raw.document.count()).toBe(0);
+          // The documents' contents were written before the transaction and are dropped with it.
+          expect(await raw.bytesPart.count()).toBe(0);
           expect(await raw.returnEvent.count()).toBe(0);
           expect(await raw.returnItem.count()).toBe(0);
         });

@@ -5,7 +5,7 @@ import type { Conversations, ThreadMessage } from '../../domain/ports/conversati
 import { InboundStateSchema } from '../../domain/return-state.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
-import { readRawHeads } from './raw-message-parts.ts';
+import { readStoredHeads } from './bytes-parts.ts';
 import { eventRows } from './store-rows.ts';
 
 /** Bytes of a message read for a conversation: headers and text fit; a 30 MB attachment is never loaded. */
@@ -21,9 +21,9 @@ type OutboundRow = { id: string; createdAt: Date; messageId: string; to: string;
 
 const head = (raw: Uint8Array) => Buffer.from(raw.subarray(0, THREAD_MESSAGE_BYTES));
 
-/** The thread's inbound messages with the head of each; a message's bytes live apart (raw-message-parts.ts). */
+/** The thread's inbound messages with the head of each; a message's bytes live apart (bytes-parts.ts). */
 async function inMessages(db: DbClient, rows: InboundRow[]): Promise<ThreadMessage[]> {
-  const heads = await readRawHeads(db, rows.map((r) => r.id), THREAD_MESSAGE_BYTES);
+  const heads = await readStoredHeads(db, rows.map((r) => r.id), THREAD_MESSAGE_BYTES);
   return rows.map((row) => ({
     direction: 'in',
     id: row.id,

@@ -13,7 +13,7 @@ import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.t
 import type { Provider } from './database-target.ts';
 import { guard } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
-import { readRawMessage } from './raw-message-parts.ts';
+import { readStoredBytes } from './bytes-parts.ts';
 import { foldSearchText } from './search-text.ts';
 
 const sql = Prisma.sql;
@@ -256,7 +256,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
         const [rows, total] = await Promise.all([
           db.$queryRaw<Array<Record<string, unknown>>>(sql`
             SELECT i."id", i."state", i."stateReason", i."lastError", i."attempts", i."receivedAt", ${d.head(sql`p."data"`, HEAD_BYTES)} AS head
-            FROM "InboundMessage" i LEFT JOIN "InboundRawPart" p ON p."inboundId" = i."id" AND p."seq" = 0
+            FROM "InboundMessage" i LEFT JOIN "BytesPart" p ON p."ownerId" = i."id" AND p."seq" = 0
             WHERE i."state" IN (${Prisma.join([...states])})
             ORDER BY i."receivedAt" DESC, i."id" LIMIT ${filter.limit} OFFSET ${filter.offset}`),
           db.inboundMessage.count({ where: { state: { in: [...states] } } }),
@@ -268,7 +268,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
       guard('getAttention', async () => {
         const row = await db.inboundMessage.findFirst({ where: { id, state: { in: [...ATTENTION_STATES] } } });
         if (!row) return null;
-        const raw = await readRawMessage(db, row.id, row.rawBytes);
+        const raw = await readStoredBytes(db, row.id, row.rawBytes);
         return { ...attentionRow({ ...row, head: raw.subarray(0, HEAD_BYTES) }), raw };
       }),
 

@@ -1,11 +1,10 @@
 // Inbound messages: stored once per Message-ID (or content hash), claimed by one worker at a time.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/app-error.ts';
 import { InboundStateSchema, type InboundState } from '../../domain/return-state.ts';
 import type { InboundRecord, NewInbound, SaveInboundResult, Store } from '../../domain/ports/store.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
-import { readRawMessage, writeRawParts } from './raw-message-parts.ts';
+import { readStoredBytes, withStoredBytes } from './bytes-parts.ts';
 
 /** States a worker may take a message from: never touched, or a fault that is to be retried. */
 const CLAIMABLE: InboundState[] = ['received', 'failed'];
@@ -29,26 +28,25 @@ export function createInboundStore(db: DbClient): InboundStore {
    */
   async function tryInsert(dedupeKey: string, input: NewInbound): Promise<SaveInboundResult | null> {
     if ((await db.inboundMessage.count({ where: { dedupeKey } })) > 0) return null;
-    const id = randomUUID();
-    await writeRawParts(db, id, input.raw);
     try {
-      const row = await db.inboundMessage.create({
-        data: {
-          id,
-          dedupeKey,
-          messageId: input.messageId?.trim() || null,
-          sha256: input.sha256,
-          rawBytes: input.raw.length,
-          mailboxId: input.mailboxId,
-          mailboxKey: input.mailboxKey,
-          receivedAt: input.receivedAt,
-        },
-        select: { id: true, state: true },
+      return await withStoredBytes(db, [input.raw], async ([id]) => {
+        const row = await db.inboundMessage.create({
+          data: {
+            id: id!,
+            dedupeKey,
+            messageId: input.messageId?.trim() || null,
+            sha256: input.sha256,
+            rawBytes: input.raw.length,
+            mailboxId: input.mailboxId,
+            mailboxKey: input.mailboxKey,
+            receivedAt: input.receivedAt,
+          },
+          select: { id: true, state: true },
+        });
+        return { id: row.id, duplicate: false, state: InboundStateSchema.parse(row.state) };
       });
-      return { id: row.id, duplicate: false, state: InboundStateSchema.parse(row.state) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      await db.inboundRawPart.deleteMany({ where: { inboundId: id } });
       return null;
     }
   }
@@ -100,7 +98,7 @@ export function createInboundStore(db: DbClient): InboundStore {
         const row = await db.inboundMessage.findUnique({ where: { id } });
         if (!row) return null;
         // The bytes are read after the claim, part by part: the claim itself no longer moves them.
-        const raw = await readRawMessage(db, id, row.rawBytes);
+        const raw = await readStoredBytes(db, id, row.rawBytes);
         return {
           id: row.id,
           mailboxId: row.mailboxId,

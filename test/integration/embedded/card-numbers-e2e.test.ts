@@ -51,11 +51,11 @@ async function compose(options: ConstructorParameters<typeof MailComposer>[0]): 
   return new MailComposer(options).compile().build();
 }
 
-/** Each stored inbound message, put together from its parts (InboundRawPart), in the order of their ids. */
+/** Each stored inbound message, put together from its parts (BytesPart), in the order of their ids. */
 async function inboundRaws(db: Client, where = ''): Promise<Buffer[]> {
-  const { rows } = await db.execute(`SELECT p.inboundId, p.data FROM InboundRawPart p JOIN InboundMessage m ON m.id = p.inboundId ${where} ORDER BY p.inboundId, p.seq`);
+  const { rows } = await db.execute(`SELECT p.ownerId, p.data FROM BytesPart p JOIN InboundMessage m ON m.id = p.ownerId ${where} ORDER BY p.ownerId, p.seq`);
   const parts = new Map<string, Buffer[]>();
-  for (const row of rows) parts.set(String(row.inboundId), [...(parts.get(String(row.inboundId)) ?? []), Buffer.from(row.data as ArrayBuffer)]);
+  for (const row of rows) parts.set(String(row.ownerId), [...(parts.get(String(row.ownerId)) ?? []), Buffer.from(row.data as ArrayBuffer)]);
   return [...parts.values()].map((list) => Buffer.concat(list));
 }
 

@@ -20,7 +20,7 @@ await (await openStore(url)).close(); // migrated, as the service's start-up lea
 let parts = 0;
 const db = createPrismaClient(parseDatabaseUrl(url)).$extends({
   query: {
-    inboundRawPart: {
+    bytesPart: {
       async create({ args, query }) {
         const result = await query(args);
         if (++parts === afterPart) die();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../../../src/adapters/db/database-target.ts';
 import { openStore } from '../../../src/adapters/db/open-store.ts';
 import { createPrismaClient } from '../../../src/adapters/db/prisma-client.ts';
-import { dropOrphanRawParts, RAW_PART_BYTES } from '../../../src/adapters/db/raw-message-parts.ts';
+import { dropOrphanParts, BYTES_PART_BYTES } from '../../../src/adapters/db/bytes-parts.ts';
 import { openMaildir } from '../../../src/adapters/maildir/maildir-mailbox.ts';
 import { readMessageId } from '../../../src/adapters/mime/read-message-id.ts';
 import { scrubRawMessage } from '../../../src/adapters/mime/scrub-raw-message.ts';
@@ -20,7 +20,7 @@ const CHILD = path.join(import.meta.dirname, 'crash-while-storing-child.ts');
 
 /** A message of several raw parts: a base64 attachment of random bytes (no card numbers, so stored as it is). */
 function largeMessage(): Buffer {
-  const body = randomBytes(5 * RAW_PART_BYTES).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const body = randomBytes(5 * BYTES_PART_BYTES).toString('base64').replace(/.{76}/g, '$&\r\n');
   return Buffer.from(
     [
       'From: Anna <anna@example.com>',
@@ -59,7 +59,7 @@ describe('a crash while a message is being stored loses nothing', () => {
       const maildir = path.join(root, 'Maildir');
       await mkdir(path.join(maildir, 'new'), { recursive: true });
       const raw = largeMessage();
-      expect(raw.length).toBeGreaterThan(5 * RAW_PART_BYTES);
+      expect(raw.length).toBeGreaterThan(5 * BYTES_PART_BYTES);
       await writeFile(path.join(maildir, 'new', 'message.eml'), raw);
       const url = `file:${path.join(root, 'intake.db')}`;
 
@@ -70,7 +70,7 @@ describe('a crash while a message is being stored loses nothing', () => {
       try {
         expect(await db.inboundMessage.count()).toBe(rowsAfterKill);
         // The kill came after the third part: those parts are on disk, named by no row.
-        if (rowsAfterKill === 0) expect(await db.inboundRawPart.count()).toBe(3);
+        if (rowsAfterKill === 0) expect(await db.bytesPart.count()).toBe(3);
 
         // The message was never marked in the mailbox, so the next round reads it again.
         const mailbox = await openMaildir(maildir);
@@ -80,8 +80,8 @@ describe('a crash while a message is being stored loses nothing', () => {
         expect(await db.inboundMessage.count()).toBe(1);
 
         // An hour on, start-up drops the parts the crash left; the stored message is whole either way.
-        await dropOrphanRawParts(db, new Date(Date.now() + 1_000));
-        expect(await db.inboundRawPart.count()).toBe(Math.ceil(raw.length / RAW_PART_BYTES));
+        await dropOrphanParts(db, new Date(Date.now() + 1_000));
+        expect(await db.bytesPart.count()).toBe(Math.ceil(raw.length / BYTES_PART_BYTES));
         const [{ id }] = (await db.inboundMessage.findMany({ select: { id: true } })) as [{ id: string }];
         const claimed = await store.claimInbound(id);
         expect(claimed!.raw.equals(raw)).toBe(true);
