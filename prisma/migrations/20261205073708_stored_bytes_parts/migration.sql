@@ -9,7 +9,7 @@ CREATE TABLE "BytesPart" (
 );
 
 -- Move every stored message's raw bytes and every document's content into parts of 256 KiB (BYTES_PART_BYTES,
--- src/adapters/db/bytes-parts.ts); empty bytes have no parts.
+-- src/adapters/db/bytes-parts.ts). Empty bytes have no parts.
 WITH RECURSIVE "slice"("ownerId", "seq", "length") AS (
     SELECT "id", 0, length("raw") FROM "InboundMessage" WHERE length("raw") > 0
     UNION ALL

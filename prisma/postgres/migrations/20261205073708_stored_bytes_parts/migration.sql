@@ -9,7 +9,7 @@ CREATE TABLE "BytesPart" (
 );
 
 -- Move every stored message's raw bytes and every document's content into parts of 256 KiB (BYTES_PART_BYTES,
--- src/adapters/db/bytes-parts.ts); empty bytes have no parts.
+-- src/adapters/db/bytes-parts.ts). Empty bytes have no parts.
 INSERT INTO "BytesPart" ("ownerId", "seq", "data")
 SELECT m."id", s."seq", substring(m."raw" from s."seq" * 262144 + 1 for 262144)
 FROM "InboundMessage" m, generate_series(0, (length(m."raw") - 1) / 262144) AS s("seq")
