@@ -101,7 +101,7 @@ for (let offset = existing; offset < RETURNS; offset += BATCH) {
     const createdAt = new Date(receivedAt.getTime() + (i % 50 === 0 ? 3_600_000 : 5_000));
     const inboundId = randomUUID();
     const id = randomUUID();
-    inbound.push({ id: inboundId, dedupeKey: `<b${i}@example.com>`, messageId: `<b${i}@example.com>`, sha256: String(i), raw: new Uint8Array(0), mailboxId: 'bench', mailboxKey: String(i), state: 'processed', receivedAt });
+    inbound.push({ id: inboundId, dedupeKey: `<b${i}@example.com>`, messageId: `<b${i}@example.com>`, sha256: String(i), rawBytes: 0, mailboxId: 'bench', mailboxKey: String(i), state: 'processed', receivedAt });
     const rejected = state === 'rejected';
     const reviewed = state === 'needs_review' || i % 4 === 0;
     const approver = rejected || state === 'needs_review' || state === 'awaiting_application' ? null : reviewed ? 'agent:sam@desk.test' : 'system';

@@ -2,8 +2,8 @@
 // in the chaos run's largest message, a 24 MB e-mail carrying an 18 MB junk PDF. Old and new side by side in one
 // run, interleaved round by round: MIME decoding on the event loop (createMimeParser) against its own process
 // (createIsolatedMimeParser), and the content hash in one piece (contentHash) against slices (contentHashInSlices).
-// Then the SQLite store's steps on that message's row (save, claim, finish), which still run on the event loop:
-// libsql executes synchronously, and SQLite rewrites the whole row, raw message included, on every update.
+// Then the SQLite store's steps on that message (save, claim, finish), which run on the event loop: libsql executes
+// synchronously. The raw message lives in 256 KiB parts apart from the row (src/adapters/db/bytes-parts.ts).
 // The stall is the longest gap between ticks of a 1 ms interval (and perf_hooks' monitorEventLoopDelay maximum,
 // which misses a stall that starts before its first sample); wall is the step's own time. Prints numbers, asserts
 // nothing.

@@ -10,6 +10,7 @@ import { createReader } from '../main.ts';
 import { bodyDocument } from '../pipeline/extract/body-document.ts';
 import { readAttachments } from '../pipeline/process/process-message.ts';
 import { readApplication } from '../pipeline/process/read-application.ts';
+import { messageLimitBreach, type MessageLimitBreach } from '../pipeline/process/message-limit.ts';
 import { createProgress } from './progress.ts';
 import { createMemoryOrders } from '../adapters/orders/create-memory-orders.ts';
 import { readOrdersFile } from '../adapters/orders/read-orders-file.ts';
@@ -68,14 +69,21 @@ async function parseFile(
   }
   let documents: ExtractedDocument[];
   let sender: string | undefined;
+  let breach: MessageLimitBreach | null = null;
   if (path.extname(file).toLowerCase() === '.eml') {
     const mail = await reader.mime.parse(bytes);
     sender = mail.replyTo?.address ?? mail.from?.address;
+    // Over a limit on whole messages only the headers were read: said with the code the service's reply gives.
+    breach = messageLimitBreach(mail, bytes.length);
     documents = [...(await readAttachments(mail, reader.documents)).map(({ content: _content, ...doc }) => doc), bodyDocument(mail.text)];
   } else {
     documents = [await reader.documents.read(path.basename(file), bytes)];
   }
   const { application } = readApplication(file, documents, today);
+  if (breach) {
+    const result = { ...application, problems: [problem(file, breach.code, breach.message), ...application.problems] };
+    return { result, readable: false, ...(sender ? { sender } : {}) };
+  }
   const single = documents.length === 1 ? documents[0]! : undefined;
   const readable = !(single && single.pages.length === 0 && single.problems.some((p) => UNREADABLE.has(p.code)));
   return { result: application, readable, ...(sender ? { sender } : {}) };

@@ -1,6 +1,9 @@
 // The Store / OrderRepository contract, run against SQLite (test/integration/embedded/store-sqlite.test.ts) and
 // PostgreSQL (test/integration/servers/store-postgres.test.ts). Every test gets a fresh, empty database.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/app-error.ts';
 import { isoDay, utcOffsetMinutes } from '../../src/domain/iso-day.ts';
@@ -10,6 +13,11 @@ import { parseDatabaseUrl } from '../../src/adapters/db/database-target.ts';
 import { openStore, type DbStore } from '../../src/adapters/db/open-store.ts';
 import { createPrismaClient, type DbClient } from '../../src/adapters/db/prisma-client.ts';
 import { MAX_OUTBOUND_ATTEMPTS } from '../../src/adapters/db/outbound-store.ts';
+import { applyMigrations } from '../../src/adapters/db/apply-migrations.ts';
+import { BYTES_PART_BYTES } from '../../src/adapters/db/bytes-parts.ts';
+
+/** The migration that took raw messages out of InboundMessage and contents out of Document. */
+const BYTES_PARTS_MIGRATION = '20261205073708_stored_bytes_parts';
 import { accountKey, createLoginLockout, FREE_FAILURES } from '../../src/web/auth/login-lockout.ts';
 
 export interface ContractDatabase {
@@ -139,7 +147,7 @@ export function storeContract(name: string, db: ContractDatabase): void {
       expect(second.appliedMigrations).toEqual([]);
       await withRawClient(url, async (raw) => {
         const rows = await raw.$queryRawUnsafe<Array<{ migration_name: string; finished_at: unknown; rolled_back_at: unknown }>>(
-          'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
+          'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
         );
         expect(rows.map((r) => r.migration_name)).toEqual(first.appliedMigrations);
         expect(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);
@@ -162,6 +170,55 @@ export function storeContract(name: string, db: ContractDatabase): void {
   });
 
   describe(`${name}: inbound messages`, () => {
+    it('keeps the raw message out of the row the pipeline updates, in parts, and reads it back byte for byte', async () => {
+      await withStores(db, 1, async ([store], url) => {
+        const raw = randomBytes(2 * BYTES_PART_BYTES + 17);
+        const saved = await store!.saveInbound(inbound('large', { raw }));
+        await withRawClient(url, async (client) => {
+          expect(await client.bytesPart.count({ where: { ownerId: saved.id } })).toBe(3);
+          expect((await client.inboundMessage.findUnique({ where: { id: saved.id } }))!.rawBytes).toBe(raw.length);
+        });
+        expect((await store!.claimInbound(saved.id))!.raw.equals(raw)).toBe(true);
+        // A duplicate delivery writes no second copy of the bytes.
+        await store!.saveInbound(inbound('large', { raw, mailboxKey: 'again' }));
+        await withRawClient(url, async (client) => expect(await client.bytesPart.count()).toBe(3));
+        await store!.finishInbound(saved.id, 'failed', 'again');
+        expect((await store!.claimInbound(saved.id))!.raw.equals(raw)).toBe(true);
+      });
+    });
+
+    it('migration stored_bytes_parts moves the messages and document contents stored in their rows into parts, byte for byte', async () => {
+      const url = await db.freshUrl();
+      const target = parseDatabaseUrl(url);
+      const before = await mkdtemp(path.join(tmpdir(), 'intake-migrations-'));
+      try {
+        await cp(target.migrationsDir, before, { recursive: true, filter: (source) => !source.includes(BYTES_PARTS_MIGRATION) });
+        await applyMigrations({ ...target, migrationsDir: before });
+        const messages = [0, 10, BYTES_PART_BYTES, 2 * BYTES_PART_BYTES + 7].map((bytes, i) => ({ id: `legacy-${i}`, raw: randomBytes(bytes) }));
+        await withRawClient(url, async (client) => {
+          for (const { id, raw } of messages) {
+            await client.$executeRaw`INSERT INTO "InboundMessage" ("id", "dedupeKey", "sha256", "raw", "mailboxId", "mailboxKey", "receivedAt", "updatedAt")
+              VALUES (${id}, ${id}, ${id}, ${new Uint8Array(raw)}, 'maildir:/legacy', ${id}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`;
+            // Each message's document holds the same bytes reversed.
+            await client.$executeRaw`INSERT INTO "Document" ("id", "inboundId", "name", "kind", "mimeType", "bytes", "sha256", "pageCount", "pages", "problems", "content")
+              VALUES (${`doc-${id}`}, ${id}, 'scan.pdf', 'pdf', 'application/pdf', ${raw.length}, 'x', 1, '[]', '[]', ${new Uint8Array(Buffer.from(raw).reverse())})`;
+          }
+        });
+        const store = await openStore(url);
+        try {
+          expect(store.appliedMigrations).toEqual([BYTES_PARTS_MIGRATION]);
+          for (const { id, raw } of messages) {
+            expect((await store.claimInbound(id))!.raw.equals(raw), `${id}, ${raw.length} bytes`).toBe(true);
+            expect((await store.getDocumentFile(`doc-${id}`))!.content.equals(Buffer.from(raw).reverse()), `document of ${id}`).toBe(true);
+          }
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await rm(before, { recursive: true, force: true });
+      }
+    });
+
     it('stores a message once; a second delivery is a duplicate with the same id and counts the delivery', async () => {
       await withStores(db, 1, async ([store]) => {
         const first = await store!.saveInbound(inbound('dup'));
@@ -365,6 +422,8 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect(await store!.listPendingOutbound(10)).toEqual([]);
         await withRawClient(url, async (raw) => {
           expect(await raw.document.count()).toBe(0);
+          // The documents' contents were written before the transaction and are dropped with it.
+          expect(await raw.bytesPart.count()).toBe(0);
           expect(await raw.returnEvent.count()).toBe(0);
           expect(await raw.returnItem.count()).toBe(0);
         });

@@ -5,6 +5,7 @@ import type { Conversations, ThreadMessage } from '../../domain/ports/conversati
 import { InboundStateSchema } from '../../domain/return-state.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
+import { readStoredHeads } from './bytes-parts.ts';
 import { eventRows } from './store-rows.ts';
 
 /** Bytes of a message read for a conversation: headers and text fit; a 30 MB attachment is never loaded. */
@@ -12,16 +13,25 @@ export const THREAD_MESSAGE_BYTES = 256 * 1024;
 /** A conversation longer than this is not a person writing to us; the newest are shown. */
 const THREAD_LIMIT = 200;
 
-const inboundSelect = { id: true, receivedAt: true, state: true, raw: true } as const;
+const inboundSelect = { id: true, receivedAt: true, state: true, rawBytes: true } as const;
 const outboundSelect = { id: true, createdAt: true, messageId: true, to: true, template: true, state: true, raw: true } as const;
 
-type InboundRow = { id: string; receivedAt: Date; state: string; raw: Uint8Array };
+type InboundRow = { id: string; receivedAt: Date; state: string; rawBytes: number };
 type OutboundRow = { id: string; createdAt: Date; messageId: string; to: string; template: string; state: string; raw: Uint8Array };
 
 const head = (raw: Uint8Array) => Buffer.from(raw.subarray(0, THREAD_MESSAGE_BYTES));
 
-function inMessage(row: InboundRow): ThreadMessage {
-  return { direction: 'in', id: row.id, at: row.receivedAt, state: InboundStateSchema.parse(row.state), raw: head(row.raw), bytes: row.raw.length };
+/** The thread's inbound messages with the head of each; a message's bytes live apart (bytes-parts.ts). */
+async function inMessages(db: DbClient, rows: InboundRow[]): Promise<ThreadMessage[]> {
+  const heads = await readStoredHeads(db, rows.map((r) => r.id), THREAD_MESSAGE_BYTES);
+  return rows.map((row) => ({
+    direction: 'in',
+    id: row.id,
+    at: row.receivedAt,
+    state: InboundStateSchema.parse(row.state),
+    raw: heads.get(row.id) ?? Buffer.alloc(0),
+    bytes: row.rawBytes,
+  }));
 }
 
 function outMessage(row: OutboundRow): ThreadMessage {
@@ -42,7 +52,7 @@ export function createConversationStore(db: DbClient): Conversations {
           },
         });
         if (!row) return [];
-        return [...row.thread.map(inMessage), ...row.outbound.map(outMessage)].sort(byTime);
+        return [...(await inMessages(db, row.thread)), ...row.outbound.map(outMessage)].sort(byTime);
       }),
 
     inboundThread: (inboundId) =>
@@ -52,7 +62,7 @@ export function createConversationStore(db: DbClient): Conversations {
           select: { ...inboundSelect, threadReturn: { select: { returnNumber: true } }, replies: { orderBy: { createdAt: 'asc' }, select: outboundSelect } },
         });
         if (!row) return null;
-        return { returnNumber: row.threadReturn?.returnNumber ?? null, messages: [inMessage(row), ...row.replies.map(outMessage)].sort(byTime) };
+        return { returnNumber: row.threadReturn?.returnNumber ?? null, messages: [...(await inMessages(db, [row])), ...row.replies.map(outMessage)].sort(byTime) };
       }),
 
     answerInbound: ({ inboundId, fromStates, reply, reason }) =>

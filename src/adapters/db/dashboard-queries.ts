@@ -14,6 +14,7 @@ import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.t
 import type { Provider } from './database-target.ts';
 import { guard } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
+import { readStoredBytes } from './bytes-parts.ts';
 import { foldSearchText } from './search-text.ts';
 
 const sql = Prisma.sql;
@@ -36,7 +37,7 @@ interface Dialect {
   head: (column: Prisma.Sql, bytes: number) => Prisma.Sql;
 }
 
-/** Bytes of a raw message read for the attention list: headers fit, a 30 MB attachment is never loaded. */
+/** Bytes of a raw message read for the attention list (from its first part): headers fit, a 30 MB attachment is never loaded. */
 const HEAD_BYTES = 16_384;
 
 const DIALECTS: Record<Provider, Dialect> = {
@@ -263,9 +264,10 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
         const states: readonly AttentionState[] = filter.state ? [filter.state] : ATTENTION_STATES;
         const [rows, total] = await Promise.all([
           db.$queryRaw<Array<Record<string, unknown>>>(sql`
-            SELECT "id", "state", "stateReason", "lastError", "attempts", "receivedAt", ${d.head(sql`"raw"`, HEAD_BYTES)} AS head
-            FROM "InboundMessage" WHERE "state" IN (${Prisma.join([...states])})
-            ORDER BY "receivedAt" DESC, "id" LIMIT ${filter.limit} OFFSET ${filter.offset}`),
+            SELECT i."id", i."state", i."stateReason", i."lastError", i."attempts", i."receivedAt", ${d.head(sql`p."data"`, HEAD_BYTES)} AS head
+            FROM "InboundMessage" i LEFT JOIN "BytesPart" p ON p."ownerId" = i."id" AND p."seq" = 0
+            WHERE i."state" IN (${Prisma.join([...states])})
+            ORDER BY i."receivedAt" DESC, i."id" LIMIT ${filter.limit} OFFSET ${filter.offset}`),
           db.inboundMessage.count({ where: { state: { in: [...states] } } }),
         ]);
         return { rows: rows.map(attentionRow), total };
@@ -275,7 +277,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
       guard('getAttention', async () => {
         const row = await db.inboundMessage.findFirst({ where: { id, state: { in: [...ATTENTION_STATES] } } });
         if (!row) return null;
-        const raw = Buffer.from(row.raw);
+        const raw = await readStoredBytes(db, row.id, row.rawBytes);
         return { ...attentionRow({ ...row, head: raw.subarray(0, HEAD_BYTES) }), raw };
       }),
 

@@ -4,6 +4,7 @@ import { InboundStateSchema, type InboundState } from '../../domain/return-state
 import type { InboundRecord, NewInbound, SaveInboundResult, Store } from '../../domain/ports/store.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
+import { readStoredBytes, withStoredBytes } from './bytes-parts.ts';
 
 /** States a worker may take a message from: never touched, or a fault that is to be retried. */
 const CLAIMABLE: InboundState[] = ['received', 'failed'];
@@ -19,22 +20,31 @@ export function dedupeKeyOf(input: Pick<NewInbound, 'messageId' | 'sha256'>): st
 type InboundStore = Pick<Store, 'saveInbound' | 'listInboundIds' | 'claimInbound' | 'finishInbound' | 'countInboundByState'>;
 
 export function createInboundStore(db: DbClient): InboundStore {
-  /** Inserts under `dedupeKey`; null when the key is taken (the unique index decides: checking first would race). */
+  /**
+   * Stores the message under `dedupeKey`: its raw parts first, then its row, whose insert is the commit point (a
+   * crash before it leaves only parts no row names, dropped at start-up, and the mailbox still holds the unmarked
+   * message). Null when the key is taken; the unique index decides, the look-up first only spares writing the bytes
+   * of a duplicate.
+   */
   async function tryInsert(dedupeKey: string, input: NewInbound): Promise<SaveInboundResult | null> {
+    if ((await db.inboundMessage.count({ where: { dedupeKey } })) > 0) return null;
     try {
-      const row = await db.inboundMessage.create({
-        data: {
-          dedupeKey,
-          messageId: input.messageId?.trim() || null,
-          sha256: input.sha256,
-          raw: new Uint8Array(input.raw),
-          mailboxId: input.mailboxId,
-          mailboxKey: input.mailboxKey,
-          receivedAt: input.receivedAt,
-        },
-        select: { id: true, state: true },
+      return await withStoredBytes(db, [input.raw], async ([id]) => {
+        const row = await db.inboundMessage.create({
+          data: {
+            id: id!,
+            dedupeKey,
+            messageId: input.messageId?.trim() || null,
+            sha256: input.sha256,
+            rawBytes: input.raw.length,
+            mailboxId: input.mailboxId,
+            mailboxKey: input.mailboxKey,
+            receivedAt: input.receivedAt,
+          },
+          select: { id: true, state: true },
+        });
+        return { id: row.id, duplicate: false, state: InboundStateSchema.parse(row.state) };
       });
-      return { id: row.id, duplicate: false, state: InboundStateSchema.parse(row.state) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return null;
@@ -87,13 +97,15 @@ export function createInboundStore(db: DbClient): InboundStore {
         if (count === 0) return null;
         const row = await db.inboundMessage.findUnique({ where: { id } });
         if (!row) return null;
+        // The bytes are read after the claim, part by part: the claim itself no longer moves them.
+        const raw = await readStoredBytes(db, id, row.rawBytes);
         return {
           id: row.id,
           mailboxId: row.mailboxId,
           mailboxKey: row.mailboxKey,
           messageId: row.messageId,
           sha256: row.sha256,
-          raw: Buffer.from(row.raw),
+          raw,
           state: InboundStateSchema.parse(row.state),
           attempts: row.attempts,
           lastError: row.lastError,
@@ -116,8 +128,6 @@ export function createInboundStore(db: DbClient): InboundStore {
             ...(fault ? { lastError: reason } : {}),
             ...(state === 'failed' ? { nextAttemptAt: options.retryAt ?? null } : {}),
           },
-          // Without a select Prisma reads the whole row back, the raw message with it: 0.5-0.7 s of this event loop
-          // (and of /health) for a 24 MB message.
           select: { id: true },
         });
       }),

@@ -16,6 +16,7 @@ import { createDocumentFiles } from './document-files.ts';
 import { createOrderRepository } from './order-repository.ts';
 import { createPrismaClient } from './prisma-client.ts';
 import { createPrismaStore } from './prisma-store.ts';
+import { dropOrphanParts, ORPHAN_PART_MS } from './bytes-parts.ts';
 import { createReturnListingStore } from './return-listing-store.ts';
 import { createConversationStore } from './conversation-store.ts';
 import { createDeskAlertStore } from './desk-alert-store.ts';
@@ -54,6 +55,8 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, opti
   }
   // Returns recorded before searchText existed get it now (once; it needs JavaScript's Unicode case folding).
   await guard('fill searchText', () => fillSearchText(db));
+  // Stored bytes a crash left without their row; the age spares bytes another process is storing now.
+  await guard('drop orphan bytes parts', () => dropOrphanParts(db, new Date(Date.now() - ORPHAN_PART_MS)));
   return {
     provider: target.provider,
     appliedMigrations,

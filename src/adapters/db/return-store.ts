@@ -6,6 +6,7 @@ import type { DocumentKind, ExtractionMethod } from '../../domain/document.ts';
 import type { Language, ReplyTemplate } from '../../domain/reply.ts';
 import { ReturnStateSchema, type ReturnState } from '../../domain/return-state.ts';
 import type { RecordedReturn, RecordReturnInput, ReturnDetail, ReturnSummary, Store } from '../../domain/ports/store.ts';
+import { withStoredBytes } from './bytes-parts.ts';
 import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
@@ -59,57 +60,60 @@ export function createReturnStore(db: DbClient): ReturnStore {
       guard('recordReturn', async (): Promise<RecordedReturn> => {
         const returnId = randomUUID();
         try {
-          // A batch transaction: every row or none. The inbound update fails (and rolls back the rest) when the
-          // message does not exist; a second return with the same number fails on the unique index.
-          await db.$transaction([
-            db.returnRequest.create({
-              data: {
-                id: returnId,
-                returnNumber: input.returnNumber,
-                state: input.state,
-                customerEmail: input.customerEmail ?? null,
-                orderNumber: input.orderNumber ?? null,
-                language: input.language,
-                application: toJson(input.application),
-                decision: toJson(input.decision),
-                inboundId: input.inboundId,
-                customerMessageId: input.customerMessageId ?? null,
-                customerSubject: input.customerSubject ?? null,
-                ...input.deadlines,
-                // Precomputed for the dashboard and the queue search (dashboard-queries.ts); receivedAt is copied below.
-                firstReplyAt: input.reply ? new Date() : null,
-                approvedBy: input.events.filter((e) => e.type === 'approve').pop()?.actor ?? null,
-                reasonCode: input.decision.reasons[0]?.code ?? null,
-                searchText: returnSearchText(input.application.fields.fullName?.value, input.customerEmail ?? input.application.fields.email?.value),
-                items: { create: input.application.items.map(itemRow) },
-                events: { create: eventRows(input.events, 0) },
-              },
-            }),
-            db.document.createMany({ data: documentRows(input.documents, input.inboundId, returnId) }),
-            ...(input.reply
-              ? [
-                  db.outboundMessage.create({
-                    data: {
-                      messageId: input.reply.messageId,
-                      to: input.reply.to,
-                      subject: input.reply.subject,
-                      template: input.reply.template,
-                      language: input.reply.language,
-                      raw: new Uint8Array(input.reply.raw),
-                      returnId,
-                    },
-                  }),
-                ]
-              : []),
-            db.inboundMessage.update({
-              where: { id: input.inboundId, ...(input.fromInboundStates ? { state: { in: [...input.fromInboundStates] } } : {}) },
-              data: { state: 'processed', stateReason: `return ${input.returnNumber}`, lastError: null, threadReturnId: returnId },
-              // Not the raw message back (see finishInbound).
-              select: { id: true },
-            }),
-            // When the customer's message arrived: the start of the dashboard's time to first reply.
-            db.$executeRaw`UPDATE "ReturnRequest" SET "receivedAt" = (SELECT i."receivedAt" FROM "InboundMessage" i WHERE i."id" = ${input.inboundId}) WHERE "id" = ${returnId}`,
-          ]);
+          // The documents' bytes are written first, in parts (bytes-parts.ts), and dropped again if this fails.
+          await withStoredBytes(db, input.documents.map((d) => d.content), (documentIds) =>
+            // A batch transaction: every row or none. The inbound update fails (and rolls back the rest) when the
+            // message does not exist; a second return with the same number fails on the unique index.
+            db.$transaction([
+              db.returnRequest.create({
+                data: {
+                  id: returnId,
+                  returnNumber: input.returnNumber,
+                  state: input.state,
+                  customerEmail: input.customerEmail ?? null,
+                  orderNumber: input.orderNumber ?? null,
+                  language: input.language,
+                  application: toJson(input.application),
+                  decision: toJson(input.decision),
+                  inboundId: input.inboundId,
+                  customerMessageId: input.customerMessageId ?? null,
+                  customerSubject: input.customerSubject ?? null,
+                  ...input.deadlines,
+                  // Precomputed for the dashboard and the queue search (dashboard-queries.ts); receivedAt is copied below.
+                  firstReplyAt: input.reply ? new Date() : null,
+                  approvedBy: input.events.filter((e) => e.type === 'approve').pop()?.actor ?? null,
+                  reasonCode: input.decision.reasons[0]?.code ?? null,
+                  searchText: returnSearchText(input.application.fields.fullName?.value, input.customerEmail ?? input.application.fields.email?.value),
+                  items: { create: input.application.items.map(itemRow) },
+                  events: { create: eventRows(input.events, 0) },
+                },
+              }),
+              db.document.createMany({ data: documentRows(input.documents, documentIds, input.inboundId, returnId) }),
+              ...(input.reply
+                ? [
+                    db.outboundMessage.create({
+                      data: {
+                        messageId: input.reply.messageId,
+                        to: input.reply.to,
+                        subject: input.reply.subject,
+                        template: input.reply.template,
+                        language: input.reply.language,
+                        raw: new Uint8Array(input.reply.raw),
+                        returnId,
+                      },
+                    }),
+                  ]
+                : []),
+              db.inboundMessage.update({
+                where: { id: input.inboundId, ...(input.fromInboundStates ? { state: { in: [...input.fromInboundStates] } } : {}) },
+                data: { state: 'processed', stateReason: `return ${input.returnNumber}`, lastError: null, threadReturnId: returnId },
+                // Not the raw message back (see finishInbound).
+                select: { id: true },
+              }),
+              // When the customer's message arrived: the start of the dashboard's time to first reply.
+              db.$executeRaw`UPDATE "ReturnRequest" SET "receivedAt" = (SELECT i."receivedAt" FROM "InboundMessage" i WHERE i."id" = ${input.inboundId}) WHERE "id" = ${returnId}`,
+            ]),
+          );
         } catch (error) {
           if (isUniqueViolation(error)) {
             const taken = await db.returnRequest.count({ where: { returnNumber: input.returnNumber } });
@@ -154,7 +158,7 @@ export function createReturnStore(db: DbClient): ReturnStore {
           where: { returnNumber },
           include: {
             events: { orderBy: { seq: 'asc' } },
-            documents: { orderBy: { position: 'asc' }, omit: { content: true } },
+            documents: { orderBy: { position: 'asc' } },
             outbound: {
               orderBy: { createdAt: 'asc' },
               select: { messageId: true, template: true, to: true, state: true, createdAt: true },

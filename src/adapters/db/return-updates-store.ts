@@ -6,6 +6,7 @@ import type { Language } from '../../domain/reply.ts';
 import { FINAL_STATES } from '../../domain/lifecycle/transitions.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
 import { itemRow } from './return-store.ts';
+import { withStoredBytes } from './bytes-parts.ts';
 import { documentRows, eventRows } from './store-rows.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
@@ -119,73 +120,76 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
     updateReturn: (update: ReturnUpdate) =>
       guard('updateReturn', async () => {
         try {
-          await db.$transaction(async (tx) => {
-            const current = await tx.returnRequest.findUnique({
-              where: { returnNumber: update.returnNumber },
-              select: { id: true, state: true, customerEmail: true, _count: { select: { events: true } } },
-            });
-            if (!current) throw new AppError('not_found', `return ${update.returnNumber} does not exist`);
-            // The conditional update is the guard: if another actor moved the return since `fromState` was read,
-            // no row matches and nothing of this change is written.
-            const { count } = await tx.returnRequest.updateMany({
-              where: { id: current.id, state: update.fromState },
-              data: {
-                state: update.toState,
-                ...(update.application ? { application: toJson(update.application) } : {}),
-                ...(update.decision ? { decision: toJson(update.decision) } : {}),
-                ...(update.trackingNumber ? { trackingNumber: update.trackingNumber } : {}),
-                ...(update.returnShippingCost !== undefined ? { returnShippingCost: update.returnShippingCost } : {}),
-                ...(update.refund?.due !== undefined ? { refundDue: update.refund.due } : {}),
-                ...(update.refund?.paid !== undefined ? { refundPaid: update.refund.paid, refundPaidOn: update.refund.paidOn ?? null } : {}),
-                ...update.deadlines,
-                // Precomputed for the dashboard and the queue search (dashboard-queries.ts).
-                ...(update.application
-                  ? { searchText: returnSearchText(update.application.fields.fullName?.value, current.customerEmail ?? update.application.fields.email?.value) }
-                  : {}),
-                ...(update.decision ? { reasonCode: update.decision.reasons[0]?.code ?? null } : {}),
-                ...(update.events.some((e) => e.type === 'approve') ? { approvedBy: update.events.filter((e) => e.type === 'approve').pop()!.actor } : {}),
-              },
-            });
-            if (count === 0) {
-              throw new AppError('conflict', `return ${update.returnNumber} is ${current.state}, not ${update.fromState}; reload and try again`);
-            }
-            if (update.application) {
-              // The item rows are what other returns of the order count as claimed (orderReturns): they follow the
-              // application, so an item an agent corrected or left out is claimed as it now stands.
-              await tx.returnItem.deleteMany({ where: { returnId: current.id } });
-              await tx.returnItem.createMany({ data: update.application.items.map((item, i) => ({ ...itemRow(item, i), returnId: current.id })) });
-            }
-            if (update.events.length > 0) {
-              await tx.returnEvent.createMany({
-                data: eventRows(update.events, current._count.events).map((row) => ({ ...row, returnId: current.id })),
+          // The follow-up's documents' bytes are written first, in parts (bytes-parts.ts), and dropped again if this fails.
+          await withStoredBytes(db, (update.inbound?.documents ?? []).map((d) => d.content), (documentIds) =>
+            db.$transaction(async (tx) => {
+              const current = await tx.returnRequest.findUnique({
+                where: { returnNumber: update.returnNumber },
+                select: { id: true, state: true, customerEmail: true, _count: { select: { events: true } } },
               });
-            }
-            if (update.reply) {
-              await tx.outboundMessage.create({
+              if (!current) throw new AppError('not_found', `return ${update.returnNumber} does not exist`);
+              // The conditional update is the guard: if another actor moved the return since `fromState` was read,
+              // no row matches and nothing of this change is written.
+              const { count } = await tx.returnRequest.updateMany({
+                where: { id: current.id, state: update.fromState },
                 data: {
-                  messageId: update.reply.messageId,
-                  to: update.reply.to,
-                  subject: update.reply.subject,
-                  template: update.reply.template,
-                  language: update.reply.language,
-                  raw: new Uint8Array(update.reply.raw),
-                  returnId: current.id,
+                  state: update.toState,
+                  ...(update.application ? { application: toJson(update.application) } : {}),
+                  ...(update.decision ? { decision: toJson(update.decision) } : {}),
+                  ...(update.trackingNumber ? { trackingNumber: update.trackingNumber } : {}),
+                  ...(update.returnShippingCost !== undefined ? { returnShippingCost: update.returnShippingCost } : {}),
+                  ...(update.refund?.due !== undefined ? { refundDue: update.refund.due } : {}),
+                  ...(update.refund?.paid !== undefined ? { refundPaid: update.refund.paid, refundPaidOn: update.refund.paidOn ?? null } : {}),
+                  ...update.deadlines,
+                  // Precomputed for the dashboard and the queue search (dashboard-queries.ts).
+                  ...(update.application
+                    ? { searchText: returnSearchText(update.application.fields.fullName?.value, current.customerEmail ?? update.application.fields.email?.value) }
+                    : {}),
+                  ...(update.decision ? { reasonCode: update.decision.reasons[0]?.code ?? null } : {}),
+                  ...(update.events.some((e) => e.type === 'approve') ? { approvedBy: update.events.filter((e) => e.type === 'approve').pop()!.actor } : {}),
                 },
               });
-              await tx.returnRequest.updateMany({ where: { id: current.id, firstReplyAt: null }, data: { firstReplyAt: new Date() } });
-            }
-            if (update.inbound) {
-              const inboundId = update.inbound.id;
-              await tx.document.createMany({ data: documentRows(update.inbound.documents, inboundId, current.id) });
-              await tx.inboundMessage.update({
-                where: { id: inboundId },
-                // The e-mail joins the return's conversation (conversation-store.ts).
-                data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null, threadReturnId: current.id },
-                // Not the raw message back (see finishInbound in inbound-store.ts).
-                select: { id: true },
-              });
-            }
-          });
+              if (count === 0) {
+                throw new AppError('conflict', `return ${update.returnNumber} is ${current.state}, not ${update.fromState}; reload and try again`);
+              }
+              if (update.application) {
+                // The item rows are what other returns of the order count as claimed (orderReturns): they follow the
+                // application, so an item an agent corrected or left out is claimed as it now stands.
+                await tx.returnItem.deleteMany({ where: { returnId: current.id } });
+                await tx.returnItem.createMany({ data: update.application.items.map((item, i) => ({ ...itemRow(item, i), returnId: current.id })) });
+              }
+              if (update.events.length > 0) {
+                await tx.returnEvent.createMany({
+                  data: eventRows(update.events, current._count.events).map((row) => ({ ...row, returnId: current.id })),
+                });
+              }
+              if (update.reply) {
+                await tx.outboundMessage.create({
+                  data: {
+                    messageId: update.reply.messageId,
+                    to: update.reply.to,
+                    subject: update.reply.subject,
+                    template: update.reply.template,
+                    language: update.reply.language,
+                    raw: new Uint8Array(update.reply.raw),
+                    returnId: current.id,
+                  },
+                });
+                await tx.returnRequest.updateMany({ where: { id: current.id, firstReplyAt: null }, data: { firstReplyAt: new Date() } });
+              }
+              if (update.inbound) {
+                const inboundId = update.inbound.id;
+                await tx.document.createMany({ data: documentRows(update.inbound.documents, documentIds, inboundId, current.id) });
+                await tx.inboundMessage.update({
+                  where: { id: inboundId },
+                  // The e-mail joins the return's conversation (conversation-store.ts).
+                  data: { state: 'processed', stateReason: `follow-up to return ${update.returnNumber}`, lastError: null, threadReturnId: current.id },
+                  // Not the raw message back (see finishInbound in inbound-store.ts).
+                  select: { id: true },
+                });
+              }
+            }),
+          );
         } catch (error) {
           if (isUniqueViolation(error)) throw new AppError('conflict', `reply ${update.reply?.messageId ?? ''} already exists`, { cause: error });
           throw error;

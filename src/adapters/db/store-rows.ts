@@ -2,8 +2,10 @@
 import type { ReturnEvent, StoredDocument } from '../../domain/ports/store.ts';
 import { toJson } from './stored-json.ts';
 
-export function documentRows(documents: readonly StoredDocument[], inboundId: string, returnId: string) {
+/** `ids`: one per document, under which withStoredBytes (bytes-parts.ts) wrote its content. */
+export function documentRows(documents: readonly StoredDocument[], ids: readonly string[], inboundId: string, returnId: string) {
   return documents.map((d, position) => ({
+    id: ids[position]!,
     inboundId,
     returnId,
     position,
@@ -17,7 +19,7 @@ export function documentRows(documents: readonly StoredDocument[], inboundId: st
     pages: toJson(d.pages),
     ...(d.formFields ? { formFields: toJson(d.formFields) } : {}),
     problems: toJson(d.problems),
-    content: new Uint8Array(d.content),
+    contentBytes: d.content.length,
   }));
 }
 

@@ -6,7 +6,6 @@ import type { Decision } from '../../domain/decision.ts';
 import type { ExtractedDocument } from '../../domain/document.ts';
 import { decisionEvents } from '../../domain/lifecycle/decision-events.ts';
 import { transition } from '../../domain/lifecycle/transitions.ts';
-import { MAX_MESSAGE_BYTES } from '../../domain/limits.ts';
 import type { MailMessage } from '../../domain/mail-message.ts';
 import type { ReturnEvent, StoredDocument } from '../../domain/ports/store.ts';
 import type { Language, ReplyTemplate } from '../../domain/reply.ts';
@@ -17,6 +16,7 @@ import { describeEvidence } from '../decide/evidence.ts';
 import { buildReplyData } from './build-reply-data.ts';
 import { decideWithOrder } from './decide-with-order.ts';
 import { decisionDeadlines } from './decision-deadlines.ts';
+import { messageLimitBreach } from './message-limit.ts';
 import type { ProcessDeps } from './process-message.ts';
 import type { ProcessOutcome } from './process-outcome.ts';
 import { isoDay } from '../../domain/iso-day.ts';
@@ -41,14 +41,10 @@ export async function newReturn(input: NewReturnInput, deps: ProcessDeps): Promi
   let template: ReplyTemplate;
   // What the decision settled on: completed and confirmed by the order, each value's source recorded.
   let application = input.application;
-  if (mail.oversize || input.rawBytes > MAX_MESSAGE_BYTES) {
-    const message = `The message is ${input.rawBytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit; only its headers were read.`;
-    decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'too_large', message }] };
-    template = 'message_too_large';
-  } else if (mail.tooComplex) {
-    // Its reply asks for the application again with only the form and the photos needed, as for a message too large.
-    const message = `The message's MIME structure could not be decoded within our limits (${mail.tooComplex}); only its headers were read.`;
-    decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [{ code: 'too_complex', message }] };
+  const breach = messageLimitBreach(mail, input.rawBytes);
+  if (breach) {
+    // Too large or too complex alike: the reply asks for the application again with only the form and the photos needed.
+    decision = { status: 'awaiting_application', state: 'awaiting_application', reasons: [breach] };
     template = 'message_too_large';
   } else if (input.isApplication) {
     // The decided application (completed by the order) is what is stored; the decision does not carry a copy.
