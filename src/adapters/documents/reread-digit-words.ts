@@ -5,7 +5,7 @@
 // first only where it is the same word with other digits: same length, the same letters and signs in the same
 // places. A reading that drops or adds a digit, or turns digits into letters, is left alone. A zero of the
 // first reading stays a zero: English alone reads a slashed zero as 8, 6 or 2, which the pair reads right
-// (devset: 8 prices and phones broken that way before this rule).
+// (devset: 8 prices and phones broken that way before this rule); the word's other digits are still taken.
 import type Tesseract from 'tesseract.js';
 import type { PositionedWord } from '../../domain/document.ts';
 import { encodeGrey } from '../images/prepare-for-ocr.ts';
@@ -50,8 +50,10 @@ export async function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: P
     if (again.length === 0) return;
     const confidence = Math.min(...again.map((a) => a.confidence));
     if (confidence < MIN_CONFIDENCE) return;
-    const text = asDigits(again.map((a) => a.text).join(''));
-    if (text !== w.text && sameShape(text, w.text) && keepsZeros(w.text, text)) result[i] = { ...w, text, confidence: Math.min(w.confidence, confidence) };
+    const second = asDigits(again.map((a) => a.text).join(''));
+    if (!sameShape(second, w.text)) return;
+    const text = keepingZeros(w.text, second);
+    if (text !== w.text) result[i] = { ...w, text, confidence: Math.min(w.confidence, confidence) };
   });
   return result;
 }
@@ -78,9 +80,9 @@ export function sameShape(a: string, b: string): boolean {
   return true;
 }
 
-/** Every zero of the first reading is a zero in the second. */
-export function keepsZeros(first: string, second: string): boolean {
-  return [...first].every((c, k) => c !== '0' || second[k] === '0');
+/** The second reading, with the first one's zeros where the second has another digit. */
+export function keepingZeros(first: string, second: string): string {
+  return [...second].map((c, k) => (first[k] === '0' ? '0' : c)).join('');
 }
 
 interface Stack {

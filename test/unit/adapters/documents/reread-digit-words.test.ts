@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMostlyDigits, keepsZeros, rereadDigitWords, sameShape } from '../../../../src/adapters/documents/reread-digit-words.ts';
+import { isMostlyDigits, keepingZeros, rereadDigitWords, sameShape } from '../../../../src/adapters/documents/reread-digit-words.ts';
 import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
 import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
 import type { PositionedWord } from '../../../../src/domain/document.ts';
@@ -70,7 +70,8 @@ describe('isMostlyDigits and sameShape', () => {
     expect(sameShape('12.03.2026', '12,03.2026')).toBe(false);
     expect(sameShape('0130', '01350')).toBe(false);
     expect(sameShape('44,', 'AA,')).toBe(false);
-    expect(keepsZeros('7708', '7700')).toBe(true);
-    expect(keepsZeros('3099,50', '3699,50')).toBe(false);
+    expect(keepingZeros('7708', '7700')).toBe('7700');
+    expect(keepingZeros('3099,50', '3699,50')).toBe('3099,50');
+    expect(keepingZeros('00037655', '80037635')).toBe('00037635');
   });
 });
