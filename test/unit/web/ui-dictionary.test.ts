@@ -29,7 +29,7 @@ function viewPhrases(): Set<string> {
 const NOTE_EVENTS = [
   'receive', 'edit', 'inspection_passed', 'extend_ship_by', 'agent_reply', 'mail_attached', 'start_from_mail', 'customer_message',
   'shipping_reminder', 'reply_suppressed', 'receipt_received', 'receipt_amount', 'tracking_received', 'application_received',
-  'review_sla_breached', 'refund_overdue', 'replacement_sent',
+  'review_sla_breached', 'refund_overdue', 'replacement_sent', 'postage_refunded',
 ];
 const TEMPLATES = ['needs_review', 'application_missing', 'photo_unreadable', 'message_too_large', 'parcel_received', 'refund_issued', 'shipment_received', 'ship_by_extended', 'exchange_approved', 'exchange_sent', 'approved_address_pending', 'shipping_instructions'];
 const PAGE_TITLES = ['Review queue', 'Queue', 'Message', 'Needs attention', 'Refunds to pay', 'Sign in', 'Users', 'Dashboard', 'Not found'];
