@@ -1,5 +1,7 @@
 // A real web app on a temp SQLite database for the web tests (app.inject) and the browser tests (listen):
 // the store, users of every role, an order, and returns seeded with a scan whose field boxes are known.
+import { createDocumentReader } from '../../src/adapters/documents/create-document-reader.ts';
+import { createLazyOcr } from '../../src/adapters/ocr/lazy-ocr.ts';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -214,7 +216,10 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   const deliveryDate = shopDay(start - 4 * DAY);
   await store.upsertOrders([{ ...ORDER, orderDate, deliveryDate }]);
 
+  // The real document reader (text layers, form fields, OCR started only when a scan needs it), as the worker has.
+  const ocr = createLazyOcr({ langPath: path.resolve('ocr-data'), size: 1 });
   const deps: WebDeps = {
+    reader: createDocumentReader({ ocr, stripsPerPage: 1 }),
     store,
     users,
     dashboard,
@@ -328,6 +333,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     seedReturn,
     close: async () => {
       await app.close();
+      await ocr.close();
       await db.$disconnect();
       await delivery.close();
       await store.close();
