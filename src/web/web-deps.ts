@@ -10,6 +10,7 @@ import type { DocumentReader } from '../domain/ports/document-reader.ts';
 import type { Store } from '../domain/ports/store.ts';
 import type { Users } from '../domain/ports/users.ts';
 import type { ReviewDeps } from '../pipeline/review/review-deps.ts';
+import type { createTranslator } from './i18n/ui-language.ts';
 
 export interface WorkerHealth {
   worker: 'running' | 'stopped' | 'not_started';
@@ -52,4 +53,6 @@ export interface WebDeps {
   /** Login attempts per IP per minute before 429. */
   loginRateLimit?: number;
   now?: () => Date;
+  /** The UI's dictionary; tests pass their own to read which phrases a Russian page lacked (`missing`). */
+  translator?: ReturnType<typeof createTranslator>;
 }

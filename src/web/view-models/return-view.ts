@@ -239,8 +239,9 @@ function plainIssue(code: string, message: string, field: FieldValue | undefined
     return { phrase: 'Read with low confidence ({percent}): check it against the scan.', values: { percent: field ? `${Math.round(field.confidence * 100)}%` : '?' } };
   }
   if (code === 'missing_field') return { phrase: 'Missing: fill it in from the scan.', values: {} };
-  // Other checks word their own reason (an account failing its key, a date out of order): shown as they say it.
-  return { phrase: '{message}', values: { message } };
+  // Other checks word their own reason (an account failing its key, a date out of order): the message is the phrase,
+  // recognised in the UI's dictionary by its pattern (ru-messages.yaml) and shown in the page's language.
+  return { phrase: message, values: {} };
 }
 
 /** `email` → "E-mail", `items.0.size` → "item 1 size", `shipBy` stays as it is. */
