@@ -195,7 +195,7 @@ export interface WebFixture {
 }
 
 /** The tests read English pages unless they ask for Russian (the UI's own default is Russian: UI_LANGUAGE). */
-export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en' } = {}): Promise<WebFixture> {
+export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en'; translator?: WebDeps['translator'] } = {}): Promise<WebFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
@@ -227,6 +227,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     refunds: store,
     conversations: store,
     uiLanguage: options.uiLanguage ?? 'en',
+    ...(options.translator ? { translator: options.translator } : {}),
     payer: TEST_PAYER,
     mime: createMimeParser(),
     review: {

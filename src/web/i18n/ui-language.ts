@@ -98,8 +98,9 @@ export function createTranslator(russian: Dictionary) {
     let text = phrase;
     if (lang === 'ru') {
       const found = russian[phrase] ?? byPattern(phrase, 0);
-      if (found === undefined) missing.add(phrase);
-      else text = found;
+      // A phrase with no word in it (a status code as a page's title) reads the same in both languages.
+      if (found !== undefined) text = found;
+      else if (/\p{L}/u.test(phrase)) missing.add(phrase);
     }
     return fill(text, values);
   };
