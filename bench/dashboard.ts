@@ -157,6 +157,8 @@ async function startApp(dashboard: Dashboard): Promise<{ app: FastifyInstance; c
   metrics.attach({ dashboard, store });
   const app = await buildApp({
     store, users: store.users, dashboard, documents: store, refunds: store, conversations: store, mime: createMimeParser(),
+    // The bench starts no return from mail: nothing is read.
+    reader: { read: async () => { throw new Error('the dashboard bench reads no documents'); } },
     review: { updates: store, orders: store, policy: loadPolicy(), templates: loadReplyTemplates(TEMPLATES_DIR), composeMessage, from: 'info@shop.test', shopName: 'Bench', timeZone: 'Europe/Moscow', now: () => new Date(), replyGuard: { check: async () => undefined } },
     sessionSecret: 'bench-secret-bench-secret-bench-secret-00', secureCookies: false,
     metrics: () => metrics.render(), health: () => ({ worker: 'not_started' }),

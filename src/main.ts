@@ -96,17 +96,9 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
   const closers: Array<() => Promise<void> | void> = [() => store.close()];
   try {
     const log = createLogger(config);
-    const documents = createIsolatedDocumentReader({
-      init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers },
-      // Library output is not customer data as a rule, but a line is cut short all the same.
-      onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
-      onBreach: (breach) => log.warn(breach, 'document reader stopped: limit reached'),
-      ...(metrics ? { onOcrPage: (status: string, seconds: number) => metrics.observeOcrPage(status, seconds) } : {}),
-    });
+    const { documents, reader } = isolatedReader(config, log, metrics);
     closers.unshift(() => documents.close());
     if (!options.lazyOcr) documents.warmUp();
-    // Development only: a straight-through run over a document set re-uses what an earlier run extracted.
-    const reader = config.extractCacheDir ? cachedDocumentReader(documents, config.extractCacheDir) : documents;
     // MIME decoding in a child process: a 24 MB message held this event loop (and /health) for 160-330 ms.
     const mime = createIsolatedMimeParser({
       onBreach: (breach) => log.warn(breach, 'MIME decoding stopped: limit reached'),
@@ -206,6 +198,22 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
   }
 }
 
+/**
+ * Documents read in a separate bounded process, as the worker reads them; `reader` is what the pipeline is given
+ * (development only: through EXTRACT_CACHE_DIR, so a straight-through run re-uses what an earlier run extracted).
+ */
+function isolatedReader(config: Config, log: Logger, metrics?: Metrics) {
+  const documents = createIsolatedDocumentReader({
+    init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers },
+    // Library output is not customer data as a rule, but a line is cut short all the same.
+    onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
+    onBreach: (breach) => log.warn(breach, 'document reader stopped: limit reached'),
+    ...(metrics ? { onOcrPage: (status: string, seconds: number) => metrics.observeOcrPage(status, seconds) } : {}),
+  });
+  const reader: DocumentReader = config.extractCacheDir ? cachedDocumentReader(documents, config.extractCacheDir) : documents;
+  return { documents, reader };
+}
+
 /** The one reply check, for the worker and the review UI alike. */
 function replyGuardFor(config: Config, delivery: DeliveryStore): ReplyGuard {
   return createReplyGuard({ delivery, replyRateLimitPerHour: config.replyRateLimitPerHour, ownAddresses: config.ownAddresses });
@@ -235,8 +243,11 @@ export interface WebRuntime {
  */
 export async function createWebRuntime(
   config: Config,
-  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth; mime?: MimeParser } = {},
+  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth; mime?: MimeParser; reader?: DocumentReader } = {},
 ): Promise<WebRuntime> {
+  // An agent starting a return from an unassigned e-mail has its attachments read like the worker's mail: with the
+  // worker's reader in the same process, else a reader of our own, whose child starts at the first such e-mail.
+  const ownReader = options.reader ? undefined : isolatedReader(config, createLogger(config), options.metrics);
   // Pages that show a stored message decode it off this event loop too (a parked 24 MB message on /attention).
   const ownMime = options.mime ? undefined : createIsolatedMimeParser();
   const store = options.store ?? (await openStore(config.databaseUrl, { timeZone: config.shopTimeZone }));
@@ -254,6 +265,7 @@ export async function createWebRuntime(
     uiLanguage: config.uiLanguage,
     ...(config.payer ? { payer: config.payer } : {}),
     mime: options.mime ?? ownMime!,
+    reader: options.reader ?? ownReader!.reader,
     review: {
       updates: store,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
@@ -278,6 +290,7 @@ export async function createWebRuntime(
     metrics,
     close: async () => {
       await ownMime?.close();
+      await ownReader?.documents.close();
       if (!options.delivery) await delivery.close();
       if (!options.store) await store.close();
     },

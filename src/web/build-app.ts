@@ -54,7 +54,7 @@ export interface AppContext {
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
   const defaultLanguage = deps.uiLanguage ?? 'ru';
-  const translator = createTranslator(loadDictionary());
+  const translator = deps.translator ?? createTranslator(loadDictionary());
   const views = await loadViews(deps.review.timeZone, { defaultLanguage, translator });
   const now = deps.now ?? (() => new Date());
   const context: AppContext = { deps, views, now, translate: translator.translate };

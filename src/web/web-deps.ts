@@ -6,9 +6,11 @@ import type { Conversations } from '../domain/ports/conversations.ts';
 import type { RefundLedger } from '../domain/ports/refunds.ts';
 import type { MimeParser } from '../domain/ports/mime-parser.ts';
 import type { DocumentFiles } from '../domain/ports/document-files.ts';
+import type { DocumentReader } from '../domain/ports/document-reader.ts';
 import type { Store } from '../domain/ports/store.ts';
 import type { Users } from '../domain/ports/users.ts';
 import type { ReviewDeps } from '../pipeline/review/review-deps.ts';
+import type { createTranslator } from './i18n/ui-language.ts';
 
 export interface WorkerHealth {
   worker: 'running' | 'stopped' | 'not_started';
@@ -30,6 +32,8 @@ export interface WebDeps {
   refunds: RefundLedger;
   /** The shop's bank account refunds are paid from; without it payment orders cannot be exported. */
   payer?: PayerAccount;
+  /** Reads the attachments of an unassigned e-mail an agent starts a return from, as the worker reads mail. */
+  reader: DocumentReader;
   /** Reads the mail shown on the attention pages. */
   mime: MimeParser;
   /** Signs the CSRF tokens (bound to the session) — at least 32 random bytes, kept across restarts. */
@@ -49,4 +53,6 @@ export interface WebDeps {
   /** Login attempts per IP per minute before 429. */
   loginRateLimit?: number;
   now?: () => Date;
+  /** The UI's dictionary; tests pass their own to read which phrases a Russian page lacked (`missing`). */
+  translator?: ReturnType<typeof createTranslator>;
 }

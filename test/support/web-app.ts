@@ -1,5 +1,7 @@
 // A real web app on a temp SQLite database for the web tests (app.inject) and the browser tests (listen):
 // the store, users of every role, an order, and returns seeded with a scan whose field boxes are known.
+import { createDocumentReader } from '../../src/adapters/documents/create-document-reader.ts';
+import { createLazyOcr } from '../../src/adapters/ocr/lazy-ocr.ts';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -193,7 +195,7 @@ export interface WebFixture {
 }
 
 /** The tests read English pages unless they ask for Russian (the UI's own default is Russian: UI_LANGUAGE). */
-export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en' } = {}): Promise<WebFixture> {
+export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en'; translator?: WebDeps['translator'] } = {}): Promise<WebFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
@@ -214,7 +216,10 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
   const deliveryDate = shopDay(start - 4 * DAY);
   await store.upsertOrders([{ ...ORDER, orderDate, deliveryDate }]);
 
+  // The real document reader (text layers, form fields, OCR started only when a scan needs it), as the worker has.
+  const ocr = createLazyOcr({ langPath: path.resolve('ocr-data'), size: 1 });
   const deps: WebDeps = {
+    reader: createDocumentReader({ ocr, stripsPerPage: 1 }),
     store,
     users,
     dashboard,
@@ -222,6 +227,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     refunds: store,
     conversations: store,
     uiLanguage: options.uiLanguage ?? 'en',
+    ...(options.translator ? { translator: options.translator } : {}),
     payer: TEST_PAYER,
     mime: createMimeParser(),
     review: {
@@ -328,6 +334,7 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     seedReturn,
     close: async () => {
       await app.close();
+      await ocr.close();
       await db.$disconnect();
       await delivery.close();
       await store.close();

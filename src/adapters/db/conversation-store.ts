@@ -65,6 +65,12 @@ export function createConversationStore(db: DbClient): Conversations {
         return { returnNumber: row.threadReturn?.returnNumber ?? null, messages: [...(await inMessages(db, [row])), ...row.replies.map(outMessage)].sort(byTime) };
       }),
 
+    inboundMessage: (inboundId) =>
+      guard('inboundMessage', async () => {
+        const row = await db.inboundMessage.findUnique({ where: { id: inboundId }, select: { raw: true, messageId: true, receivedAt: true } });
+        return row ? { raw: Buffer.from(row.raw), messageId: row.messageId, receivedAt: row.receivedAt } : null;
+      }),
+
     answerInbound: ({ inboundId, fromStates, reply, reason }) =>
       guard('answerInbound', async () => {
         try {

@@ -9,18 +9,28 @@ import { DecisionSchema, ParsedApplicationSchema, readJson } from './stored-json
 /** More refunds than this waiting at once is not a desk's day: the page says so rather than loading thousands. */
 export const REFUNDS_DUE_LIMIT = 500;
 
+/**
+ * Refunds not yet paid: every return at the warehouse (paying one moves it to `refunded`), and an exchange whose
+ * replacement already went out while the return postage it owes is still unpaid (exchange-shipping-refund.ts).
+ */
+const UNPAID = {
+  refundPaidOn: null,
+  OR: [{ state: 'received_at_warehouse' }, { state: 'exchanged', refundDue: { gt: 0 } }],
+};
+
 export function createRefundLedger(db: DbClient): RefundLedger {
   return {
     listRefundsDue: () =>
       guard('listRefundsDue', async () => {
         const rows = await db.returnRequest.findMany({
           // Owed once the inspection accepted the goods: that event fixed the amount (refundDue).
-          where: { state: 'received_at_warehouse', events: { some: { type: 'inspection_passed' } } },
+          where: { ...UNPAID, events: { some: { type: 'inspection_passed' } } },
           orderBy: [{ refundDueAt: 'asc' }, { returnNumber: 'asc' }],
           take: REFUNDS_DUE_LIMIT,
           select: { returnNumber: true, customerEmail: true, orderNumber: true, refundDue: true, refundDueAt: true, application: true, decision: true },
         });
-        const owed = rows.filter((row) => !exchangeOnly(row.application, row.decision, row.returnNumber));
+        // An exchange of everything owes money only when its return postage is the shop's cost (refundDue > 0).
+        const owed = rows.filter((row) => (row.refundDue ?? 0) > 0 || !exchangeOnly(row.application, row.decision, row.returnNumber));
         return owed.map((row): RefundDue => {
           const fields = readJson(ParsedApplicationSchema, row.application, `application of return ${row.returnNumber}`).fields;
           const method = RefundMethodSchema.safeParse(fields.refundMethod?.value);
@@ -44,10 +54,9 @@ export function createRefundLedger(db: DbClient): RefundLedger {
 
     refundTotals: (now, sinceDay) =>
       guard('refundTotals', async () => {
-        const atWarehouse = { state: 'received_at_warehouse' };
         const [due, overdue, paid] = await Promise.all([
-          db.returnRequest.aggregate({ where: atWarehouse, _sum: { refundDue: true }, _count: { _all: true } }),
-          db.returnRequest.aggregate({ where: { ...atWarehouse, refundDueAt: { lt: now } }, _sum: { refundDue: true }, _count: { _all: true } }),
+          db.returnRequest.aggregate({ where: UNPAID, _sum: { refundDue: true }, _count: { _all: true } }),
+          db.returnRequest.aggregate({ where: { ...UNPAID, refundDueAt: { lt: now } }, _sum: { refundDue: true }, _count: { _all: true } }),
           // Paid days are shop days as `YYYY-MM-DD`, so a string comparison is a date comparison.
           db.returnRequest.aggregate({ where: { refundPaidOn: { gte: sinceDay } }, _sum: { refundPaid: true }, _count: { _all: true } }),
         ]);

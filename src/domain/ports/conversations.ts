@@ -36,6 +36,8 @@ export interface Conversations {
    * leaves the unassigned inbox, in one transaction, only while it is still in one of `fromStates` (else 'conflict').
    */
   answerInbound(input: { inboundId: string; fromStates: readonly InboundState[]; reply: OutboundDraft; reason: string }): Promise<void>;
+  /** One inbound e-mail whole (its attachments too, unlike a thread's first bytes); null when there is no such message. */
+  inboundMessage(inboundId: string): Promise<{ raw: Buffer; messageId: string | null; receivedAt: Date } | null>;
   /** The e-mail joins the return's conversation (with an audit event on the return), if still in one of `fromStates`. */
   attachInbound(input: { inboundId: string; fromStates: readonly InboundState[]; returnNumber: string; event: ReturnEvent }): Promise<void>;
 }

@@ -59,13 +59,27 @@ export async function readMessage(inbound: InboundRecord, deps: ProcessDeps): Pr
   const classified = classifySender(mail, deps.ourDomain, deps.ownAddresses);
   if (!classified.reply || !mail.from) return { kind: 'ignored', reason: classified.reply ? 'no_sender' : classified.reason };
 
+  const content = await readMailContent(mail, { source: inbound.messageId ?? inbound.id, receivedAt: inbound.receivedAt }, deps);
+  return { kind: 'read', mail: { ...mail, from: mail.from }, ...content };
+}
+
+/**
+ * Stage 3–4 for a decoded e-mail: every attachment read (PDF, form fields, OCR), then the application from the
+ * documents and the body. The worker reads each inbound message with it, and so does an agent who starts a return
+ * from an unassigned e-mail (start-return-from-mail.ts), so both read alike.
+ */
+export async function readMailContent(
+  mail: MailMessage,
+  at: { source: string; receivedAt: Date },
+  deps: Pick<ProcessDeps, 'documents' | 'timeZone'>,
+): Promise<{ documents: StoredDocument[]; application: ParsedApplication; isApplication: boolean; today: string }> {
   const read = await readAttachments(mail, deps.documents);
   // Every rule's clock is when the e-mail reached the mailbox, not when we got round to it: an application that
   // arrived at 23:50 on the last day is in time even if processed after midnight or after downtime.
-  const today = isoDay(inbound.receivedAt, deps.timeZone);
-  const { application, isApplication } = readApplication(inbound.messageId ?? inbound.id, [...read, bodyDocument(mail.text)], today);
+  const today = isoDay(at.receivedAt, deps.timeZone);
+  const { application, isApplication } = readApplication(at.source, [...read, bodyDocument(mail.text)], today);
   // From here on only the masked text exists: it is what the record stores and the UI shows.
-  return { kind: 'read', mail: { ...mail, from: mail.from }, documents: read.map(scrubDocumentText), application, isApplication, today };
+  return { documents: read.map(scrubDocumentText), application, isApplication, today };
 }
 
 /**

@@ -123,6 +123,8 @@ export const REPLY_DATA_SCHEMAS = {
     cardLast4: z.string().regex(/^\d{4}$/).nullable().default(null),
     /** A conditional discount deducted from the refund (SPEC §2), roubles, when there was one. */
     discountDeducted: z.string().nullable().default(null),
+    /** An exchange: the money is the return postage the shop bears for a defective or wrong item, nothing more. */
+    returnPostageOnly: z.boolean().default(false),
   }),
   /** The customer's shipping confirmation acknowledged; a receipt photo the policy asks for may still be missing. */
   shipment_received: z.object({

@@ -2,7 +2,7 @@
 // approve (approved + shipping instructions; some items may be turned down, e.g. a made-to-order coat beside a
 // blouse), reject with a reason, or ask for a better photo.
 import { z } from 'zod';
-import type { ParsedApplication } from '../../domain/application.ts';
+import { ReasonSchema, type ParsedApplication, type Reason } from '../../domain/application.ts';
 import type { Decision } from '../../domain/decision.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { shipBy } from '../../domain/lifecycle/deadlines.ts';
@@ -46,6 +46,8 @@ export interface ExchangedItem {
   size?: string;
   quantity?: string;
   wanted: string;
+  /** The item's own reason, when the application gives one: a defect makes its return postage the shop's cost. */
+  reason?: Reason;
 }
 
 export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { notReturnable?: NotReturnable; exchange?: ExchangeChoice[] }): Promise<ActionOutcome> {
@@ -132,7 +134,8 @@ function splitItems(
   const exchanged = [...exchangeAt].sort(([a], [b]) => a - b).map(([index, wanted]): ExchangedItem => {
     const item = application.items[index]!;
     const text = (key: 'sku' | 'size' | 'quantity') => (item[key]?.value ? { [key]: item[key]!.value } : {});
-    return { name: item.name?.value || item.sku?.value || `item ${index + 1}`, ...text('sku'), ...text('size'), ...text('quantity'), wanted };
+    const reason = ReasonSchema.safeParse(item.reason?.value);
+    return { name: item.name?.value || item.sku?.value || `item ${index + 1}`, ...text('sku'), ...text('size'), ...text('quantity'), wanted, ...(reason.success ? { reason: reason.data } : {}) };
   });
   const withExchanged = { ...application, items: application.items.filter((_, i) => !indices.has(i)) };
   if (indices.size === 0 && exchangeAt.size === 0) return { application, turnedDown: [], exchanged: [], withExchanged };

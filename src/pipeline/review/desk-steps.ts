@@ -10,6 +10,7 @@ import { loadReviewCheck } from './review-check.ts';
 import type { ActionOutcome, AgentActor, ReviewDeps } from './review-deps.ts';
 import type { ReturnRef } from '../../domain/ports/return-updates.ts';
 import type { ExchangedItem } from './decide-review.ts';
+import { exchangeShippingRefund, isExchangeOnly } from '../refunds/exchange-shipping-refund.ts';
 
 interface DeskAction {
   returnNumber: string;
@@ -76,8 +77,8 @@ export async function recordInspection(deps: ReviewDeps, action: DeskAction & In
     throw new AppError('conflict', `The inspection of return ${ref.returnNumber} was already recorded; reload and try again.`);
   }
   // The amount owed is fixed now, from the order and the items accepted: the list of refunds to pay reads it.
-  // An exchange with nothing refunded owes no money: its next step is the replacement, not the refunds list.
-  const due = exchangedItems(ref).length > 0 && ref.application.items.length === 0 ? undefined : (await loadReviewCheck(deps, ref.application, ref)).decision.refund?.total;
+  // An exchange with nothing refunded owes only the return postage the policy makes the shop's cost, if any.
+  const due = isExchangeOnly(ref) ? exchangeShippingRefund(ref, deps.policy).amount || undefined : (await loadReviewCheck(deps, ref.application, ref)).decision.refund?.total;
   await deps.updates.updateReturn({
     returnNumber: ref.returnNumber,
     fromState: ref.state,
@@ -105,8 +106,14 @@ export async function markRefundIssued(deps: ReviewDeps, action: DeskAction & Re
   const paid = parseRoubles(action.amount);
   if (!paid.ok) throw new AppError('validation_failed', paid.message);
   const paidOn = checkPaidOn(action.paidOn ?? today(deps), today(deps));
+  // An exchange's postage refund is money beside the replacement, not the end of the return: it is recorded as a
+  // note, and the return stays where it is (at the warehouse, or already `exchanged`).
+  const postageOnly = isExchangeOnly(ref);
+  if (postageOnly && !ref.inspectedAt) throw new AppError('illegal_transition', 'The return postage is refunded after the inspection has accepted the goods: record the inspection first.');
+  if (postageOnly && ref.refundPaid) throw new AppError('conflict', `The return postage of return ${ref.returnNumber} was already refunded; reload and try again.`);
   return changeReturn(deps, ref, {
-    events: ['refund'],
+    events: postageOnly ? [] : ['refund'],
+    noteType: 'postage_refunded',
     actor: action.actor,
     reason: `refund of ${toRoublesString(paid.kopecks)} RUB paid on ${paidOn} (${action.refundMethod})`,
     refund: { paid: paid.kopecks, paidOn },
@@ -119,7 +126,8 @@ export async function markRefundIssued(deps: ReviewDeps, action: DeskAction & Re
         paidOn,
         refundMethod: action.refundMethod,
         cardLast4: action.refundMethod === 'card' && cardLast4 && /^\d{4}$/.test(cardLast4) ? cardLast4 : null,
-        discountDeducted: deducted ? toRoublesString(deducted) : null,
+        discountDeducted: deducted && !postageOnly ? toRoublesString(deducted) : null,
+        returnPostageOnly: postageOnly,
       },
     },
   });
@@ -145,12 +153,15 @@ export async function recordReceiptAmount(deps: ReviewDeps, action: DeskAction &
   }
   const parsed = parseRoubles(action.amount);
   if (!parsed.ok) throw new AppError('validation_failed', parsed.message);
+  // An exchange inspected before the receipt came: the postage it owes is fixed from the receipt instead.
+  const postageDue = isExchangeOnly(ref) && ref.inspectedAt && !ref.refundPaid ? exchangeShippingRefund({ ...ref, returnShippingCost: parsed.kopecks }, deps.policy).amount : undefined;
   await deps.updates.updateReturn({
     returnNumber: ref.returnNumber,
     fromState: ref.state,
     toState: ref.state,
     events: [{ actor: action.actor, type: 'receipt_amount', reason: `return shipping ${toRoublesString(parsed.kopecks)} RUB from the receipt`, at: deps.now() }],
     returnShippingCost: parsed.kopecks,
+    ...(postageDue ? { refund: { due: postageDue } } : {}),
   });
   return { returnNumber: ref.returnNumber, state: ref.state, reply: null };
 }

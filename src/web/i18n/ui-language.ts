@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { FIELD_LABELS } from '../view-models/return-view.ts';
 
 export const UI_LANGUAGES = ['ru', 'en'] as const;
 export const UiLanguageSchema = z.enum(UI_LANGUAGES);
@@ -14,8 +15,48 @@ export const LANGUAGE_COOKIE = 'ri_lang';
 const DictionarySchema = z.record(z.string().min(1), z.string().min(1));
 export type Dictionary = z.infer<typeof DictionarySchema>;
 
-export function loadDictionary(file = path.join(import.meta.dirname, 'ru.yaml')): Dictionary {
-  return DictionarySchema.parse(parse(readFileSync(file, 'utf8')));
+/** The UI's own phrases (ru.yaml) and what the machine writes for people (ru-messages.yaml), as one dictionary. */
+export function loadDictionary(files = [path.join(import.meta.dirname, 'ru.yaml'), path.join(import.meta.dirname, 'ru-messages.yaml')]): Dictionary {
+  return Object.assign({}, ...files.map((file) => DictionarySchema.parse(parse(readFileSync(file, 'utf8')))));
+}
+
+interface MessagePattern {
+  regex: RegExp;
+  names: string[];
+  russian: string;
+}
+
+/**
+ * Entries with placeholders as patterns that recognise a whole message the machine wrote ("Order A-17 was not
+ * found." by "Order {1} was not found."). The most specific first: the longest fixed text wins over a looser one.
+ */
+function messagePatterns(russian: Dictionary): MessagePattern[] {
+  const fixed = (key: string) => key.replace(/\{\w+\}/g, '');
+  return Object.entries(russian)
+    .filter(([key]) => /\{\w+\}/.test(key) && /[A-Za-z]{3}/.test(fixed(key)))
+    .sort(([a], [b]) => fixed(b).length - fixed(a).length)
+    .map(([key, text]) => {
+      const names: string[] = [];
+      const parts = key.split(/(\{\w+\})/);
+      const source = parts
+        .map((part, i) => {
+          const name = /^\{(\w+)\}$/.exec(part)?.[1];
+          if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(name);
+          // A value right before another ("{3}{4}": a count or a state, then an optional remark) is one word, else
+          // the first would give the second all of it, or the other way round.
+          return parts[i + 1] === '' && /^\{\w+\}$/.test(parts[i + 2] ?? '') ? '(\\S+)' : '([\\s\\S]*?)';
+        })
+        .join('');
+      return { regex: new RegExp(`^${source}$`), names, russian: text };
+    });
+}
+
+/** `items[0].sku` → "item 1 SKU" words, a field's key → its label: the values a message names fields by. */
+function fieldWords(value: string): string | undefined {
+  const item = /^items\[(\d+)\](?:\.(\w+))?$/.exec(value);
+  if (item) return `item ${Number(item[1]) + 1}${item[2] ? ` ${item[2]}` : ''}`;
+  return FIELD_LABELS[value];
 }
 
 /**
@@ -24,14 +65,44 @@ export function loadDictionary(file = path.join(import.meta.dirname, 'ru.yaml'))
  */
 export function createTranslator(russian: Dictionary) {
   const missing = new Set<string>();
+  const patterns = messagePatterns(russian);
+  const fill = (text: string, values: Record<string, unknown>) =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name] ?? '') : whole));
+
+  /** A message the machine wrote, recognised by a pattern; its values in Russian where they are words we know. */
+  const byPattern = (message: string, depth: number): string | undefined => {
+    for (const pattern of patterns) {
+      const match = pattern.regex.exec(message);
+      if (!match) continue;
+      const values = Object.fromEntries(pattern.names.map((name, i) => [name, valueInRussian(match[i + 1] ?? '', depth + 1)]));
+      return fill(pattern.russian, values);
+    }
+    return undefined;
+  };
+  // A value inside a message: a field's key as its label, a code as its word, a phrase of its own ("…, and no order
+  // of this buyer was found."); anything else (a number, an SKU, the customer's own words) stays as written.
+  const valueInRussian = (value: string, depth: number): string => {
+    const label = fieldWords(value);
+    if (label !== undefined) return translateLabel(label);
+    const word = russian[value] ?? russian[value.replaceAll('_', ' ')];
+    if (word !== undefined) return word;
+    return depth < 3 ? (byPattern(value, depth) ?? value) : value;
+  };
+  const translateLabel = (label: string): string => {
+    const item = /^item (\d+)(?: (\w+))?$/.exec(label);
+    if (!item) return russian[label] ?? label;
+    return `${russian.item ?? 'item'} ${item[1]}${item[2] ? `, ${russian[item[2]] ?? item[2]}` : ''}`;
+  };
+
   const translate = (lang: UiLanguage, phrase: string, values: Record<string, unknown> = {}): string => {
     let text = phrase;
     if (lang === 'ru') {
-      const found = russian[phrase];
-      if (found === undefined) missing.add(phrase);
-      else text = found;
+      const found = russian[phrase] ?? byPattern(phrase, 0);
+      // A phrase with no word in it (a status code as a page's title) reads the same in both languages.
+      if (found !== undefined) text = found;
+      else if (/\p{L}/u.test(phrase)) missing.add(phrase);
     }
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name] ?? '') : whole));
+    return fill(text, values);
   };
   return { translate, missing };
 }

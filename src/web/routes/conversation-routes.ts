@@ -35,6 +35,7 @@ export function conversationRoutes({ deps, views }: AppContext) {
     ...deps.review,
     conversations: deps.conversations,
     mime: deps.mime,
+    documents: deps.reader,
     store: deps.store,
     random: deps.random ?? (() => randomInt(31)),
   };

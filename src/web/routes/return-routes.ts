@@ -122,7 +122,7 @@ export function returnRoutes(context: AppContext) {
     if (!detail) throw new AppError('not_found', `No return ${number}.`);
     const check = await loadReviewCheck(review, detail.application, ref ?? detail);
     const entries = await threadView(thread, deps.mime);
-    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, now: now(), timeZone: review.timeZone, shipWithinDays: review.policy.shipWithinDays, ...extra });
+    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, policy: review.policy, now: now(), timeZone: review.timeZone, shipWithinDays: review.policy.shipWithinDays, ...extra });
     const done = (request.query as { done?: string }).done;
     reply.type('text/html; charset=utf-8');
     return views.return({

@@ -11,6 +11,7 @@ import type { ReturnDetail } from '../../domain/ports/store.ts';
 import { REJECTION_REASONS } from '../../pipeline/review/decide-review.ts';
 import type { ReviewCheck } from '../../pipeline/review/review-check.ts';
 import { exchangedItems } from '../../pipeline/review/desk-steps.ts';
+import { exchangeShippingRefund } from '../../pipeline/refunds/exchange-shipping-refund.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   orderNumber: 'Order number',
@@ -71,7 +72,7 @@ export function buildReturnView(
   detail: ReturnDetail,
   ref: ReturnRef | null,
   check: ReviewCheck,
-  options: { minConfidence: number; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date; timeZone: string; shipWithinDays: number },
+  options: { minConfidence: number; policy: Parameters<typeof exchangeShippingRefund>[1]; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date; timeZone: string; shipWithinDays: number },
 ) {
   const { application } = detail;
   const docsByName = new Map(detail.documents.map((d) => [d.name, d]));
@@ -127,6 +128,8 @@ export function buildReturnView(
   const events = allowedEvents(detail.state);
   const inspected = detail.events.some((e) => e.type === 'inspection_passed');
   const exchange = exchangedItems(detail);
+  // An exchange of everything still owes the return postage of a defective or wrong item (no ref: nothing owed).
+  const postage = ref ? exchangeShippingRefund(ref, options.policy) : { eligible: false, amount: 0 };
   const scans = detail.documents
     .filter((d) => d.kind !== 'text' && d.kind !== 'unsupported' && d.pageCount > 0)
     .map((d) => ({ id: d.id, name: d.name, pages: Array.from({ length: d.pageCount }, (_, i) => i + 1) }));
@@ -169,6 +172,7 @@ export function buildReturnView(
       : null,
     refundAmount: refund ? money(refund.total) : '',
     exchange,
+    exchangePostage: postage.eligible ? { amount: postage.amount > 0 ? money(postage.amount) : null, paid: ref?.refundPaid ? money(ref.refundPaid.amount) : null } : null,
     receiptAmount: ref?.returnShippingCost != null ? money(ref.returnShippingCost) : '',
     refundMethod: application.fields.refundMethod?.value ?? 'bank_account',
     rejectionReasons: REJECTION_REASONS,
@@ -181,7 +185,7 @@ export function buildReturnView(
       refund: events.includes('refund') && inspected && !(exchange.length > 0 && application.items.length === 0),
       replacement: exchange.length > 0 && inspected && !ref?.replacementSentAt && ['received_at_warehouse', 'refunded'].includes(detail.state),
       // The postage on the receipt, for a refund that owes shipping: entered while the parcel is on its way or in.
-      receipt: ['shipped', 'received_at_warehouse'].includes(detail.state) && refund?.shipping.eligible === true,
+      receipt: ['shipped', 'received_at_warehouse'].includes(detail.state) && (refund?.shipping.eligible === true || postage.eligible),
       cancel: events.includes('cancel'),
       reopen: events.includes('reopen'),
       extend: detail.state === 'awaiting_shipment',
@@ -235,8 +239,9 @@ function plainIssue(code: string, message: string, field: FieldValue | undefined
     return { phrase: 'Read with low confidence ({percent}): check it against the scan.', values: { percent: field ? `${Math.round(field.confidence * 100)}%` : '?' } };
   }
   if (code === 'missing_field') return { phrase: 'Missing: fill it in from the scan.', values: {} };
-  // Other checks word their own reason (an account failing its key, a date out of order): shown as they say it.
-  return { phrase: '{message}', values: { message } };
+  // Other checks word their own reason (an account failing its key, a date out of order): the message is the phrase,
+  // recognised in the UI's dictionary by its pattern (ru-messages.yaml) and shown in the page's language.
+  return { phrase: message, values: {} };
 }
 
 /** `email` → "E-mail", `items.0.size` → "item 1 size", `shipBy` stays as it is. */

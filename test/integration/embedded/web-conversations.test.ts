@@ -3,6 +3,7 @@
 // numbers masked, exactly once, on the timeline; an unassigned question is answered in its own thread, another is
 // attached to a return, a third starts a return.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundState } from '../../../src/domain/return-state.ts';
@@ -42,6 +43,12 @@ beforeAll(async () => {
   await seedInbound('question', 'Worried Customer <worried@example.org>', 'Where is my refund?', 'Hello, I sent the parcel a week ago. Where is my money?');
   await seedInbound('lost', 'Anna at work <anna.k@work.example>', 'my return', 'This is about RT-K001, I wrote from my work address.');
   await seedInbound('newcomer', 'Пётр <petr@example.net>', 'Хочу вернуть куртку', 'Здравствуйте! Хочу вернуть куртку из заказа A-1001, размер не подошёл.');
+  // An application the worker left unassigned (say, read while the order source was down): the PDF is attached.
+  const withPdf = readFileSync('samples/emails/01-text-pdf.eml');
+  const saved = await fx.store.saveInbound({ mailboxId: 'maildir:/test', mailboxKey: 'with-pdf', messageId: '<1741504445.372913061@f512.i.mail.ru>', sha256: createHash('sha256').update(withPdf).digest('hex'), raw: withPdf, receivedAt: new Date('2025-03-09T07:14:06Z') });
+  await fx.store.claimInbound(saved.id);
+  await fx.store.finishInbound(saved.id, 'needs_attention', 'not_an_application');
+  ids['with-pdf'] = saved.id;
   agent = new WebClient(fx.app);
   await agent.login(USERS.support);
 });
@@ -130,5 +137,24 @@ describe('web: conversations', () => {
     expect(ret.body).toContain('Хочу вернуть куртку из заказа A-1001');
     expect(ret.body).toContain('id="approve"');
     expect((await agent.post(`/attention/${ids.newcomer}/start`, { _csrf: csrfOf(page.body) })).status).toBe(409);
+  });
+
+  it('starts a return from an unassigned e-mail with an application attached: the attachment is read, the fields filled', async () => {
+    const expected = JSON.parse(readFileSync('samples/emails/01-text-pdf.expected.json', 'utf8')) as { fields: Record<string, string> };
+    const page = await agent.get(`/attention/${ids['with-pdf']}`);
+    const res = await agent.post(`/attention/${ids['with-pdf']}/start`, { _csrf: csrfOf(page.body) });
+    expect(res.status).toBe(303);
+    const number = /^\/returns\/(R-[0-9A-Z]{4}-[0-9A-Z]{4})\?done=started$/.exec(res.location!)![1]!;
+    const detail = (await fx.store.getReturn(number))!;
+    // Read as the worker reads it: every field of the PDF, each from the document, the PDF kept with the return.
+    for (const key of ['orderNumber', 'fullName', 'phone', 'reason', 'bik', 'account'] as const) {
+      expect(detail.application.fields[key]?.value, key).toBe(expected.fields[key]);
+      expect(detail.application.fields[key]?.source, key).toBe('document');
+    }
+    expect(detail.application.items.map((i) => i.sku?.value)).toEqual(['TS-1045']);
+    expect(detail.documents.map((d) => [d.kind, d.method])).toEqual([['pdf', 'pdf_text']]);
+    expect(detail.orderNumber).toBe('4821-5567');
+    const ret = await agent.get(`/returns/${number}`);
+    expect(ret.body).toContain('value="Ковалёва Анна Сергеевна"');
   });
 });

@@ -12,9 +12,20 @@ import { REJECTION_REASONS } from '../../../src/pipeline/review/decide-review.ts
 import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
 import { DONE_MESSAGES } from '../../../src/web/routes/return-routes.ts';
 import { FIELD_LABELS, slaBadge } from '../../../src/web/view-models/return-view.ts';
+import { machineMessages } from '../../support/machine-messages.ts';
+import { parse } from 'yaml';
 
 const VIEWS = path.resolve('src/web/views');
 const dictionary = loadDictionary();
+/** What the machine writes (src/web/i18n/ru-messages.yaml), kept apart from the UI's own phrases. */
+const MESSAGES = parse(readFileSync(path.resolve('src/web/i18n/ru-messages.yaml'), 'utf8')) as Record<string, string>;
+
+/** Every source file of src/, as one text. */
+function sourceText(dir = path.resolve('src')): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((e) => (e.isDirectory() ? (e.name === 'generated' ? '' : sourceText(path.join(dir, e.name))) : e.name.endsWith('.ts') ? readFileSync(path.join(dir, e.name), 'utf8') : ''))
+    .join('\n');
+}
 
 function viewPhrases(): Set<string> {
   const files = [...readdirSync(VIEWS).map((f) => path.join(VIEWS, f)), ...readdirSync(path.join(VIEWS, 'partials')).map((f) => path.join(VIEWS, 'partials', f))];
@@ -29,7 +40,7 @@ function viewPhrases(): Set<string> {
 const NOTE_EVENTS = [
   'receive', 'edit', 'inspection_passed', 'extend_ship_by', 'agent_reply', 'mail_attached', 'start_from_mail', 'customer_message',
   'shipping_reminder', 'reply_suppressed', 'receipt_received', 'receipt_amount', 'tracking_received', 'application_received',
-  'review_sla_breached', 'refund_overdue', 'replacement_sent',
+  'review_sla_breached', 'refund_overdue', 'replacement_sent', 'postage_refunded',
 ];
 const TEMPLATES = ['needs_review', 'application_missing', 'photo_unreadable', 'message_too_large', 'parcel_received', 'refund_issued', 'shipment_received', 'ship_by_extended', 'exchange_approved', 'exchange_sent', 'approved_address_pending', 'shipping_instructions'];
 const PAGE_TITLES = ['Review queue', 'Queue', 'Message', 'Needs attention', 'Refunds to pay', 'Sign in', 'Users', 'Dashboard', 'Not found'];
@@ -47,7 +58,7 @@ function dynamicPhrases(): Set<string> {
     '{n} refund(s) marked paid; each customer is told the amount and the day.',
     'Read with low confidence ({percent}): check it against the scan.',
     'Missing: fill it in from the scan.',
-    '{message}',
+    'item',
     'Applications',
     '—',
     'proper quality',
@@ -71,8 +82,51 @@ describe('UI dictionary (Russian)', () => {
   });
 
   it('uses every entry', () => {
-    const used = new Set([...viewPhrases(), ...dynamicPhrases()]);
+    // The machine's messages are checked below: each of their patterns must recognise a message of the source.
+    const used = new Set([...viewPhrases(), ...dynamicPhrases(), ...Object.keys(MESSAGES)]);
     expect(Object.keys(dictionary).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('has every message the machine writes for people, recognised whole and with no English left', () => {
+    const { translate, missing } = createTranslator(dictionary);
+    const samples = machineMessages();
+    expect(samples.length).toBeGreaterThan(100);
+    const worded = samples.filter((m) => /[A-Za-z]{3}/.test(m.sample.replace(/X\d+/g, '')));
+    const untranslated = worded.filter((m) => translate('ru', m.sample) === m.sample);
+    expect(untranslated.map((m) => `${m.file}: ${m.literal}`)).toEqual([]);
+    // What is left of a translation besides the sample's own values is Russian: no English word of the message.
+    const english = worded
+      .map((m) => ({ m, ru: translate('ru', m.sample).replace(/X\d+/g, '') }))
+      .filter(({ ru }) => /\b(?:the|is|was|not|of|and|must|read|order|item|return)\b/.test(ru));
+    expect(english.map(({ m, ru }) => `${m.literal} → ${ru}`)).toEqual([]);
+    expect([...missing]).toEqual([]);
+  });
+
+  it('recognises the messages stored before with their values, field keys as labels and codes as words', () => {
+    const { translate } = createTranslator(dictionary);
+    expect(translate('ru', 'Order 4821-5567 was not found.')).toBe('Заказ 4821-5567 не найден.');
+    expect(translate('ru', 'receivedDate is missing.')).toBe('Получено: не заполнено.'.replace('Получено', dictionary['Received on']!));
+    expect(translate('ru', 'Item "Юбка" is not in order A-1001. It could be any of SK-1, SK-2.')).toBe('Товара «Юбка» нет в заказе A-1001. Это может быть любой из: SK-1, SK-2.');
+    expect(translate('ru', '2 × TS-3000 requested but the order has 1 (1 already returned).')).toBe('Запрошено 2 × TS-3000, а в заказе 1 (уже возвращено 1).');
+    expect(translate('ru', 'Cannot ship a return that is expired (final state; an agent may revive it).')).toBe(
+      `Нельзя выполнить «${dictionary.ship}» для возврата в состоянии «${dictionary.expired}» (итоговое состояние; сотрудник может выполнить: ${dictionary.revive}).`,
+    );
+    expect(translate('en', 'Order 4821-5567 was not found.')).toBe('Order 4821-5567 was not found.');
+  });
+
+  it('every message pattern recognises a message of the source (or fills the value of one)', () => {
+    const samples = machineMessages().map((m) => m.sample);
+    // A message written in a ternary or a fragment filled into another is not a call's literal: its longest fixed
+    // part must still be in the source, so an entry whose message was reworded or removed fails here.
+    const source = sourceText();
+    const unused = Object.keys(MESSAGES).filter((key) => {
+      const pattern = key.split(/(\{\w+\})/).map((p) => (/^\{\w+\}$/.test(p) ? '[\\s\\S]*?' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+      if (samples.some((sample) => new RegExp(`^${pattern}$`).test(sample))) return false;
+      const longest = key.split(/\{\w+\}/).sort((a, b) => b.length - a.length)[0]!;
+      // A fragment closed by its parent's own text (" (final state)") is found by its opening words.
+      return !source.includes(longest.trim()) && !source.includes(longest.trim().slice(0, 12));
+    });
+    expect(unused).toEqual([]);
   });
 
   it('fills placeholders in both languages and falls back to English for an unknown phrase', () => {

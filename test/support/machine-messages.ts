@@ -1,0 +1,81 @@
+// The messages the machine writes for people (check reasons, reading problems, refund notes, refusals), found in the
+// source as the string or template literal passed to `reason(…)`, `problem(…)`, `new AppError(…)` or a `message:`
+// key, each as a sample: every `${…}` replaced by a value of its own. The UI dictionary test translates each sample,
+// so a message added in English without its Russian pattern in src/web/i18n/ru.yaml fails.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where the messages shown on the review UI are written (the CLI's and the configuration's go to a terminal). */
+const SOURCES = ['src/pipeline', 'src/domain', 'src/web', 'src/adapters/documents', 'src/adapters/pdf'];
+const CALL = /(?:\breason\(\s*'[a-z_]+',\s*|\bproblem\([^,()]+(?:\([^)]*\))?,\s*'[a-z_]+',\s*|new AppError\(\s*'[a-z_]+',\s*|\bmessage:\s*|\berror:\s*)(?=[`'"])/g;
+
+export interface MachineMessage {
+  file: string;
+  /** The literal as written, `${…}` kept. */
+  literal: string;
+  /** With each `${…}` replaced by a sample value ("X1", "X2", …). */
+  sample: string;
+}
+
+export function machineMessages(root = process.cwd()): MachineMessage[] {
+  const found: MachineMessage[] = [];
+  for (const file of SOURCES.flatMap((dir) => walk(path.join(root, dir)))) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(CALL)) {
+      const start = match.index + match[0].length;
+      const literal = readLiteral(text, start);
+      if (literal) found.push({ file: path.relative(root, file), literal: literal.raw, sample: literal.sample });
+    }
+  }
+  return found;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return walk(full);
+    return full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** A '…', "…" or `…` literal at `start`; in a template, each `${…}` (nested braces and templates too) is one value. */
+function readLiteral(text: string, start: number): { raw: string; sample: string } | null {
+  const quote = text[start]!;
+  let i = start + 1;
+  let sample = '';
+  let values = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\\') {
+      sample += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === quote) return { raw: text.slice(start, i + 1), sample };
+    if (quote === '`' && c === '$' && text[i + 1] === '{') {
+      i = skipExpression(text, i + 2);
+      sample += `X${++values}`;
+      continue;
+    }
+    sample += c;
+    i++;
+  }
+  return null;
+}
+
+/** The index just past the `}` closing an expression that starts at `i`. */
+function skipExpression(text: string, i: number): number {
+  let depth = 1;
+  while (i < text.length && depth > 0) {
+    const c = text[i]!;
+    if (c === '`' || c === "'" || c === '"') {
+      const inner = readLiteral(text, i);
+      i += inner ? inner.raw.length : 1;
+      continue;
+    }
+    if (c === '{') depth++;
+    if (c === '}') depth--;
+    i++;
+  }
+  return i;
+}
