@@ -5,7 +5,7 @@ import type { Conversations, ThreadMessage } from '../../domain/ports/conversati
 import { InboundStateSchema } from '../../domain/return-state.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
-import { readStoredHeads } from './bytes-parts.ts';
+import { readStoredBytes, readStoredHeads } from './bytes-parts.ts';
 import { eventRows } from './store-rows.ts';
 
 /** Bytes of a message read for a conversation: headers and text fit; a 30 MB attachment is never loaded. */
@@ -67,8 +67,8 @@ export function createConversationStore(db: DbClient): Conversations {
 
     inboundMessage: (inboundId) =>
       guard('inboundMessage', async () => {
-        const row = await db.inboundMessage.findUnique({ where: { id: inboundId }, select: { raw: true, messageId: true, receivedAt: true } });
-        return row ? { raw: Buffer.from(row.raw), messageId: row.messageId, receivedAt: row.receivedAt } : null;
+        const row = await db.inboundMessage.findUnique({ where: { id: inboundId }, select: { rawBytes: true, messageId: true, receivedAt: true } });
+        return row ? { raw: await readStoredBytes(db, inboundId, row.rawBytes), messageId: row.messageId, receivedAt: row.receivedAt } : null;
       }),
 
     answerInbound: ({ inboundId, fromStates, reply, reason }) =>
