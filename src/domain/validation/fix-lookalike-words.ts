@@ -7,6 +7,11 @@ const LAT_TO_CYR: Record<string, string> = {
   A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
   a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', n: 'п', r: 'г', u: 'и', m: 'т',
 };
+/**
+ * After a number a word is a unit ("25 cm" for "25 см", "500 ml"), and units are set upright: m is м there,
+ * not the italic т.
+ */
+const UNIT_AFTER_NUMBER: Record<string, string> = { m: 'м' };
 const LATIN_WORD = /^[A-Za-z]+$/;
 
 /** `force`: the text is known to be Russian (a reason cell), even when every letter came out Latin. */
@@ -16,7 +21,7 @@ export function fixLookalikeWords(text: string, options: { force?: boolean } = {
   if (latin === 0 || (cyrillic <= latin && !options.force)) return { value: text, fixes: 0, strict: true };
   let fixes = 0;
   let sentenceStart = true;
-  const value = text.replace(/[A-Za-zА-Яа-яЁё]+|[.!?]/g, (word) => {
+  const value = text.replace(/[A-Za-zА-Яа-яЁё]+|[.!?]/g, (word, at: number) => {
     if (/^[.!?]$/.test(word)) {
       sentenceStart = true;
       return word;
@@ -25,7 +30,8 @@ export function fixLookalikeWords(text: string, options: { force?: boolean } = {
     sentenceStart = false;
     if (!LATIN_WORD.test(word) || ![...word].every((c) => LAT_TO_CYR[c] !== undefined)) return word;
     fixes += 1;
-    const mapped = [...word].map((c) => LAT_TO_CYR[c]!).join('').toLowerCase();
+    const unit = /\d\s*$/.test(text.slice(0, at));
+    const mapped = [...word].map((c) => (unit ? UNIT_AFTER_NUMBER[c] : undefined) ?? LAT_TO_CYR[c]!).join('').toLowerCase();
     return first ? mapped[0]!.toUpperCase() + mapped.slice(1) : mapped;
   });
   return { value, fixes, strict: fixes === 0 };

@@ -91,6 +91,9 @@ describe('accuracy regressions', () => {
   it('latin-lookalike-words: "He ToT ToBap" and "OT фото" are Russian words', () => {
     expect(fixLookalikeWords('Цвет отличается OT фото на сайте').value).toBe('Цвет отличается от фото на сайте');
     expect(fixLookalikeWords('He ToT ToBap', { force: true }).value).toBe('Не тот товар');
+    // A unit after a number is upright: "cm" is см, not the italic "ст".
+    expect(fixLookalikeWords('Ваза керамическая Nordic, 25 cm').value).toBe('Ваза керамическая Nordic, 25 см');
+    expect(fixLookalikeWords('Ваза керамическая, cmapa').value).toBe('Ваза керамическая, стара');
     expect(fixLookalikeWords('The colour is not what I expected').value).toBe('The colour is not what I expected');
   });
 
