@@ -6,6 +6,8 @@
 // places. A reading that drops or adds a digit, or turns digits into letters, is left alone. A zero of the
 // first reading stays a zero: English alone reads a slashed zero as 8, 6 or 2, which the pair reads right
 // (devset: 8 prices and phones broken that way before this rule); the word's other digits are still taken.
+// An article code the pair garbled with Cyrillic letters or stray signs is taken as English reads it, when that
+// is a Latin code with as many digits.
 import type Tesseract from 'tesseract.js';
 import type { PositionedWord } from '../../domain/document.ts';
 import { encodeGrey } from '../images/prepare-for-ocr.ts';
@@ -51,9 +53,8 @@ export async function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: P
     const confidence = Math.min(...again.map((a) => a.confidence));
     if (confidence < MIN_CONFIDENCE) return;
     const second = asDigits(again.map((a) => a.text).join(''));
-    if (!sameShape(second, w.text)) return;
-    const text = keepingZeros(w.text, second);
-    if (text !== w.text) result[i] = { ...w, text, confidence: Math.min(w.confidence, confidence) };
+    const text = sameShape(second, w.text) ? keepingZeros(w.text, second) : latinCodeFor(w.text, second);
+    if (text !== undefined && text !== w.text) result[i] = { ...w, text, confidence: Math.min(w.confidence, confidence) };
   });
   return result;
 }
@@ -83,6 +84,21 @@ export function sameShape(a: string, b: string): boolean {
 /** The second reading, with the first one's zeros where the second has another digit. */
 export function keepingZeros(first: string, second: string): string {
   return [...second].map((c, k) => (first[k] === '0' ? '0' : c)).join('');
+}
+
+/** An article code as Latin capitals, digits and hyphens: "SV-T-352-05", "LH-NG-241-05". */
+const LATIN_CODE = /^(?=.*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+$/;
+/** Signs no code or number holds; a word with one was misread in part. */
+const STRAY_SIGN = /[$\\№|§@#%&*_=<>{}[\]~^`'"]/u;
+
+/**
+ * The English reading of a code the pair garbled: where the first reading mixes Latin and Cyrillic letters or holds
+ * a stray sign ("$\-Т-552-05", "ЬН-№-241-05"), and English reads a Latin code with as many digits, that code.
+ */
+export function latinCodeFor(first: string, second: string): string | undefined {
+  const garbled = STRAY_SIGN.test(first) || (/[A-Za-z]/.test(first) && /[А-Яа-яЁё]/.test(first));
+  const digits = (t: string) => t.replace(/\D/g, '').length;
+  return garbled && LATIN_CODE.test(second) && digits(second) === digits(first) ? second : undefined;
 }
 
 interface Stack {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMostlyDigits, keepingZeros, rereadDigitWords, sameShape } from '../../../../src/adapters/documents/reread-digit-words.ts';
+import { isMostlyDigits, keepingZeros, latinCodeFor, rereadDigitWords, sameShape } from '../../../../src/adapters/documents/reread-digit-words.ts';
 import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
 import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
 import type { PositionedWord } from '../../../../src/domain/document.ts';
@@ -73,5 +73,20 @@ describe('isMostlyDigits and sameShape', () => {
     expect(keepingZeros('7708', '7700')).toBe('7700');
     expect(keepingZeros('3099,50', '3699,50')).toBe('3099,50');
     expect(keepingZeros('00037655', '80037635')).toBe('00037635');
+  });
+});
+
+describe('latinCodeFor', () => {
+  it('takes the English reading of a code the pair garbled with Cyrillic letters or stray signs', () => {
+    expect(latinCodeFor('$\\-Т-552-05', 'SV-T-352-05')).toBe('SV-T-352-05');
+    expect(latinCodeFor('ЬН-№-241-05', 'LH-NG-241-05')).toBe('LH-NG-241-05');
+    expect(latinCodeFor('KP-РZ-462', 'KP-PZ-462')).toBe('KP-PZ-462');
+  });
+
+  it('leaves a clean first reading, a code in Cyrillic and a second reading with other digits alone', () => {
+    expect(latinCodeFor('KP-BO-491-05', 'KP-BD-491-05')).toBeUndefined();
+    expect(latinCodeFor('АБ-1234', 'AB-1234')).toBeUndefined();
+    expect(latinCodeFor('$\\-Т-552-05', 'SV-T-352-5')).toBeUndefined();
+    expect(latinCodeFor('ЬН-№-241-05', 'LH NG 241 05')).toBeUndefined();
   });
 });
