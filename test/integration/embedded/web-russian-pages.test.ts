@@ -83,6 +83,18 @@ describe('web: every page in Russian', () => {
     expect([...translator.missing]).toEqual([]);
   });
 
+  it('counts items from 1 on the review page, as the messages do (regression: a reading problem said "товар 0")', async () => {
+    const page = await admin.get('/returns/RT-RU01');
+    const labels = [...page.body.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
+    const itemLabels = labels.filter((l) => l.includes(dictionary.item!) || /итог по товару/.test(l));
+    // The one item of the application: its cells, its outcome and what it is exchanged for, each named "item 1".
+    expect(itemLabels.length).toBeGreaterThan(5);
+    expect(itemLabels.filter((l) => !/(^|\s)(товар|товару) 1\b/.test(l))).toEqual([]);
+    expect(page.body).not.toMatch(/(товар|товару|item) 0\b/);
+    // A reading problem stored with the item's key from 0 is shown with the item counted from 1.
+    expect(translator.translate('ru', 'items[0].price was read with low confidence (0.41)')).toBe(`${dictionary.item} 1, ${dictionary.price}: прочитано с низкой уверенностью (0.41)`);
+  });
+
   it('shows the checks\' messages of the review page in Russian', async () => {
     const page = await admin.get('/returns/RT-RU01');
     expect(page.body).toContain('прочитано с уверенностью');
