@@ -26,6 +26,7 @@ import { refundRoutes } from './routes/refund-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
 import { statusRoutes } from './routes/status-routes.ts';
 import type { WebDeps } from './web-deps.ts';
+import { formIssues, formIssuesText, type FormIssue } from './form-issues.ts';
 
 export type { WebDeps } from './web-deps.ts';
 
@@ -93,12 +94,15 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
     let status = 500;
     let message = 'Something went wrong; the error was logged.';
+    let issues: FormIssue[] = [];
     if (error instanceof AppError) {
       status = HTTP_STATUS[error.code];
       message = error.message;
     } else if (error instanceof ZodError) {
       status = 400;
-      message = error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ');
+      // Each field's problem apart, so the page shows it in its own language.
+      issues = formIssues(error);
+      message = formIssuesText(issues);
     } else if (typeof error.statusCode === 'number' && error.statusCode < 500) {
       status = error.statusCode;
       message = error.code?.startsWith('FST_CSRF') ? 'The form expired or did not come from this site; reload the page and try again.' : error.message;
@@ -109,7 +113,7 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
     reply.code(status);
     if (request.headers.accept?.includes('text/html')) {
       reply.type('text/html; charset=utf-8');
-      return views.error({ title: `${status}`, status, message, user: request.user, lang: request.lang });
+      return views.error({ title: `${status}`, status, message, issues, user: request.user, lang: request.lang });
     }
     return { error: message, status };
   });

@@ -1,6 +1,6 @@
 // The messages the machine writes for people (check reasons, reading problems, refund notes, refusals), found in the
 // source as the string or template literal passed to `reason(…)`, `problem(…)`, `new AppError(…)` or a `message:`
-// key, each as a sample: every `${…}` replaced by a value of its own. The UI dictionary test translates each sample,
+// key, or given as its own message to a check of a form's zod schema (`.regex(/…/, '…')`), each as a sample: every `${…}` replaced by a value of its own. The UI dictionary test translates each sample,
 // so a message added in English without its Russian pattern in src/web/i18n/ru.yaml fails.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,10 @@ import path from 'node:path';
 /** Where the messages shown on the review UI are written (the CLI's and the configuration's go to a terminal). */
 const SOURCES = ['src/pipeline', 'src/domain', 'src/web', 'src/adapters/documents', 'src/adapters/pdf'];
 const CALL = /(?:\breason\(\s*'[a-z_]+',\s*|\bproblem\([^,()]+(?:\([^)]*\))?,\s*'[a-z_]+',\s*|new AppError\(\s*'[a-z_]+',\s*|\bmessage:\s*|\berror:\s*)(?=[`'"])/g;
+/** Where the schemas of the forms the desk posts live: their checks' own messages are shown on a refused form. */
+const FORM_SOURCES = ['src/web', 'src/pipeline/review', 'src/pipeline/conversation', 'src/pipeline/refunds'];
+/** A zod check's own message: `.regex(/…/, '…')`, `.min(3, '…')`, `.refine(isDay, '…')` (src/web/form-issues.ts). */
+const ZOD_CHECK = /\.(?:regex\(\s*\/(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n])+\/[a-z]*|(?:min|max|length|gte|lte|refine)\(\s*[\w.]+),\s*(?=[`'"])/g;
 
 export interface MachineMessage {
   file: string;
@@ -19,14 +23,18 @@ export interface MachineMessage {
 
 export function machineMessages(root = process.cwd()): MachineMessage[] {
   const found: MachineMessage[] = [];
-  for (const file of SOURCES.flatMap((dir) => walk(path.join(root, dir)))) {
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(CALL)) {
-      const start = match.index + match[0].length;
-      const literal = readLiteral(text, start);
-      if (literal) found.push({ file: path.relative(root, file), literal: literal.raw, sample: literal.sample });
+  const scan = (dirs: string[], pattern: RegExp) => {
+    for (const file of dirs.flatMap((dir) => walk(path.join(root, dir)))) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index + match[0].length;
+        const literal = readLiteral(text, start);
+        if (literal) found.push({ file: path.relative(root, file), literal: literal.raw, sample: literal.sample });
+      }
     }
-  }
+  };
+  scan(SOURCES, CALL);
+  scan(FORM_SOURCES, ZOD_CHECK);
   return found;
 }
 

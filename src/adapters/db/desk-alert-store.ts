@@ -5,6 +5,7 @@ import type { AlertDue, DeskAlerts } from '../../domain/ports/desk-alerts.ts';
 import type { OutboundDraft } from '../../domain/ports/store.ts';
 import { guard, isUniqueViolation } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
+import { owesRefund, REFUNDS_DUE_LIMIT, REFUNDS_OWED } from './refund-ledger.ts';
 
 const UNDECIDED = ['received', 'parsed', 'needs_review'];
 const DAY_MS = 86_400_000;
@@ -24,16 +25,18 @@ export function createDeskAlertStore(db: DbClient): DeskAlerts {
             take: limit,
             select: { returnNumber: true, reviewDueAt: true },
           }),
+          // Every refund on the refunds to pay, not only those at the warehouse: an exchange's return postage stays
+          // owed after the replacement went out (state `exchanged`) and is overdue all the same.
           db.returnRequest.findMany({
-            where: { state: 'received_at_warehouse', refundDueAt: { lt: now }, refundAlertedAt: null },
+            where: { ...REFUNDS_OWED, refundDueAt: { lt: now }, refundAlertedAt: null },
             orderBy: [{ refundDueAt: 'asc' }, { returnNumber: 'asc' }],
             take: limit,
-            select: { returnNumber: true, refundDueAt: true, refundDue: true },
+            select: { returnNumber: true, refundDueAt: true, refundDue: true, application: true, decision: true },
           }),
         ]);
         return [
           ...reviews.map((r): AlertDue => ({ kind: 'review_sla_soon', returnNumber: r.returnNumber, dueAt: r.reviewDueAt!, amount: null })),
-          ...refunds.map((r): AlertDue => ({ kind: 'refund_overdue', returnNumber: r.returnNumber, dueAt: r.refundDueAt!, amount: r.refundDue })),
+          ...refunds.filter(owesRefund).map((r): AlertDue => ({ kind: 'refund_overdue', returnNumber: r.returnNumber, dueAt: r.refundDueAt!, amount: r.refundDue })),
         ];
       }),
 
@@ -59,26 +62,32 @@ export function createDeskAlertStore(db: DbClient): DeskAlerts {
     digestFacts: (now) =>
       guard('digestFacts', async () => {
         const undecided = { state: { in: UNDECIDED } };
-        const atWarehouse = { state: 'received_at_warehouse' };
-        const [underReview, reviewOverdue, awaiting, expiring, due, overdue, unassigned, waitingForAddress] = await Promise.all([
+        const [underReview, reviewOverdue, awaiting, expiring, owedRows, unassigned, waitingForAddress] = await Promise.all([
           db.returnRequest.count({ where: undecided }),
           db.returnRequest.count({ where: { ...undecided, reviewDueAt: { lt: now } } }),
           db.returnRequest.count({ where: { state: 'awaiting_shipment' } }),
           db.returnRequest.count({ where: { state: 'awaiting_shipment', shipBy: { lte: new Date(now.getTime() + DAY_MS) } } }),
-          db.returnRequest.aggregate({ where: atWarehouse, _sum: { refundDue: true }, _count: { _all: true } }),
-          db.returnRequest.aggregate({ where: { ...atWarehouse, refundDueAt: { lt: now } }, _sum: { refundDue: true }, _count: { _all: true } }),
+          // The same refunds as the refunds to pay (at most a page of them: more is not a desk's day).
+          db.returnRequest.findMany({
+            where: REFUNDS_OWED,
+            take: REFUNDS_DUE_LIMIT,
+            select: { returnNumber: true, refundDue: true, refundDueAt: true, application: true, decision: true },
+          }),
           db.inboundMessage.count({ where: { state: { in: ['needs_attention', 'parked'] } } }),
           db.returnRequest.count({ where: { state: 'approved' } }),
         ]);
+        const owed = owedRows.filter(owesRefund);
+        const overdue = owed.filter((r) => r.refundDueAt !== null && r.refundDueAt < now);
+        const sum = (rows: typeof owed) => rows.reduce((total, r) => total + (r.refundDue ?? 0), 0);
         return {
           underReview,
           reviewOverdue,
           awaitingShipment: awaiting,
           expiringWithin24h: expiring,
-          refundsDue: due._count._all,
-          refundsDueAmount: due._sum.refundDue ?? 0,
-          refundsOverdue: overdue._count._all,
-          refundsOverdueAmount: overdue._sum.refundDue ?? 0,
+          refundsDue: owed.length,
+          refundsDueAmount: sum(owed),
+          refundsOverdue: overdue.length,
+          refundsOverdueAmount: sum(overdue),
           unassignedMail: unassigned,
           waitingForAddress,
         };

@@ -18,20 +18,28 @@ const UNPAID = {
   OR: [{ state: 'received_at_warehouse' }, { state: 'exchanged', refundDue: { gt: 0 } }],
 };
 
+/**
+ * The refunds to pay, as the page lists them and the desk is alerted about them (desk-alert-store.ts): unpaid, and
+ * owed once the inspection accepted the goods, which fixed the amount (refundDue). `owesRefund` settles the rest.
+ */
+export const REFUNDS_OWED = { ...UNPAID, events: { some: { type: 'inspection_passed' } } };
+
+/** An exchange of everything owes money only when its return postage is the shop's cost (refundDue > 0). */
+export function owesRefund(row: { returnNumber: string; refundDue: number | null; application: unknown; decision: unknown }): boolean {
+  return (row.refundDue ?? 0) > 0 || !exchangeOnly(row.application, row.decision, row.returnNumber);
+}
+
 export function createRefundLedger(db: DbClient): RefundLedger {
   return {
     listRefundsDue: () =>
       guard('listRefundsDue', async () => {
         const rows = await db.returnRequest.findMany({
-          // Owed once the inspection accepted the goods: that event fixed the amount (refundDue).
-          where: { ...UNPAID, events: { some: { type: 'inspection_passed' } } },
+          where: REFUNDS_OWED,
           orderBy: [{ refundDueAt: 'asc' }, { returnNumber: 'asc' }],
           take: REFUNDS_DUE_LIMIT,
           select: { returnNumber: true, customerEmail: true, orderNumber: true, refundDue: true, refundDueAt: true, application: true, decision: true },
         });
-        // An exchange of everything owes money only when its return postage is the shop's cost (refundDue > 0).
-        const owed = rows.filter((row) => (row.refundDue ?? 0) > 0 || !exchangeOnly(row.application, row.decision, row.returnNumber));
-        return owed.map((row): RefundDue => {
+        return rows.filter(owesRefund).map((row): RefundDue => {
           const fields = readJson(ParsedApplicationSchema, row.application, `application of return ${row.returnNumber}`).fields;
           const method = RefundMethodSchema.safeParse(fields.refundMethod?.value);
           const value = (key: keyof typeof fields) => fields[key]?.value ?? null;

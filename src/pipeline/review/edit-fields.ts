@@ -28,8 +28,8 @@ export type EditResult = { ok: true; value: string | null } | { ok: false; messa
 
 const EXACT_LENGTH: Partial<Record<FieldKey, number>> = { bik: 9, account: 20, corrAccount: 20, cardLast4: 4 };
 
-/** What a valid value looks like, for the message beside a refused correction. */
-const HINT: Partial<Record<FieldKey, string>> = {
+/** What a valid value looks like, for the message beside a refused correction (each has its Russian in the UI). */
+export const EDIT_HINTS: Partial<Record<FieldKey, string>> = {
   orderDate: 'a date, e.g. 2025-03-01 or 01.03.2025',
   receivedDate: 'a date, e.g. 2025-03-01 or 01.03.2025',
   applicationDate: 'a date, e.g. 2025-03-01 or 01.03.2025',
@@ -48,10 +48,10 @@ export function validateField(key: FieldKey, raw: string): EditResult {
   if (key === 'reason') return enumValue(ReasonSchema.options, text);
   if (key === 'refundMethod') return enumValue(RefundMethodSchema.options, text);
   const normalized = normalizeField(key, text);
-  if (!normalized) return { ok: false, message: `not a valid ${key}: expected ${HINT[key] ?? 'a readable value'}` };
+  if (!normalized) return { ok: false, message: `not a valid ${key}: expected ${EDIT_HINTS[key] ?? 'a readable value'}` };
   const length = EXACT_LENGTH[key];
   if (length !== undefined && (normalized.value.length !== length || normalized.fixes > 0)) {
-    return { ok: false, message: `not a valid ${key}: expected ${HINT[key] ?? `${length} digits`}` };
+    return { ok: false, message: `not a valid ${key}: expected ${EDIT_HINTS[key] ?? `${length} digits`}` };
   }
   return { ok: true, value: normalized.value };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/app-error.ts';
 import { RoleSchema } from '../../domain/ports/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { AppContext } from '../build-app.ts';
+import { formIssues } from '../form-issues.ts';
 
 const AddUserSchema = z.object({
   email: z.email().trim().toLowerCase().max(254),
@@ -38,7 +39,7 @@ export function adminRoutes({ deps, views }: AppContext) {
       const parsed = AddUserSchema.safeParse(request.body);
       if (!parsed.success) {
         reply.code(400);
-        return render(request, reply, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        return render(request, reply, { issues: formIssues(parsed.error) });
       }
       const { email, role, password } = parsed.data;
       const { created } = await deps.users.upsertUser({ email, role, passwordHash: await hashPassword(password) });

@@ -117,7 +117,9 @@ export function buildReturnView(
 
   const fields = FIELD_KEYS.map((key) => view(key, FIELD_LABELS[key] ?? key, application.fields[key]));
   const items = application.items.map((item, index) => ({
+    // `index` keys the form (outcome.0); people count items from 1, as the messages do ("item 1 SKU").
     index,
+    number: index + 1,
     cells: ITEM_KEYS.map((key) => view(`items.${index}.${key}`, key, item[key])),
     // Problems of the item as a whole (not one of its cells, which show their own under the value).
     issues: itemIssues(index, check),

@@ -97,4 +97,33 @@ describe('desk alerts and digest', () => {
     expect((await runDeskAlerts(deps(new Date(start.getTime() + 49 * HOUR)))).digest).toBe(true);
     expect((await runDeskAlerts(deps(new Date(start.getTime() + 52 * HOUR)))).digest).toBe(false);
   });
+
+  it('alerts for an exchange\'s unpaid return postage, overdue after the replacement went out (regression: only returns at the warehouse were alerted)', async () => {
+    await fx.seedReturn({ returnNumber: 'RT-N004', state: 'received_at_warehouse', createdAt: start });
+    await fx.store.updateReturn({
+      returnNumber: 'RT-N004',
+      fromState: 'received_at_warehouse',
+      toState: 'exchanged',
+      events: [
+        { actor: 'agent:sam@desk.test', type: 'inspection_passed', at: start },
+        { actor: 'agent:sam@desk.test', type: 'replacement_sent', fromState: 'received_at_warehouse', toState: 'exchanged', at: start },
+      ],
+      refund: { due: 38_750 },
+      deadlines: { refundDueAt: new Date(start.getTime() + 40 * HOUR) },
+    });
+    // It is on the refunds to pay, so it is alerted like any other refund owed.
+    expect((await fx.store.listRefundsDue()).map((r) => r.returnNumber)).toContain('RT-N004');
+    const before = new Set((await deskMail()).map((m) => m.messageId));
+    const at = new Date(start.getTime() + 53 * HOUR);
+    expect((await runDeskAlerts(deps(at))).alerted).toBe(1);
+    const [alert, ...more] = (await deskMail()).filter((m) => !before.has(m.messageId));
+    expect(more).toEqual([]);
+    expect(alert!.subject).toBe('Просрочен возврат денег: 1');
+    expect(alert!.text).toContain('- RT-N004: нужно было вернуть до 7 декабря 2026 г., сумма 387,50\u00a0₽ — https://returns.shop.test/returns/RT-N004');
+    expect((await runDeskAlerts(deps(new Date(at.getTime() + HOUR)))).alerted).toBe(0);
+    // The next digest counts it with the refunds due and overdue.
+    await runDeskAlerts(deps(new Date(start.getTime() + 73 * HOUR)));
+    const digest = (await deskMail()).find((m) => m.subject === 'Сводка службы возвратов за 8 декабря 2026 г.')!;
+    expect(digest.text).toContain('- Возвраты денег к выплате: 2 на 1\u00a0888,00\u00a0₽, из них просрочено: 2 на 1\u00a0888,00\u00a0₽.');
+  });
 });

@@ -83,6 +83,38 @@ describe('web: every page in Russian', () => {
     expect([...translator.missing]).toEqual([]);
   });
 
+  it('shows a refused form\'s problems in Russian, each field by its label (regression: "amount: amount in roubles…" stayed English)', async () => {
+    const page = await admin.get('/returns/RT-RU02');
+    // A schema's own message (desk-steps.ts) and zod's (a too short reason, an unknown inspection result).
+    const receipt = await admin.post('/returns/RT-RU02/receipt-amount', { _csrf: csrfOf(page.body), amount: '12,5 руб' }, { accept: 'text/html' });
+    const action = await admin.post('/returns/RT-RU02/extend-ship-by', { _csrf: csrfOf(page.body), reason: 'x', shipBy: 'tomorrow' }, { accept: 'text/html' });
+    const users = await admin.get('/admin/users');
+    const user = await admin.post('/admin/users', { _csrf: csrfOf(users.body), email: 'short@shop.test', role: 'nobody', password: 'short' });
+    for (const res of [receipt, action, user]) expect(res.status).toBe(400);
+    expect(receipt.body).toContain(`<b>${dictionary.Amount}</b>: сумма в рублях, например 450.00`);
+    expect(action.body).toContain(`<b>${dictionary.Reason}</b>: напишите причину в нескольких словах`);
+    expect(action.body).toContain(`<b>${dictionary['Ship by']}</b>: дата, например 2026-12-12`);
+    expect(user.body).toContain(`<b>${dictionary.Role}</b>: ${dictionary['Not one of the choices.']}`);
+    expect(user.body).toContain(`<b>${dictionary.Password}</b>: не меньше 12 символов`);
+    for (const res of [receipt, action, user]) {
+      expect(englishOn(res.body)).toEqual([]);
+      expect(visibleText(res.body)).not.toMatch(/amount in roubles|say why|a date, e\.g\.|Invalid option|Too small/);
+    }
+    expect([...translator.missing]).toEqual([]);
+  });
+
+  it('counts items from 1 on the review page, as the messages do (regression: a reading problem said "товар 0")', async () => {
+    const page = await admin.get('/returns/RT-RU01');
+    const labels = [...page.body.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
+    const itemLabels = labels.filter((l) => l.includes(dictionary.item!) || /итог по товару/.test(l));
+    // The one item of the application: its cells, its outcome and what it is exchanged for, each named "item 1".
+    expect(itemLabels.length).toBeGreaterThan(5);
+    expect(itemLabels.filter((l) => !/(^|\s)(товар|товару) 1\b/.test(l))).toEqual([]);
+    expect(page.body).not.toMatch(/(товар|товару|item) 0\b/);
+    // A reading problem stored with the item's key from 0 is shown with the item counted from 1.
+    expect(translator.translate('ru', 'items[0].price was read with low confidence (0.41)')).toBe(`${dictionary.item} 1, ${dictionary.price}: прочитано с низкой уверенностью (0.41)`);
+  });
+
   it('shows the checks\' messages of the review page in Russian', async () => {
     const page = await admin.get('/returns/RT-RU01');
     expect(page.body).toContain('прочитано с уверенностью');

@@ -1,7 +1,10 @@
 // The desk's day in a real browser (Chromium), issue #14: an agent extends a ship-by date and revives an expired
 // return (the customer's reply in the outbox each time); a manager exports a batch of refunds as payment orders
-// (the downloaded file parses back to the same amounts) and marks it paid; the dashboard shows the money.
+// (the downloaded file parses back to the same amounts) and marks it paid; the dashboard shows the money; an
+// exchange's return postage is repaid from the refunds to pay; a return started from an unassigned e-mail opens with
+// what its attachment says; the review page speaks Russian, the machine's check messages too.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -14,16 +17,23 @@ import { isoDay } from '../../../src/domain/iso-day.ts';
 import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
 import { parseClientBankExchange } from '../../support/client-bank-exchange.ts';
 import { PASSWORD, startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
+import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
+import { FIELD_LABELS } from '../../../src/web/view-models/return-view.ts';
 
 let fx: WebFixture;
 let browser: Browser;
 let base: string;
+/** The pages' translator: what a Russian page asked the dictionary for and it lacked is counted here. */
+const translator = createTranslator(loadDictionary());
+/** The unassigned e-mail with an application attached (a text-layer PDF), and what that PDF says. */
+let withPdfId: string;
+const PDF_EXPECTED = JSON.parse(readFileSync('samples/emails/01-text-pdf.expected.json', 'utf8')) as { fields: Record<string, string>; items: Array<Record<string, string>> };
 const HOUR = 3_600_000;
 const BANK = { refundMethod: ['bank_account', 0.95], bik: ['044525225', 0.95], account: ['40817810099910004312', 0.95], corrAccount: ['30101810400000000225', 0.95], accountHolder: ['Иванова Анна Сергеевна', 0.9] } as const;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  fx = await startWebFixture();
+  fx = await startWebFixture({ translator });
   const now = Date.now();
   await fx.seedReturn({ returnNumber: 'RT-D001', state: 'awaiting_shipment', createdAt: new Date(now - 50 * HOUR) });
   await fx.seedReturn({ returnNumber: 'RT-D002', state: 'expired', createdAt: new Date(now - 200 * HOUR) });
@@ -56,7 +66,7 @@ beforeAll(async () => {
     items: [['SK-1', 'Юбка', 'M', '1', '4000.00']],
   });
   // Under review, for the review page's screenshot.
-  await fx.seedReturn({ returnNumber: 'RT-D005', createdAt: new Date(now - 20 * HOUR), fields: { fullName: ['Смирнова Ольга Петровна', 0.93], phone: ['+7916123456', 0.41] } });
+  await fx.seedReturn({ returnNumber: 'RT-D005', createdAt: new Date(now - 20 * HOUR), fields: { fullName: ['Смирнова Ольга Петровна', 0.93], phone: ['+7916123456', 0.41], cardLast4: ['4242', 0.41] } });
   // A customer's question that is no application and names no return: the unassigned inbox.
   const raw = Buffer.from(
     'From: Ольга <olga@example.org>\r\nTo: info@shop.test\r\nSubject: Вопрос про возврат\r\nMessage-ID: <olga-question@example.org>\r\n' +
@@ -65,6 +75,20 @@ beforeAll(async () => {
   const saved = await fx.store.saveInbound({ mailboxId: 'maildir:/test', mailboxKey: 'olga', messageId: '<olga-question@example.org>', sha256: createHash('sha256').update(raw).digest('hex'), raw, receivedAt: new Date(now - HOUR) });
   await fx.store.claimInbound(saved.id);
   await fx.store.finishInbound(saved.id, 'needs_attention', 'not_an_application');
+  // A defective skirt exchanged: the shop owes the customer's return postage (policy shippingRefundReasons).
+  await fx.store.upsertOrders([{ ...(await fx.store.find('A-1001'))!, orderNumber: 'A-6006' }]);
+  await fx.seedReturn({
+    returnNumber: 'RT-D006',
+    createdAt: new Date(now - 2 * HOUR),
+    fields: { orderNumber: ['A-6006', 0.97], email: ['anna@example.com', 0.99], cardLast4: ['4242', 0.99], reason: ['defect', 0.95] },
+    items: [['SK-1', 'Юбка', 'M', '1', '4000.00']],
+  });
+  // An application the worker left unassigned, its PDF attached: an agent starts the return from it.
+  const withPdf = readFileSync('samples/emails/01-text-pdf.eml');
+  const pdfMail = await fx.store.saveInbound({ mailboxId: 'maildir:/test', mailboxKey: 'with-pdf', messageId: '<1741504445.372913061@f512.i.mail.ru>', sha256: createHash('sha256').update(withPdf).digest('hex'), raw: withPdf, receivedAt: new Date(now - 2 * HOUR) });
+  await fx.store.claimInbound(pdfMail.id);
+  await fx.store.finishInbound(pdfMail.id, 'needs_attention', 'not_an_application');
+  withPdfId = pdfMail.id;
   base = await fx.app.listen({ port: 0, host: '127.0.0.1' });
 });
 
@@ -258,10 +282,80 @@ describe('browser: the desk\'s day', () => {
     await context.close();
   });
 
+  it('exchanges a defective item, then repays its return postage from the refunds to pay: the reply says what it repays', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, USERS.manager);
+    await page.goto(`${base}/returns/RT-D006`);
+    await page.selectOption('select[name="outcome.0"]', 'exchange');
+    await page.fill('input[name="exchangeFor.0"]', 'размер S');
+    await Promise.all([page.waitForURL(/done=approved/), page.click('#approve')]);
+    await page.click('form[action$="/parcel-received"] button');
+    await page.waitForURL(/done=received/);
+    // The customer's postage receipt, then the inspection that fixes what is owed.
+    await page.fill('form[action$="/receipt-amount"] input[name=amount]', '387.50');
+    await Promise.all([page.waitForURL(/done=receipt/), page.click('form[action$="/receipt-amount"] button[type=submit]')]);
+    await page.fill('form[action$="/inspection"] input[name=note]', 'шов разошёлся, брак');
+    await Promise.all([page.waitForURL(/done=inspected/), page.click('form[action$="/inspection"] button[type=submit]')]);
+    await expect.poll(() => page.locator('#exchange-postage').textContent()).toContain('387.50');
+    // No item is refunded: no refund form, the replacement goes out before the money.
+    expect(await page.locator('form[action$="/refund-issued"]').count()).toBe(0);
+    await Promise.all([page.waitForURL(/done=replacement/), page.click('#replacement-form button[type=submit]')]);
+    await expect.poll(() => page.locator('h1 .state').textContent()).toContain('exchanged');
+
+    await page.click('a:text("Refunds to pay")');
+    const row = page.locator('table.refunds tbody tr', { hasText: 'RT-D006' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await page.inputValue('input[name="amount.RT-D006"]')).toBe('387.50');
+    const others = (await page.locator('table.refunds tbody tr').count()) - 1;
+    await page.check('input[name="pick.RT-D006"]');
+    await Promise.all([page.waitForURL(/paid=1/), page.click('#mark-paid')]);
+    await expect.poll(() => page.locator('table.refunds tbody tr').count()).toBe(others);
+    expect(await page.locator('table.refunds tbody tr', { hasText: 'RT-D006' }).count()).toBe(0);
+
+    // Paying the postage keeps the exchange's own end; the page and the timeline say it was repaid.
+    await page.goto(`${base}/returns/RT-D006`);
+    await expect.poll(() => page.locator('h1 .state').textContent()).toContain('exchanged');
+    await expect.poll(() => page.locator('#exchange-postage').textContent()).toContain('Return postage refunded: 387.50');
+    const reply = await simpleParser((await pendingFor('RT-D006')).at(-1)!.raw);
+    expect(reply.subject).toContain('RT-D006');
+    expect(reply.text).toContain('387,50\u00a0₽');
+    expect(reply.text).toContain('обратную доставку по обмену');
+    expect((await fx.store.getReturn('RT-D006'))!.outbound.map((o) => o.template)).toEqual(['exchange_approved', 'parcel_received', 'exchange_sent', 'refund_issued']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('starts a return from an unassigned e-mail with an application attached: the new return shows what the PDF says', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, USERS.support);
+    await page.click('a:text("Needs attention")');
+    await page.click(`a[href="/attention/${withPdfId}"]`);
+    await Promise.all([page.waitForURL(/\/returns\/R-[0-9A-Z]{4}-[0-9A-Z]{4}\?done=started$/), page.click('#start-form button[type=submit]')]);
+    // Read as the worker reads an application: the fields from the PDF's text layer, not the sender's address alone.
+    for (const key of ['orderNumber', 'fullName', 'phone', 'bik', 'account', 'corrAccount', 'accountHolder', 'receivedDate']) {
+      expect(await page.inputValue(`#f-${key}`), key).toBe(PDF_EXPECTED.fields[key]);
+    }
+    expect(await page.inputValue('#f-reason')).toBe(PDF_EXPECTED.fields.reason);
+    expect(await page.inputValue('#f-refundMethod')).toBe(PDF_EXPECTED.fields.refundMethod);
+    for (const key of ['sku', 'name', 'size', 'price'] as const) {
+      expect(await page.inputValue(`input[name="f.items.0.${key}"]`), key).toBe(PDF_EXPECTED.items[0]![key]);
+    }
+    // The PDF is the return's document: its page is drawn beside the fields.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.scan-page img')).some((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+    await expect.poll(() => page.locator('#approve').isVisible()).toBe(true);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'started-from-mail-en');
+    await context.close();
+  });
+
   it('shows every page in Russian, the language a Russian shop\'s agents read (screenshots for docs/ui.md)', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, USERS.manager);
+    // An admin sees every page a manager does, and the users page.
+    await signIn(page, USERS.admin);
     await page.click('#lang-ru');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Очередь на проверку');
@@ -271,17 +365,27 @@ describe('browser: the desk\'s day', () => {
     await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
     await expect.poll(() => page.locator('#approve').textContent()).toBe('Одобрить');
     expect(await page.locator('#f-email').locator('xpath=..').textContent()).toContain('Распознано неуверенно (58%): сверьте со сканом.');
+    // The machine's checks are written in English in the code and stored so; the page shows them in Russian.
+    const checks = (await page.locator('ul.reasons').first().textContent())!;
+    expect(checks).toContain(`${loadDictionary()[FIELD_LABELS.cardLast4!]} «4242» прочитано с уверенностью 0.41 (< 0.9).`);
+    expect(checks).not.toMatch(/was read with|is missing|does not match/);
     await saveScreenshot(await page.screenshot({ fullPage: false }), 'review', { docs: true });
     await page.goto(`${base}/returns/RT-D001`);
     await expect.poll(() => page.locator('#desk-actions h2').textContent()).toBe('Действия службы возвратов');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'return-desk', { docs: true });
-    await page.goto(`${base}/returns/RT-D004`);
+    // The exchange whose return postage was repaid (the test above).
+    await page.goto(`${base}/returns/RT-D006`);
+    await expect.poll(() => page.locator('#exchange-postage').textContent()).toContain('387.50');
+    expect(await page.locator('#exchange-postage').textContent()).not.toContain('Return postage');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange', { docs: true });
     await page.goto(`${base}/refunds`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Возвраты денег к выплате');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds', { docs: true });
     await page.goto(`${base}/attention?state=all`);
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned', { docs: true });
+    await page.goto(`${base}/admin/users`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(loadDictionary().Users);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'users', { docs: true });
     await page.goto(`${base}/dashboard?days=30`);
     await page.waitForFunction(() => (window as unknown as { Chart?: { instances: object } }).Chart !== undefined);
     await expect.poll(() => page.locator('#tile-refunds-paid span').textContent()).toBe('Выплачено');
@@ -292,6 +396,8 @@ describe('browser: the desk\'s day', () => {
     expect(labels).toContain('ждём отправку');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'dashboard', { docs: true });
     // And back to English, on the same page.
+    // Nothing a Russian page asked the dictionary for was missing from it.
+    expect([...translator.missing]).toEqual([]);
     await page.click('#lang-en');
     await expect.poll(() => page.locator('#tile-refunds-paid span').textContent()).toBe('Refunds paid');
     await context.close();

@@ -9,6 +9,8 @@ import { RETURN_EVENTS } from '../../../src/domain/lifecycle/transitions.ts';
 import { INBOUND_STATES, RETURN_STATES } from '../../../src/domain/return-state.ts';
 import { REASON_CODES } from '../../../src/pipeline/decide/decision-reasons.ts';
 import { REJECTION_REASONS } from '../../../src/pipeline/review/decide-review.ts';
+import { EDIT_HINTS } from '../../../src/pipeline/review/edit-fields.ts';
+import { FORM_FIELD_LABELS, ZOD_ISSUE_PHRASES } from '../../../src/web/form-issues.ts';
 import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
 import { DONE_MESSAGES } from '../../../src/web/routes/return-routes.ts';
 import { FIELD_LABELS, slaBadge } from '../../../src/web/view-models/return-view.ts';
@@ -55,6 +57,10 @@ function dynamicPhrases(): Set<string> {
     ...Object.values(FIELD_LABELS),
     ...ITEM_KEYS,
     ...Object.values(DONE_MESSAGES),
+    // A refused form: its fields, zod's own problems in plain words, what a correction expects.
+    ...Object.values(FORM_FIELD_LABELS),
+    ...Object.values(ZOD_ISSUE_PHRASES),
+    ...Object.values(EDIT_HINTS),
     '{n} refund(s) marked paid; each customer is told the amount and the day.',
     'Read with low confidence ({percent}): check it against the scan.',
     'Missing: fill it in from the scan.',
