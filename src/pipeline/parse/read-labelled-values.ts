@@ -130,7 +130,7 @@ function blockLabels(text: string, first: PlacedCell, ocr: boolean): LabelMatch[
 }
 
 /** Cells right of a block, level with it, up to the next label: a value column, wrapped over rows or not. */
-function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, target: LabelTarget): Place[] {
+function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, target: LabelTarget, consumed: Set<string>): Place[] {
   const words = WORDY.has(target);
   // A choice's options are words that also name fields ("Карта / Card" beside "Способ возврата"): there a
   // cell that starts like a label may still be the value, which the group's own reading then checks — but
@@ -138,7 +138,9 @@ function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, bloc
   // be another table's label.
   const ownLines = new Set([i, ...block.parts.map(([j]) => j)]);
   const near = (cell: PlacedCell) => cell.x0! - block.x1 < block.x1 - block.x0;
-  const isValue = (cell: PlacedCell, j: number) => !startsWithLabel(cell) || (CHOICE_GROUPS.has(target) && ownLines.has(j) && near(cell));
+  // A wrapped line of another label ("No." under "Номер заказа / Order") is that label's, not a value.
+  const isValue = (cell: PlacedCell, j: number) =>
+    !consumed.has(`${j}:${cellsByLine[j]!.indexOf(cell)}`) && (!startsWithLabel(cell) || (CHOICE_GROUPS.has(target) && ownLines.has(j) && near(cell)));
   const h = lineHeight(lines[i]!);
   const found: Array<{ cell: PlacedCell; lineIndex: number }> = [];
   for (let j = i; j < lines.length; j++) {
@@ -191,7 +193,7 @@ function underBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block
 }
 
 /** The values a label may have, nearest first. */
-function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number, text: string, m: LabelMatch, next: LabelMatch | undefined, block: Block | undefined): Place[] {
+function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number, text: string, m: LabelMatch, next: LabelMatch | undefined, block: Block | undefined, consumed: Set<string>): Place[] {
   const line = lines[i]!;
   const places: Place[] = [];
   // The label's own cell ends where its wrapped caption or translation begins.
@@ -199,7 +201,7 @@ function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: num
   const own = clean(text.slice(m.end, Math.min(next ? next.start : text.length, cellEnd ?? text.length)));
   if (!EMPTY.test(own)) places.push({ raw: own, line, lineIndex: i, weak: false });
   if (next) return places;
-  if (block) return [...places, ...besideBlock(lines, cellsByLine, i, block, m.def.target), ...underBlock(lines, cellsByLine, i, block)];
+  if (block) return [...places, ...besideBlock(lines, cellsByLine, i, block, m.def.target, consumed), ...underBlock(lines, cellsByLine, i, block)];
   const cells = cellsByLine[i]!;
   const right = cells[k + 1];
   if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false });
@@ -251,7 +253,7 @@ export function readLabelledValues(lines: Line[], skip: Set<number>, accepts: Ac
         const next = labels[j + 1];
         // "Номер заказа / Order number:" — two labels of one field: the value follows the last one.
         if (next && next.def.target === m.def.target && /^[\s\/|:]*$/.test(text.slice(m.end, next.start))) continue;
-        const places = placesFor(lines, cellsByLine, i, k, text, m, next, block);
+        const places = placesFor(lines, cellsByLine, i, k, text, m, next, block, consumed);
         const chosen = places.find((p) => accepts(m.def.target, p.raw, lines[i]!.ocr)) ?? (places[0]?.lineIndex === i ? places[0] : undefined);
         if (!chosen) continue;
         candidates.push({ target: m.def.target, raw: chosen.raw, line: chosen.line, lineIndex: chosen.lineIndex, weak: chosen.weak || m.edits > 0 });

@@ -28,6 +28,18 @@ describe('reading by geometry', () => {
     expect(r.fields.applicationDate).toBeUndefined();
   });
 
+  it('reads a two-line name centred on its one-line label, past the next table\'s wrapped label beside it', () => {
+    const r = parseDocument(positionedDocument([
+      [80, [10, 'Заявление на возврат товара / Product return request']],
+      [106, [100, 'Кузнецова Маргарита'], [300, 'Номер заказа / Order']],
+      [111, [10, 'ФИО / Full name'], [300, 'No.'], [400, '50947860-0219']],
+      [120, [100, 'Станиславовна']],
+      [140, [300, 'Дата заказа / Order']],
+      [146, [10, 'Телефон / Phone'], [100, '+7-982-594-67-10'], [300, 'date'], [400, '29/07/2026']],
+    ]));
+    expect(values(r)).toMatchObject({ fullName: 'Кузнецова Маргарита Станиславовна', orderNumber: '50947860-0219', orderDate: '2026-07-29' });
+  });
+
   it('takes a caption under a label for the label\'s own, not for a second field', () => {
     const r = parseDocument(positionedDocument([
       [80, [10, 'БЛАНК ВОЗВРАТА ТОВАРА']],
