@@ -52,7 +52,7 @@ export interface AppContext {
   translate: ReturnType<typeof createTranslator>['translate'];
   /**
    * What an agent's page or action needs, with the policy in force now: the policy file is looked at first (a stat
-   * when it did not change), so the UI agrees with the worker without a restart. One request, one policy.
+   * when it did not change), so the UI agrees with the worker without a restart. An action runs on the one policy it was handed.
    */
   review: () => Promise<ReviewDeps>;
 }
