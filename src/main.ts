@@ -23,7 +23,9 @@ import { checkOcrData } from './adapters/ocr/check-ocr-data.ts';
 import { createLazyOcr } from './adapters/ocr/lazy-ocr.ts';
 import { createHttpOrders } from './adapters/orders/create-http-orders.ts';
 import { createFileOutbox } from './adapters/outbox/create-file-outbox.ts';
-import { loadPolicy } from './adapters/policy/load-policy.ts';
+import { watchPolicyFile } from './adapters/policy/watch-policy-file.ts';
+import { placeholderMessage, placeholderRegions } from './domain/policy/placeholder-address.ts';
+import type { PolicySource } from './domain/ports/policy-source.ts';
 import { openQueue } from './adapters/queue/open-queue.ts';
 import { createSmtpTransport } from './adapters/smtp/create-smtp-transport.ts';
 import { loadReplyTemplates } from './adapters/templates/load-reply-templates.ts';
@@ -86,7 +88,8 @@ export interface Runtime {
  * process starts at once, so the first document does not wait for it.
  */
 export async function createRuntime(config: Config, options: { lazyOcr?: boolean; metrics?: Metrics } = {}): Promise<Runtime> {
-  const policy = loadPolicy(config.policyFile);
+  const policySource = policyFileFor(config, createLogger(config));
+  const policy = policySource.current();
   const templates = loadReplyTemplates(TEMPLATES_DIR, { statusUrl: `${config.publicUrl}/status` });
   await checkOcrData(config.ocrDataDir);
   const opened = await openStore(config.databaseUrl, { timeZone: config.shopTimeZone });
@@ -150,6 +153,7 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
       returns: store,
       policy,
+      policySource,
       templates,
       composeMessage,
       readMessageId,
@@ -214,6 +218,23 @@ function isolatedReader(config: Config, log: Logger, metrics?: Metrics) {
   return { documents, reader };
 }
 
+/**
+ * The policy file, re-read when it changes (each worker round, each UI page that uses it). A change is logged once:
+ * taken, or refused with the reason while the policy before it stays in force.
+ */
+export function policyFileFor(config: Pick<Config, 'policyFile'>, log: Logger): PolicySource {
+  return watchPolicyFile(config.policyFile, {
+    onChange: ({ outcome, status, policy }) => {
+      if (outcome === 'refused') {
+        log.error({ policyFile: status.source, inForce: status.version }, `policy file changed but was refused; the policy before it stays in force. ${status.refused?.message ?? ''}`);
+        return;
+      }
+      log.info({ policyFile: status.source, version: status.version }, 'policy file changed: the new policy is in force');
+      for (const region of placeholderRegions(policy)) log.warn(placeholderMessage(region));
+    },
+  });
+}
+
 /** The one reply check, for the worker and the review UI alike. */
 function replyGuardFor(config: Config, delivery: DeliveryStore): ReplyGuard {
   return createReplyGuard({ delivery, replyRateLimitPerHour: config.replyRateLimitPerHour, ownAddresses: config.ownAddresses });
@@ -243,8 +264,11 @@ export interface WebRuntime {
  */
 export async function createWebRuntime(
   config: Config,
-  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth; mime?: MimeParser; reader?: DocumentReader } = {},
+  options: { store?: DbStore; delivery?: DeliveryStore; metrics?: Metrics; health?: () => WorkerHealth; mime?: MimeParser; reader?: DocumentReader; policy?: PolicySource } = {},
 ): Promise<WebRuntime> {
+  // The worker's policy source in the same process, so the UI and the worker never disagree; else one of our own,
+  // looking at the same file.
+  const policy = options.policy ?? policyFileFor(config, createLogger(config));
   // An agent starting a return from an unassigned e-mail has its attachments read like the worker's mail: with the
   // worker's reader in the same process, else a reader of our own, whose child starts at the first such e-mail.
   const ownReader = options.reader ? undefined : isolatedReader(config, createLogger(config), options.metrics);
@@ -263,13 +287,14 @@ export async function createWebRuntime(
     refunds: store,
     conversations: store,
     uiLanguage: config.uiLanguage,
+    policy,
     ...(config.payer ? { payer: config.payer } : {}),
     mime: options.mime ?? ownMime!,
     reader: options.reader ?? ownReader!.reader,
     review: {
       updates: store,
       orders: config.ordersUrl ? createHttpOrders(config.ordersUrl) : store,
-      policy: loadPolicy(config.policyFile),
+      policy: policy.current(),
       templates: loadReplyTemplates(TEMPLATES_DIR, { statusUrl: `${config.publicUrl}/status` }),
       composeMessage,
       from: config.mailFrom,

@@ -20,7 +20,7 @@ export async function startCommand(): Promise<number> {
     },
     onError: (error) => log.error({ error: error instanceof Error ? error.message : String(error) }, 'worker round failed'),
   });
-  const web = await createWebRuntime(config, { store: runtime.store, delivery: runtime.delivery, metrics, health: worker.status, mime: runtime.deps.mime, reader: runtime.deps.documents });
+  const web = await createWebRuntime(config, { store: runtime.store, delivery: runtime.delivery, metrics, health: worker.status, mime: runtime.deps.mime, reader: runtime.deps.documents, policy: runtime.deps.policySource });
   const app = await buildApp(web.deps);
   const address = await app.listen({ port: config.port, host: config.host });
   const mailbox = config.imapUrl ? runtime.deps.mailbox.id : `${config.maildir}/new`;

@@ -27,6 +27,7 @@ import { returnRoutes } from './routes/return-routes.ts';
 import { statusRoutes } from './routes/status-routes.ts';
 import type { WebDeps } from './web-deps.ts';
 import { formIssues, formIssuesText, type FormIssue } from './form-issues.ts';
+import type { ReviewDeps } from '../pipeline/review/review-deps.ts';
 
 export type { WebDeps } from './web-deps.ts';
 
@@ -50,6 +51,11 @@ export interface AppContext {
   now: () => Date;
   /** A phrase in the request's language, for text a page hands to its scripts (chart labels). */
   translate: ReturnType<typeof createTranslator>['translate'];
+  /**
+   * What an agent's page or action needs, with the policy in force now: the policy file is looked at first (a stat
+   * when it did not change), so the UI agrees with the worker without a restart. An action runs on the one policy it was handed.
+   */
+  review: () => Promise<ReviewDeps>;
 }
 
 export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
@@ -58,7 +64,12 @@ export async function buildApp(deps: WebDeps): Promise<FastifyInstance> {
   const translator = deps.translator ?? createTranslator(loadDictionary());
   const views = await loadViews(deps.review.timeZone, { defaultLanguage, translator });
   const now = deps.now ?? (() => new Date());
-  const context: AppContext = { deps, views, now, translate: translator.translate };
+  const review = async (): Promise<ReviewDeps> => {
+    if (!deps.policy) return deps.review;
+    await deps.policy.refresh();
+    return { ...deps.review, policy: deps.policy.current() };
+  };
+  const context: AppContext = { deps, views, now, translate: translator.translate, review };
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

@@ -9,6 +9,7 @@ import type { DocumentFiles } from '../domain/ports/document-files.ts';
 import type { DocumentReader } from '../domain/ports/document-reader.ts';
 import type { Store } from '../domain/ports/store.ts';
 import type { Users } from '../domain/ports/users.ts';
+import type { PolicySource } from '../domain/ports/policy-source.ts';
 import type { ReviewDeps } from '../pipeline/review/review-deps.ts';
 import type { createTranslator } from './i18n/ui-language.ts';
 
@@ -24,6 +25,11 @@ export interface WebDeps {
   dashboard: Dashboard;
   documents: DocumentFiles;
   review: ReviewDeps;
+  /**
+   * The policy file, looked at again by each page and action that uses the policy: `review.policy` is then the one
+   * in force at that request. Without it `review.policy` stays as built (tests).
+   */
+  policy?: PolicySource;
   /** Every return's e-mails in and out, and the unassigned inbox's answers and attachments. */
   conversations: Conversations;
   /** An integer in [0, 31) for the numbers of returns started from an e-mail; crypto's randomInt by default. */

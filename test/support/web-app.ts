@@ -29,6 +29,7 @@ import { buildApp } from '../../src/web/build-app.ts';
 import type { WebDeps } from '../../src/web/web-deps.ts';
 import { isoDay } from '../../src/domain/iso-day.ts';
 import { testPolicy } from './test-policy.ts';
+import { watchPolicyFile } from '../../src/adapters/policy/watch-policy-file.ts';
 
 const DAY = 24 * 3_600_000;
 
@@ -195,7 +196,9 @@ export interface WebFixture {
 }
 
 /** The tests read English pages unless they ask for Russian (the UI's own default is Russian: UI_LANGUAGE). */
-export async function startWebFixture(options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en'; translator?: WebDeps['translator'] } = {}): Promise<WebFixture> {
+export async function startWebFixture(
+  options: { now?: () => Date; loginRateLimit?: number; uiLanguage?: 'ru' | 'en'; translator?: WebDeps['translator']; policyFile?: string } = {},
+): Promise<WebFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), 'intake-web-'));
   const url = `file:${path.join(dir, 'intake.db')}`;
   const store = await openStore(url);
@@ -218,6 +221,8 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
 
   // The real document reader (text layers, form fields, OCR started only when a scan needs it), as the worker has.
   const ocr = createLazyOcr({ langPath: path.resolve('ocr-data'), size: 1 });
+  // With a policy file, the app re-reads it when it changes, as `intake web` does; else the test policy, fixed.
+  const policy = options.policyFile ? watchPolicyFile(options.policyFile) : undefined;
   const deps: WebDeps = {
     reader: createDocumentReader({ ocr, stripsPerPage: 1 }),
     store,
@@ -229,11 +234,12 @@ export async function startWebFixture(options: { now?: () => Date; loginRateLimi
     uiLanguage: options.uiLanguage ?? 'en',
     ...(options.translator ? { translator: options.translator } : {}),
     payer: TEST_PAYER,
+    ...(policy ? { policy } : {}),
     mime: createMimeParser(),
     review: {
       updates: store,
       orders: store,
-      policy: testPolicy(),
+      policy: policy?.current() ?? testPolicy(),
       templates: loadReplyTemplates(TEMPLATES_DIR, { statusUrl: 'https://returns.shop.test/status' }),
       composeMessage,
       from: 'Returns desk <info@shop.test>',

@@ -1,5 +1,6 @@
 // Reads the operator's policy file (YAML or JSON), applies it over a shipped preset, and validates the result.
-// Runs once at start-up; a bad file stops the service with every bad key listed, never half-applies.
+// At start-up a bad file stops the service with every bad key listed; a running service re-reads the file when it
+// changes (watch-policy-file.ts) through the same validation, and a bad edit keeps the policy before it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -24,7 +25,16 @@ export function loadPresets(dir: string = PRESETS_DIR): Record<string, unknown> 
 
 /** The effective policy: `file` (preset + overrides), or the default preset when no file is given. */
 export function loadPolicy(file?: string, presetsDir: string = PRESETS_DIR): Policy {
-  const config = file === undefined ? { preset: DEFAULT_PRESET } : readConfigFile(file);
+  if (file === undefined) return policyFrom({ preset: DEFAULT_PRESET }, undefined, presetsDir);
+  return policyFromText(readPolicyText(file), file, presetsDir);
+}
+
+/** The policy a file's text describes (`file` names it in messages and picks YAML or JSON by its extension). */
+export function policyFromText(text: string, file: string, presetsDir: string = PRESETS_DIR): Policy {
+  return policyFrom(parseConfigText(text, file), file, presetsDir);
+}
+
+function policyFrom(config: unknown, file: string | undefined, presetsDir: string): Policy {
   const resolved = resolvePolicy(config, loadPresets(presetsDir));
   if (!resolved.ok) {
     const where = file ?? `preset ${DEFAULT_PRESET}`;
@@ -34,12 +44,18 @@ export function loadPolicy(file?: string, presetsDir: string = PRESETS_DIR): Pol
 }
 
 function readConfigFile(file: string): unknown {
-  let text: string;
+  return parseConfigText(readPolicyText(file), file);
+}
+
+export function readPolicyText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (cause) {
     throw new AppError('config_invalid', `Cannot read policy file ${file}: ${(cause as Error).message}`, { cause });
   }
+}
+
+function parseConfigText(text: string, file: string): unknown {
   try {
     return path.extname(file) === '.json' ? JSON.parse(text) : YAML.parse(text);
   } catch (cause) {

@@ -22,5 +22,5 @@ export function placeholderWarning(region: keyof Policy['addresses'], waiting: n
 }
 
 export function placeholderMessage(region: keyof Policy['addresses']): string {
-  return `The ${region} return address in the policy is the preset's EXAMPLE placeholder; set addresses.${region} in your POLICY_FILE before an approval can be sent (README, "Quick start").`;
+  return `The ${region} return address in the policy is the preset's EXAMPLE placeholder; set addresses.${region} in your POLICY_FILE before shipping instructions can be sent (README, "Quick start").`;
 }

@@ -166,7 +166,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   const all = dedupe([...violations, ...reasons]);
   const placeholder = shipping !== undefined && isPlaceholderAddress(shipping.address);
   if (all.length > 0) {
-    // The agent who takes it over must know an approval cannot be sent yet either (decide-review.ts refuses it).
+    // The agent who takes it over must know the address is missing: an approval then waits for it too (decide-review.ts).
     const withAddress = placeholder ? [...all, reason('placeholder_address', placeholderMessage(shipping.variant))] : all;
     return { status: 'needs_review', state: 'needs_review', reasons: withAddress, reply: 'needs_review', ...extras };
   }

@@ -79,7 +79,14 @@ export const REPLY_DATA_SCHEMAS = {
    * Approved, but the shop's return address is not set yet: no address and no ship-by date (the time to ship starts
    * with the instructions e-mail), only that they follow, and what will be refunded.
    */
-  approved_address_pending: z.object({ ...common, refund: RefundStatement.nullable().default(null), refundWithinDays: days }),
+  approved_address_pending: z.object({
+    ...common,
+    refund: RefundStatement.nullable().default(null),
+    refundWithinDays: days,
+    /** An agent's approval may turn items down or exchange them (decide-review.ts); the customer hears it now. */
+    notReturnable: z.array(z.object({ name: z.string().min(1), reason: z.string().min(1) })).default([]),
+    exchange: ExchangeList.default([]),
+  }),
   /** The instructions an `approved_address_pending` reply promised: the approval's how-to-ship part on its own. */
   shipping_instructions: approvedSchema.omit({ notReturnable: true, exchange: true }),
   /** Every item kept is exchanged: the same shipping instructions, no refund, the replacement after inspection. */

@@ -1,12 +1,15 @@
 // The three decisions an agent makes on an application under review, each one lifecycle transition with one reply:
-// approve (approved + shipping instructions; some items may be turned down, e.g. a made-to-order coat beside a
+// approve (approved + shipping instructions, or, while the shop's return address is the preset's placeholder,
+// approved with the instructions to follow; some items may be turned down, e.g. a made-to-order coat beside a
 // blouse), reject with a reason, or ask for a better photo.
 import { z } from 'zod';
 import { ReasonSchema, type ParsedApplication, type Reason } from '../../domain/application.ts';
 import type { Decision } from '../../domain/decision.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { shipBy } from '../../domain/lifecycle/deadlines.ts';
-import { isPlaceholderAddress, placeholderMessage } from '../../domain/policy/placeholder-address.ts';
+import { isPlaceholderAddress } from '../../domain/policy/placeholder-address.ts';
+import type { RefundBreakdown } from '../decide/compute-refund.ts';
+import type { ShippingInstructions } from '../decide/decide-application.ts';
 import { buildReplyData } from '../process/build-reply-data.ts';
 import { changeReturn, loadReturn, today } from './change-return.ts';
 import { loadReviewCheck } from './review-check.ts';
@@ -59,20 +62,25 @@ export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { n
   // on the refunded items alone; with nothing refunded, the check only gives the shipping terms.
   const check = await loadReviewCheck(deps, exchangeOnly ? withExchanged : application, ref);
   const variant = check.decision.shipping?.variant ?? 'domestic';
-  if (isPlaceholderAddress(check.decision.shipping?.address ?? deps.policy.addresses[variant])) {
-    throw new AppError('validation_failed', placeholderMessage(variant));
-  }
+  // The shop's return address is still the preset's placeholder: the agent's approval stands, as the worker's does
+  // (decide-application.ts), but no one is sent to the invented warehouse. The return rests in `approved` with the
+  // approved_address_pending reply and no ship-by date; the instructions follow by themselves once the policy names
+  // a real address (release-waiting-approvals.ts), which is why the decision keeps the shipping terms and refund.
+  const addressPending = isPlaceholderAddress(check.decision.shipping?.address ?? deps.policy.addresses[variant]);
+  const refund = check.decision.refund && !exchangeOnly ? check.decision.refund : undefined;
   // The machine's doubts stay on record with the items turned down; the agent's approval is what decides.
-  const decision: Decision & { exchange?: ExchangedItem[] } = {
+  const decision: Decision & { exchange?: ExchangedItem[]; shipping?: ShippingInstructions; refund?: RefundBreakdown } = {
     status: 'approved',
-    state: 'awaiting_shipment',
+    state: addressPending ? 'approved' : 'awaiting_shipment',
     reasons: [
       ...turnedDown.map((item) => ({ code: item.reason, field: `items[${item.index}]`, message: `not returnable: ${item.name}${item.sku ? ` (${item.sku})` : ''}` })),
-      ...(exchangeOnly ? [] : check.decision.reasons),
+      ...(exchangeOnly ? [] : check.decision.reasons.filter((r) => r.code !== 'placeholder_address')),
     ],
     ...(exchanged.length > 0 ? { exchange: exchanged } : {}),
+    ...(addressPending && check.decision.shipping ? { shipping: check.decision.shipping } : {}),
+    ...(addressPending && refund ? { refund } : {}),
   };
-  const approved = buildReplyData('approved', {
+  const context = {
     shopName: deps.shopName,
     customerName: ref.application.fields.fullName?.value,
     policy: deps.policy,
@@ -80,27 +88,30 @@ export async function approveReturn(deps: ReviewDeps, action: ReviewAction & { n
     decision: {
       reasons: decision.reasons,
       ...(check.decision.shipping ? { shipping: check.decision.shipping } : {}),
-      ...(check.decision.refund && !exchangeOnly ? { refund: check.decision.refund } : {}),
+      ...(refund ? { refund } : {}),
     },
     today: today(deps),
-  });
+  };
   const data = {
-    ...approved,
+    ...buildReplyData(addressPending ? 'approved_address_pending' : 'approved', context),
     notReturnable: turnedDown.map(({ name, reason }) => ({ name, reason })),
     exchange: exchanged.map(({ name, wanted }) => ({ name, wanted })),
   };
   const reasons = [
     ...(exchanged.length > 0 ? [`exchange: ${exchanged.map((i) => `${i.name} → ${i.wanted}`).join(', ')}`] : []),
     ...(turnedDown.length > 0 ? [`not returnable: ${turnedDown.map((i) => `${i.name} (${i.reason})`).join(', ')}`] : []),
+    ...(addressPending ? [`the shipping instructions wait for the shop's return address (addresses.${variant} in the policy file)`] : []),
   ];
+  const template = addressPending ? 'approved_address_pending' : exchangeOnly ? 'exchange_approved' : 'approved';
   return changeReturn(deps, ref, {
-    events: ['approve', 'await_shipment'],
+    events: addressPending ? ['approve'] : ['approve', 'await_shipment'],
     actor: action.actor,
     reason: reasons.length > 0 ? `approved after review; ${reasons.join('; ')}` : 'approved after review',
-    reply: exchangeOnly ? { template: 'exchange_approved', data } : { template: 'approved', data },
+    reply: { template, data },
     decision,
     ...(turnedDown.length > 0 || exchanged.length > 0 ? { application } : {}),
-    deadlines: { shipBy: shipBy(deps.now(), deps.policy, deps.timeZone) },
+    // No ship-by date while the customer does not know where to ship: it starts with the instructions e-mail.
+    ...(addressPending ? {} : { deadlines: { shipBy: shipBy(deps.now(), deps.policy, deps.timeZone) } }),
   });
 }
 

@@ -1,5 +1,6 @@
 // One pass of the worker: ingest new mail, process every waiting message, send committed replies.
 import type { WorkRecovery } from '../../domain/ports/delivery-store.ts';
+import type { PolicySource } from '../../domain/ports/policy-source.ts';
 import type { WorkerPresence } from '../../domain/ports/worker-presence.ts';
 import type { Mailbox } from '../../domain/ports/mailbox.ts';
 import type { WorkQueue } from '../../domain/ports/work-queue.ts';
@@ -31,6 +32,11 @@ export interface DrainDeps extends HandleDeps {
   workers?: WorkerPresence;
   /** Alerts and the daily digest for the desk, when the desk has an address (DESK_EMAIL). */
   deskAlerts?: DeskAlertDeps;
+  /**
+   * The policy file, looked at once at the start of each round: a round runs on one policy throughout, the one in
+   * force when it began (`policy` is then only the start-up value).
+   */
+  policySource?: PolicySource;
   onProgress?: (event: { kind: 'ingested'; count: number } | { kind: 'handled'; result: HandleResult }) => void;
 }
 
@@ -45,7 +51,10 @@ export interface DrainSummary {
   desk?: DeskAlertSummary;
 }
 
-export async function drainOnce(deps: DrainDeps): Promise<DrainSummary> {
+export async function drainOnce(given: DrainDeps): Promise<DrainSummary> {
+  // The shop sets its real return address while the service runs: this round already releases the approvals that waited.
+  if (given.policySource) await given.policySource.refresh();
+  const deps = given.policySource ? { ...given, policy: given.policySource.current() } : given;
   const summary: DrainSummary = { ingested: 0, duplicates: 0, handled: [], scheduled: [], replies: { sent: 0, failed: 0, confirmed: 0, unconfirmed: 0 } };
   if (deps.workers) {
     const orphans = await deps.workers.releaseOrphans();

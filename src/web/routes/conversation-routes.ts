@@ -30,21 +30,22 @@ function idOf(request: FastifyRequest): string {
   return parsed.data.id;
 }
 
-export function conversationRoutes({ deps, views }: AppContext) {
-  const conversation: ConversationDeps = {
-    ...deps.review,
+export function conversationRoutes({ deps, views, review }: AppContext) {
+  // Built per request: the policy in force now (a return started from an e-mail is checked against it).
+  const conversationDeps = async (): Promise<ConversationDeps> => ({
+    ...(await review()),
     conversations: deps.conversations,
     mime: deps.mime,
     documents: deps.reader,
     store: deps.store,
     random: deps.random ?? (() => randomInt(31)),
-  };
+  });
 
   return async (app: FastifyInstance) => {
     app.post('/returns/:number/answer', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = AnswerSchema.parse(request.body);
-      const outcome = await answerReturn(conversation, { returnNumber: number, actor: actorOf(request), ...form });
+      const outcome = await answerReturn(await conversationDeps(), { returnNumber: number, actor: actorOf(request), ...form });
       const done = outcome.replySuppressed ? `answer_${outcome.replySuppressed}` : 'answered';
       return reply.redirect(`/returns/${encodeURIComponent(number)}?done=${done}#conversation`, 303);
     });
@@ -52,20 +53,20 @@ export function conversationRoutes({ deps, views }: AppContext) {
     app.post('/attention/:id/answer', async (request, reply) => {
       const id = idOf(request);
       const form = AnswerSchema.parse(request.body);
-      await answerUnassigned(conversation, { inboundId: id, actor: actorOf(request), ...form });
+      await answerUnassigned(await conversationDeps(), { inboundId: id, actor: actorOf(request), ...form });
       return reply.redirect(`/mail/${id}?done=answered`, 303);
     });
 
     app.post('/attention/:id/attach', async (request, reply) => {
       const id = idOf(request);
       const form = AttachSchema.parse(request.body);
-      const returnNumber = await attachMail(conversation, { inboundId: id, actor: actorOf(request), ...form });
+      const returnNumber = await attachMail(await conversationDeps(), { inboundId: id, actor: actorOf(request), ...form });
       return reply.redirect(`/returns/${encodeURIComponent(returnNumber)}?done=attached#conversation`, 303);
     });
 
     app.post('/attention/:id/start', async (request, reply) => {
       const id = idOf(request);
-      const returnNumber = await startReturnFromMail(conversation, { inboundId: id, actor: actorOf(request) });
+      const returnNumber = await startReturnFromMail(await conversationDeps(), { inboundId: id, actor: actorOf(request) });
       return reply.redirect(`/returns/${encodeURIComponent(returnNumber)}?done=started`, 303);
     });
 

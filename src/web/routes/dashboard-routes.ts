@@ -15,6 +15,9 @@ export function dashboardRoutes({ deps, views, now, translate }: AppContext) {
       const parsed = QuerySchema.safeParse(request.query);
       const days = parsed.success ? parsed.data.days : 30;
       const at = now();
+      // A refused edit of the policy file is the manager's to see: the service runs on the policy before it.
+      await deps.policy?.refresh();
+      const refused = deps.policy?.status().refused;
       const sinceDay = addIsoDays(isoDay(at, deps.review.timeZone), -(days - 1));
       const [stats, inbound, refundTotals] = await Promise.all([
         deps.dashboard.stats(at, days),
@@ -35,6 +38,7 @@ export function dashboardRoutes({ deps, views, now, translate }: AppContext) {
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
         stats,
         attention,
+        ...(refused ? { policyRefused: { file: deps.policy!.status().source, message: refused.message } } : {}),
         // Money owed and paid, to the kopeck (issue #14: refund totals appeared nowhere).
         refundMoney: {
           due: toRoublesString(refundTotals.dueAmount),

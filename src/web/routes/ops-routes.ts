@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/app-error.ts';
+import type { PolicyStatus } from '../../domain/ports/policy-source.ts';
 import { roleAtLeast } from '../../domain/ports/users.ts';
 import type { AppContext } from '../build-app.ts';
 
@@ -24,12 +25,15 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
 export function opsRoutes({ deps, now }: AppContext) {
   return async (app: FastifyInstance) => {
     app.get('/health', { config: { public: true } }, async (_request, reply) => {
+      // Which policy is in force, and a refused edit of the file (the service runs on on the one before it).
+      await deps.policy?.refresh();
+      const policy = deps.policy ? { policy: policyHealth(deps.policy.status()) } : {};
       try {
         const depth = await deps.dashboard.queueDepth();
-        return { status: 'ok', ...deps.health(), queueDepth: depth, at: now().toISOString() };
+        return { status: 'ok', ...deps.health(), ...policy, queueDepth: depth, at: now().toISOString() };
       } catch {
         reply.code(503);
-        return { status: 'database_unavailable', ...deps.health() };
+        return { status: 'database_unavailable', ...deps.health(), ...policy };
       }
     });
 
@@ -53,6 +57,16 @@ export function opsRoutes({ deps, now }: AppContext) {
       reply.type(entry.type).header('Cache-Control', 'public, max-age=300');
       return readFile(entry.file);
     });
+  };
+}
+
+/** The file's path is the operator's own configuration, not customer data; the refusal says what to fix. */
+function policyHealth(status: PolicyStatus) {
+  return {
+    source: status.source,
+    version: status.version,
+    loadedAt: status.loadedAt.toISOString(),
+    ...(status.refused ? { refused: { at: status.refused.at.toISOString(), message: status.refused.message } } : {}),
   };
 }
 

@@ -32,7 +32,7 @@ function picked(body: unknown): Array<{ returnNumber: string; amount: string }> 
 
 const SKIP_REASONS = { card: 'a card refund (paid back through the card acquirer)', no_amount: 'no amount computed', no_bank_details: 'no bank details' };
 
-export function refundRoutes({ deps, views, now }: AppContext) {
+export function refundRoutes({ deps, views, now, review }: AppContext) {
   const timeZone = deps.review.timeZone;
 
   async function chosen(body: unknown): Promise<RefundDue[]> {
@@ -94,7 +94,7 @@ export function refundRoutes({ deps, views, now }: AppContext) {
       const payments = picked(request.body);
       if (payments.length === 0) throw new AppError('validation_failed', 'Tick the refunds the bank has paid first.');
       if (!request.user) throw new AppError('unauthorized', 'Sign in first.');
-      const outcome = await payRefunds(deps.review, { actor: `agent:${request.user.email}`, paidOn, payments });
+      const outcome = await payRefunds(await review(), { actor: `agent:${request.user.email}`, paidOn, payments });
       const params = new URLSearchParams({ paid: String(outcome.paid.length) });
       if (outcome.failed.length > 0) params.set('failed', outcome.failed.map((f) => `${f.returnNumber}: ${f.message}`).join('|'));
       return reply.redirect(`/refunds?${params}`, 303);

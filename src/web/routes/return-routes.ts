@@ -115,9 +115,9 @@ function editsFrom(body: unknown): Record<string, string> {
 
 export function returnRoutes(context: AppContext) {
   const { deps, views, now } = context;
-  const review = deps.review;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, number: string, extra: { errors?: Record<string, string>; submitted?: Record<string, string> } = {}) {
+    const review = await context.review();
     const [detail, ref, thread] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number), deps.conversations.returnThread(number)]);
     if (!detail) throw new AppError('not_found', `No return ${number}.`);
     const check = await loadReviewCheck(review, detail.application, ref ?? detail);
@@ -160,6 +160,7 @@ export function returnRoutes(context: AppContext) {
       const { number } = NumberParams.parse(request.params);
       const edits = editsFrom(request.body);
       const approve = (request.body as { action?: string } | undefined)?.action === 'approve';
+      const review = await context.review();
       const saved = await saveFieldEdits(review, { returnNumber: number, actor: actorOf(request), edits });
       if (Object.keys(saved.errors).length > 0) {
         reply.code(422);
@@ -174,83 +175,83 @@ export function returnRoutes(context: AppContext) {
     app.post('/returns/:number/approve', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const notReturnable = notReturnableFrom(request.body);
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
+      await approveReturn(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
       return done(reply, number, 'approved');
     });
 
     app.post('/returns/:number/reject', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = RejectSchema.parse(request.body);
-      await rejectReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', reason: form.reason, ...(form.note ? { note: form.note } : {}) });
+      await rejectReturn(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', reason: form.reason, ...(form.note ? { note: form.note } : {}) });
       return done(reply, number, 'rejected');
     });
 
     app.post('/returns/:number/request-photo', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = NoteSchema.parse(request.body ?? {});
-      await requestBetterPhoto(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(form.note ? { note: form.note } : {}) });
+      await requestBetterPhoto(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(form.note ? { note: form.note } : {}) });
       return done(reply, number, 'photo');
     });
 
     app.post('/returns/:number/parcel-received', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      await markParcelReceived(review, { returnNumber: number, actor: actorOf(request) });
+      await markParcelReceived(await context.review(), { returnNumber: number, actor: actorOf(request) });
       return done(reply, number, 'received');
     });
 
     app.post('/returns/:number/inspection', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = InspectionSchema.parse(request.body);
-      await recordInspection(review, { returnNumber: number, actor: actorOf(request), ...form });
+      await recordInspection(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, form.result === 'send_back' ? 'sent_back' : 'inspected');
     });
 
     app.post('/returns/:number/receipt-amount', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = ReceiptAmountSchema.parse(request.body);
-      await recordReceiptAmount(review, { returnNumber: number, actor: actorOf(request), ...form });
+      await recordReceiptAmount(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'receipt');
     });
 
     app.post('/returns/:number/cancel', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = CancelFormSchema.parse(request.body);
-      await cancelReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      await cancelReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'cancelled');
     });
 
     app.post('/returns/:number/reopen', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = ReopenFormSchema.parse(request.body);
-      await reopenReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      await reopenReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'reopened');
     });
 
     app.post('/returns/:number/extend-ship-by', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = ShipByFormSchema.parse(request.body);
-      await extendShipBy(review, { returnNumber: number, actor: actorOf(request), ...form });
+      await extendShipBy(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'extended');
     });
 
     app.post('/returns/:number/revive', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = ShipByFormSchema.parse(request.body);
-      await reviveReturn(review, { returnNumber: number, actor: actorOf(request), ...form });
+      await reviveReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'revived');
     });
 
     app.post('/returns/:number/replacement-sent', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = ReplacementSentSchema.parse(request.body ?? {});
-      await markReplacementSent(review, { returnNumber: number, actor: actorOf(request), ...(form.trackingNumber ? { trackingNumber: form.trackingNumber } : {}) });
+      await markReplacementSent(await context.review(), { returnNumber: number, actor: actorOf(request), ...(form.trackingNumber ? { trackingNumber: form.trackingNumber } : {}) });
       return done(reply, number, 'replacement');
     });
 
     app.post('/returns/:number/refund-issued', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
       const form = RefundIssuedSchema.parse(request.body);
-      await markRefundIssued(review, { returnNumber: number, actor: actorOf(request), ...form });
+      await markRefundIssued(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
       return done(reply, number, 'refunded');
     });
   };

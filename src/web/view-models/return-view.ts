@@ -6,6 +6,8 @@ import { addIsoDays } from '../../domain/iso-date-math.ts';
 import { isoDay } from '../../domain/iso-day.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
 import { describeSource, sourceOf } from '../../domain/value-provenance.ts';
+import { isPlaceholderAddress } from '../../domain/policy/placeholder-address.ts';
+import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReturnRef } from '../../domain/ports/return-updates.ts';
 import type { ReturnDetail } from '../../domain/ports/store.ts';
 import { REJECTION_REASONS } from '../../pipeline/review/decide-review.ts';
@@ -72,7 +74,7 @@ export function buildReturnView(
   detail: ReturnDetail,
   ref: ReturnRef | null,
   check: ReviewCheck,
-  options: { minConfidence: number; policy: Parameters<typeof exchangeShippingRefund>[1]; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date; timeZone: string; shipWithinDays: number },
+  options: { minConfidence: number; policy: Parameters<typeof exchangeShippingRefund>[1] & Pick<Policy, 'addresses'>; errors?: Partial<Record<string, string>>; submitted?: Record<string, string>; now: Date; timeZone: string; shipWithinDays: number },
 ) {
   const { application } = detail;
   const docsByName = new Map(detail.documents.map((d) => [d.name, d]));
@@ -145,6 +147,9 @@ export function buildReturnView(
     scans,
     hasScans: scans.length > 0,
     reviewing: detail.state === 'needs_review',
+    // Under review while the return address is still the preset's placeholder: approving is allowed, and the page
+    // says what the customer then gets (approved now, the shipping instructions once the address is set).
+    approveWaitsForAddress: detail.state === 'needs_review' ? placeholderRegion(check, options.policy) : null,
     // Approved while the policy's return address is the preset's placeholder: the instructions are not sent yet.
     waitingForAddress: detail.state === 'approved' ? { region: (detail.decision as { shipping?: { variant?: string } }).shipping?.variant === 'international' ? 'international' : 'domestic' } : null,
     otherProblems: application.problems.filter((p) => !(FIELD_KEYS as readonly string[]).includes(p.field) && !p.field.startsWith('items[')),
@@ -271,4 +276,9 @@ function amountOf(hours: number): { n: number; unit: string } {
   if (hours < 1) return { n: Math.max(1, Math.round(hours * 60)), unit: '{n} min' };
   if (hours < 48) return { n: Math.round(hours), unit: '{n} h' };
   return { n: Math.round(hours / 24), unit: '{n} d' };
+}
+
+function placeholderRegion(check: ReviewCheck, policy: Pick<Policy, 'addresses'>): { region: 'domestic' | 'international' } | null {
+  const region = check.decision.shipping?.variant ?? 'domestic';
+  return isPlaceholderAddress(check.decision.shipping?.address ?? policy.addresses[region]) ? { region } : null;
 }

@@ -72,12 +72,39 @@ describe('agent decisions', () => {
     expect(back).toMatchObject({ state: 'returned_to_customer', reply: 'returned_to_customer' });
   });
 
-  it('the service refuses to send an approval with a placeholder address: the agent\'s approve is refused and nothing is sent', async () => {
+  it('approve while the address is the placeholder: approved, the approved_address_pending reply, no address and no ship-by date', async () => {
     const port = fakeUpdates('needs_review');
-    const base = deps(port);
-    const withPreset = { ...base, policy: loadPolicy() }; // the preset as shipped: EXAMPLE address
-    await expect(approveReturn(withPreset, { returnNumber: 'RT-1', actor })).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('EXAMPLE') });
-    expect(port.updates).toEqual([]);
+    const withPreset = { ...deps(port), policy: loadPolicy() }; // the preset as shipped: EXAMPLE address
+    const outcome = await approveReturn(withPreset, { returnNumber: 'RT-1', actor, expectedState: 'needs_review' });
+    expect(outcome).toEqual({ returnNumber: 'RT-1', state: 'approved', reply: 'approved_address_pending' });
+    const [update] = port.updates;
+    expect(update!.events.map((e) => [e.actor, e.type, e.toState])).toEqual([[actor, 'approve', 'approved']]);
+    expect(update!.events[0]!.reason).toContain("wait for the shop's return address (addresses.domestic");
+    expect(update!.decision).toMatchObject({ status: 'approved', state: 'approved' });
+    expect(update!.deadlines?.shipBy).toBeUndefined();
+    expect(update!.reply!.template).toBe('approved_address_pending');
+    const text = update!.reply!.raw.toString();
+    expect(text).toContain('do not send the parcel yet');
+    expect(text).not.toContain('EXAMPLE');
+    expect(text).not.toMatch(/at the latest/);
+  });
+
+  it('approve while the address is the placeholder, with an item turned down: the customer hears which, the instructions still wait', async () => {
+    const port = fakeReturn({
+      state: 'needs_review',
+      application: application({ reason: 'proper_quality' }, [
+        { sku: 'CU-7700', name: 'Платье по меркам', quantity: '1' },
+        { sku: 'BL-1500', name: 'Блузка', quantity: '1' },
+      ]),
+    });
+    const withPreset = { ...deps(port), policy: loadPolicy() };
+    await approveReturn(withPreset, { returnNumber: 'RT-1', actor, notReturnable: { indices: [0], reason: 'custom_made' } });
+    const [update] = port.updates;
+    expect(update!.toState).toBe('approved');
+    expect(update!.reply!.template).toBe('approved_address_pending');
+    expect(update!.reply!.raw.toString()).toContain('"Платье по меркам"');
+    expect(update!.reply!.raw.toString()).toContain('do not send the parcel yet');
+    expect(update!.application!.items).toHaveLength(1);
   });
 });
 
