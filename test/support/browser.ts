@@ -2,7 +2,8 @@
 // Fails with a clear message when /usr/bin/chromium is missing instead of skipping the browser tests.
 import { access, copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PASSWORD } from './web-app.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -33,4 +34,12 @@ export async function saveScreenshot(bytes: Buffer, name: string, options: { doc
     await copyFile(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
   }
   return file;
+}
+
+/** Signs in through the login form as one of the web fixture's users and waits for the queue it lands on. */
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForURL(/\/queue/), page.click('button[type=submit]')]);
 }

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
-import { PASSWORD, startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
+import { launchBrowser, saveScreenshot, signIn } from '../../support/browser.ts';
+import { startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
 
 let fx: WebFixture;
 let browser: Browser;
@@ -37,10 +37,7 @@ describe('browser: approving while the return address is the placeholder', () =>
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=email]', USERS.support);
-    await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForURL(/\/queue/), page.click('button[type=submit]')]);
+    await signIn(page, base, USERS.support);
 
     await page.goto(`${base}/returns/RT-W101`);
     const warning = page.locator('#approve-address-pending');

@@ -8,15 +8,15 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileOutbox } from '../../../src/adapters/outbox/create-file-outbox.ts';
 import { addIsoDays } from '../../../src/domain/iso-date-math.ts';
 import { sendOutbox } from '../../../src/pipeline/send/send-outbox.ts';
 import { isoDay } from '../../../src/domain/iso-day.ts';
-import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
+import { launchBrowser, saveScreenshot, signIn } from '../../support/browser.ts';
 import { parseClientBankExchange } from '../../support/client-bank-exchange.ts';
-import { PASSWORD, startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
+import { startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
 import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
 import { FIELD_LABELS } from '../../../src/web/view-models/return-view.ts';
 
@@ -97,12 +97,6 @@ afterAll(async () => {
   await fx?.close();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', PASSWORD);
-  await Promise.all([page.waitForURL(/\/queue/), page.click('button[type=submit]')]);
-}
 
 const shopDay = (offset: number) => addIsoDays(isoDay(new Date(), 'Europe/Moscow'), offset);
 const pendingFor = async (number: string) => (await fx.store.listPendingOutbound(100)).filter((o) => o.raw.toString().includes(number));
@@ -113,7 +107,7 @@ describe('browser: the desk\'s day', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, USERS.support);
+    await signIn(page, base, USERS.support);
 
     await page.goto(`${base}/returns/RT-D001`);
     const newDay = shopDay(10);
@@ -143,7 +137,7 @@ describe('browser: the desk\'s day', () => {
   it('exports a batch of refunds as payment orders that parse back to the same amounts, then marks it paid', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, USERS.manager);
+    await signIn(page, base, USERS.manager);
     // The warehouse accepts the goods of each: that fixes the amount owed.
     for (const number of ['RT-F001', 'RT-F002', 'RT-F003']) {
       await page.goto(`${base}/returns/${number}`);
@@ -206,7 +200,7 @@ describe('browser: the desk\'s day', () => {
   it('answers a question from the unassigned inbox: the reply reaches the outbox in the customer\'s thread', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, USERS.support);
+    await signIn(page, base, USERS.support);
     await page.click('a:text("Needs attention")');
     await page.click('a:text("Вопрос про возврат")');
     await expect.poll(() => page.locator('pre.message-text').textContent()).toContain('купленный со скидкой');
@@ -232,7 +226,7 @@ describe('browser: the desk\'s day', () => {
   it('approves one item and turns the other down with its reason: the refund and the reply follow the items', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, USERS.support);
+    await signIn(page, base, USERS.support);
     await page.goto(`${base}/returns/RT-D003`);
     // Both items returned: the scarf's discount is lost, 4000 + 3000 − 2500.
     await expect.poll(() => page.locator('tr.total td.num').textContent()).toBe('4500.00');
@@ -252,7 +246,7 @@ describe('browser: the desk\'s day', () => {
   it('exchanges an item: its own approval without a refund, then the replacement after the inspection', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, USERS.support);
+    await signIn(page, base, USERS.support);
     await page.goto(`${base}/returns/RT-D004`);
     await page.selectOption('select[name="outcome.0"]', 'exchange');
     await page.fill('input[name="exchangeFor.0"]', 'размер L');
@@ -287,7 +281,7 @@ describe('browser: the desk\'s day', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, USERS.manager);
+    await signIn(page, base, USERS.manager);
     await page.goto(`${base}/returns/RT-D006`);
     await page.selectOption('select[name="outcome.0"]', 'exchange');
     await page.fill('input[name="exchangeFor.0"]', 'размер S');
@@ -331,7 +325,7 @@ describe('browser: the desk\'s day', () => {
   it('starts a return from an unassigned e-mail with an application attached: the new return shows what the PDF says', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, USERS.support);
+    await signIn(page, base, USERS.support);
     await page.click('a:text("Needs attention")');
     await page.click(`a[href="/attention/${withPdfId}"]`);
     await Promise.all([page.waitForURL(/\/returns\/R-[0-9A-Z]{4}-[0-9A-Z]{4}\?done=started$/), page.click('#start-form button[type=submit]')]);
@@ -355,7 +349,7 @@ describe('browser: the desk\'s day', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     // An admin sees every page a manager does, and the users page.
-    await signIn(page, USERS.admin);
+    await signIn(page, base, USERS.admin);
     await page.click('#lang-ru');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Очередь на проверку');

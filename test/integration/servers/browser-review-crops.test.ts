@@ -2,8 +2,8 @@
 // read from right under its input, in a real browser; a confident value shows none.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
-import { PASSWORD, startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
+import { launchBrowser, saveScreenshot, signIn } from '../../support/browser.ts';
+import { startWebFixture, USERS, type WebFixture } from '../../support/web-app.ts';
 
 let fx: WebFixture;
 let browser: Browser;
@@ -27,10 +27,7 @@ describe('browser: the crop of a doubtful field beside its input', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=email]', USERS.support);
-    await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForURL(/\/queue/), page.click('button[type=submit]')]);
+    await signIn(page, base, USERS.support);
     await page.goto(`${base}/returns/RT-K001`);
 
     const crop = page.locator('#f-phone + .field-crop.ready');

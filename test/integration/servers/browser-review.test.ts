@@ -3,13 +3,13 @@
 // render; an XSS payload in customer text stays text. Screenshots go to test-results/ (and to docs/screenshots/ with UPDATE_SCREENSHOTS=1).
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileOutbox } from '../../../src/adapters/outbox/create-file-outbox.ts';
 import { sendOutbox } from '../../../src/pipeline/send/send-outbox.ts';
 import type { ReturnState } from '../../../src/domain/return-state.ts';
-import { launchBrowser, saveScreenshot } from '../../support/browser.ts';
-import { PASSWORD, startWebFixture, USERS, XSS, type WebFixture } from '../../support/web-app.ts';
+import { launchBrowser, saveScreenshot, signIn } from '../../support/browser.ts';
+import { startWebFixture, USERS, XSS, type WebFixture } from '../../support/web-app.ts';
 
 let fx: WebFixture;
 let browser: Browser;
@@ -59,12 +59,6 @@ afterAll(async () => {
   await fx?.close();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', PASSWORD);
-  await Promise.all([page.waitForURL(/\/queue/), page.click('button[type=submit]')]);
-}
 
 describe('browser: review and dashboard', () => {
   it('signs in, fixes a field on the scan, approves with Ctrl+Enter, and the reply reaches the outbox', async () => {
@@ -76,7 +70,7 @@ describe('browser: review and dashboard', () => {
 
     await page.goto(`${base}/queue`);
     await expect.poll(() => page.url()).toMatch(/\/login\?next=/);
-    await signIn(page, USERS.support);
+    await signIn(page, base, USERS.support);
     await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(4);
     await expect.poll(() => page.locator('.badge.breached').count()).toBe(1);
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'queue-en');
@@ -124,7 +118,7 @@ describe('browser: review and dashboard', () => {
   it('shows an XSS payload in a subject and name as text', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, USERS.support);
+    await signIn(page, base, USERS.support);
     await page.goto(`${base}/returns/RT-B003`);
     expect(await page.inputValue('#f-fullName')).toBe(XSS);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
@@ -139,7 +133,7 @@ describe('browser: review and dashboard', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, USERS.manager);
+    await signIn(page, base, USERS.manager);
     await page.goto(`${base}/dashboard`);
     await page.waitForFunction(() => (window as unknown as { Chart?: { instances: object } }).Chart !== undefined);
     const charts = await page.evaluate(() => Object.keys((window as unknown as { Chart: { instances: object } }).Chart.instances).length);
