@@ -196,7 +196,7 @@ async function deskStory(language: Language): Promise<SentReply[]> {
     await pass(at);
     expect((await runtime.store.getReturn(a))!.state).toBe('awaiting_shipment');
 
-    // The desk answers A's question in the conversation; A ships.
+    // The desk writes to A in the return's conversation; A ships.
     at = new Date(at.getTime() + HOUR);
     await answerReturn(desk(at), { returnNumber: a, actor: AGENT, text: words.answer, replyKey: replyKey() });
     at = new Date(at.getTime() + HOUR);
