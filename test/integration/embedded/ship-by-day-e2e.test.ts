@@ -1,8 +1,8 @@
 // Issue 13, "the ship-by date in the reply and the expiry disagree": approved at 15:00 on the 9th with 4 days to
 // ship, the reply says "не позднее 13 марта" and the customer has the whole of the 13th, Moscow time. Checked on
 // every path that names a ship-by day (the approval, the reminder, the desk's "extend ship-by", the instructions
-// sent once the shop's address is set), each against the worker pass that would expire the return. Real SQLite
-// file, Maildir, outbox, scheduler and desk action; only the clock is given.
+// sent once the shop's address is set, an agent's approval from the review page), each against the worker pass that
+// would expire the return. Real SQLite file, Maildir, outbox, scheduler and desk action; only the clock is given.
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { isoDay } from '../../../src/domain/iso-day.ts';
 import type { Order } from '../../../src/domain/order.ts';
 import { createRuntime, createWebRuntime, type Runtime } from '../../../src/main.ts';
 import { extendShipBy } from '../../../src/pipeline/review/agent-actions.ts';
+import { approveReturn } from '../../../src/pipeline/review/decide-review.ts';
 import { drainOnce } from '../../../src/pipeline/work/drain-once.ts';
 import { TEST_POLICY_FILE } from '../../support/test-policy.ts';
 
@@ -29,10 +30,14 @@ function configFor(policyFile?: string): Config {
   return loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SHOP_TIMEZONE: MSK, ...(policyFile ? { POLICY_FILE: policyFile } : {}) });
 }
 
-async function start(policyFile?: string): Promise<Runtime> {
+async function start(policyFile?: string, options: { orders: boolean } = { orders: true }): Promise<Runtime> {
   const started = await createRuntime(configFor(policyFile), { lazyOcr: true });
-  await started.store.upsertOrders(JSON.parse(await readFile(path.join(SAMPLES, 'orders.json'), 'utf8')) as Order[]);
+  if (options.orders) await importOrders(started);
   return started;
+}
+
+async function importOrders(into: Runtime): Promise<void> {
+  await into.store.upsertOrders(JSON.parse(await readFile(path.join(SAMPLES, 'orders.json'), 'utf8')) as Order[]);
 }
 
 beforeEach(async () => {
@@ -131,5 +136,34 @@ describe('the ship-by date in the reply and the expiry disagree: the customer ha
     expect((await replies(returnNumber)).at(-1)!.mail.text).toContain('не позднее 14 марта 2025 г. (осталось: 1 день)');
     expect(await passAt('2025-03-14T20:59:59.999Z')).toEqual([]);
     expect(await passAt('2025-03-14T21:00:00Z')).toEqual(['expire']);
+  }, 120_000);
+
+  it('an agent\'s approval from the review page names the day the return expires after the end of, counted in the shop\'s zone', async () => {
+    // The order is not imported yet when the application arrives: it goes to review.
+    runtime = await start(TEST_POLICY_FILE, { orders: false });
+    const returnNumber = await deliverApplication(APPROVED_AT);
+    expect((await runtime.store.getReturn(returnNumber))!.state).toBe('needs_review');
+    await importOrders(runtime);
+
+    // 00:30 on the 10th in Moscow is still the 9th in UTC: four days count from the 10th, so the 14th, all of it.
+    const web = await createWebRuntime(configFor(TEST_POLICY_FILE), { store: runtime.store });
+    try {
+      const review = { ...web.deps.review, now: () => at('2025-03-09T21:30:00Z') };
+      await approveReturn(review, { returnNumber, actor: 'agent:desk@shop.test', expectedState: 'needs_review' });
+    } finally {
+      await web.close();
+    }
+    expect(await passAt('2025-03-09T21:30:00Z')).toEqual([]); // sends the approval
+    const approval = (await replies(returnNumber)).at(-1)!;
+    expect(approval.template).toBe('approved');
+    expect(approval.mail.text).toContain('не позднее 14 марта 2025 г. включительно');
+    expect(await storedShipByDay(returnNumber)).toBe('2025-03-14');
+
+    expect(await passAt('2025-03-12T20:59:59.999Z')).toEqual([]);
+    expect(await passAt('2025-03-12T21:00:00Z')).toEqual(['send_shipping_reminder']);
+    expect((await replies(returnNumber)).at(-1)!.mail.text).toContain('не позднее 14 марта 2025 г. (осталось: 1 день)');
+    expect(await passAt('2025-03-14T20:59:59.999Z')).toEqual([]);
+    expect(await passAt('2025-03-14T21:00:00Z')).toEqual(['expire']);
+    expect((await runtime.store.getReturn(returnNumber))!.state).toBe('expired');
   }, 120_000);
 });

@@ -71,6 +71,25 @@ describe('renderReply: every template in both languages', () => {
     }
   }
 
+  // Regression: "не позднее 17 марта 2025 г.." in the extended ship-by reply and "на 11 марта 2025 г.." in the desk's
+  // digest: the Russian date ends in "г.", and the sentence's own full stop came after it (found end to end, issue 13).
+  it.each(NAMES)('regression: a sentence ending on a Russian date has one full stop, not "г..": %s', (template) => {
+    for (const language of LANGUAGES) {
+      const reply = renderReply(templates, input(template, language));
+      for (const part of [reply.subject, reply.text, reply.html.replace(/<[^>]+>/g, '')]) expect(part).not.toMatch(/[^.]\.\.(?!\.)/);
+    }
+  });
+
+  // Regression: "…reaches our warehouse.\nKind regards," in shipment_received and ship_by_extended: the paragraph before
+  // the signature came from a partial alone on its line, which takes the line break with it (found end to end, issue 13).
+  it.each(NAMES)('regression: the signature stands apart from the paragraph before it: %s', (template) => {
+    for (const language of LANGUAGES) {
+      const { text } = renderReply(templates, input(template, language));
+      const signature = language === 'ru' ? 'С уважением,' : 'Kind regards,';
+      if (text.includes(signature)) expect(text).toContain(`\n\n${signature}`);
+    }
+  });
+
   it('approved, international: the Podolsk address, the recipient, the return number on the note and the form', () => {
     const { text } = renderReply(templates, input('approved', 'en'));
     expect(text).toContain('140961 Podolsk, Moscow region, Russia');
