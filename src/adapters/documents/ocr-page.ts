@@ -78,9 +78,11 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
       const outcome = await ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
       if (outcome.status !== 'done') return { strip, outcome };
       // Print the sparse read dropped gets a focused second read, in the same strip's worker.
-      const all = await readMissedInk(ocr, clean, outcome.page.words ?? [], pageNumber, remaining);
-      // Numbers get a second reading with the English model, which tells a monospaced 3 from a 5.
-      const words = await rereadDigitWords(ocr, clean, all, pageNumber, remaining);
+      // Numbers get a second reading with the English model, which tells a monospaced 3 from a 5. The two second
+      // reads use different workers, so they run side by side.
+      const first = outcome.page.words ?? [];
+      const [missed, reread] = await Promise.all([readMissedInk(ocr, clean, first, pageNumber, remaining), rereadDigitWords(ocr, clean, first, pageNumber, remaining)]);
+      const words = [...reread, ...missed];
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

@@ -18,7 +18,7 @@ const MIN_CONFIDENCE = 0.6;
 /** A second-read word lying this much (of its own area) over a first-read word is that word again. */
 const ALREADY_READ = 0.3;
 
-/** `page` is the cleaned page the full-page OCR saw; `words` what it read there. Returns the page's words. */
+/** `page` is the cleaned page the full-page OCR saw; `words` what it read there. Returns the words found besides. */
 export async function readMissedInk(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
   const found: PositionedWord[] = [];
   for (const region of findUnreadInk(page, words)) {
@@ -33,7 +33,7 @@ export async function readMissedInk(ocr: OcrEngine, page: GreyImage, words: Posi
       if (!words.some((s) => overlap(placed, s) > ALREADY_READ)) found.push(placed);
     }
   }
-  return [...words, ...found];
+  return found;
 }
 
 function cropWithMargin(page: GreyImage, r: InkRegion): { image: GreyImage; left: number; top: number } {
