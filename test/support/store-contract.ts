@@ -782,6 +782,48 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await store.close();
       }
     });
+    // The tiles counted every return at the warehouse, inspected or not, and no exchange's unpaid return postage,
+    // so they could differ from the refunds-to-pay list they link to.
+    it("the dashboard's refund figures: the same refunds as the refunds to pay, an exchange's unpaid postage counted, no uninspected return", async () => {
+      await withStores(db, 1, async ([store]) => {
+        const now = new Date('2025-03-10T12:00:00Z');
+        const days = (d: number) => new Date(now.getTime() + d * 86_400_000);
+        const inspected = { actor: 'warehouse', type: 'inspection_passed', at: days(-2) } as const;
+        const make = async (n: string, state: RecordReturnInput['state'], refundDueAt: Date, change: { due?: number; inspected?: boolean; exchangeOnly?: boolean }) => {
+          const { id } = await store!.saveInbound(inbound(n));
+          const input = returnInput(id, n, `<d-${n}@t>`);
+          const exchange = change.exchangeOnly ? { exchange: [{ sku: 'SK-1', quantity: 1 }] } : {};
+          await store!.recordReturn({
+            ...input,
+            state,
+            application: change.exchangeOnly ? { ...input.application, items: [] } : input.application,
+            decision: { ...input.decision, ...exchange } as RecordReturnInput['decision'],
+            deadlines: { refundDueAt },
+          });
+          await store!.updateReturn({
+            returnNumber: n,
+            fromState: state,
+            toState: state,
+            events: change.inspected ? [inspected] : [],
+            ...(change.due !== undefined ? { refund: { due: change.due } } : {}),
+          });
+        };
+        await make('R-OWED-LATE', 'received_at_warehouse', days(-1), { due: 400_000, inspected: true });
+        await make('R-OWED', 'received_at_warehouse', days(3), { due: 250_000, inspected: true });
+        await make('R-POSTAGE', 'exchanged', days(-1), { due: 38_750, inspected: true, exchangeOnly: true });
+        await make('R-UNINSPECTED', 'received_at_warehouse', days(-1), { due: 300_000 });
+        await make('R-SWAP-ONLY', 'received_at_warehouse', days(-1), { due: 0, inspected: true, exchangeOnly: true });
+        await make('R-SWAPPED', 'exchanged', days(-1), { due: 0, inspected: true, exchangeOnly: true });
+
+        const list = await store!.listRefundsDue();
+        expect(list.map((r) => r.returnNumber).sort()).toEqual(['R-OWED', 'R-OWED-LATE', 'R-POSTAGE']);
+        const overdue = list.filter((r) => r.dueAt! < now);
+        const sum = (rows: typeof list) => rows.reduce((total, r) => total + (r.amount ?? 0), 0);
+        const totals = await store!.refundTotals(now, '2025-03-01');
+        expect(totals).toMatchObject({ dueCount: list.length, dueAmount: sum(list), overdueCount: overdue.length, overdueAmount: sum(overdue) });
+        expect((await store!.dashboard.statsUncached(now, 30)).refunds).toEqual({ due: list.length, overdue: overdue.length });
+      });
+    });
   });
 
   describe(`${name}: performance`, () => {
