@@ -671,10 +671,20 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await make('R-LATER', 'awaiting_shipment', { shipBy: hours(72) });
         await make('R-SLA', 'needs_review', { reviewDueAt: hours(-3) });
         await make('R-SLA-SEEN', 'needs_review', { reviewDueAt: hours(-3), reviewBreachedAt: hours(-2) });
+        const inspected = async (n: string, state: RecordReturnInput['state'], due: number) =>
+          store!.updateReturn({ returnNumber: n, fromState: state, toState: state, events: [{ actor: 'warehouse', type: 'inspection_passed', at: hours(-30) }], refund: { due } });
         await make('R-REFUND', 'received_at_warehouse', { refundDueAt: hours(-1) });
+        await inspected('R-REFUND', 'received_at_warehouse', 400_000);
+        // Overdue refunds are those on the refunds to pay: an exchange's unpaid return postage, no uninspected return.
+        await make('R-POSTAGE', 'exchanged', { refundDueAt: hours(-1) });
+        await inspected('R-POSTAGE', 'exchanged', 38_750);
+        await make('R-SWAPPED', 'exchanged', { refundDueAt: hours(-1) });
+        await make('R-UNINSPECTED', 'received_at_warehouse', { refundDueAt: hours(-1) });
         await make('R-DONE', 'refunded', { refundDueAt: hours(-100) });
         const due = await store!.listDueReturns(now, 50, { reminderHorizon: hours(24) });
-        expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
+        expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-POSTAGE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
+        expect(due.filter((r) => r.refundOwed).map((r) => r.returnNumber).sort()).toEqual(['R-POSTAGE', 'R-REFUND']);
+        expect((await store!.getReturnRef('R-UNINSPECTED'))!.refundOwed).toBe(false);
       });
     });
 

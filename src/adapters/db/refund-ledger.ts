@@ -29,6 +29,18 @@ export function owesRefund(row: { returnNumber: string; refundDue: number | null
   return (row.refundDue ?? 0) > 0 || !exchangeOnly(row.application, row.decision, row.returnNumber);
 }
 
+/**
+ * REFUNDS_OWED and owesRefund asked of one row already read with its accepted inspection (or not): the scheduler's
+ * ReturnRef (return-updates-store.ts) says whether the refund it flags overdue is one on the refunds to pay.
+ */
+export function isRefundOwed(
+  row: { state: string; refundPaidOn: string | null; returnNumber: string; refundDue: number | null; application: unknown; decision: unknown },
+  inspected: boolean,
+): boolean {
+  const unpaid = row.refundPaidOn === null && (row.state === 'received_at_warehouse' || (row.state === 'exchanged' && (row.refundDue ?? 0) > 0));
+  return unpaid && inspected && owesRefund(row);
+}
+
 export function createRefundLedger(db: DbClient): RefundLedger {
   return {
     listRefundsDue: () =>
