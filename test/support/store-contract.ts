@@ -671,10 +671,20 @@ export function storeContract(name: string, db: ContractDatabase): void {
         await make('R-LATER', 'awaiting_shipment', { shipBy: hours(72) });
         await make('R-SLA', 'needs_review', { reviewDueAt: hours(-3) });
         await make('R-SLA-SEEN', 'needs_review', { reviewDueAt: hours(-3), reviewBreachedAt: hours(-2) });
+        const inspected = async (n: string, state: RecordReturnInput['state'], due: number) =>
+          store!.updateReturn({ returnNumber: n, fromState: state, toState: state, events: [{ actor: 'warehouse', type: 'inspection_passed', at: hours(-30) }], refund: { due } });
         await make('R-REFUND', 'received_at_warehouse', { refundDueAt: hours(-1) });
+        await inspected('R-REFUND', 'received_at_warehouse', 400_000);
+        // Overdue refunds are those on the refunds to pay: an exchange's unpaid return postage, no uninspected return.
+        await make('R-POSTAGE', 'exchanged', { refundDueAt: hours(-1) });
+        await inspected('R-POSTAGE', 'exchanged', 38_750);
+        await make('R-SWAPPED', 'exchanged', { refundDueAt: hours(-1) });
+        await make('R-UNINSPECTED', 'received_at_warehouse', { refundDueAt: hours(-1) });
         await make('R-DONE', 'refunded', { refundDueAt: hours(-100) });
         const due = await store!.listDueReturns(now, 50, { reminderHorizon: hours(24) });
-        expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
+        expect(due.map((r) => r.returnNumber).sort()).toEqual(['R-EXPIRE', 'R-POSTAGE', 'R-REFUND', 'R-REMIND', 'R-SLA']);
+        expect(due.filter((r) => r.refundOwed).map((r) => r.returnNumber).sort()).toEqual(['R-POSTAGE', 'R-REFUND']);
+        expect((await store!.getReturnRef('R-UNINSPECTED'))!.refundOwed).toBe(false);
       });
     });
 
@@ -781,6 +791,48 @@ export function storeContract(name: string, db: ContractDatabase): void {
       } finally {
         await store.close();
       }
+    });
+    // The tiles counted every return at the warehouse, inspected or not, and no exchange's unpaid return postage,
+    // so they could differ from the refunds-to-pay list they link to.
+    it("the dashboard's refund figures: the same refunds as the refunds to pay, an exchange's unpaid postage counted, no uninspected return", async () => {
+      await withStores(db, 1, async ([store]) => {
+        const now = new Date('2025-03-10T12:00:00Z');
+        const days = (d: number) => new Date(now.getTime() + d * 86_400_000);
+        const inspected = { actor: 'warehouse', type: 'inspection_passed', at: days(-2) } as const;
+        const make = async (n: string, state: RecordReturnInput['state'], refundDueAt: Date, change: { due?: number; inspected?: boolean; exchangeOnly?: boolean }) => {
+          const { id } = await store!.saveInbound(inbound(n));
+          const input = returnInput(id, n, `<d-${n}@t>`);
+          const exchange = change.exchangeOnly ? { exchange: [{ sku: 'SK-1', quantity: 1 }] } : {};
+          await store!.recordReturn({
+            ...input,
+            state,
+            application: change.exchangeOnly ? { ...input.application, items: [] } : input.application,
+            decision: { ...input.decision, ...exchange } as RecordReturnInput['decision'],
+            deadlines: { refundDueAt },
+          });
+          await store!.updateReturn({
+            returnNumber: n,
+            fromState: state,
+            toState: state,
+            events: change.inspected ? [inspected] : [],
+            ...(change.due !== undefined ? { refund: { due: change.due } } : {}),
+          });
+        };
+        await make('R-OWED-LATE', 'received_at_warehouse', days(-1), { due: 400_000, inspected: true });
+        await make('R-OWED', 'received_at_warehouse', days(3), { due: 250_000, inspected: true });
+        await make('R-POSTAGE', 'exchanged', days(-1), { due: 38_750, inspected: true, exchangeOnly: true });
+        await make('R-UNINSPECTED', 'received_at_warehouse', days(-1), { due: 300_000 });
+        await make('R-SWAP-ONLY', 'received_at_warehouse', days(-1), { due: 0, inspected: true, exchangeOnly: true });
+        await make('R-SWAPPED', 'exchanged', days(-1), { due: 0, inspected: true, exchangeOnly: true });
+
+        const list = await store!.listRefundsDue();
+        expect(list.map((r) => r.returnNumber).sort()).toEqual(['R-OWED', 'R-OWED-LATE', 'R-POSTAGE']);
+        const overdue = list.filter((r) => r.dueAt! < now);
+        const sum = (rows: typeof list) => rows.reduce((total, r) => total + (r.amount ?? 0), 0);
+        const totals = await store!.refundTotals(now, '2025-03-01');
+        expect(totals).toMatchObject({ dueCount: list.length, dueAmount: sum(list), overdueCount: overdue.length, overdueAmount: sum(overdue) });
+        expect((await store!.dashboard.statsUncached(now, 30)).refunds).toEqual({ due: list.length, overdue: overdue.length });
+      });
     });
   });
 

@@ -2,7 +2,8 @@
 // exact over its window and read from an index (bench/dashboard.ts: p95 < 200 ms uncached at 100,000 returns):
 // the per-return facts the dashboard needs (arrival, first reply, who approved, the first reason, folded name and
 // e-mail) are precomputed columns written with the row, so no query joins events or replies or parses JSON, except
-// the confidence histogram over a bounded sample. SQL is written once with quoted identifiers; only date and JSON
+// the confidence histogram over a bounded sample and the refunds, counted by the rule of the refunds to pay
+// (refund-ledger.ts owedRefundTotals: an accepted inspection, and the JSON of the few rows without an amount). SQL is written once with quoted identifiers; only date and JSON
 // functions differ between SQLite and PostgreSQL.
 import { Prisma } from '../../generated/sqlite/client.ts';
 import { ATTENTION_STATES, type AttentionRow, type AttentionState, type Dashboard, type DashboardStats, type QueueFilter, type QueueRow } from '../../domain/ports/dashboard.ts';
@@ -15,6 +16,7 @@ import type { Provider } from './database-target.ts';
 import { guard } from './db-errors.ts';
 import type { DbClient } from './prisma-client.ts';
 import { readStoredBytes } from './bytes-parts.ts';
+import { owedRefundTotals } from './refund-ledger.ts';
 import { foldSearchText } from './search-text.ts';
 
 const sql = Prisma.sql;
@@ -179,9 +181,9 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
           ${count(sql`${undecided} AND r."reviewDueAt" < ${now}`)} AS overdue,
           ${count(sql`r."reviewBreachedAt" >= ${since}`)} AS breached,
           ${count(sql`r."state" = 'awaiting_shipment'`)} AS awaiting,
-          ${count(sql`r."state" = 'awaiting_shipment' AND r."shipBy" <= ${in24h}`)} AS expiring,
-          ${count(sql`r."state" = 'received_at_warehouse'`)} AS due,
-          ${count(sql`r."state" = 'received_at_warehouse' AND r."refundDueAt" < ${now}`)} AS "refundOverdue"`);
+          ${count(sql`r."state" = 'awaiting_shipment' AND r."shipBy" <= ${in24h}`)} AS expiring`);
+      // The refunds by the rule of the refunds-to-pay list, so the tile and the list agree (issue #14).
+      const refunds = await owedRefundTotals(db, now);
       const confidences = await db.$queryRaw<Array<{ bucket: unknown; n: unknown }>>(sql`
         SELECT CASE WHEN c >= 1 THEN 9 ELSE CAST(floor(c * 10) AS INTEGER) END AS bucket, count(*) AS n
         FROM (${d.confidences(sql`SELECT r."application" FROM "ReturnRequest" r ORDER BY r."createdAt" DESC LIMIT ${CONFIDENCE_SAMPLE}`)}) x
@@ -209,7 +211,7 @@ export function createDashboardQueries(db: DbClient, provider: Provider, options
         },
         review: { open: num(c.open), overdueNow: num(c.overdue), breachedInWindow: num(c.breached) },
         shipping: { awaiting: num(c.awaiting), expiringWithin24h: num(c.expiring) },
-        refunds: { due: num(c.due), overdue: num(c.refundOverdue) },
+        refunds: { due: refunds.dueCount, overdue: refunds.overdueCount },
         autoApproval: { auto, total, rate: total > 0 ? auto / total : null },
         topRejectionReasons: rejections.map((r) => ({ code: r.code ?? 'unknown', count: num(r.n) })),
         confidenceBuckets: Array.from({ length: 10 }, (_, bucket) => ({

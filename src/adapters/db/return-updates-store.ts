@@ -5,6 +5,7 @@ import type { ReturnDeadlines, ReturnRef, ReturnUpdate, ReturnUpdates } from '..
 import type { Language } from '../../domain/reply.ts';
 import { FINAL_STATES } from '../../domain/lifecycle/transitions.ts';
 import { ReturnStateSchema } from '../../domain/return-state.ts';
+import { isRefundOwed, REFUNDS_OWED } from './refund-ledger.ts';
 import { itemRow } from './return-store.ts';
 import { withStoredBytes } from './bytes-parts.ts';
 import { documentRows, eventRows } from './store-rows.ts';
@@ -67,6 +68,7 @@ function toRef(row: RefRow): ReturnRef {
     replacementSentAt: row.events.find((e) => e.type === 'replacement_sent' || e.type === 'send_replacement')?.at ?? null,
     returnShippingCost: row.returnShippingCost,
     refundPaid: row.refundPaid !== null && row.refundPaidOn !== null ? { amount: row.refundPaid, on: row.refundPaidOn } : null,
+    refundOwed: isRefundOwed(row, row.events.some((e) => e.type === 'inspection_passed')),
   };
 }
 
@@ -224,7 +226,8 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                 OR: [{ shipBy: { lt: now } }, { shipBy: { lte: reminderHorizon }, reminderSentAt: null }],
               },
               { state: { in: ['received', 'parsed', 'needs_review'] }, reviewDueAt: { lte: now }, reviewBreachedAt: null },
-              { state: 'received_at_warehouse', refundDueAt: { lte: now }, refundOverdueAt: null },
+              // The refunds to pay (refund-ledger.ts), an exchange's unpaid return postage among them.
+              { ...REFUNDS_OWED, refundDueAt: { lte: now }, refundOverdueAt: null },
             ],
           },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

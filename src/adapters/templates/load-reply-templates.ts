@@ -39,8 +39,8 @@ const PARTS: ReplyTemplatePart[] = ['subject', 'text', 'html'];
 
 export interface LoadReplyTemplatesOptions {
   /**
-   * The customer status page (`https://returns.shop.example/status`): every reply's signature links to it, with the
-   * return number filled in when the reply is about a return. Unset: no link (e.g. `intake parse` renders nothing).
+   * The customer status page (`https://returns.shop.example/status`): the signature of every reply about a return
+   * links to it, the return number filled in; a reply about no return has no link. Unset: no link (e.g. `intake parse`).
    */
   statusUrl?: string;
   /** The blank application form sent with `application_missing`; default `<dir>/../forms/return-application.pdf`. */
@@ -169,7 +169,8 @@ export function loadReplyTemplates(dir: string, options: LoadReplyTemplatesOptio
       const render = compiled.get(`${template}/${language}.${part}`);
       if (!render) throw new AppError('config_invalid', `no reply template ${template}/${language}.${part}`);
       const number = typeof data.returnNumber === 'string' ? data.returnNumber : null;
-      const statusLink = options.statusUrl ? `${options.statusUrl}${number ? `?number=${encodeURIComponent(number)}` : ''}` : null;
+      // Only a reply about a return links its status: an answer to mail of no return has nothing to look up there.
+      const statusLink = options.statusUrl && number ? `${options.statusUrl}?number=${encodeURIComponent(number)}` : null;
       return render({ statusLink, ...data });
     },
     attachmentsFor(template) {

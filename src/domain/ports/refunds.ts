@@ -21,7 +21,7 @@ export interface RefundDue {
 }
 
 export interface RefundTotals {
-  /** Owed now (at the warehouse, goods accepted or awaiting inspection), kopecks and count. */
+  /** Owed now, by the rule of the refunds to pay (listRefundsDue), kopecks and count. */
   dueAmount: number;
   dueCount: number;
   overdueAmount: number;

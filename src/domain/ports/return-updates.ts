@@ -50,6 +50,11 @@ export interface ReturnRef {
   replacementSentAt?: Date | null;
   /** The refund as paid: kopecks and the shop day (`YYYY-MM-DD`) the desk recorded; null or absent before. */
   refundPaid?: { amount: number; on: string } | null;
+  /**
+   * The refund is on the refunds to pay: unpaid, the inspection accepted the goods, and money is owed (at the
+   * warehouse, or an exchange's return postage after the replacement went out). Absent is not owed.
+   */
+  refundOwed?: boolean;
 }
 
 export interface OrderReturnSummary {

@@ -11,7 +11,8 @@ import { settleRefundMethod } from './settle-refund-method.ts';
 /** Problems the parser found that a person must look at even when the value was read confidently. */
 const PARSE_PROBLEMS_FOR_REVIEW = new Set(['invalid_value', 'checksum_failed', 'inconsistent']);
 
-export function checkRequiredFields(application: ParsedApplication, policy: Policy): DecisionReason[] {
+/** `exchangedItems`: items an agent exchanged, kept in the decision rather than on the application; returned all the same. */
+export function checkRequiredFields(application: ParsedApplication, policy: Policy, exchangedItems = 0): DecisionReason[] {
   const minConfidence = policy.minConfidence;
   const reasons: DecisionReason[] = [];
   const check = (field: string, value: FieldValue | undefined) => {
@@ -37,7 +38,7 @@ export function checkRequiredFields(application: ParsedApplication, policy: Poli
   const decisive = decisiveFields(parsedReason.success ? parsedReason.data : undefined, parsedMethod.success ? parsedMethod.data : undefined);
   for (const key of decisive) check(key, fields[key]);
 
-  if (application.items.length === 0) reasons.push(reason('missing_field', 'No returned items are listed.', 'items'));
+  if (application.items.length === 0 && exchangedItems === 0) reasons.push(reason('missing_field', 'No returned items are listed.', 'items'));
   application.items.forEach((item, index) => {
     for (const key of DECISIVE_ITEM_FIELDS) check(`items[${index}].${key}`, item[key]);
     const itemReason = item.reason?.value;

@@ -39,6 +39,8 @@ export interface DecideInput {
   lookupReasons?: readonly DecisionReason[];
   /** How the order was found when not by the number as read, for the audit trail. */
   lookupNote?: string;
+  /** Items exchanged instead of refunded (review-check.ts): on the decision, not the application, yet returned items. */
+  exchangedItems?: number;
 }
 
 export interface OtherReturn extends EarlierReturn {
@@ -112,7 +114,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
     ({ items, customerMatched } = match);
     corrections = [...corrections, ...match.corrections.map((c) => ({ field: `items[${c.item}].sku`, from: c.from, to: c.to, message: c.message }))];
   }
-  reasons.unshift(...checkRequiredFields(checked, policy));
+  reasons.unshift(...checkRequiredFields(checked, policy, input.exchangedItems));
   const evidence = evidenceOf(checked, policy);
   const confirmed = confirmedFields(checked).map((field) => ({ field, by: `order ${order?.orderNumber}` }));
 

@@ -1,6 +1,7 @@
 // What the review page shows beside the fields: the machine's checks run again on the application as it
 // stands now (after the agent's edits), with the order match, the refund computation and the shipping terms.
 import type { ParsedApplication } from '../../domain/application.ts';
+import type { Decision } from '../../domain/decision.ts';
 import type { Order } from '../../domain/order.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import { decideApplication, type ApplicationDecision, type DecideInput, type OtherReturn } from '../decide/decide-application.ts';
@@ -26,7 +27,7 @@ export function checkApplication(
   today: string,
   otherReturns: readonly OtherReturn[] = [],
   shippingReceipt?: DecideInput['shippingReceipt'],
-  lookup: Pick<DecideInput, 'lookupReasons' | 'lookupNote'> = {},
+  lookup: Pick<DecideInput, 'lookupReasons' | 'lookupNote' | 'exchangedItems'> = {},
 ): ReviewCheck {
   const decision = decideApplication({ application, order, orderSourceAvailable, policy, today, otherReturns, ...(shippingReceipt ? { shippingReceipt } : {}), ...lookup });
   const flagged: Record<string, string[]> = {};
@@ -46,7 +47,7 @@ export function checkApplication(
 export async function loadReviewCheck(
   deps: Pick<ReviewDeps, 'orders' | 'policy' | 'updates' | 'timeZone'>,
   application: ParsedApplication,
-  self: SelfReturn,
+  self: SelfReturn & { decision?: Decision },
 ): Promise<ReviewCheck> {
   // The order is found as the pipeline found it (find-order.ts): two orders that fit equally well stay named.
   const senders = self.customerEmail ? [self.customerEmail] : [];
@@ -60,7 +61,10 @@ export async function loadReviewCheck(
     present: Boolean(self.receiptReceivedAt) || self.returnShippingCost != null,
     ...(self.returnShippingCost != null ? { returnShippingCost: self.returnShippingCost } : {}),
   };
+  // An approved exchange moved its items from the application into the decision (decide-review.ts splitItems).
+  const exchanged = (self.decision as { exchange?: unknown[] } | undefined)?.exchange?.length ?? 0;
   return checkApplication(application, order, deps.orders !== null, deps.policy, arrivalDay, others, shippingReceipt, {
+    ...(exchanged > 0 ? { exchangedItems: exchanged } : {}),
     ...(lookup?.kind === 'not_found' ? { lookupReasons: lookup.reasons } : {}),
     ...(lookup?.kind === 'found' && lookup.by !== 'number' ? { lookupNote: lookup.message } : {}),
   });

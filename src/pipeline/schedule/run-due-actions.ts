@@ -101,7 +101,8 @@ async function planAction(ref: ReturnRef, deps: ScheduleDeps, now: Date): Promis
       },
     };
   }
-  if (ref.state === 'received_at_warehouse' && deadlines.refundDueAt && deadlines.refundDueAt <= now && !deadlines.refundOverdueAt) {
+  // The refunds to pay (ReturnRef.refundOwed): an exchange's unpaid return postage falls overdue like any refund.
+  if (ref.refundOwed && deadlines.refundDueAt && deadlines.refundDueAt <= now && !deadlines.refundOverdueAt) {
     return {
       action: 'refund_overdue',
       update: {

@@ -104,5 +104,15 @@ export function createTranslator(russian: Dictionary) {
     }
     return fill(text, values);
   };
-  return { translate, missing };
+  /**
+   * A note on the timeline or a word of the machine's (an actor, a value's source) that may also be a person's own
+   * text: in Russian when the dictionary knows it, else as written, and never counted as missing.
+   */
+  const translateNote = (lang: UiLanguage, text: string): string => {
+    if (lang !== 'ru') return text;
+    // A reason code as the note of a transition (`low_confidence`) reads as the code's words.
+    const code = /^[a-z]+(?:_[a-z]+)+$/.test(text) ? russian[text.replaceAll('_', ' ')] : undefined;
+    return russian[text] ?? code ?? byPattern(text, 0) ?? text;
+  };
+  return { translate, translateNote, missing };
 }

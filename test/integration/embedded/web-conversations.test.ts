@@ -107,6 +107,9 @@ describe('web: conversations', () => {
     expect(mail!.subject).toBe('Re: Where is my refund?');
     expect(mail!.text).toMatch(/^Hello Worried Customer,/);
     expect(mail!.text).toContain('the refund follows within 13 days');
+    // No return, so no status line: it ended "Where your return stands: …/status" with nothing to look up.
+    expect(mail!.text).not.toContain('Where your return stands');
+    expect(`${mail!.text} ${String(mail!.html)}`).not.toContain('/status');
     const thread = await agent.get(`/mail/${ids.question}`);
     expect(thread.body).toContain('Where is my money?');
     expect(thread.body).toContain('the refund follows within 13 days');

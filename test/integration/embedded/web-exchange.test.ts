@@ -52,6 +52,10 @@ describe('web: exchange', () => {
     expect((await agent.submit('/returns/RT-E001', '/returns/RT-E001/replacement-sent', { trackingNumber: '' })).status).toBe(303);
     const detail = await fx.store.getReturn('RT-E001');
     expect(detail!.state).toBe('exchanged');
+    // An exchanged item is a returned item: the page of a fully exchanged return said none were listed.
+    const exchangedPage = await agent.get('/returns/RT-E001');
+    expect(exchangedPage.status).toBe(200);
+    expect(exchangedPage.body).not.toContain('No returned items are listed');
     expect(detail!.outbound.map((o) => o.template)).toEqual(['exchange_approved', 'parcel_received', 'exchange_sent']);
     // The parcel's acknowledgement promised the replacement, not money.
     const replies = (await fx.store.listPendingOutbound(50)).filter((o) => o.raw.toString().includes('RT-E001'));

@@ -55,12 +55,29 @@ beforeAll(async () => {
   inboundId = saved.id;
   admin = new WebClient(fx.app);
   await admin.login(USERS.admin);
+  await exchangeWithAnswer('RT-RU03');
 });
+
+/**
+ * A defective item exchanged end to end, with the postage read off the receipt and an agent's answer: the timeline's
+ * notes, the sources, the pending replies and the conversation of an exchange are on its page.
+ */
+async function exchangeWithAnswer(number: string): Promise<void> {
+  await fx.seedReturn({ returnNumber: number, fields: { email: ['anna@example.com', 0.99], cardLast4: ['4242', 0.99], reason: ['defect', 0.95] } });
+  const page = await admin.get(`/returns/${number}`);
+  expect((await admin.post(`/returns/${number}/fields`, { _csrf: csrfOf(page.body), action: 'approve', 'outcome.0': 'exchange', 'exchangeFor.0': 'размер L' })).status).toBe(303);
+  for (const [step, form] of [['parcel-received', {}], ['receipt-amount', { amount: '387.50' }], ['inspection', { result: 'refund', note: 'принято' }], ['replacement-sent', {}]] as const) {
+    expect((await admin.submit(`/returns/${number}`, `/returns/${number}/${step}`, form)).status, step).toBe(303);
+  }
+  const exchanged = await admin.get(`/returns/${number}`);
+  const replyKey = /name="replyKey" value="([0-9a-f]{32})"/.exec(exchanged.body)![1]!;
+  expect((await admin.post(`/returns/${number}/answer`, { _csrf: csrfOf(exchanged.body), replyKey, text: 'Замена уже в пути.' })).status).toBe(303);
+}
 afterAll(async () => fx?.close());
 
 describe('web: every page in Russian', () => {
   it('the pages hold no English phrase, and the dictionary missed none', async () => {
-    const pages = ['/queue', '/queue?state=all', '/returns/RT-RU01', '/returns/RT-RU02', '/attention', `/attention/${inboundId}`, '/refunds', '/dashboard', '/admin/users', '/status', '/no-such-page', '/returns/RT-NONE'];
+    const pages = ['/queue', '/queue?state=all', '/returns/RT-RU01', '/returns/RT-RU02', '/returns/RT-RU03', '/attention', `/attention/${inboundId}`, '/refunds', '/dashboard', '/admin/users', '/status', '/no-such-page', '/returns/RT-NONE'];
     const found: Record<string, string[]> = {};
     for (const url of pages) {
       const page = await admin.get(url);
@@ -113,6 +130,18 @@ describe('web: every page in Russian', () => {
     expect(page.body).not.toMatch(/(товар|товару|item) 0\b/);
     // A reading problem stored with the item's key from 0 is shown with the item counted from 1.
     expect(translator.translate('ru', 'items[0].price was read with low confidence (0.41)')).toBe(`${dictionary.item} 1, ${dictionary.price}: прочитано с низкой уверенностью (0.41)`);
+  });
+
+  // The exchange's page kept English the dictionary check above cannot see, one or two words at a time: a value's
+  // source ("paper"), the timeline's notes of the desk's steps, the replies' "to …" and their "pending" badges.
+  it('shows an exchanged return in Russian: sources, timeline notes, replies and their states', async () => {
+    const text = visibleText((await admin.get('/returns/RT-RU03')).body);
+    expect(text).not.toMatch(/\b(?:paper|pending|sending|system|domestic)\b|\bto anna@|approved after review|exchange:|parcel received|return shipping|from the receipt|replacement sent|answered:|low_confidence/);
+    expect(text).toContain('одобрено после проверки; обмен: Футболка → размер L');
+    expect(text).toContain('пересылка по чеку: 387.50 ₽');
+    expect(text).toContain('ответ: «Замена уже в пути.»');
+    expect(text).toMatch(/кому: anna@example\.com\s+в очереди/);
+    expect([...translator.missing]).toEqual([]);
   });
 
   it('shows the checks\' messages of the review page in Russian', async () => {

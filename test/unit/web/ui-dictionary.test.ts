@@ -47,6 +47,8 @@ const NOTE_EVENTS = [
 const TEMPLATES = ['needs_review', 'application_missing', 'photo_unreadable', 'message_too_large', 'parcel_received', 'refund_issued', 'shipment_received', 'ship_by_extended', 'exchange_approved', 'exchange_sent', 'approved_address_pending', 'shipping_instructions'];
 const PAGE_TITLES = ['Review queue', 'Queue', 'Message', 'Needs attention', 'Refunds to pay', 'Sign in', 'Users', 'Dashboard', 'Not found'];
 const ROLES = ['support', 'manager', 'admin'];
+/** A reply's state in the outbox (outbound-store.ts), humanized beside it on the return page and in the conversation. */
+const OUTBOUND_STATES = ['pending', 'sending', 'sent', 'failed'];
 
 function dynamicPhrases(): Set<string> {
   const humanized = [...RETURN_STATES, ...INBOUND_STATES, ...RETURN_EVENTS, ...NOTE_EVENTS, ...TEMPLATES, ...REJECTION_REASONS, ...REASON_CODES, 'started_by_agent', 'all'].map((c) => c.replaceAll('_', ' '));
@@ -72,6 +74,10 @@ function dynamicPhrases(): Set<string> {
     'wrong item',
     ...PAGE_TITLES,
     ...ROLES,
+    ...OUTBOUND_STATES,
+    // An order's region (order.ts), humanized on the review page.
+    'domestic',
+    'international',
     ...sla.flatMap((b) => [b.phrase, b.unit]),
   ]);
 }

@@ -66,7 +66,7 @@ describe('runDueActions', () => {
   it('flags a review SLA breach and an overdue refund without writing to the customer', async () => {
     const { done, updates } = await run([
       returnRef({ returnNumber: 'R-SLA', state: 'needs_review', deadlines: deadlines({ reviewDueAt: hours(-2) }) }),
-      returnRef({ returnNumber: 'R-REF', state: 'received_at_warehouse', deadlines: deadlines({ refundDueAt: hours(-2) }) }),
+      returnRef({ returnNumber: 'R-REF', state: 'received_at_warehouse', refundOwed: true, deadlines: deadlines({ refundDueAt: hours(-2) }) }),
       // An approved return whose old review deadline passed is not a breach.
       returnRef({ returnNumber: 'R-OK', state: 'shipped', deadlines: deadlines({ reviewDueAt: hours(-2) }) }),
     ]);
@@ -74,6 +74,18 @@ describe('runDueActions', () => {
     expect(updates.every((u) => u.reply === undefined)).toBe(true);
     expect(updates[0]!.deadlines).toEqual({ reviewBreachedAt: now });
     expect(updates[1]!.deadlines).toEqual({ refundOverdueAt: now });
+  });
+
+  // The refund_overdue event looked at the state alone: an exchange's return postage still unpaid after the
+  // replacement went out was on the refunds to pay and overdue, yet its timeline never said so.
+  it("flags an exchange's unpaid return postage overdue, by the rule of the refunds to pay, not by the state", async () => {
+    const { done, updates } = await run([
+      returnRef({ returnNumber: 'R-POSTAGE', state: 'exchanged', refundOwed: true, deadlines: deadlines({ refundDueAt: hours(-2) }) }),
+      // At the warehouse, its inspection still to come: not yet on the refunds to pay.
+      returnRef({ returnNumber: 'R-UNINSPECTED', state: 'received_at_warehouse', refundOwed: false, deadlines: deadlines({ refundDueAt: hours(-2) }) }),
+    ]);
+    expect(done).toEqual([{ returnNumber: 'R-POSTAGE', action: 'refund_overdue' }]);
+    expect(updates[0]).toMatchObject({ fromState: 'exchanged', toState: 'exchanged', deadlines: { refundOverdueAt: now }, events: [{ type: 'refund_overdue' }] });
   });
 
   it('skips a return that another actor moved meanwhile, and goes on with the rest', async () => {
