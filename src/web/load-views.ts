@@ -28,13 +28,16 @@ export async function loadViews(timeZone: string, options: { defaultLanguage?: U
   const hbs = Handlebars.create();
   const clock = shopTime(timeZone);
   const fallback = options.defaultLanguage ?? 'ru';
-  const { translate, translateNote } = options.translator ?? createTranslator(loadDictionary());
+  const { translate, translateNote, translateField } = options.translator ?? createTranslator(loadDictionary());
   // {{t "Ship by {day}" day=…}}: the phrase in the page's language; Handlebars escapes what it returns.
   hbs.registerHelper('t', function (phrase: unknown, helper: Handlebars.HelperOptions) {
     return typeof phrase === 'string' ? translate(languageOf(helper, fallback), phrase, helper.hash as Record<string, unknown>) : '';
   });
   hbs.registerHelper('note', function (text: unknown, helper: Handlebars.HelperOptions) {
     return typeof text === 'string' ? translateNote(languageOf(helper, fallback), text) : '';
+  });
+  hbs.registerHelper('fieldName', function (key: unknown, helper: Handlebars.HelperOptions) {
+    return typeof key === 'string' ? translateField(languageOf(helper, fallback), key) : '';
   });
   hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? clock(value) : ''));
   hbs.registerHelper('day', (value: unknown) => (value instanceof Date ? isoDay(value, timeZone) : ''));

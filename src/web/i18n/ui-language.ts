@@ -114,5 +114,11 @@ export function createTranslator(russian: Dictionary) {
     const code = /^[a-z]+(?:_[a-z]+)+$/.test(text) ? russian[text.replaceAll('_', ' ')] : undefined;
     return russian[text] ?? code ?? byPattern(text, 0) ?? text;
   };
-  return { translate, translateNote, missing };
+  /** A field's key (`orderNumber`, `items[0].price`) as its label in that language; a key we have no label for as written. */
+  const translateField = (lang: UiLanguage, key: string): string => {
+    const label = fieldWords(key);
+    if (label === undefined) return key;
+    return lang === 'ru' ? translateLabel(label) : label;
+  };
+  return { translate, translateNote, translateField, missing };
 }

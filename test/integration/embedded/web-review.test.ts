@@ -61,7 +61,11 @@ describe('web: review', () => {
     // Each value says where it came from, and the checks say what the decision rests on (issue #11).
     expect(page.body).toMatch(/<label for="f-orderNumber">[\s\S]*?data-source="paper"/);
     expect(page.body).toContain('What the decision rests on');
-    expect(page.body).toMatch(/<td class="mono">orderNumber<\/td><td>paper, confirmed by the order<\/td>/);
+    // The field by its label, not its code (regression: the table showed `orderNumber`, also on the Russian page).
+    expect(page.body).toMatch(/<td>Order number<\/td><td>paper, confirmed by the order<\/td>/);
+    await client.get('/language/ru');
+    expect((await client.get('/returns/RT-0001')).body).toMatch(/<td>Номер заказа<\/td><td>[^<a-z]+<\/td>/);
+    await client.get('/language/en');
     const image = page.body.match(/\/documents\/([0-9a-f-]+)\/pages\/1/)![0];
     const scan = await client.get(image);
     expect(scan.status).toBe(200);
