@@ -15,7 +15,7 @@ import { detectKind } from './detect-kind.ts';
 import { limitConcurrency } from './limit-concurrency.ts';
 import { ReaderReplySchema, type ReaderChildInit } from './reader-child-protocol.ts';
 import { isReaderNoise } from './reader-noise.ts';
-import { forkBoundedChild } from '../system/fork-bounded-child.ts';
+import { forkBoundedChild, watchChildStart } from '../system/fork-bounded-child.ts';
 
 export interface IsolatedReaderOptions {
   /** What the child needs to build its reader (OCR data, pool size). */
@@ -81,38 +81,24 @@ export function createIsolatedDocumentReader(options: IsolatedReaderOptions): Is
       },
     });
     const state: Child = { proc, outOfMemory: false, ready: Promise.resolve() };
-    state.ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        proc.kill('SIGKILL');
-        reject(new Error(`the document reader process did not start within ${options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS} ms`));
-      }, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
-      proc.on('message', (message) => {
-        const reply = ReaderReplySchema.safeParse(message);
-        if (!reply.success) return;
-        const value = reply.data;
-        if (value.type === 'ready') {
-          clearTimeout(timer);
-          resolve();
-        } else if (value.type === 'ocr') {
-          options.onOcrPage?.(value.status, value.seconds);
-        } else if (state.current?.id === value.id) {
-          state.current.finish(value.doc);
-        }
-      });
-      // Spawning can fail (no memory for a new process, too many processes); an unheard 'error' would throw here.
-      proc.on('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
+    const { ready, started } = watchChildStart(proc, {
+      name: 'the document reader process',
+      startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+      heapMb,
+      outOfMemory: () => state.outOfMemory,
+      onGone: (end) => {
         if (child === state) child = undefined;
-        state.current?.breach({ kind: 'crash', detail: error.message });
-      });
-      proc.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`the document reader process exited before it was ready (${signal ?? `code ${code}`})`));
-        if (child === state) child = undefined;
-        const detail = signal ?? `exit code ${code}`;
-        state.current?.breach({ kind: state.outOfMemory ? 'memory' : 'crash', detail: state.outOfMemory ? `heap over ${heapMb} MB` : detail });
-      });
+        state.current?.breach(end);
+      },
+    });
+    state.ready = ready;
+    proc.on('message', (message) => {
+      const reply = ReaderReplySchema.safeParse(message);
+      if (!reply.success) return;
+      const value = reply.data;
+      if (value.type === 'ready') started();
+      else if (value.type === 'ocr') options.onOcrPage?.(value.status, value.seconds);
+      else if (state.current?.id === value.id) state.current.finish(value.doc);
     });
     // A rejected start is reported to the read that waits for it; nobody else must see it as unhandled.
     state.ready.catch(() => undefined);

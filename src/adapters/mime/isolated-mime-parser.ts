@@ -9,7 +9,7 @@ import { limitConcurrency } from '../documents/limit-concurrency.ts';
 import { createMimeParser, type ParsedMailMessage, type StatsMimeParser } from './create-mime-parser.ts';
 import { MimeReplySchema, reviveBuffers } from './mime-parser-protocol.ts';
 import { headerBlock } from './read-message-id.ts';
-import { forkBoundedChild } from '../system/fork-bounded-child.ts';
+import { forkBoundedChild, watchChildStart } from '../system/fork-bounded-child.ts';
 
 export type MimeBreachKind = 'memory' | 'timeout' | 'crash';
 export interface MimeBreach {
@@ -62,36 +62,26 @@ export function createIsolatedMimeParser(options: IsolatedMimeParserOptions = {}
     const state: Child = { proc, outOfMemory: false, ready: Promise.resolve() };
     // An idle process must not keep a finished CLI command alive; a busy one is ref'd while it works (parseInChild).
     unref(proc);
-    state.ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        proc.kill('SIGKILL');
-        reject(new Error(`the MIME process did not start within ${startTimeoutMs} ms`));
-      }, startTimeoutMs);
-      proc.on('message', (message) => {
-        const reply = MimeReplySchema.safeParse(message);
-        if (!reply.success) return;
-        const value = reply.data;
-        if (value.type === 'ready') {
-          clearTimeout(timer);
-          resolve();
-        } else if (state.current?.id === value.id) {
-          if (value.type === 'done') state.current.finish(reviveBuffers(value.mail));
-          else state.current.fail(new Error(`MIME decoding failed: ${value.message}`));
-        }
-      });
-      // Spawning can fail (no memory for a new process); an unheard 'error' would throw here.
-      proc.on('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
+    const { ready, started } = watchChildStart(proc, {
+      name: 'the MIME process',
+      startTimeoutMs,
+      heapMb,
+      outOfMemory: () => state.outOfMemory,
+      onGone: (end) => {
         if (child === state) child = undefined;
-        state.current?.breach({ kind: 'crash', detail: error.message });
-      });
-      proc.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`the MIME process exited before it was ready (${signal ?? `code ${code}`})`));
-        if (child === state) child = undefined;
-        state.current?.breach(state.outOfMemory ? { kind: 'memory', detail: `heap over ${heapMb} MB` } : { kind: 'crash', detail: signal ?? `exit code ${code}` });
-      });
+        state.current?.breach(end);
+      },
+    });
+    state.ready = ready;
+    proc.on('message', (message) => {
+      const reply = MimeReplySchema.safeParse(message);
+      if (!reply.success) return;
+      const value = reply.data;
+      if (value.type === 'ready') started();
+      else if (state.current?.id === value.id) {
+        if (value.type === 'done') state.current.finish(reviveBuffers(value.mail));
+        else state.current.fail(new Error(`MIME decoding failed: ${value.message}`));
+      }
     });
     // A rejected start is reported to the parse that waits for it; nobody else must see it as unhandled.
     state.ready.catch(() => undefined);

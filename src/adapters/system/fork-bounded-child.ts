@@ -35,3 +35,51 @@ export function forkBoundedChild(entry: string, args: string[], heapMb: number, 
   }
   return proc;
 }
+
+/** How a child ended under the job it was doing: out of its heap, or any other death. */
+export interface ChildEnd {
+  kind: 'memory' | 'crash';
+  detail: string;
+}
+
+export interface ChildStart {
+  /** The process as errors name it: "the MIME process". */
+  name: string;
+  startTimeoutMs: number;
+  heapMb: number;
+  /** Whether V8 reported heap exhaustion (asked when the process ends). */
+  outOfMemory: () => boolean;
+  /** The process is gone: the caller forgets it and tells the job in progress, if any. */
+  onGone: (end: ChildEnd) => void;
+}
+
+/**
+ * Watches a forked child from its start to its end. `ready` settles when the caller reports the child's "ready"
+ * message through `started`, and fails when the child does not start in time (it is killed), cannot be spawned,
+ * or exits first. Any end of the process, before or after it was ready, reaches `onGone` once per cause.
+ */
+export function watchChildStart(proc: ChildProcess, start: ChildStart): { ready: Promise<void>; started: () => void } {
+  let started = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`${start.name} did not start within ${start.startTimeoutMs} ms`));
+    }, start.startTimeoutMs);
+    started = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    // Spawning can fail (no memory for a new process, too many processes); an unheard 'error' would throw here.
+    proc.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+      start.onGone({ kind: 'crash', detail: error.message });
+    });
+    proc.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${start.name} exited before it was ready (${signal ?? `code ${code}`})`));
+      start.onGone(start.outOfMemory() ? { kind: 'memory', detail: `heap over ${start.heapMb} MB` } : { kind: 'crash', detail: signal ?? `exit code ${code}` });
+    });
+  });
+  return { ready, started: () => started() };
+}
