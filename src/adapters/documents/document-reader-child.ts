@@ -30,6 +30,7 @@ const ocr: OcrEngine = {
     send({ type: 'ocr', status: outcome.status, seconds: (performance.now() - started) / 1000 });
     return outcome;
   },
+  wordList: (language) => lazy.wordList(language),
 };
 // One page is cut into as many strips as there are OCR workers, as in the worker before the reader moved here.
 const reader = createDocumentReader({ ocr, stripsPerPage: init.ocrWorkers ?? 1 });

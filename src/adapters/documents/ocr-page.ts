@@ -14,6 +14,7 @@ import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 import { readMissedInk } from './read-missed-ink.ts';
 import { rereadDigitWords } from './reread-digit-words.ts';
+import { rereadOtherScript } from './reread-other-script.ts';
 
 const SPARSE_TEXT = '11' as Tesseract.PSM;
 
@@ -78,11 +79,17 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
       const outcome = await ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
       if (outcome.status !== 'done') return { strip, outcome };
       // Print the sparse read dropped gets a focused second read, in the same strip's worker.
-      // Numbers get a second reading with the English model, which tells a monospaced 3 from a 5. The two second
-      // reads use different workers, so they run side by side.
+      // Numbers get a second reading with the English model, which tells a monospaced 3 from a 5, and words
+      // read in the wrong script one with the other script's model. The second reads use other workers, so
+      // they run side by side; the two rereads never choose the same word (one takes words with digits, the
+      // other words without).
       const first = outcome.page.words ?? [];
-      const [missed, reread] = await Promise.all([readMissedInk(ocr, clean, first, pageNumber, remaining), rereadDigitWords(ocr, clean, first, pageNumber, remaining)]);
-      const words = [...reread, ...missed];
+      const [missed, numbers, scripts] = await Promise.all([
+        readMissedInk(ocr, clean, first, pageNumber, remaining),
+        rereadDigitWords(ocr, clean, first, pageNumber, remaining),
+        rereadOtherScript(ocr, clean, first, pageNumber, remaining),
+      ]);
+      const words = [...numbers.map((w, i) => (w !== first[i] ? w : scripts[i]!)), ...missed];
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

@@ -10,16 +10,12 @@
 // is a Latin code with as many digits.
 import type Tesseract from 'tesseract.js';
 import type { PositionedWord } from '../../domain/document.ts';
-import { encodeGrey } from '../images/prepare-for-ocr.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine } from '../ocr/ocr-engine.ts';
+import { readStackedWords } from './stack-word-cuts.ts';
 
 const SINGLE_BLOCK = '6' as Tesseract.PSM;
 const LATIN = ['eng'] as const;
-/** Paper around each cut word, in pixels: Tesseract misreads print that touches an edge. */
-const MARGIN = 8;
-/** Paper between two stacked words, in pixels, so that each is a line of its own. */
-const GAP = 24;
 /**
  * A word needs this many digits, and digits must be at least this share of its letters and digits. One is
  * enough: a reason's code in its box, a quantity (devset: two reason codes read 5 for 3 otherwise).
@@ -36,19 +32,12 @@ const ZERO_LOOKALIKES = /[QOoDØø]/g;
 export async function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
   const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => isMostlyDigits(w.text)).slice(0, MAX_WORDS);
   if (chosen.length === 0) return words;
-  const stack = stackCuts(page, chosen.map(({ w }) => w));
-  const outcome = await ocr.recognize({ image: await encodeGrey(stack.image), width: stack.image.width, height: stack.image.height, page: pageNumber, psm: SINGLE_BLOCK, languages: LATIN, timeoutMs: remaining() });
+  const rows = await readStackedWords(ocr, page, chosen.map(({ w }) => w), { page: pageNumber, psm: SINGLE_BLOCK, languages: LATIN, timeoutMs: remaining() });
   // Out of time or the engine failed: the page keeps its first reading.
-  if (outcome.status !== 'done') return words;
-  const rows = stack.rows.map(() => [] as PositionedWord[]);
-  for (const read of outcome.page.words ?? []) {
-    const middle = (read.y0 + read.y1) / 2;
-    const row = stack.rows.findIndex((r) => middle >= r.top && middle < r.bottom);
-    if (row >= 0) rows[row]!.push(read);
-  }
+  if (!rows) return words;
   const result = [...words];
   chosen.forEach(({ w, i }, k) => {
-    const again = rows[k]!.sort((a, b) => a.x0 - b.x0);
+    const again = rows[k]!;
     if (again.length === 0) return;
     const confidence = Math.min(...again.map((a) => a.confidence));
     if (confidence < MIN_CONFIDENCE) return;
@@ -99,31 +88,4 @@ export function latinCodeFor(first: string, second: string): string | undefined 
   const garbled = STRAY_SIGN.test(first) || (/[A-Za-z]/.test(first) && /[А-Яа-яЁё]/.test(first));
   const digits = (t: string) => t.replace(/\D/g, '').length;
   return garbled && LATIN_CODE.test(second) && digits(second) === digits(first) ? second : undefined;
-}
-
-interface Stack {
-  image: GreyImage;
-  /** Where each cut word lies in the stack, top to bottom, in the order given. */
-  rows: Array<{ top: number; bottom: number }>;
-}
-
-/** Each word's box cut from the page with a margin of paper, the cuts one under another on white paper. */
-function stackCuts(page: GreyImage, boxes: PositionedWord[]): Stack {
-  const cuts = boxes.map((b) => ({
-    left: Math.max(0, Math.floor(b.x0) - MARGIN),
-    top: Math.max(0, Math.floor(b.y0) - MARGIN),
-    right: Math.min(page.width, Math.ceil(b.x1) + MARGIN),
-    bottom: Math.min(page.height, Math.ceil(b.y1) + MARGIN),
-  }));
-  const width = Math.max(...cuts.map((c) => c.right - c.left)) + 2 * GAP;
-  const height = cuts.reduce((sum, c) => sum + (c.bottom - c.top) + GAP, GAP);
-  const data = new Uint8Array(width * height).fill(255);
-  const rows: Stack['rows'] = [];
-  let y = GAP;
-  for (const c of cuts) {
-    for (let row = c.top; row < c.bottom; row++) data.set(page.data.subarray(row * page.width + c.left, row * page.width + c.right), (y + row - c.top) * width + GAP);
-    rows.push({ top: y - GAP / 2, bottom: y + (c.bottom - c.top) + GAP / 2 });
-    y += c.bottom - c.top + GAP;
-  }
-  return { image: { data, width, height }, rows };
 }

@@ -2,9 +2,11 @@
 // ~1 s of loading language models. The language files are still checked up front, so a missing or corrupt
 // file is a start-up error, not a surprise on the first scan. A job that asks for other models than the
 // pool's gets a pool of its own, of one worker, started on its first job: those are short second reads.
+// The models' word lists are loaded on first use too, once each.
 import { OCR_LANGUAGES } from './check-ocr-data.ts';
 import type { OcrEngine, OcrJob, OcrOutcome } from './ocr-engine.ts';
 import { OcrPool, type OcrPoolOptions } from './ocr-pool.ts';
+import { modelWordLists } from './word-list.ts';
 
 export interface LazyOcr extends OcrEngine {
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export function createLazyOcr(options: OcrPoolOptions): LazyOcr {
         return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
       }
     },
+    wordList: modelWordLists(options.langPath),
     async close() {
       await Promise.all([...pools.values()].map(async (pool) => (await pool.catch(() => null))?.close()));
     },

@@ -2,6 +2,7 @@
 // OcrPool is the real one; unit tests pass a small fake.
 import type Tesseract from 'tesseract.js';
 import type { PageText } from '../../domain/document.ts';
+import type { WordList } from './word-list.ts';
 
 export interface OcrJob {
   /** An encoded image (PNG, JPEG…), ideally already prepared (greyscale, ~300 dpi, even lighting). */
@@ -31,4 +32,6 @@ export type OcrOutcome =
 export interface OcrEngine {
   /** Never rejects: a timeout or engine failure comes back as an outcome. */
   recognize(job: OcrJob): Promise<OcrOutcome>;
+  /** The word list a model was trained with, when the engine ships one (undefined otherwise). */
+  wordList(language: string): Promise<WordList | undefined>;
 }

@@ -9,6 +9,7 @@ import type Tesseract from 'tesseract.js';
 import { OCR_TIMEOUT_SECONDS } from '../../domain/limits.ts';
 import { checkOcrData, OCR_LANGUAGES } from './check-ocr-data.ts';
 import type { OcrEngine, OcrJob, OcrOutcome } from './ocr-engine.ts';
+import { modelWordLists } from './word-list.ts';
 import { startTesseractWorker, stopTesseractWorker } from './start-tesseract-worker.ts';
 import { toPageText } from './to-page-text.ts';
 
@@ -55,8 +56,11 @@ export class OcrPool implements OcrEngine {
   private readonly slots: Slot[] = [];
   private readonly queue: Queued[] = [];
   private closed = false;
+  readonly wordList: OcrEngine['wordList'];
 
-  private constructor(private readonly options: Required<OcrPoolOptions>) {}
+  private constructor(private readonly options: Required<OcrPoolOptions>) {
+    this.wordList = modelWordLists(options.langPath);
+  }
 
   /** Checks the language data, then starts every worker; fails fast with AppError('ocr_unavailable'). */
   static async start(options: OcrPoolOptions): Promise<OcrPool> {

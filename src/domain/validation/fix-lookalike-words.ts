@@ -14,6 +14,15 @@ const LAT_TO_CYR: Record<string, string> = {
 const UNIT_AFTER_NUMBER: Record<string, string> = { m: 'м' };
 const LATIN_WORD = /^[A-Za-z]+$/;
 
+/**
+ * A Latin and a Cyrillic letter OCR takes for one another, in either case: n and п, H and н, r and г. Not S and
+ * б: a reading that changes such a letter read another word, not the same one in another script.
+ */
+export function lettersLookAlike(latin: string, cyrillic: string): boolean {
+  const target = cyrillic.toLowerCase();
+  return [latin.toLowerCase(), latin.toUpperCase()].some((c) => LAT_TO_CYR[c]?.toLowerCase() === target);
+}
+
 /** `force`: the text is known to be Russian (a reason cell), even when every letter came out Latin. */
 export function fixLookalikeWords(text: string, options: { force?: boolean } = {}): Normalized {
   const cyrillic = (text.match(/[А-Яа-яЁё]/g) ?? []).length;

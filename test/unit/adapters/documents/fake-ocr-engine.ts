@@ -13,4 +13,9 @@ export class FakeOcrEngine implements OcrEngine {
     this.jobs.push(job);
     return this.answer(job);
   }
+
+  /** No word lists: the second reading by script is skipped. */
+  async wordList(): Promise<undefined> {
+    return undefined;
+  }
 }

@@ -1,0 +1,55 @@
+// Words cut out of a page and stacked one under another on white paper, so that one OCR job reads many
+// words, each as a line of its own, and each reading can be traced back to its word.
+import type { PositionedWord } from '../../domain/document.ts';
+import type { OcrEngine, OcrJob } from '../ocr/ocr-engine.ts';
+import { encodeGrey } from '../images/prepare-for-ocr.ts';
+import type { GreyImage } from '../images/warp-region.ts';
+
+/** Paper around each cut word, in pixels: Tesseract misreads print that touches an edge. */
+const MARGIN = 8;
+/** Paper between two stacked words, in pixels, so that each is a line of its own. */
+const GAP = 24;
+
+export interface WordStack {
+  image: GreyImage;
+  /** Where each cut word lies in the stack, top to bottom, in the order given. */
+  rows: Array<{ top: number; bottom: number }>;
+}
+
+/** Each word's box cut from the page with a margin of paper, the cuts one under another on white paper. */
+export function stackWordCuts(page: GreyImage, boxes: PositionedWord[]): WordStack {
+  const cuts = boxes.map((b) => ({
+    left: Math.max(0, Math.floor(b.x0) - MARGIN),
+    top: Math.max(0, Math.floor(b.y0) - MARGIN),
+    right: Math.min(page.width, Math.ceil(b.x1) + MARGIN),
+    bottom: Math.min(page.height, Math.ceil(b.y1) + MARGIN),
+  }));
+  const width = Math.max(...cuts.map((c) => c.right - c.left)) + 2 * GAP;
+  const height = cuts.reduce((sum, c) => sum + (c.bottom - c.top) + GAP, GAP);
+  const data = new Uint8Array(width * height).fill(255);
+  const rows: WordStack['rows'] = [];
+  let y = GAP;
+  for (const c of cuts) {
+    for (let row = c.top; row < c.bottom; row++) data.set(page.data.subarray(row * page.width + c.left, row * page.width + c.right), (y + row - c.top) * width + GAP);
+    rows.push({ top: y - GAP / 2, bottom: y + (c.bottom - c.top) + GAP / 2 });
+    y += c.bottom - c.top + GAP;
+  }
+  return { image: { data, width, height }, rows };
+}
+
+/**
+ * The given words read again, stacked into one image, with the job's models: for each word, what was read in
+ * its row left to right, or undefined when the job did not finish (out of time, or the engine failed).
+ */
+export async function readStackedWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], job: Pick<OcrJob, 'page' | 'psm' | 'languages' | 'timeoutMs'>): Promise<PositionedWord[][] | undefined> {
+  const stack = stackWordCuts(page, words);
+  const outcome = await ocr.recognize({ ...job, image: await encodeGrey(stack.image), width: stack.image.width, height: stack.image.height });
+  if (outcome.status !== 'done') return undefined;
+  const rows = stack.rows.map(() => [] as PositionedWord[]);
+  for (const read of outcome.page.words ?? []) {
+    const middle = (read.y0 + read.y1) / 2;
+    const row = stack.rows.findIndex((r) => middle >= r.top && middle < r.bottom);
+    if (row >= 0) rows[row]!.push(read);
+  }
+  return rows.map((row) => row.sort((a, b) => a.x0 - b.x0));
+}
