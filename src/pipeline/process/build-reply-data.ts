@@ -55,7 +55,7 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
         receivedDate: context.application.fields.receivedDate?.value ?? null,
       };
     case 'message_too_large':
-      return { ...common, maxMessageMb: Math.floor(MAX_MESSAGE_BYTES / 1024 / 1024), maxAttachments: MAX_ATTACHMENTS_PER_MESSAGE };
+      return { ...common, ...messageLimits(), tooComplex: decision.reasons[0]?.code === 'too_complex' };
     case 'needs_review':
       return { ...common, reviewHours: policy.reviewSlaHours };
     case 'application_missing':
@@ -64,6 +64,11 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
     default:
       return common;
   }
+}
+
+/** What the message_too_large reply states we accept. */
+export function messageLimits(): { maxMessageMb: number; maxAttachments: number } {
+  return { maxMessageMb: Math.floor(MAX_MESSAGE_BYTES / 1024 / 1024), maxAttachments: MAX_ATTACHMENTS_PER_MESSAGE };
 }
 
 /** The customer is told the amount and, when it is less than the items' price, each deduction by name. */

@@ -122,6 +122,8 @@ export const REPLY_DATA_SCHEMAS = {
     ...common,
     maxMessageMb: z.number().positive(),
     maxAttachments: z.number().int().positive(),
+    /** Not too large but too complex to take apart (MIME over its limits, or it stopped its worker): said so, not "too large". */
+    tooComplex: z.boolean().default(false),
   }),
   shipping_reminder: z.object({ ...common, ...shippingTo, ...parcelRules, shipByDate: isoDay, daysLeft: z.number().int().nonnegative() }),
   expired: z.object({ ...common, shipWithinDays: days }),

@@ -135,6 +135,18 @@ describe('renderReply: every template in both languages', () => {
     expect(text).toContain('no more than 7 attachments');
   });
 
+  it('regression: a message too complex to take apart was told it was too large; it is told what happened, and what we accept', () => {
+    for (const language of LANGUAGES) {
+      const large = renderReply(templates, input('message_too_large', language));
+      const complex = renderReply(templates, input('message_too_large', language, { data: { ...SAMPLE_DATA.message_too_large, tooComplex: true } }));
+      expect(large.text).toMatch(/larger than we accept|больше допустимого размера/);
+      expect(complex.text).not.toMatch(/larger than we accept|больше допустимого размера/);
+      expect(complex.text).toMatch(/cannot take apart safely|разобрать его безопасно не получается/);
+      expect(complex.text).toContain(language === 'en' ? 'up to 30 MB' : 'до 30 МБ');
+      expect(renderReply(templates, input('message_too_large', language, { originalSubject: '', data: { ...SAMPLE_DATA.message_too_large, tooComplex: true } })).subject).not.toMatch(/too large|слишком большое/);
+    }
+  });
+
   it('application_missing carries the blank form', () => {
     const reply = renderReply(templates, input('application_missing', 'ru'));
     expect(reply.attachments).toHaveLength(1);
