@@ -7,12 +7,24 @@ import { listReturnsCommand } from './returns-command.ts';
 import { REPLAYABLE, trySampleCommand } from './samples-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { runOnceCommand } from './run-command.ts';
+import { setupCommand, type SetupOptions } from './setup-command.ts';
 import { startCommand } from './start-command.ts';
 import { addUserCommand, disableUserCommand, listUsersCommand } from './users-command.ts';
 import { webCommand } from './web-command.ts';
 import { previewTemplateCommand } from './templates-command.ts';
 
 const program = new Command('intake').description('Returns Intake: turns e-mailed return applications into processed returns.');
+
+program
+  .command('setup')
+  .description("the first step: write the shop's own return addresses into the policy file (asked for on a terminal, or given as flags)")
+  .option('--file <file>', 'the policy file to write (default: POLICY_FILE, else policy.yaml)')
+  .option('--preset <name>', 'the shipped return rules to start from: fashion-email or marketplace-international')
+  .option('--domestic-recipient <text>', 'who domestic parcels are addressed to, e.g. "ООО «Ваш магазин», склад возвратов"')
+  .option('--domestic-line <text>', 'one line of the domestic returns address, top to bottom (repeat the option)', collect, [])
+  .option('--international-recipient <text>', 'who parcels from abroad are addressed to')
+  .option('--international-line <text>', 'one line of the international returns address (repeat the option)', collect, [])
+  .action(async (options: SetupOptions) => exit(await setupCommand(options)));
 
 program
   .command('parse')
@@ -83,6 +95,11 @@ templates
   .option('--variant <variant>', 'domestic or international shipping instructions', 'domestic')
   .option('--html <file>', 'also write the HTML part to this file')
   .action(async (name: string, options: { lang?: string; variant?: string; html?: string }) => exit(await previewTemplateCommand(name, options)));
+
+/** A repeatable option's values in the order given. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 function exit(code: number): void {
   process.exitCode = code;

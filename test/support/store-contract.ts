@@ -301,6 +301,22 @@ export function storeContract(name: string, db: ContractDatabase): void {
       });
     });
 
+    it('parks a message with the reply that tells its sender, in one step; a reply with any other ending is refused', async () => {
+      await withStores(db, 1, async ([store]) => {
+        const a = await store!.saveInbound(inbound('poison'));
+        const b = await store!.saveInbound(inbound('question'));
+        const reply = { messageId: '<parked-1@intake.test>', to: 'anna@example.ru', subject: 'Re: x', template: 'message_too_large' as const, language: 'ru' as const, raw: Buffer.from('reply') };
+        await store!.claimInbound(a.id);
+        await store!.finishInbound(a.id, 'parked', 'too_complex: processing it stopped its worker 5 times', { reply });
+        expect((await store!.listPendingOutbound(10)).map((o) => [o.messageId, o.to, o.raw.toString()])).toEqual([['<parked-1@intake.test>', 'anna@example.ru', 'reply']]);
+        await store!.claimInbound(b.id);
+        const refused = await rejection(store!.finishInbound(b.id, 'needs_attention', 'a question', { reply: { ...reply, messageId: '<parked-2@intake.test>' } }));
+        expect(refused.code).toBe('illegal_transition');
+        expect(await store!.countInboundByState()).toEqual({ parked: 1, processing: 1 });
+        expect(await store!.listPendingOutbound(10)).toHaveLength(1);
+      });
+    });
+
     it('a failed message with a retry time is listed as due only once that time has come; a claim clears it', async () => {
       await withStores(db, 1, async ([store]) => {
         const a = await store!.saveInbound(inbound('backoff'));

@@ -119,16 +119,30 @@ export function createInboundStore(db: DbClient): InboundStore {
         if (!FINISH_STATES.includes(state)) {
           throw new AppError('illegal_transition', `finishInbound cannot end a message in "${state}"`);
         }
+        const { reply } = options;
+        if (reply && state !== 'parked') throw new AppError('illegal_transition', `finishInbound writes a reply only when it parks a message, not for "${state}"`);
         const fault = state === 'failed' || state === 'parked';
-        await db.inboundMessage.update({
-          where: { id },
-          data: {
-            state,
-            stateReason: reason,
-            ...(fault ? { lastError: reason } : {}),
-            ...(state === 'failed' ? { nextAttemptAt: options.retryAt ?? null } : {}),
-          },
-          select: { id: true },
+        const finish = (tx: Pick<DbClient, 'inboundMessage'>) =>
+          tx.inboundMessage.update({
+            where: { id },
+            data: {
+              state,
+              stateReason: reason,
+              ...(fault ? { lastError: reason } : {}),
+              ...(state === 'failed' ? { nextAttemptAt: options.retryAt ?? null } : {}),
+            },
+            select: { id: true },
+          });
+        if (!reply) {
+          await finish(db);
+          return;
+        }
+        // The reply is committed with the state, like a return's: a crash between them can neither lose it nor send it twice.
+        await db.$transaction(async (tx) => {
+          await finish(tx);
+          await tx.outboundMessage.create({
+            data: { messageId: reply.messageId, to: reply.to, subject: reply.subject, template: reply.template, language: reply.language, raw: new Uint8Array(reply.raw), inboundId: id },
+          });
         });
       }),
 

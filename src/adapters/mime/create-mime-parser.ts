@@ -8,7 +8,7 @@ import { attachmentName } from './attachment-name.ts';
 import { collectHeaders } from './collect-headers.ts';
 import { decodeTnef, isTnef, type TnefOutcome } from './decode-tnef.ts';
 import { parseParts, type PartBudget, type RawPart } from './parse-parts.ts';
-import { headerBlock } from './read-message-id.ts';
+import { headersOnly } from '../../domain/header-block.ts';
 
 /** A forward of a forward of a forward is still plausible; deeper nesting is a parser bomb. */
 const MAX_FORWARD_DEPTH = 3;
@@ -82,7 +82,7 @@ async function parse(raw: Buffer, deps: MimeParserDeps): Promise<ParsedMailMessa
   const oversize = raw.length > MAX_MESSAGE_BYTES;
   const budget: PartBudget = { keep: KEPT_ATTACHMENTS, seen: 0 };
   // Over the limit we still read the headers: the sender deserves a "message too large" reply.
-  const input = oversize ? Buffer.from(`${headerBlock(raw)}\r\n\r\n`, 'latin1') : raw;
+  const input = oversize ? headersOnly(raw) : raw;
   const top = await parseParts(input, budget);
 
   let text = top.text;

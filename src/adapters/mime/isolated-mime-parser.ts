@@ -8,7 +8,7 @@ import { MIME_PARSE_SECONDS, MIME_PARSER_HEAP_MB } from '../../domain/limits.ts'
 import { limitConcurrency } from '../documents/limit-concurrency.ts';
 import { createMimeParser, type ParsedMailMessage, type StatsMimeParser } from './create-mime-parser.ts';
 import { MimeReplySchema, reviveBuffers } from './mime-parser-protocol.ts';
-import { headerBlock } from './read-message-id.ts';
+import { headersOnly } from '../../domain/header-block.ts';
 import { forkBoundedChild, watchChildStart } from '../system/fork-bounded-child.ts';
 
 export type MimeBreachKind = 'memory' | 'timeout' | 'crash';
@@ -117,7 +117,7 @@ export function createIsolatedMimeParser(options: IsolatedMimeParserOptions = {}
             return;
           }
           options.onBreach?.(what);
-          void headersOnly(raw, what).then(resolve, reject);
+          void fromHeaders(raw, what).then(resolve, reject);
         };
         state.current = {
           id,
@@ -143,8 +143,8 @@ export function createIsolatedMimeParser(options: IsolatedMimeParserOptions = {}
   }
 
   /** What a breach leaves to go on: the header block (at most 256 KB), read here, enough to answer the sender. */
-  async function headersOnly(raw: Buffer, what: MimeBreach): Promise<ParsedMailMessage> {
-    const mail = await inProcess.parse(Buffer.from(`${headerBlock(raw)}\r\n\r\n`, 'latin1'));
+  async function fromHeaders(raw: Buffer, what: MimeBreach): Promise<ParsedMailMessage> {
+    const mail = await inProcess.parse(headersOnly(raw));
     return { ...mail, tooComplex: `${what.kind}: ${what.detail}`, stats: { ...mail.stats, rawBytes: raw.length, broken: true } };
   }
 

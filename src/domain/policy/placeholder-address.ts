@@ -18,7 +18,7 @@ export function placeholderRegions(policy: Pick<Policy, 'addresses'>): Array<key
  * but the shipping instructions of approvals wait for the address, `waiting` of them so far.
  */
 export function placeholderWarning(region: keyof Policy['addresses'], waiting: number): string {
-  return `${placeholderMessage(region)} Until then approvals are decided and the customer told, but the shipping instructions wait (${waiting} approved return(s) waiting now); they go out by themselves once the address is set.`;
+  return `${placeholderMessage(region)} \`npx intake setup\` writes it. Until then approvals are decided and the customer told, but the shipping instructions wait (${waiting} approved return(s) waiting now); they go out by themselves once the address is set.`;
 }
 
 export function placeholderMessage(region: keyof Policy['addresses']): string {

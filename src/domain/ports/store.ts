@@ -140,9 +140,10 @@ export interface Store {
   claimInbound(id: string, claimant?: string): Promise<InboundRecord | null>;
   /**
    * Ends processing without a return: ignored, needs_attention, failed or parked. A `failed`
-   * message with `retryAt` is not offered again (listInboundIds with dueBy) before then.
+   * message with `retryAt` is not offered again (listInboundIds with dueBy) before then. A `reply` (parked only: the
+   * sender told their message could not be processed) is written to the outbox in the same transaction.
    */
-  finishInbound(id: string, state: InboundState, reason: string, options?: { retryAt?: Date }): Promise<void>;
+  finishInbound(id: string, state: InboundState, reason: string, options?: { retryAt?: Date; reply?: OutboundDraft }): Promise<void>;
   /** One transaction: documents, return, items, events, outbound reply, and the inbound message → processed. */
   recordReturn(input: RecordReturnInput): Promise<RecordedReturn>;
   returnNumberExists(returnNumber: string): Promise<boolean>;

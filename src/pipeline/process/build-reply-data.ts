@@ -6,7 +6,7 @@ import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { ReplyTemplate } from '../../domain/reply.ts';
 import type { ApplicationDecision } from '../decide/decide-application.ts';
 import type { RefundBreakdown } from '../decide/compute-refund.ts';
-import type { ParcelRules, RefundStatement, ReplyDataInput } from '../reply/reply-data.ts';
+import type { ParcelRules, RefundStatement, ReplyDataInput, UnreadableWhy } from '../reply/reply-data.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
 import { shipByDay } from '../../domain/lifecycle/deadlines.ts';
 
@@ -55,14 +55,20 @@ export function buildReplyData(template: ReplyTemplate, context: ReplyContext): 
         receivedDate: context.application.fields.receivedDate?.value ?? null,
       };
     case 'message_too_large':
-      return { ...common, maxMessageMb: Math.floor(MAX_MESSAGE_BYTES / 1024 / 1024), maxAttachments: MAX_ATTACHMENTS_PER_MESSAGE };
+      return { ...common, ...messageLimits(), tooComplex: decision.reasons[0]?.code === 'too_complex' };
     case 'needs_review':
       return { ...common, reviewHours: policy.reviewSlaHours };
     case 'application_missing':
+    case 'photo_unreadable':
       return { ...common, unreadableFiles: unreadableFiles(decision.reasons) };
     default:
       return common;
   }
+}
+
+/** What the message_too_large reply states we accept. */
+export function messageLimits(): { maxMessageMb: number; maxAttachments: number } {
+  return { maxMessageMb: Math.floor(MAX_MESSAGE_BYTES / 1024 / 1024), maxAttachments: MAX_ATTACHMENTS_PER_MESSAGE };
 }
 
 /** The customer is told the amount and, when it is less than the items' price, each deduction by name. */
@@ -85,17 +91,24 @@ export function parcelRules(policy: Pick<Policy, 'returnNumber' | 'shipmentConfi
   };
 }
 
-/** Document problems (their `field` is the file name) that mean a file could not be opened at all, per file. */
-const UNREADABLE: Record<string, 'damaged' | 'unsupported' | 'encrypted' | 'too_large'> = {
+/**
+ * Document problems (their `field` is the file name) that mean a file could not be opened or its text not read,
+ * in the customer's terms (unreadable-why partials): the reply names each such file and why.
+ */
+const UNREADABLE: Record<string, UnreadableWhy> = {
   unreadable_file: 'damaged',
   unsupported_type: 'unsupported',
   encrypted_pdf: 'encrypted',
   too_large: 'too_large',
   too_many_pages: 'too_large',
+  too_complex: 'too_complex',
+  no_text: 'no_text',
+  ocr_timeout: 'too_slow',
+  ocr_failed: 'not_recognised',
 };
 
-export function unreadableFiles(reasons: readonly { code: string; field?: string }[]): Array<{ name: string; why: (typeof UNREADABLE)[string] }> {
-  const files = new Map<string, (typeof UNREADABLE)[string]>();
+export function unreadableFiles(reasons: readonly { code: string; field?: string }[]): Array<{ name: string; why: UnreadableWhy }> {
+  const files = new Map<string, UnreadableWhy>();
   for (const r of reasons) {
     const why = UNREADABLE[r.code];
     if (why && r.field && !files.has(r.field)) files.set(r.field, why);

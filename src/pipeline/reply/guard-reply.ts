@@ -77,8 +77,7 @@ export async function guardReply(
   const hasReply = outcome.kind === 'return' ? !!outcome.record.reply : outcome.kind === 'follow_up' ? !!outcome.update.reply : false;
   if (!hasReply) return { outcome };
   const now = deps.now();
-  const old = deps.backlogMaxAgeHours !== undefined && now.getTime() - message.arrivedAt.getTime() > deps.backlogMaxAgeHours * HOUR_MS;
-  const tooOld = old && (await isBacklog(message, deps.delivery));
+  const tooOld = await isTooOldToAnswer(message, now, deps);
   if (outcome.kind === 'return') {
     const { change, suppressed } = await guardChange(outcome.record, deps.guard, now, tooOld);
     return { outcome: { kind: 'return', record: change }, ...(suppressed ? { suppressed } : {}) };
@@ -88,6 +87,16 @@ export async function guardReply(
     return { outcome: { kind: 'follow_up', update: change }, ...(suppressed ? { suppressed } : {}) };
   }
   return { outcome };
+}
+
+/** Backlog mail older than the backlog age: whatever it was, it gets no automatic reply. */
+export async function isTooOldToAnswer(
+  message: { arrivedAt: Date; mailboxId: string },
+  now: Date,
+  deps: { backlogMaxAgeHours?: number; delivery?: Pick<DeliveryGuardStore, 'mailboxWatchedSince'> },
+): Promise<boolean> {
+  const old = deps.backlogMaxAgeHours !== undefined && now.getTime() - message.arrivedAt.getTime() > deps.backlogMaxAgeHours * HOUR_MS;
+  return old && (await isBacklog(message, deps.delivery));
 }
 
 /** Mail that reached the mailbox before we first read it (or any mail, when we know of no first read). */

@@ -45,7 +45,7 @@ export function previewReplyData(policy: Policy, shopName: string, variant: 'dom
     rejected: { ...common, reasonCode: 'out_of_window', windowDays: policy.returnWindowDays, receivedDate: '2026-11-02' },
     needs_review: { ...common, reviewHours: policy.reviewSlaHours },
     application_missing: { ...common },
-    photo_unreadable: { ...common },
+    photo_unreadable: { ...common, unreadableFiles: [{ name: 'заявление.jpg', why: 'no_text' }] },
     message_too_large: { ...common, maxMessageMb: Math.floor(MAX_MESSAGE_BYTES / 1024 / 1024), maxAttachments: MAX_ATTACHMENTS_PER_MESSAGE },
     shipping_reminder: { ...common, ...shipping, ...rules, shipByDate: '2026-11-26', daysLeft: policy.reminderDaysBeforeShipBy },
     expired: { ...common, shipWithinDays: policy.shipWithinDays },

@@ -47,6 +47,12 @@ const shippingTo = {
   recipient: z.string().min(1),
 };
 
+/** Why an attachment could not be read, in the customer's terms (the unreadable-why partials word each). */
+const UnreadableWhySchema = z.enum(['damaged', 'unsupported', 'encrypted', 'too_large', 'too_complex', 'no_text', 'too_slow', 'not_recognised']);
+export type UnreadableWhy = z.infer<typeof UnreadableWhySchema>;
+/** Attachments that could not be read, each named with why: the reply says so rather than answer as if none came. */
+const UnreadableFiles = z.array(z.object({ name: z.string().min(1), why: UnreadableWhySchema })).default([]);
+
 /** Items an agent exchanges instead of refunding: the item and what the customer gets for it ("size L"). */
 const ExchangeList = z.array(z.object({ name: z.string().min(1), wanted: z.string().trim().min(1).max(200) }));
 
@@ -103,11 +109,12 @@ export const REPLY_DATA_SCHEMAS = {
   needs_review: z.object({ ...common, reviewHours: days }),
   application_missing: z.object({
     ...common,
-    /** Attachments that could not be read, and why in the customer's terms: the reply says so. */
-    unreadableFiles: z.array(z.object({ name: z.string().min(1), why: z.enum(['damaged', 'unsupported', 'encrypted', 'too_large']) })).default([]),
+    unreadableFiles: UnreadableFiles,
   }),
   photo_unreadable: z.object({
     ...common,
+    /** The photos and scans whose text could not be read (none when an agent asks for a better photo). */
+    unreadableFiles: UnreadableFiles,
     /** What the agent asked for in their own words ("the bank details are cut off"), when they wrote something. */
     agentNote: z.string().trim().min(1).max(500).nullable().default(null),
   }),
@@ -115,6 +122,8 @@ export const REPLY_DATA_SCHEMAS = {
     ...common,
     maxMessageMb: z.number().positive(),
     maxAttachments: z.number().int().positive(),
+    /** Not too large but too complex to take apart (MIME over its limits, or it stopped its worker): said so, not "too large". */
+    tooComplex: z.boolean().default(false),
   }),
   shipping_reminder: z.object({ ...common, ...shippingTo, ...parcelRules, shipByDate: isoDay, daysLeft: z.number().int().nonnegative() }),
   expired: z.object({ ...common, shipWithinDays: days }),

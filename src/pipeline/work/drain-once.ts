@@ -81,7 +81,8 @@ export async function drainOnce(given: DrainDeps): Promise<DrainSummary> {
       summary.handled.push(result);
       deps.onProgress?.({ kind: 'handled', result });
       // Its reply goes out now, not after the whole batch (the first of 12 replies waited 18 s for the other 11).
-      if (result.status === 'done') await send(deps, summary, false);
+      // A parked message may have one too: the sender told it could not be processed.
+      if (result.status === 'done' || result.status === 'parked') await send(deps, summary, false);
     }
     // Fewer than a batch means the mailbox had nothing more: a copy of one of our replies would be stored by now.
     await send(deps, summary, ingested.stored.length + ingested.duplicates.length < deps.batchSize);

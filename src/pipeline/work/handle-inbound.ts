@@ -12,6 +12,7 @@ import { recordOutcome } from '../record/record-outcome.ts';
 import { recordDeliveryReport } from '../bounce/record-delivery-report.ts';
 import { guardReply, type ReplyGuard, type ReplyLimits } from '../reply/guard-reply.ts';
 import { retryDelayMs } from './retry-backoff.ts';
+import { draftParkedReply } from './draft-parked-reply.ts';
 import { maskCardNumbers } from '../../domain/validation/mask-card-numbers.ts';
 
 export interface HandleDeps extends ProcessDeps {
@@ -43,7 +44,9 @@ export async function handleInbound(inboundId: string, deps: HandleDeps): Promis
   // Claimed more often than allowed without ever finishing: reading it killed (or hung) the worker every time.
   if (inbound.attempts > deps.maxAttempts) {
     const reason = `too_complex: processing it stopped its worker ${inbound.attempts - 1} times`;
-    await deps.store.finishInbound(inbound.id, 'parked', reason);
+    // Drafting the reply must never keep the message from being parked (that would hand it out forever).
+    const reply = await draftParkedReply(inbound, { ...deps, backlogMaxAgeHours: deps.deliveryLimits?.backlogMaxAgeHours }).catch(() => undefined);
+    await deps.store.finishInbound(inbound.id, 'parked', reply ? `${reason}; the sender was told` : reason, reply ? { reply } : {});
     await markInMailbox(inbound, 'parked', deps);
     return { status: 'parked', error: reason };
   }

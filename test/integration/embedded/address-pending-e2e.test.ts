@@ -64,6 +64,7 @@ describe('a new shop on the embedded defaults, before its return address is set'
     const { stderr } = await intake(['run', '--once']);
     expect(stderr).toContain('addresses.domestic');
     expect(stderr).toContain('0 approved return(s) waiting now');
+    expect(stderr).toContain('`npx intake setup` writes it');
     const list = await returns();
     expect(list).toHaveLength(1);
     first = list[0]!;

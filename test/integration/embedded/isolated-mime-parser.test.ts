@@ -108,5 +108,8 @@ describe('createIsolatedMimeParser', () => {
     expect(outcome.record.decision.reasons.map((r) => r.code)).toEqual(['too_complex']);
     expect(outcome.record.state).toBe('awaiting_application');
     expect(outcome.record.reply?.template).toBe('message_too_large');
+    // Regression: a message too complex to decode was told it was larger than we accept.
+    // The fake templates print the data they were given (render-reply.test.ts checks the words it chooses).
+    expect(outcome.record.reply!.raw.toString()).toContain('"tooComplex":true');
   });
 });

@@ -135,6 +135,18 @@ describe('renderReply: every template in both languages', () => {
     expect(text).toContain('no more than 7 attachments');
   });
 
+  it('regression: a message too complex to take apart was told it was too large; it is told what happened, and what we accept', () => {
+    for (const language of LANGUAGES) {
+      const large = renderReply(templates, input('message_too_large', language));
+      const complex = renderReply(templates, input('message_too_large', language, { data: { ...SAMPLE_DATA.message_too_large, tooComplex: true } }));
+      expect(large.text).toMatch(/larger than we accept|больше допустимого размера/);
+      expect(complex.text).not.toMatch(/larger than we accept|больше допустимого размера/);
+      expect(complex.text).toMatch(/cannot take apart safely|разобрать его безопасно не получается/);
+      expect(complex.text).toContain(language === 'en' ? 'up to 30 MB' : 'до 30 МБ');
+      expect(renderReply(templates, input('message_too_large', language, { originalSubject: '', data: { ...SAMPLE_DATA.message_too_large, tooComplex: true } })).subject).not.toMatch(/too large|слишком большое/);
+    }
+  });
+
   it('application_missing carries the blank form', () => {
     const reply = renderReply(templates, input('application_missing', 'ru'));
     expect(reply.attachments).toHaveLength(1);
@@ -219,6 +231,42 @@ describe('renderReply: what could not be read', () => {
     const text = renderReply(templates, input('application_missing', 'en', { data: { ...SAMPLE_DATA.application_missing, unreadableFiles: files } })).text;
     expect(text).toContain('We could not read what you attached:\n- "form.pdf": the file is protected with a password.\n- "letter.docx": it is neither a PDF nor a photo');
     expect(text).toContain('Your request number is R-7K3M-9QX4.');
+  });
+
+  it('an unreadable attachment, an OCR failure: the photo_unreadable reply names each photo with why, and the request number its subject carries', () => {
+    const files = unreadableFiles([
+      { code: 'photo_unreadable' },
+      { code: 'no_text', field: 'blank.jpg' },
+      { code: 'ocr_timeout', field: 'huge.png' },
+      { code: 'ocr_failed', field: 'odd.tif' },
+      { code: 'too_complex', field: 'bomb.pdf' },
+    ]);
+    expect(files).toEqual([
+      { name: 'blank.jpg', why: 'no_text' },
+      { name: 'huge.png', why: 'too_slow' },
+      { name: 'odd.tif', why: 'not_recognised' },
+      { name: 'bomb.pdf', why: 'too_complex' },
+    ]);
+    const en = renderReply(templates, input('photo_unreadable', 'en', { data: { ...SAMPLE_DATA.photo_unreadable, unreadableFiles: files } }));
+    expect(en.subject).toContain('R-7K3M-9QX4');
+    expect(en.text).toContain('What we could not read:\n- "blank.jpg": we could not make out any text on it.\n- "huge.png": reading it took longer');
+    expect(en.text).toContain('Your request number is R-7K3M-9QX4.');
+    const ru = renderReply(templates, input('photo_unreadable', 'ru', { data: { ...SAMPLE_DATA.photo_unreadable, unreadableFiles: files } }));
+    expect(ru.text).toContain('Что не удалось прочитать:\n- «blank.jpg»: на нём не удалось различить текст.');
+    expect(ru.text).toContain('Номер вашего обращения: R-7K3M-9QX4.');
+    expect(ru.html).toContain('<li>«odd.tif»: текст на нём распознать не удалось.</li>');
+  });
+
+  it.each(LANGUAGES)('every reason a file could not be read has its own words (%s)', (language) => {
+    const whys = ['damaged', 'unsupported', 'encrypted', 'too_large', 'too_complex', 'no_text', 'too_slow', 'not_recognised'] as const;
+    const unreadable = whys.map((why) => ({ name: `${why}.bin`, why }));
+    for (const template of ['application_missing', 'photo_unreadable'] as const) {
+      const { text } = renderReply(templates, input(template, language, { data: { ...SAMPLE_DATA[template], unreadableFiles: unreadable } }));
+      const lines = whys.map((why) => text.split('\n').find((line) => line.includes(`${why}.bin`)) ?? '');
+      const wordings = lines.map((line) => line.replace(/^.*?\.bin[»"]: /, ''));
+      for (const [i, wording] of wordings.entries()) expect(wording.length, `${template} ${whys[i]}`).toBeGreaterThan(10);
+      expect(new Set(wordings).size, template).toBe(whys.length);
+    }
   });
 });
 

@@ -57,7 +57,7 @@ export const SAMPLE_DATA: { [T in ReplyTemplate]: ReplyDataInput<T> } = {
   rejected: { ...shop, reasonCode: 'out_of_window', windowDays: 7, receivedDate: '2025-02-01' },
   needs_review: { ...shop, reviewHours: 24 },
   application_missing: { ...shop },
-  photo_unreadable: { ...shop },
+  photo_unreadable: { ...shop, unreadableFiles: [{ name: 'scan <1>.jpg', why: 'too_slow' }] },
   message_too_large: { ...shop, maxMessageMb: 30, maxAttachments: 10 },
   shipping_reminder: { ...shop, ...rules, returnAddress: address, recipient: 'Internet Solutions LLC', shipByDate: '2025-03-10', daysLeft: 1 },
   expired: { ...shop, shipWithinDays: 4 },
