@@ -18,6 +18,16 @@ function shopTime(timeZone: string): (at: Date) => string {
   return (at) => `${isoDay(at, timeZone)} ${format.format(at)}`;
 }
 
+/** A language code as that language's name in the page's language; an unknown code as written. */
+export function languageName(code: string, lang: UiLanguage): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    // Not a well-formed language tag: show it as stored.
+    return code;
+  }
+}
+
 /** The language a page is rendered in: the view context's `lang` (the request's), else the UI's default. */
 function languageOf(options: Handlebars.HelperOptions | undefined, fallback: UiLanguage): UiLanguage {
   const lang = (options?.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
@@ -38,6 +48,10 @@ export async function loadViews(timeZone: string, options: { defaultLanguage?: U
   });
   hbs.registerHelper('fieldName', function (key: unknown, helper: Handlebars.HelperOptions) {
     return typeof key === 'string' ? translateField(languageOf(helper, fallback), key) : '';
+  });
+  // A customer's language code (`ru`) as its name in the page's language ("русский", "Russian"), by the runtime's ICU.
+  hbs.registerHelper('languageName', function (code: unknown, helper: Handlebars.HelperOptions) {
+    return typeof code === 'string' && code !== '' ? languageName(code, languageOf(helper, fallback)) : '';
   });
   hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? clock(value) : ''));
   hbs.registerHelper('day', (value: unknown) => (value instanceof Date ? isoDay(value, timeZone) : ''));
