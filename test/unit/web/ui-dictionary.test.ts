@@ -13,6 +13,7 @@ import { REJECTION_REASONS } from '../../../src/pipeline/review/decide-review.ts
 import { EDIT_HINTS } from '../../../src/pipeline/review/edit-fields.ts';
 import { FORM_FIELD_LABELS, ZOD_ISSUE_PHRASES } from '../../../src/web/form-issues.ts';
 import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
+import { DURATION_UNITS } from '../../../src/web/load-views.ts';
 import { DONE_MESSAGES } from '../../../src/web/routes/return-routes.ts';
 import { FIELD_LABELS, slaBadge } from '../../../src/web/view-models/return-view.ts';
 import { machineMessages } from '../../support/machine-messages.ts';
@@ -84,6 +85,7 @@ function dynamicPhrases(): Set<string> {
     'domestic',
     'international',
     ...sla.flatMap((b) => [b.phrase, b.unit]),
+    ...Object.values(DURATION_UNITS),
   ]);
 }
 
