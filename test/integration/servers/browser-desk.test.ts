@@ -408,6 +408,10 @@ describe('browser: the desk\'s day', () => {
     await page.goto(`${base}/attention?state=all`);
     await expect.poll(() => page.locator('table.grid tbody tr', { hasText: 'Когда придут деньги?' }).textContent()).toContain(loadDictionary()['not an application']);
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned', { docs: true });
+    // One of them opened: what it says, why it waits, and the three ways to deal with it.
+    await page.click('a:text("Когда придут деньги?")');
+    await expect.poll(() => page.locator('#answer-form button[type=submit]').textContent()).toBe(loadDictionary()['Send answer']);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned-message', { docs: true });
     await page.goto(`${base}/admin/users`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(loadDictionary().Users);
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'users', { docs: true });
