@@ -56,8 +56,9 @@ users
   .command('add')
   .argument('<email>')
   .requiredOption('--role <role>', 'support | manager | admin')
+  .option('--name <name>', 'how the desk knows them ("Анна Петрова"): the timeline shows it instead of the e-mail')
   .description('add a user or reset their password (from INTAKE_PASSWORD, stdin, or typed twice)')
-  .action(async (email: string, options: { role: string }) => exit(await addUserCommand(email, options)));
+  .action(async (email: string, options: { role: string; name?: string }) => exit(await addUserCommand(email, options)));
 users.command('list').action(async () => exit(await listUsersCommand()));
 users
   .command('disable')

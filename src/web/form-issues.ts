@@ -20,6 +20,7 @@ export const FORM_FIELD_LABELS: Record<string, string> = {
   format: 'Export format',
   password: 'Password',
   role: 'Role',
+  name: 'Name',
   form: 'Form',
 };
 

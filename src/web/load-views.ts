@@ -12,10 +12,23 @@ const PAGES = ['login', 'queue', 'return', 'dashboard', 'users', 'error', 'atten
 
 export type Views = Record<(typeof PAGES)[number], (context: object) => string>;
 
+/** The units of a duration on the dashboard, translated like any phrase. */
+export const DURATION_UNITS = { seconds: '{n} s', minutes: '{n} min', hours: '{n} h' } as const;
+
 /** Moments as the shop's clock shows them ("2026-12-09 23:59"), so a ship-by deadline reads as the day it ends. */
 function shopTime(timeZone: string): (at: Date) => string {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return (at) => `${isoDay(at, timeZone)} ${format.format(at)}`;
+}
+
+/** A language code as that language's name in the page's language; an unknown code as written. */
+export function languageName(code: string, lang: UiLanguage): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    // Not a well-formed language tag: show it as stored.
+    return code;
+  }
 }
 
 /** The language a page is rendered in: the view context's `lang` (the request's), else the UI's default. */
@@ -39,6 +52,10 @@ export async function loadViews(timeZone: string, options: { defaultLanguage?: U
   hbs.registerHelper('fieldName', function (key: unknown, helper: Handlebars.HelperOptions) {
     return typeof key === 'string' ? translateField(languageOf(helper, fallback), key) : '';
   });
+  // A customer's language code (`ru`) as its name in the page's language ("русский", "Russian"), by the runtime's ICU.
+  hbs.registerHelper('languageName', function (code: unknown, helper: Handlebars.HelperOptions) {
+    return typeof code === 'string' && code !== '' ? languageName(code, languageOf(helper, fallback)) : '';
+  });
   hbs.registerHelper('date', (value: unknown) => (value instanceof Date ? clock(value) : ''));
   hbs.registerHelper('day', (value: unknown) => (value instanceof Date ? isoDay(value, timeZone) : ''));
   hbs.registerHelper('iso', (value: unknown) => (value instanceof Date ? value.toISOString() : ''));
@@ -51,11 +68,13 @@ export async function loadViews(timeZone: string, options: { defaultLanguage?: U
     return typeof value === 'string' ? translate(languageOf(helper, fallback), value.replaceAll('_', ' ')) : '';
   });
   hbs.registerHelper('json', (value: unknown) => new hbs.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c')));
-  hbs.registerHelper('duration', (seconds: unknown) => {
+  // A time to first reply in the page's language ("19 с", "1.5 ч"): the units are words of the dictionary.
+  hbs.registerHelper('duration', function (seconds: unknown, helper: Handlebars.HelperOptions) {
     if (typeof seconds !== 'number') return '–';
-    if (seconds < 90) return `${Math.round(seconds)} s`;
-    if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-    return `${(seconds / 3600).toFixed(1)} h`;
+    const lang = languageOf(helper, fallback);
+    if (seconds < 90) return translate(lang, DURATION_UNITS.seconds, { n: Math.round(seconds) });
+    if (seconds < 5400) return translate(lang, DURATION_UNITS.minutes, { n: Math.round(seconds / 60) });
+    return translate(lang, DURATION_UNITS.hours, { n: (seconds / 3600).toFixed(1) });
   });
   for (const file of await readdir(path.join(VIEWS_DIR, 'partials'))) {
     hbs.registerPartial(path.basename(file, '.hbs'), await readFile(path.join(VIEWS_DIR, 'partials', file), 'utf8'));

@@ -1,6 +1,6 @@
 // The messages the machine writes for people (check reasons, reading problems, refund notes, refusals), found in the
-// source as the string or template literal passed to `reason(…)`, `problem(…)`, `new AppError(…)` or a `message:`
-// key, or given as its own message to a check of a form's zod schema (`.regex(/…/, '…')`), each as a sample: every `${…}` replaced by a value of its own. The UI dictionary test translates each sample,
+// source as the string or template literal passed to `reason(…)`, `problem(…)`, `new AppError(…)`, a `message:`
+// key or a timeline note's `reason:` key, or given as its own message to a check of a form's zod schema (`.regex(/…/, '…')`), each as a sample: every `${…}` replaced by a value of its own. The UI dictionary test translates each sample,
 // so a message added in English without its Russian pattern in src/web/i18n/ru.yaml fails.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,9 @@ const SOURCES = ['src/pipeline', 'src/domain', 'src/web', 'src/adapters/document
 const CALL = /(?:\breason\(\s*'[a-z_]+',\s*|\bproblem\([^,()]+(?:\([^)]*\))?,\s*'[a-z_]+',\s*|new AppError\(\s*'[a-z_]+',\s*|\bmessage:\s*|\berror:\s*)(?=[`'"])/g;
 /** Where the schemas of the forms the desk posts live: their checks' own messages are shown on a refused form. */
 const FORM_SOURCES = ['src/web', 'src/pipeline/review', 'src/pipeline/conversation', 'src/pipeline/refunds'];
+/** The notes the machine writes on a return's timeline and an e-mail's state (`reason: '…'` of an event or a state change). */
+const NOTE_SOURCES = ['src/pipeline', 'src/adapters/db'];
+const NOTE = /\breason:\s*(?=[`'"])/g;
 /** A zod check's own message: `.regex(/…/, '…')`, `.min(3, '…')`, `.refine(isDay, '…')` (src/web/form-issues.ts). */
 const ZOD_CHECK = /\.(?:regex\(\s*\/(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n])+\/[a-z]*|(?:min|max|length|gte|lte|refine)\(\s*[\w.]+),\s*(?=[`'"])/g;
 
@@ -34,6 +37,7 @@ export function machineMessages(root = process.cwd()): MachineMessage[] {
     }
   };
   scan(SOURCES, CALL);
+  scan(NOTE_SOURCES, NOTE);
   scan(FORM_SOURCES, ZOD_CHECK);
   return found;
 }

@@ -18,7 +18,9 @@ import { createMetrics, type Metrics } from '../../src/adapters/metrics/create-m
 import { composeMessage } from '../../src/adapters/mime/compose-message.ts';
 import { createMimeParser } from '../../src/adapters/mime/create-mime-parser.ts';
 import { loadReplyTemplates } from '../../src/adapters/templates/load-reply-templates.ts';
-import type { Fields, SourceBox } from '../../src/domain/application.ts';
+import type { Fields, ParsedApplication, SourceBox } from '../../src/domain/application.ts';
+import { evidenceOf } from '../../src/pipeline/decide/evidence.ts';
+import { lifecycleEvents, withBasis } from '../../src/pipeline/process/new-return.ts';
 import type { Order } from '../../src/domain/order.ts';
 import type { PayerAccount } from '../../src/domain/payer-account.ts';
 import type { Role, Users } from '../../src/domain/ports/users.ts';
@@ -93,6 +95,20 @@ export interface SeedValues {
   email?: string;
   /** The application's items as [sku, name, size, quantity, price]; default the T-shirt TS-2. */
   items?: Array<[string, string, string, string, string]>;
+  /** The timeline the worker writes for an automatic decision (its notes and what the decision rested on), not a sketch of it. */
+  pipelineHistory?: boolean;
+}
+
+/**
+ * With `pipelineHistory`, the events the worker writes for the seeded decision (lifecycleEvents, withBasis in
+ * new-return.ts): its notes ("all checks passed", the reason codes) and what the decision rested on.
+ */
+function withPipelineNotes<H extends ReturnType<typeof historyFor>>(history: H, application: ParsedApplication, at: Date, values: SeedValues): H {
+  if (!values.pipelineHistory) return history;
+  // The worker's notes for the decision itself (the seeded approval waiting for an address keeps its own sketch).
+  const events = lifecycleEvents({ status: history.decision.status, reasons: history.decision.reasons as never }, at);
+  const rest = history.events.slice(events.length);
+  return { ...history, events: [...withBasis(events, application, { evidence: evidenceOf(application, testPolicy()) }), ...rest] };
 }
 
 const APPROVED_STATES: ReturnState[] = ['awaiting_shipment', 'shipped', 'received_at_warehouse', 'refunded', 'returned_to_customer', 'expired'];
@@ -281,6 +297,18 @@ export async function startWebFixture(
     });
     const state = values.state ?? 'needs_review';
     const at = values.createdAt ?? now();
+    const application: ParsedApplication = {
+      source: 'message.eml',
+      fields,
+      items: (values.items ?? [['TS-2', 'Футболка', 'M', '1', '3000.00']]).map(([sku, name, size, quantity, price]) => ({
+        sku: { value: sku, confidence: 0.9, source: fileName },
+        name: { value: name, confidence: 0.85, source: fileName },
+        size: { value: size, confidence: 0.9, source: fileName },
+        quantity: { value: quantity, confidence: 0.95, source: fileName },
+        price: { value: price, confidence: 0.8, source: fileName },
+      })),
+      problems: [{ field: 'email', code: 'low_confidence', message: 'e-mail read with low confidence' }],
+    };
     await store.recordReturn({
       inboundId: saved.id,
       returnNumber: values.returnNumber,
@@ -295,18 +323,7 @@ export async function startWebFixture(
         ...(state === 'awaiting_shipment' ? { shipBy: new Date(at.getTime() + 4 * 86_400_000) } : {}),
         ...(state === 'received_at_warehouse' ? { warehouseAt: at, refundDueAt: new Date(at.getTime() + 13 * 86_400_000) } : {}),
       },
-      application: {
-        source: 'message.eml',
-        fields,
-        items: (values.items ?? [['TS-2', 'Футболка', 'M', '1', '3000.00']]).map(([sku, name, size, quantity, price]) => ({
-          sku: { value: sku, confidence: 0.9, source: fileName },
-          name: { value: name, confidence: 0.85, source: fileName },
-          size: { value: size, confidence: 0.9, source: fileName },
-          quantity: { value: quantity, confidence: 0.95, source: fileName },
-          price: { value: price, confidence: 0.8, source: fileName },
-        })),
-        problems: [{ field: 'email', code: 'low_confidence', message: 'e-mail read with low confidence' }],
-      },
+      application,
       documents: [
         {
           name: fileName,
@@ -321,7 +338,7 @@ export async function startWebFixture(
           content: png,
         },
       ],
-      ...historyFor(state, at, values),
+      ...withPipelineNotes(historyFor(state, at, values), application, at, values),
     });
     // recordReturn stamps "now"; a seeded history needs its own day for the queue and the charts.
     if (values.createdAt) {

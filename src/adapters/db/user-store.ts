@@ -7,6 +7,7 @@ import type { DbClient } from './prisma-client.ts';
 interface UserRow {
   id: string;
   email: string;
+  name: string | null;
   role: string;
   passwordHash: string;
   disabled: boolean;
@@ -18,6 +19,7 @@ function toUser(row: UserRow): User {
   return {
     id: row.id,
     email: row.email,
+    name: row.name,
     role: RoleSchema.parse(row.role),
     disabled: row.disabled,
     lastLoginAt: row.lastLoginAt,
@@ -33,19 +35,21 @@ export function createUserStore(db: DbClient): Users {
       const found = await db.user.findUnique({ where: { email: normal(email) } });
       if (!found) return null;
       const row = await db.user.update({ where: { id: found.id }, data });
-      // Disabling or demoting someone ends their sessions: the change takes effect now, not at expiry.
-      await db.session.deleteMany({ where: { userId: found.id } });
+      // Disabling or demoting someone ends their sessions: the change takes effect now, not at expiry. The same role
+      // sent again (the users page's form carries it with a new name) changes nothing and signs nobody out.
+      const changed = (data.role !== undefined && data.role !== found.role) || (data.disabled !== undefined && data.disabled !== found.disabled);
+      if (changed) await db.session.deleteMany({ where: { userId: found.id } });
       return toUser(row);
     });
 
   return {
-    upsertUser: ({ email, role, passwordHash }) =>
+    upsertUser: ({ email, role, passwordHash, name }) =>
       guard('upsertUser', async () => {
         const existing = await db.user.findUnique({ where: { email: normal(email) }, select: { id: true } });
         const row = await db.user.upsert({
           where: { email: normal(email) },
-          create: { email: normal(email), role, passwordHash },
-          update: { role, passwordHash, disabled: false },
+          create: { email: normal(email), role, passwordHash, name: name ?? null },
+          update: { role, passwordHash, disabled: false, ...(name !== undefined ? { name } : {}) },
         });
         if (existing) await db.session.deleteMany({ where: { userId: existing.id } });
         return { user: toUser(row), created: !existing };
@@ -61,6 +65,11 @@ export function createUserStore(db: DbClient): Users {
 
     setUserDisabled: (email, disabled) => update(email, { disabled }),
     setUserRole: (email, role) => update(email, { role }),
+    setUserName: (email, name) =>
+      guard('setUserName', async () => {
+        const found = await db.user.findUnique({ where: { email: normal(email) }, select: { id: true } });
+        return found ? toUser(await db.user.update({ where: { id: found.id }, data: { name } })) : null;
+      }),
 
     createSession: ({ tokenHash, userId, expiresAt }) =>
       guard('createSession', async () => {

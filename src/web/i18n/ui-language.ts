@@ -11,6 +11,8 @@ export const UI_LANGUAGES = ['ru', 'en'] as const;
 export const UiLanguageSchema = z.enum(UI_LANGUAGES);
 export type UiLanguage = z.infer<typeof UiLanguageSchema>;
 export const LANGUAGE_COOKIE = 'ri_lang';
+/** A code of the machine's (`order_mismatch`, `low_confidence`): lower-case words joined by underscores. */
+const CODE = /^[a-z]+(?:_[a-z]+)+$/;
 
 const DictionarySchema = z.record(z.string().min(1), z.string().min(1));
 export type Dictionary = z.infer<typeof DictionarySchema>;
@@ -86,7 +88,18 @@ export function createTranslator(russian: Dictionary) {
     if (label !== undefined) return translateLabel(label);
     const word = russian[value] ?? russian[value.replaceAll('_', ' ')];
     if (word !== undefined) return word;
-    return depth < 3 ? (byPattern(value, depth) ?? value) : value;
+    if (depth >= 3) return value;
+    return listInRussian(value, depth) ?? byPattern(value, depth) ?? value;
+  };
+  // Phrases joined by "; " ("7 days since …; 9 days since …"), each one we know, are translated one by one: a
+  // pattern's last placeholder would otherwise swallow the rest of the list and leave it English.
+  // Field keys joined by ", " (the fields an edit corrected) are their labels.
+  const listInRussian = (value: string, depth: number): string | undefined => {
+    const keys = value.split(', ').map(fieldWords);
+    if (keys.length > 1 && keys.every((label) => label !== undefined)) return keys.map((label) => translateLabel(label!)).join(', ');
+    if (!value.includes('; ')) return undefined;
+    const parts = value.split('; ').map((part) => russian[part] ?? byPattern(part, depth + 1));
+    return parts.every((part) => part !== undefined) ? parts.join('; ') : undefined;
   };
   const translateLabel = (label: string): string => {
     const item = /^item (\d+)(?: (\w+))?$/.exec(label);
@@ -108,11 +121,23 @@ export function createTranslator(russian: Dictionary) {
    * A note on the timeline or a word of the machine's (an actor, a value's source) that may also be a person's own
    * text: in Russian when the dictionary knows it, else as written, and never counted as missing.
    */
-  const translateNote = (lang: UiLanguage, text: string): string => {
-    if (lang !== 'ru') return text;
-    // A reason code as the note of a transition (`low_confidence`) reads as the code's words.
-    const code = /^[a-z]+(?:_[a-z]+)+$/.test(text) ? russian[text.replaceAll('_', ' ')] : undefined;
-    return russian[text] ?? code ?? byPattern(text, 0) ?? text;
+  const translateNote = (lang: UiLanguage, text: string, depth = 0): string => {
+    const whole = lang === 'ru' ? (russian[text] ?? codeWords(lang, text) ?? byPattern(text, 0)) : undefined;
+    if (whole !== undefined) return whole;
+    // Notes the machine composes of parts: "a; b", the reason codes of a decision ("order_mismatch, out_of_window")
+    // and "field: source" (what a decision rests on, keyed by field codes). Each part in the page's language.
+    if (depth < 2 && text.includes('; ')) return text.split('; ').map((part) => translateNote(lang, part, depth + 1)).join('; ');
+    const codes = text.split(', ');
+    if (codes.length > 1 && codes.every((code) => CODE.test(code))) return [...new Set(codes.map((code) => codeWords(lang, code) ?? code))].join(', ');
+    const pair = /^([\w.[\]]+): (.+)$/.exec(text);
+    if (depth < 3 && pair && fieldWords(pair[1]!) !== undefined) return `${translateField(lang, pair[1]!)}: ${translateNote(lang, pair[2]!, depth + 1)}`;
+    return lang === 'ru' ? text : (codeWords(lang, text) ?? text);
+  };
+  /** A code (`low_confidence`) as its words, in Russian when the dictionary has them; undefined for anything else. */
+  const codeWords = (lang: UiLanguage, text: string): string | undefined => {
+    if (!CODE.test(text)) return undefined;
+    const words = text.replaceAll('_', ' ');
+    return lang === 'ru' ? russian[words] : words;
   };
   /** A field's key (`orderNumber`, `items[0].price`) as its label in that language; a key we have no label for as written. */
   const translateField = (lang: UiLanguage, key: string): string => {

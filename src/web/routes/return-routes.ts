@@ -30,6 +30,7 @@ import {
 import { loadReviewCheck } from '../../pipeline/review/review-check.ts';
 import type { AgentActor } from '../../pipeline/review/review-deps.ts';
 import type { AppContext } from '../build-app.ts';
+import { actorLabels } from '../view-models/actor-names.ts';
 import { buildReturnView } from '../view-models/return-view.ts';
 import { awaitsAnswer, threadView } from '../view-models/thread-view.ts';
 
@@ -118,11 +119,12 @@ export function returnRoutes(context: AppContext) {
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, number: string, extra: { errors?: Record<string, string>; submitted?: Record<string, string> } = {}) {
     const review = await context.review();
-    const [detail, ref, thread] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number), deps.conversations.returnThread(number)]);
+    const [detail, ref, thread, users] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number), deps.conversations.returnThread(number), deps.users.listUsers()]);
     if (!detail) throw new AppError('not_found', `No return ${number}.`);
     const check = await loadReviewCheck(review, detail.application, ref ?? detail);
     const entries = await threadView(thread, deps.mime);
     const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, policy: review.policy, now: now(), timeZone: review.timeZone, shipWithinDays: review.policy.shipWithinDays, ...extra });
+    const who = actorLabels(users);
     const done = (request.query as { done?: string }).done;
     reply.type('text/html; charset=utf-8');
     return views.return({
@@ -132,6 +134,7 @@ export function returnRoutes(context: AppContext) {
         lang: request.lang,
       csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
       ...view,
+      events: view.events.map((event) => ({ ...event, ...who(event.actor) })),
       // Which rules the checks ran against (policy `name`), so an agent knows what "out of window" meant.
       policyName: review.policy.name,
       notice: done ? DONE_MESSAGES[done] : undefined,

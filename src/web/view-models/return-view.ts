@@ -198,12 +198,26 @@ export function buildReturnView(
       extend: detail.state === 'awaiting_shipment',
       revive: events.includes('revive'),
     },
-    // The ship-by forms start from a sensible day: the policy's days to ship counted from today.
-    suggestedShipBy: addIsoDays(isoDay(options.now, options.timeZone), options.shipWithinDays),
-    today: isoDay(options.now, options.timeZone),
+    ...shipByChoices(ref?.deadlines.shipBy ?? null, options),
     deadlines: ref?.deadlines ?? null,
     trackingNumber: ref?.trackingNumber ?? null,
     sla: slaBadge(ref?.deadlines.reviewDueAt ?? null, detail.state, options.now),
+  };
+}
+
+/**
+ * The ship-by forms start from a day they accept: the policy's days to ship counted from the ship-by day in force when
+ * it is still ahead (regression: extending offered the very day in force, which the desk's rule then refused), else
+ * from today; an extension must be later than the day in force.
+ */
+function shipByChoices(shipBy: Date | null, options: { now: Date; timeZone: string; shipWithinDays: number }) {
+  const today = isoDay(options.now, options.timeZone);
+  const inForce = shipBy ? isoDay(shipBy, options.timeZone) : null;
+  const ahead = inForce !== null && inForce >= today ? inForce : null;
+  return {
+    suggestedShipBy: addIsoDays(ahead ?? today, options.shipWithinDays),
+    earliestExtension: ahead ? addIsoDays(ahead, 1) : today,
+    today,
   };
 }
 

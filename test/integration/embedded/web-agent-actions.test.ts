@@ -18,6 +18,7 @@ beforeAll(async () => {
   await fx.seedReturn({ returnNumber: 'RT-A003', state: 'rejected' });
   await fx.seedReturn({ returnNumber: 'RT-A004', state: 'awaiting_shipment' });
   await fx.seedReturn({ returnNumber: 'RT-A005', state: 'received_at_warehouse' });
+  await fx.seedReturn({ returnNumber: 'RT-A006', state: 'awaiting_shipment' });
   client = new WebClient(fx.app);
   await client.login(USERS.support);
 });
@@ -46,6 +47,16 @@ describe('web: desk actions', () => {
     expect(earlier.status).toBe(400);
     expect(earlier.body).toContain('must be later than the current one');
     expect(await templates('RT-A001')).toEqual(['ship_by_extended']);
+  });
+
+  it('regression: the extend form offered the ship-by day in force, which the rule refuses; it offers a later day, accepted as is', async () => {
+    const inForce = isoDay((await fx.store.getReturnRef('RT-A006'))!.deadlines.shipBy!, 'Europe/Moscow');
+    const form = /<form[^>]*id="extend-form"[\s\S]*?<\/form>/.exec((await client.get('/returns/RT-A006')).body)![0];
+    const input = /<input type="date" name="shipBy" value="([\d-]+)" min="([\d-]+)"/.exec(form)!;
+    expect(input[1]! > inForce).toBe(true);
+    expect(input[2]).toBe(addIsoDays(inForce, 1));
+    expect((await client.submit('/returns/RT-A006', '/returns/RT-A006/extend-ship-by', { shipBy: input[1]!, reason: 'customer asked for a few more days' })).status).toBe(303);
+    expect(isoDay((await fx.store.getReturnRef('RT-A006'))!.deadlines.shipBy!, 'Europe/Moscow')).toBe(input[1]);
   });
 
   it('revives an expired return with a new ship-by day; a second revive is refused', async () => {

@@ -53,6 +53,9 @@ beforeAll(async () => {
   await fx.store.claimInbound(saved.id);
   await fx.store.finishInbound(saved.id, 'needs_attention', 'not_an_application');
   inboundId = saved.id;
+  // Approved by the worker: the timeline holds its notes and what the decision rested on.
+  await fx.seedReturn({ returnNumber: 'RT-RU04', state: 'awaiting_shipment', pipelineHistory: true });
+  await fx.users.setUserName(USERS.admin, 'Ада Лавлейс');
   admin = new WebClient(fx.app);
   await admin.login(USERS.admin);
   await exchangeWithAnswer('RT-RU03');
@@ -77,7 +80,7 @@ afterAll(async () => fx?.close());
 
 describe('web: every page in Russian', () => {
   it('the pages hold no English phrase, and the dictionary missed none', async () => {
-    const pages = ['/queue', '/queue?state=all', '/returns/RT-RU01', '/returns/RT-RU02', '/returns/RT-RU03', '/attention', `/attention/${inboundId}`, '/refunds', '/dashboard', '/admin/users', '/status', '/no-such-page', '/returns/RT-NONE'];
+    const pages = ['/queue', '/queue?state=all', '/returns/RT-RU01', '/returns/RT-RU02', '/returns/RT-RU03', '/returns/RT-RU04', '/attention', `/attention/${inboundId}`, '/refunds', '/dashboard', '/admin/users', '/status', '/no-such-page', '/returns/RT-NONE'];
     const found: Record<string, string[]> = {};
     for (const url of pages) {
       const page = await admin.get(url);
@@ -141,6 +144,28 @@ describe('web: every page in Russian', () => {
     expect(text).toContain('пересылка по чеку: 387.50 ₽');
     expect(text).toContain('ответ: «Замена уже в пути.»');
     expect(text).toMatch(/кому: anna@example\.com\s+в очереди/);
+    expect([...translator.missing]).toEqual([]);
+  });
+
+  // The timeline showed the worker's notes in English ("all checks passed", "orderNumber: paper; …"), agents as
+  // "agent:ada@desk.test" and the customer's language as "ru".
+  it('names people, languages and the worker\'s notes in Russian on a return\'s page', async () => {
+    const worker = visibleText((await admin.get('/returns/RT-RU04')).body);
+    expect(worker).toContain(`${dictionary['decision basis']}`);
+    expect(worker).toContain(`${dictionary['Order number']}: ${dictionary.paper}`);
+    expect(worker).toContain(dictionary['all checks passed']);
+    expect(worker).toMatch(new RegExp(`${dictionary.language}: русский`));
+    expect(worker).toContain('(язык: русский;');
+    expect(worker).not.toMatch(/\borderNumber\b|items\[0\]|all checks passed|decision basis|язык ru\b/);
+    const desk = (await admin.get('/returns/RT-RU03')).body;
+    expect(desk).toContain('<span class="actor" title="ada@desk.test">Ада Лавлейс</span>');
+    expect(visibleText(desk)).not.toContain('agent:');
+    // Why an e-mail waits for a person, in words (it showed the code `not_an_application`).
+    for (const url of ['/attention', `/attention/${inboundId}`]) {
+      const text = visibleText((await admin.get(url)).body);
+      expect(text, url).toContain(dictionary['not an application']);
+      expect(text, url).not.toContain('not_an_application');
+    }
     expect([...translator.missing]).toEqual([]);
   });
 

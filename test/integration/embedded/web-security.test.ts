@@ -77,6 +77,27 @@ describe('web: security', () => {
     expect((await admin.get('/admin/users')).status).toBe(200);
   });
 
+  it('lets an admin name people, themselves too, but not change their own role; a name is shown as text', async () => {
+    const admin = new WebClient(fx.app);
+    await admin.login(USERS.admin);
+    const support = new WebClient(fx.app);
+    await support.login(USERS.support);
+    const renamed = await admin.submit('/admin/users', '/admin/users/change', { email: USERS.support, name: `Сэм ${XSS}`, role: 'support' });
+    expect(renamed.status).toBe(303);
+    expect((await fx.users.findUserByEmail(USERS.support))!.name).toBe(`Сэм ${XSS}`);
+    const page = (await admin.get('/admin/users')).body;
+    expect(page).not.toContain(XSS);
+    // A new name does not sign the person out.
+    expect((await support.get('/queue')).status).toBe(200);
+    expect((await admin.submit('/admin/users', '/admin/users/change', { email: USERS.admin, name: 'Ада' })).status).toBe(303);
+    expect((await fx.users.findUserByEmail(USERS.admin))!.name).toBe('Ада');
+    expect((await admin.submit('/admin/users', '/admin/users/change', { email: USERS.admin, name: 'Ада', role: 'support' })).status).toBe(400);
+    expect((await fx.users.findUserByEmail(USERS.admin))!.role).toBe('admin');
+    // An empty name: shown by the e-mail again.
+    await admin.submit('/admin/users', '/admin/users/change', { email: USERS.support, name: ' ', role: 'support' });
+    expect((await fx.users.findUserByEmail(USERS.support))!.name).toBeNull();
+  });
+
   it('shows customer text as text: a script in a subject, name or file name is escaped', async () => {
     const client = new WebClient(fx.app);
     await client.login(USERS.support);

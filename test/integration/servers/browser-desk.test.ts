@@ -89,6 +89,17 @@ beforeAll(async () => {
   await fx.store.claimInbound(pdfMail.id);
   await fx.store.finishInbound(pdfMail.id, 'needs_attention', 'not_an_application');
   withPdfId = pdfMail.id;
+  // A question nobody has answered yet: the unassigned inbox as the desk finds it in the morning (its screenshot).
+  const waiting = Buffer.from(
+    'From: Пётр Соколов <p.sokolov@example.org>\r\nTo: info@shop.test\r\nSubject: Когда придут деньги?\r\nMessage-ID: <petr-question@example.org>\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n\r\nЗдравствуйте! Отправил посылку неделю назад, когда ждать деньги?\r\n',
+  );
+  const waitingMail = await fx.store.saveInbound({ mailboxId: 'maildir:/test', mailboxKey: 'petr', messageId: '<petr-question@example.org>', sha256: createHash('sha256').update(waiting).digest('hex'), raw: waiting, receivedAt: new Date(now - 30 * 60_000) });
+  await fx.store.claimInbound(waitingMail.id);
+  await fx.store.finishInbound(waitingMail.id, 'needs_attention', 'not_an_application');
+  // The desk knows its people by name: the timeline shows it, not `agent:<e-mail>`.
+  await fx.users.setUserName(USERS.support, 'Семён Петров');
+  await fx.users.setUserName(USERS.manager, 'Мария Иванова');
   base = await fx.app.listen({ port: 0, host: '127.0.0.1' });
 });
 
@@ -357,13 +368,27 @@ describe('browser: the desk\'s day', () => {
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'queue', { docs: true });
     await page.goto(`${base}/returns/RT-D005`);
     await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
+    // Every value readable in full, and nothing past the window's edge (issue #14: values were cut off in narrow
+    // inputs; the sources' badges pushed the page wider than the window), on a laptop's screen and a desk's.
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      const layout = await page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        cut: Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('.fields-table .field, .items-table .field'))
+          .filter((input) => input.scrollWidth > input.clientWidth + 1)
+          .map((input) => `${input.name}: ${input.value}`),
+      }));
+      expect(layout, `${width}px`).toEqual({ overflow: 0, cut: [] });
+    }
     await expect.poll(() => page.locator('#approve').textContent()).toBe('Одобрить');
     expect(await page.locator('#f-email').locator('xpath=..').textContent()).toContain('Распознано неуверенно (58%): сверьте со сканом.');
     // The machine's checks are written in English in the code and stored so; the page shows them in Russian.
     const checks = (await page.locator('ul.reasons').first().textContent())!;
     expect(checks).toContain(`${loadDictionary()[FIELD_LABELS.cardLast4!]} «4242» прочитано с уверенностью 0.41 (< 0.9).`);
     expect(checks).not.toMatch(/was read with|is missing|does not match/);
-    await saveScreenshot(await page.screenshot({ fullPage: false }), 'review', { docs: true });
+    // The whole page: the checks and "What the decision rests on" (each field by its label) are below the fields.
+    expect(await page.locator('table.evidence').textContent()).toContain(loadDictionary()['Order number']);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'review', { docs: true });
     await page.goto(`${base}/returns/RT-D001`);
     await expect.poll(() => page.locator('#desk-actions h2').textContent()).toBe('Действия службы возвратов');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'return-desk', { docs: true });
@@ -371,12 +396,22 @@ describe('browser: the desk\'s day', () => {
     await page.goto(`${base}/returns/RT-D006`);
     await expect.poll(() => page.locator('#exchange-postage').textContent()).toContain('387.50');
     expect(await page.locator('#exchange-postage').textContent()).not.toContain('Return postage');
+    // The manager who did the exchange is named; the customer's language is a word.
+    const timeline = (await page.locator('.timeline').textContent())!;
+    expect(timeline).toContain('Мария Иванова');
+    expect(timeline).not.toContain('agent:');
+    expect(await page.locator('p.muted').first().textContent()).toContain('язык: русский');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'exchange', { docs: true });
     await page.goto(`${base}/refunds`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Возвраты денег к выплате');
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'refunds', { docs: true });
     await page.goto(`${base}/attention?state=all`);
+    await expect.poll(() => page.locator('table.grid tbody tr', { hasText: 'Когда придут деньги?' }).textContent()).toContain(loadDictionary()['not an application']);
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned', { docs: true });
+    // One of them opened: what it says, why it waits, and the three ways to deal with it.
+    await page.click('a:text("Когда придут деньги?")');
+    await expect.poll(() => page.locator('#answer-form button[type=submit]').textContent()).toBe(loadDictionary()['Send answer']);
+    await saveScreenshot(await page.screenshot({ fullPage: true }), 'unassigned-message', { docs: true });
     await page.goto(`${base}/admin/users`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(loadDictionary().Users);
     await saveScreenshot(await page.screenshot({ fullPage: true }), 'users', { docs: true });

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ITEM_KEYS } from '../../../src/domain/application.ts';
+import { PROBLEM_CODES } from '../../../src/domain/problem.ts';
 import { RETURN_EVENTS } from '../../../src/domain/lifecycle/transitions.ts';
 import { INBOUND_STATES, RETURN_STATES } from '../../../src/domain/return-state.ts';
 import { REASON_CODES } from '../../../src/pipeline/decide/decision-reasons.ts';
@@ -12,6 +13,7 @@ import { REJECTION_REASONS } from '../../../src/pipeline/review/decide-review.ts
 import { EDIT_HINTS } from '../../../src/pipeline/review/edit-fields.ts';
 import { FORM_FIELD_LABELS, ZOD_ISSUE_PHRASES } from '../../../src/web/form-issues.ts';
 import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
+import { DURATION_UNITS } from '../../../src/web/load-views.ts';
 import { DONE_MESSAGES } from '../../../src/web/routes/return-routes.ts';
 import { FIELD_LABELS, slaBadge } from '../../../src/web/view-models/return-view.ts';
 import { machineMessages } from '../../support/machine-messages.ts';
@@ -42,7 +44,7 @@ function viewPhrases(): Set<string> {
 const NOTE_EVENTS = [
   'receive', 'edit', 'inspection_passed', 'extend_ship_by', 'agent_reply', 'mail_attached', 'start_from_mail', 'customer_message',
   'shipping_reminder', 'reply_suppressed', 'receipt_received', 'receipt_amount', 'tracking_received', 'application_received',
-  'review_sla_breached', 'refund_overdue', 'replacement_sent', 'postage_refunded',
+  'review_sla_breached', 'refund_overdue', 'replacement_sent', 'postage_refunded', 'decision_basis',
 ];
 const TEMPLATES = ['needs_review', 'application_missing', 'photo_unreadable', 'message_too_large', 'parcel_received', 'refund_issued', 'shipment_received', 'ship_by_extended', 'exchange_approved', 'exchange_sent', 'approved_address_pending', 'shipping_instructions'];
 const PAGE_TITLES = ['Review queue', 'Queue', 'Message', 'Needs attention', 'Refunds to pay', 'Sign in', 'Users', 'Dashboard', 'Not found'];
@@ -51,7 +53,9 @@ const ROLES = ['support', 'manager', 'admin'];
 const OUTBOUND_STATES = ['pending', 'sending', 'sent', 'failed'];
 
 function dynamicPhrases(): Set<string> {
-  const humanized = [...RETURN_STATES, ...INBOUND_STATES, ...RETURN_EVENTS, ...NOTE_EVENTS, ...TEMPLATES, ...REJECTION_REASONS, ...REASON_CODES, 'started_by_agent', 'all'].map((c) => c.replaceAll('_', ' '));
+  // Codes the machine keeps as a note (an e-mail's state reason) are shown as their words too.
+  const noteCodes = machineMessages().map((m) => m.sample).filter((sample) => /^[a-z]+(?:_[a-z]+)*$/.test(sample));
+  const humanized = [...RETURN_STATES, ...INBOUND_STATES, ...RETURN_EVENTS, ...NOTE_EVENTS, ...TEMPLATES, ...REJECTION_REASONS, ...REASON_CODES, ...PROBLEM_CODES, ...noteCodes, 'started_by_agent', 'all'].map((c) => c.replaceAll('_', ' '));
   const now = new Date('2026-12-05T12:00:00Z');
   const sla = [10, 30 * 60, 3 * 3600, 60 * 3600, -3600].map((s) => slaBadge(new Date(now.getTime() + s * 1000), 'needs_review', now)!);
   return new Set([
@@ -72,6 +76,8 @@ function dynamicPhrases(): Set<string> {
     'proper quality',
     'defect',
     'wrong item',
+    // A refund's deduction carried over from an earlier return of the order (compute-refund.ts).
+    'carried over',
     ...PAGE_TITLES,
     ...ROLES,
     ...OUTBOUND_STATES,
@@ -79,6 +85,7 @@ function dynamicPhrases(): Set<string> {
     'domestic',
     'international',
     ...sla.flatMap((b) => [b.phrase, b.unit]),
+    ...Object.values(DURATION_UNITS),
   ]);
 }
 
@@ -101,8 +108,12 @@ describe('UI dictionary (Russian)', () => {
 
   it('has every message the machine writes for people, recognised whole and with no English left', () => {
     const { translate, missing } = createTranslator(dictionary);
-    const samples = machineMessages();
-    expect(samples.length).toBeGreaterThan(100);
+    const all = machineMessages();
+    expect(all.length).toBeGreaterThan(100);
+    // A code kept as a note (an e-mail's state reason `auto_reply`) is shown as its words (the `note` helper).
+    const isCode = (m: { sample: string }) => /^[a-z]+(?:_[a-z]+)*$/.test(m.sample);
+    expect(all.filter(isCode).filter((m) => dictionary[m.sample.replaceAll('_', ' ')] === undefined).map((m) => `${m.file}: ${m.literal}`)).toEqual([]);
+    const samples = all.filter((m) => !isCode(m));
     const worded = samples.filter((m) => /[A-Za-z]{3}/.test(m.sample.replace(/X\d+/g, '')));
     const untranslated = worded.filter((m) => translate('ru', m.sample) === m.sample);
     expect(untranslated.map((m) => `${m.file}: ${m.literal}`)).toEqual([]);
@@ -139,6 +150,26 @@ describe('UI dictionary (Russian)', () => {
       return !source.includes(longest.trim()) && !source.includes(longest.trim().slice(0, 12));
     });
     expect(unused).toEqual([]);
+  });
+
+  it('reads the notes the machine composes of parts: lists, decision codes and what a decision rests on (regression: they stayed English on Russian pages)', () => {
+    const { translateNote, missing } = createTranslator(dictionary);
+    // What an automatic decision rested on, keyed by field codes: each field by its label, each source in words.
+    expect(translateNote('ru', 'orderNumber: paper, confirmed by the order; items[0].sku: paper')).toBe(
+      `${dictionary['Order number']}: ${dictionary['paper, confirmed by the order']}; ${dictionary.item} 1, ${dictionary.sku}: ${dictionary.paper}`,
+    );
+    expect(translateNote('en', 'orderNumber: paper; items[0].sku: order')).toBe('Order number: paper; item 1 sku: order');
+    // The reason codes of a decision, each once, as words.
+    expect(translateNote('ru', 'order_mismatch, order_mismatch, out_of_window')).toBe(`${dictionary['order mismatch']}, ${dictionary['out of window']}`);
+    expect(translateNote('en', 'order_mismatch, order_mismatch, out_of_window')).toBe('order mismatch, out of window');
+    // A window check names both dates it counted from: neither stays English.
+    const window = translateNote('ru', 'Proper-quality goods can be returned within 7 days of receipt: 2 days since the date received on the application (2026-12-03); 9 days since delivery per the order (2026-11-26).');
+    expect(window).toBe('Товар надлежащего качества можно вернуть в течение 7 дн. после получения: прошло 2 дн. с даты получения в заявлении (2026-12-03); прошло 9 дн. с доставки по данным заказа (2026-11-26).');
+    expect(translateNote('ru', 'corrected email, items[0].price')).toBe(`исправлено: ${dictionary['E-mail']}, ${dictionary.item} 1, ${dictionary.price}`);
+    expect(translateNote('ru', 'refund of 387.50 RUB paid on 2026-12-05 (card)')).toBe(`выплачено 387.50 ₽, 2026-12-05 (${dictionary.card})`);
+    // A person's own words stay as written.
+    expect(translateNote('ru', 'the customer is travelling; back on Friday')).toBe('the customer is travelling; back on Friday');
+    expect([...missing]).toEqual([]);
   });
 
   it('fills placeholders in both languages and falls back to English for an unknown phrase', () => {

@@ -1,3 +1,4 @@
+import { loadViews } from '../../../src/web/load-views.ts';
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../../../src/adapters/db/dashboard-queries.ts';
 import { safeNext } from '../../../src/web/routes/auth-routes.ts';
@@ -45,5 +46,17 @@ describe('percentile (nearest rank)', () => {
     expect(percentile([], 0.5)).toBeNull();
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+  });
+});
+
+describe('duration on the dashboard', () => {
+  // Regression: the time to first reply read "19 s" on a Russian page.
+  it('says its unit in the page\'s language', async () => {
+    const views = await loadViews('Europe/Moscow');
+    const page = (lang: 'ru' | 'en') => views.dashboard({ lang, stats: { firstReplySeconds: { p50: 19, p90: 5400, samples: 2 } } });
+    expect(page('ru')).toContain('<b>19 с</b>');
+    expect(page('ru')).toContain('p90 1.5 ч');
+    expect(page('en')).toContain('<b>19 s</b>');
+    expect(page('en')).toContain('p90 1.5 h');
   });
 });
