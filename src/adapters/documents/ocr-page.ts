@@ -13,6 +13,7 @@ import { splitIntoStrips } from '../images/split-into-strips.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 import { readMissedInk } from './read-missed-ink.ts';
+import { rereadAddresses } from './reread-addresses.ts';
 import { rereadDigitWords } from './reread-digit-words.ts';
 import { rereadOtherScript } from './reread-other-script.ts';
 
@@ -79,17 +80,18 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
       const outcome = await ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
       if (outcome.status !== 'done') return { strip, outcome };
       // Print the sparse read dropped gets a focused second read, in the same strip's worker.
-      // Numbers get a second reading with the English model, which tells a monospaced 3 from a 5, and words
-      // read in the wrong script one with the other script's model. The second reads use other workers, so
-      // they run side by side; the two rereads never choose the same word (one takes words with digits, the
-      // other words without).
+      // Addresses and numbers get a second reading with the English model, which tells a monospaced 3 from a 5
+      // and keeps Cyrillic out of an address, and words read in the wrong script one with the other script's
+      // model. The second reads use other workers, so they run side by side. Where two of them changed one
+      // word, an address's reading wins over a number's: a word with an "@" is an address.
       const first = outcome.page.words ?? [];
-      const [missed, numbers, scripts] = await Promise.all([
+      const [missed, ...rereads] = await Promise.all([
         readMissedInk(ocr, clean, first, pageNumber, remaining),
+        rereadAddresses(ocr, clean, first, pageNumber, remaining),
         rereadDigitWords(ocr, clean, first, pageNumber, remaining),
         rereadOtherScript(ocr, clean, first, pageNumber, remaining),
       ]);
-      const words = [...numbers.map((w, i) => (w !== first[i] ? w : scripts[i]!)), ...missed];
+      const words = [...first.map((w, i) => rereads.map((r) => r[i]!).find((again) => again !== w) ?? w), ...missed];
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

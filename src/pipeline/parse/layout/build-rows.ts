@@ -113,8 +113,39 @@ export function buildRows(words: PositionedWord[]): Row[] {
     if (best) best.push(word);
     else chains.push([word]);
   }
-  const rows = chains.map((chain) => toRow(chain, lineHeight));
+  const rows = joinStrayWords(chains).map((chain) => toRow(chain, lineHeight));
   return rows.sort((a, b) => centre(a) - centre(b) || (a.cells[0]?.x0 ?? 0) - (b.cells[0]?.x0 ?? 0));
+}
+
+/** A lone word must lie over this share of a row's height to be taken into the row's gap. */
+const STRAY_OVERLAP = 0.5;
+
+/**
+ * A word alone on its row whose box lies over most of another row's height and fits into a gap between that
+ * row's words is that row's word. Its box was stretched: a signature's stroke or a written line ran into the
+ * ink of "апреля" between "23" and "2026 г.", and its centre fell below the row. Rows never overlap by half a
+ * line otherwise, so a word that really is on a line of its own stays there.
+ */
+function joinStrayWords(chains: PositionedWord[][]): PositionedWord[][] {
+  const joined = new Set<PositionedWord[]>();
+  for (const lone of chains.filter((c) => c.length === 1)) {
+    const word = lone[0]!;
+    const home = chains.find((chain) => {
+      if (chain === lone || joined.has(chain) || chain.length < 2) return false;
+      const top = median(chain.map((w) => w.y0));
+      const bottom = median(chain.map((w) => w.y1));
+      const overlap = Math.min(bottom, word.y1) - Math.max(top, word.y0);
+      if (overlap < STRAY_OVERLAP * (bottom - top)) return false;
+      const left = chain.filter((w) => w.x1 <= word.x0);
+      const right = chain.filter((w) => w.x0 >= word.x1);
+      return left.length > 0 && right.length > 0 && left.length + right.length === chain.length;
+    });
+    if (!home) continue;
+    home.push(word);
+    home.sort((a, b) => a.x0 - b.x0);
+    joined.add(lone);
+  }
+  return chains.filter((chain) => !joined.has(chain));
 }
 
 function toRow(chain: PositionedWord[], lineHeight: number): Row {

@@ -54,4 +54,20 @@ describe('buildRows', () => {
     });
     expect(texts(buildRows(line))).toEqual([[words.join(' ')]]);
   });
+
+  it('takes a word whose box a pen stroke stretched back into the gap of its row, and leaves a line of its own alone', () => {
+    const word = (text: string, x0: number, y0: number, x1: number, y1: number) => ({ text, confidence: 0.96, x0, y0, x1, y1 });
+    const rows = buildRows([
+      word('Дата', 202, 2614, 273, 2644),
+      word('заполнения', 286, 2620, 464, 2639),
+      word('23', 941, 2610, 986, 2642),
+      // The signature's stroke below ran into the month: its box reaches 2671 and its centre falls below the row.
+      word('апреля', 1019, 2618, 1169, 2671),
+      word('2026', 1203, 2609, 1302, 2641),
+      word('г.', 1335, 2619, 1373, 2641),
+      // The next line, under the same gap, is a line of its own.
+      word('Подпись', 1019, 2726, 1150, 2756),
+    ]);
+    expect(texts(rows)).toEqual([['Дата заполнения', '23 апреля 2026 г.'], ['Подпись']]);
+  });
 });

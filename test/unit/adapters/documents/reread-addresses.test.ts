@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { isAddressAsWritten, rereadAddresses } from '../../../../src/adapters/documents/reread-addresses.ts';
+import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
+import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
+import type { PositionedWord } from '../../../../src/domain/document.ts';
+import { FakeOcrEngine } from './fake-ocr-engine.ts';
+
+const page: GreyImage = { data: new Uint8Array(800 * 400).fill(255), width: 800, height: 400 };
+const word = (text: string, confidence: number, x0: number): PositionedWord => ({ text, confidence, x0, y0: 100, x1: x0 + 80, y1: 124 });
+
+/** Answers each stacked cut with the given English reading, top to bottom. */
+function englishReads(readings: Array<[string, number]>) {
+  return new FakeOcrEngine((job: OcrJob) => ({
+    status: 'done',
+    page: {
+      page: job.page,
+      width: job.width,
+      height: job.height,
+      lines: [],
+      // Each cut is the word's 24 px plus 8 px of paper above and below; 24 px of paper between cuts.
+      words: readings.map(([text, confidence], k) => ({ text, confidence, x0: 30, y0: 24 + k * 64 + 8, x1: 130, y1: 24 + k * 64 + 32 })),
+    },
+  }));
+}
+
+describe('rereadAddresses', () => {
+  it('takes the English reading of an address the pair garbled, and leaves a well-read one alone', async () => {
+    const words = [word('E-mail', 0.96, 0), word('].vasileva78@inbox.ru', 0.81, 100), word('karapuz63@yandex.ru', 0.89, 300), word('1\\уапоуа1980@ата11', 0.4, 500)];
+    // The third reading is no address either.
+    const ocr = englishReads([['l.vasileva78@inbox.ru', 0.51], ['karapuz68@yandex.ru', 0.95], ['ivanoval98@e@mail', 0.36]]);
+    const again = await rereadAddresses(ocr, page, words, 1, () => 10_000);
+    expect(again.map((w) => w.text)).toEqual(['E-mail', 'l.vasileva78@inbox.ru', 'karapuz63@yandex.ru', '1\\уапоуа1980@ата11']);
+    expect(again[1]!.confidence).toBe(0.51);
+    expect(ocr.jobs.map((j) => j.languages)).toEqual([['eng']]);
+  });
+
+  it('asks nothing of a page without an "@", and keeps the page when the engine fails', async () => {
+    const none = englishReads([]);
+    expect(await rereadAddresses(none, page, [word('Телефон', 0.9, 0)], 1, () => 10_000)).toHaveLength(1);
+    expect(none.jobs).toHaveLength(0);
+    const words = [word('nadezhda//7@inbox.ru', 0.33, 0)];
+    expect(await rereadAddresses(new FakeOcrEngine(() => ({ status: 'timeout', seconds: 1 })), page, words, 1, () => 1)).toEqual(words);
+  });
+
+  it('counts as an address as written only one that needs no repair', () => {
+    expect(isAddressAsWritten('l.vasileva78@inbox.ru')).toBe(true);
+    expect(['].vasileva78@inbox.ru', 'nadezhda//7@inbox.ru', 'ivanоva@mail.ru', 'ivanova @mail.ru'].some(isAddressAsWritten)).toBe(false);
+  });
+});
