@@ -34,7 +34,21 @@ export function ocrText(raw: string): Normalized | undefined {
   const text = normalizeText(raw);
   if (!text) return undefined;
   const fixed = fixLookalikeWords(text.value);
-  return { value: fixed.value, fixes: fixed.fixes, strict: text.strict && fixed.strict };
+  const sizes = timesSign(fixed.value);
+  return { value: sizes.value, fixes: fixed.fixes + sizes.fixes, strict: text.strict && fixed.strict && sizes.fixes === 0 };
+}
+
+/**
+ * "130х170" → "130×170": OCR has no "×" to give and reads the sign of a dimension as a Latin or Cyrillic x.
+ * Between two numbers with nothing else around it, a letter x is that sign.
+ */
+function timesSign(text: string): Normalized {
+  let fixes = 0;
+  const value = text.replace(/(?<=\d)[xXхХ](?=\d)/g, () => {
+    fixes += 1;
+    return '×';
+  });
+  return { value, fixes, strict: fixes === 0 };
 }
 
 function digitsField(raw: string, length: number): Normalized | undefined {

@@ -108,8 +108,8 @@ function takeAmount(tokens: string[]): string | undefined {
   return amount;
 }
 
-/** OCR reads letter sizes in Cyrillic (М, Х) or with a lower-case l; normalize-item.ts maps them back. */
-export const SIZE_LOOKALIKES: Record<string, string> = { М: 'M', Х: 'X', Ѕ: 'S', l: 'L', '5': 'S', $: 'S' };
+/** OCR reads letter sizes in Cyrillic (М, Х, Г for an L) or with a lower-case l; normalize-item.ts maps them back. */
+export const SIZE_LOOKALIKES: Record<string, string> = { М: 'M', Х: 'X', Ѕ: 'S', l: 'L', Г: 'L', '5': 'S', $: 'S' };
 
 function looksLikeSize(token: string): boolean {
   return SIZE_SHAPE.test(token) || /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test([...token].map((c) => SIZE_LOOKALIKES[c] ?? c).join(''));

@@ -5,6 +5,7 @@ import { normalizeSku } from '../../../../src/domain/validation/normalize-sku.ts
 import { normalizePhone } from '../../../../src/domain/validation/normalize-phone.ts';
 import { fixLookalikeWords } from '../../../../src/domain/validation/fix-lookalike-words.ts';
 import { normalizeField } from '../../../../src/pipeline/parse/normalize-field.ts';
+import { normalizeItemCell } from '../../../../src/pipeline/parse/normalize-item.ts';
 import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
 import { makeDocument } from './make-document.ts';
 
@@ -95,6 +96,17 @@ describe('accuracy regressions', () => {
     expect(fixLookalikeWords('Ваза керамическая Nordic, 25 cm').value).toBe('Ваза керамическая Nordic, 25 см');
     expect(fixLookalikeWords('Ваза керамическая, cmapa').value).toBe('Ваза керамическая, стара');
     expect(fixLookalikeWords('The colour is not what I expected').value).toBe('The colour is not what I expected');
+  });
+
+  it('ocr-dimension-sign: "130х170" read by OCR is 130×170 in an item name; a typed one stays as written', () => {
+    expect(normalizeItemCell('name', 'Плед вязаный 130х170, молочный', true)).toMatchObject({ value: 'Плед вязаный 130×170, молочный', strict: false });
+    expect(normalizeItemCell('name', 'Плед вязаный 130x170', false)?.value).toBe('Плед вязаный 130x170');
+    expect(normalizeItemCell('name', 'Футболка XL, 2 х 3 шт.', true)?.value).toBe('Футболка XL, 2 х 3 шт.');
+  });
+
+  it('size-l-as-g: a letter size L that OCR read as the Cyrillic Г is L, counted as a correction', () => {
+    expect(normalizeItemCell('size', 'Г', true)).toEqual({ value: 'L', fixes: 1, strict: false });
+    expect(normalizeItemCell('size', 'ГГ', true)?.value).toBe('ГГ');
   });
 
   it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {
