@@ -8,6 +8,7 @@ import { normalizeField } from '../../../../src/pipeline/parse/normalize-field.t
 import { normalizeItemCell } from '../../../../src/pipeline/parse/normalize-item.ts';
 import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
 import { makeDocument } from './make-document.ts';
+import { positionedDocument } from './positioned-document.ts';
 
 const values = (r: ReturnType<typeof parseDocument>) => r.items.map((item) => Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v!.value])));
 
@@ -107,6 +108,14 @@ describe('accuracy regressions', () => {
   it('size-l-as-g: a letter size L that OCR read as the Cyrillic Г is L, counted as a correction', () => {
     expect(normalizeItemCell('size', 'Г', true)).toEqual({ value: 'L', fixes: 1, strict: false });
     expect(normalizeItemCell('size', 'ГГ', true)?.value).toBe('ГГ');
+  });
+
+  it('holder-on-next-line: a label ending a justified line of a letter takes the next line up to its next label', () => {
+    const doc = positionedDocument([
+      [100, [10, 'рублей 00 копеек) прошу перечислить'], [290, 'по'], [320, 'следующим реквизитам: Получатель:']],
+      [113, [10, 'Яковлев Андрей Владимирович, Наименование банка: Филиал «Центральный» Банка ВТБ (ПАО)']],
+    ], 'ocr');
+    expect(parseDocument(doc, { today: '2026-06-02' }).fields.accountHolder?.value).toBe('Яковлев Андрей Владимирович');
   });
 
   it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {
