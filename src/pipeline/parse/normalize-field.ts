@@ -42,7 +42,7 @@ export function ocrText(raw: string): Normalized | undefined {
  * "130х170" → "130×170": OCR has no "×" to give and reads the sign of a dimension as a Latin or Cyrillic x.
  * Between two numbers with nothing else around it, a letter x is that sign.
  */
-function timesSign(text: string): Normalized {
+export function timesSign(text: string): Normalized {
   let fixes = 0;
   const value = text.replace(/(?<=\d)[xXхХ](?=\d)/g, () => {
     fixes += 1;

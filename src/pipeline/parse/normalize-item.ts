@@ -8,7 +8,7 @@ import type { Normalized } from '../../domain/validation/normalized.ts';
 import { inferReason } from './infer-reason.ts';
 import { matchReasonLookalike } from './match-reason-lookalike.ts';
 import { fixLookalikeWords } from '../../domain/validation/fix-lookalike-words.ts';
-import { normalizeText, ocrText } from './normalize-field.ts';
+import { normalizeText, ocrText, timesSign } from './normalize-field.ts';
 import { SIZE_LOOKALIKES } from './read-items-table.ts';
 
 /** More than this of one article on a return application is a misread, not an order. */
@@ -28,6 +28,9 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       if (mapped !== value && /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test(mapped)) {
         return { value: mapped, fixes: [...value].filter((c, i) => c !== mapped[i]).length, strict: false };
       }
+      // "50х90": a towel's size is a dimension, its sign read as a letter (normalize-field.ts timesSign).
+      const dimension = ocr ? timesSign(value) : undefined;
+      if (dimension && dimension.fixes > 0) return dimension;
       return { value, fixes: 0, strict: true };
     }
     case 'quantity': {

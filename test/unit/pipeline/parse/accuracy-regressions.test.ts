@@ -103,6 +103,8 @@ describe('accuracy regressions', () => {
     expect(normalizeItemCell('name', 'Плед вязаный 130х170, молочный', true)).toMatchObject({ value: 'Плед вязаный 130×170, молочный', strict: false });
     expect(normalizeItemCell('name', 'Плед вязаный 130x170', false)?.value).toBe('Плед вязаный 130x170');
     expect(normalizeItemCell('name', 'Футболка XL, 2 х 3 шт.', true)?.value).toBe('Футболка XL, 2 х 3 шт.');
+    expect(normalizeItemCell('size', '50х90', true)).toMatchObject({ value: '50×90', strict: false });
+    expect(normalizeItemCell('size', '50x90', false)?.value).toBe('50x90');
   });
 
   it('size-l-as-g: a letter size L that OCR read as the Cyrillic Г is L, counted as a correction', () => {
