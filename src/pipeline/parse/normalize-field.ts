@@ -74,8 +74,9 @@ function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | u
   // "4279 01** **** 5711": a card number with its middle hidden, the first digits shown too — its last group.
   const partly = PARTLY_MASKED_CARD.exec(raw.trim());
   if (partly && /[*xXхХ•#]/.test(partly[1]!)) return { value: partly[2]!, fixes: 0, strict: true };
-  // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433").
-  const masked = /^(?:[*xXхХ•#]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
+  // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433",
+  // "**** жжж* **** 8039" where a letter's masked number ran over three lines).
+  const masked = /^(?:[*xXхХ•#жЖ]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
   if (!masked) return undefined;
   const { digits, fixes } = fixDigitMisreads(masked[1]!);
   return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;

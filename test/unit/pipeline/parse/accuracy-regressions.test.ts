@@ -120,6 +120,10 @@ describe('accuracy regressions', () => {
     expect(parseDocument(doc, { today: '2026-06-02' }).fields.accountHolder?.value).toBe('Яковлев Андрей Владимирович');
   });
 
+  it('card-stars-as-zhe: OCR reads a masked card\'s stars as "жжж*"; its last four are still read', () => {
+    expect(normalizeField('cardLast4', '**** жжж* **** 8039, с которой производилась оплата заказа.', { ocr: true })?.value).toBe('8039');
+  });
+
   it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {
     expect(normalizePhone('+44 7700 900123')).toEqual({ value: '+447700900123', fixes: 0, strict: false });
   });
