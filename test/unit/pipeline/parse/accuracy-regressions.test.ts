@@ -124,6 +124,11 @@ describe('accuracy regressions', () => {
     expect(normalizeField('cardLast4', '**** жжж* **** 8039, с которой производилась оплата заказа.', { ocr: true })?.value).toBe('8039');
   });
 
+  it('holder-then-sentence: a name ends at a full stop after a whole word, not after an initial', () => {
+    expect(normalizeField('accountHolder', 'Кузнецова Елизавета Ивановна. Наименование банка ПАО Банк «ФК', { ocr: true })?.value).toBe('Кузнецова Елизавета Ивановна');
+    expect(normalizeField('accountHolder', 'Кузнецова Е. Ивановна', { ocr: true })?.value).toBe('Кузнецова Е. Ивановна');
+  });
+
   it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {
     expect(normalizePhone('+44 7700 900123')).toEqual({ value: '+447700900123', fixes: 0, strict: false });
   });
