@@ -28,6 +28,32 @@ export function normalizeSku(raw: string, options: { ocr?: boolean } = {}): Norm
     fixes += 1;
     text = text.toUpperCase();
   }
+  if (options.ocr === true) {
+    const lettered = letterGroups(text);
+    text = lettered.text;
+    fixes += lettered.fixes;
+  }
   if (!/^[A-Za-zА-Яа-яЁё0-9][A-Za-zА-Яа-яЁё0-9\-_./]*$/.test(text)) return undefined;
   return { value: text, fixes, strict: fixes === 0 && /\d/.test(text) && /^[A-Z0-9][A-Z0-9\-_./]{2,}$/.test(text) };
+}
+
+/** Digits OCR reads for capitals of the same shape. */
+const DIGIT_TO_LETTER: Record<string, string> = { '8': 'B', '0': 'O', '5': 'S', '1': 'I' };
+
+/**
+ * A group of a code that is capitals but for one digit shaped like a capital is that capital ("UT-3985-8LK" →
+ * "UT-3985-BLK"): a code's group is letters or digits, and a colour's "BLK" is no number.
+ */
+function letterGroups(text: string): { text: string; fixes: number } {
+  let fixes = 0;
+  const value = text
+    .split('-')
+    .map((group) => {
+      const digits = group.replace(/\D/g, '');
+      if (digits.length !== 1 || group.replace(/[^A-Z]/g, '').length < 2 || !/^[A-Z0-9]+$/.test(group) || !DIGIT_TO_LETTER[digits]) return group;
+      fixes += 1;
+      return group.replace(digits, DIGIT_TO_LETTER[digits]!);
+    })
+    .join('-');
+  return { text: value, fixes };
 }

@@ -96,6 +96,15 @@ describe('normalizeSku', () => {
   ])('%s → %s', (raw, value, fixes, strict) => {
     expect(normalizeSku(raw)).toEqual({ value, fixes, strict });
   });
+
+  it.each([
+    ['UT-3985-8LK', 'UT-3985-BLK', 1], // a colour's B read as 8
+    ['KM985-BLK', 'KM985-BLK', 0], // letters and digits in one group: a model number, left alone
+    ['AB12-77', 'AB12-77', 0], // two digits in a group: a number, not a misread letter
+    ['LH-NG-241-05', 'LH-NG-241-05', 0],
+  ])('OCR: %s → %s', (raw, value, fixes) => {
+    expect(normalizeSku(raw, { ocr: true })).toMatchObject({ value, fixes });
+  });
 });
 
 describe('fixDigitMisreads', () => {
