@@ -37,11 +37,26 @@ export function fixLookalikeWords(text: string, options: { force?: boolean } = {
     }
     const first = sentenceStart;
     sentenceStart = false;
-    if (!LATIN_WORD.test(word) || ![...word].every((c) => LAT_TO_CYR[c] !== undefined)) return word;
+    if (!LATIN_WORD.test(word) || !allLookAlike(word) || partOfLatinName(text, word, at)) return word;
     fixes += 1;
     const unit = /\d\s*$/.test(text.slice(0, at));
     const mapped = [...word].map((c) => (unit ? UNIT_AFTER_NUMBER[c] : undefined) ?? LAT_TO_CYR[c]!).join('').toLowerCase();
     return first ? mapped[0]!.toUpperCase() + mapped.slice(1) : mapped;
   });
   return { value, fixes, strict: fixes === 0 };
+}
+
+function allLookAlike(word: string): boolean {
+  return [...word].every((c) => LAT_TO_CYR[c] !== undefined);
+}
+
+/**
+ * "Runner Pro": a capitalised word ("Pro", not OCR's "ToT") beside a Latin word that is no Russian one in
+ * disguise is a name written in Latin on purpose, as a brand or a model is.
+ */
+function partOfLatinName(text: string, word: string, at: number): boolean {
+  if (!/^[A-Z][a-z]{2,}$/.test(word)) return false;
+  const before = /([A-Za-z]+)[\s,]*$/.exec(text.slice(0, at))?.[1];
+  const after = /^[\s,]*([A-Za-z]+)/.exec(text.slice(at + word.length))?.[1];
+  return [before, after].some((neighbour) => neighbour !== undefined && !allLookAlike(neighbour));
 }

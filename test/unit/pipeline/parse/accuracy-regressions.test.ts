@@ -97,6 +97,9 @@ describe('accuracy regressions', () => {
     expect(fixLookalikeWords('Ваза керамическая Nordic, 25 cm').value).toBe('Ваза керамическая Nordic, 25 см');
     expect(fixLookalikeWords('Ваза керамическая, cmapa').value).toBe('Ваза керамическая, стара');
     expect(fixLookalikeWords('The colour is not what I expected').value).toBe('The colour is not what I expected');
+    // A capitalised word beside a Latin name is part of it: "Runner Pro" is a model, not "Runner рго".
+    expect(fixLookalikeWords('Кроссовки Runner Pro, бежевый, р. 42').value).toBe('Кроссовки Runner Pro, бежевый, р. 42');
+    expect(fixLookalikeWords('Кроссовки Runner ToT, бежевый').value).toBe('Кроссовки Runner тот, бежевый');
   });
 
   it('ocr-dimension-sign: "130х170" read by OCR is 130×170 in an item name; a typed one stays as written', () => {
