@@ -93,8 +93,9 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
     case 'fullName':
     case 'accountHolder': {
       // A name ends at the first comma or digit run: what follows is an address or passport data. It ends too
-      // at a full stop after a whole word ("…Ивановна. Наименование банка"), never after an initial ("Е. И.").
-      const head = raw.replace(CARD_TOKEN, '').split(/,|;|\s{2,}|\t|\d{2,}|(?<=\p{L}{2})\.\s+(?=\p{Lu})/u)[0]!;
+      // at a full stop after a whole word ("…Ивановна. Наименование банка"), never after an initial ("Е. И.")
+      // nor before a patronymic (a pen's dot: "Козлова Анна. Владимировна").
+      const head = raw.replace(CARD_TOKEN, '').split(/,|;|\s{2,}|\t|\d{2,}|(?<=\p{L}{2})\.\s+(?=\p{Lu})(?!\p{L}+(?:вич|вна|чна)(?!\p{L}))/u)[0]!;
       // "ПОКУПАТЕЛЬ / CUSTOMER" is a section heading whose first word is a label: its rest is no name.
       if (NOT_A_NAME.test(head.replace(/^[\s\/|:]+/, ''))) return undefined;
       // One word is a caption ("Фамилия") or a fragment, not a person's full name; a sentence's little words

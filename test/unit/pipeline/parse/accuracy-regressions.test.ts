@@ -130,6 +130,8 @@ describe('accuracy regressions', () => {
   it('holder-then-sentence: a name ends at a full stop after a whole word, not after an initial', () => {
     expect(normalizeField('accountHolder', 'Кузнецова Елизавета Ивановна. Наименование банка ПАО Банк «ФК', { ocr: true })?.value).toBe('Кузнецова Елизавета Ивановна');
     expect(normalizeField('accountHolder', 'Кузнецова Е. Ивановна', { ocr: true })?.value).toBe('Кузнецова Е. Ивановна');
+    // A pen's dot before the patronymic does not end the name.
+    expect(normalizeField('accountHolder', 'Козлова Анна. Владимировна', { ocr: true })?.value).toMatch(/^Козлова Анна\.? Владимировна$/);
   });
 
   it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {
