@@ -51,7 +51,15 @@ export function attentionRoutes({ deps, views }: AppContext) {
     app.get('/attention/:id', async (request, reply) => {
       const params = ParamsSchema.safeParse(request.params);
       const row = params.success ? await deps.dashboard.getAttention(params.data.id) : null;
-      if (!row) throw new AppError('not_found', 'no such message needs attention');
+      if (!row) {
+        // One an agent took out of the inbox (answered, attached, a return started from it) is shown where it lives
+        // now, the agent named as the desk knows them (its note, "answered by agent:<email>", is the trail's).
+        const id = params.success ? params.data.id : null;
+        const thread = id ? await deps.conversations.inboundThread(id) : null;
+        if (thread?.returnNumber) return reply.redirect(`/returns/${encodeURIComponent(thread.returnNumber)}#conversation`, 303);
+        if (id && thread?.messages.some((m) => m.direction === 'out')) return reply.redirect(`/mail/${id}`, 303);
+        throw new AppError('not_found', 'no such message needs attention');
+      }
       const mail = await deps.mime.parse(row.raw).catch(() => null);
       const text = mail?.text ?? row.raw.subarray(0, MAX_TEXT_CHARS).toString('utf8');
       reply.type('text/html; charset=utf-8');

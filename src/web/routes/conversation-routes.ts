@@ -12,7 +12,8 @@ import type { ConversationDeps } from '../../pipeline/conversation/conversation-
 import { startReturnFromMail } from '../../pipeline/conversation/start-return-from-mail.ts';
 import type { AgentActor } from '../../pipeline/review/review-deps.ts';
 import type { AppContext } from '../build-app.ts';
-import { threadView } from '../view-models/thread-view.ts';
+import { actorLabels } from '../view-models/actor-names.ts';
+import { threadView, withAuthors } from '../view-models/thread-view.ts';
 
 const NumberParams = z.object({ number: z.string().regex(/^[A-Z0-9-]{1,40}$/i) });
 const IdParams = z.object({ id: z.uuid() });
@@ -75,7 +76,7 @@ export function conversationRoutes({ deps, views, review }: AppContext) {
       const thread = await deps.conversations.inboundThread(idOf(request));
       if (!thread) throw new AppError('not_found', 'No such e-mail.');
       if (thread.returnNumber) return reply.redirect(`/returns/${encodeURIComponent(thread.returnNumber)}#conversation`, 303);
-      const entries = await threadView(thread.messages, deps.mime);
+      const [entries, users] = await Promise.all([threadView(thread.messages, deps.mime), deps.users.listUsers()]);
       reply.type('text/html; charset=utf-8');
       return views.mail({
         title: entries[0]?.subject || 'E-mail',
@@ -83,7 +84,7 @@ export function conversationRoutes({ deps, views, review }: AppContext) {
         user: request.user,
         lang: request.lang,
         csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
-        entries,
+        entries: withAuthors(entries, actorLabels(users)),
         answered: (request.query as { done?: string }).done === 'answered',
       });
     });

@@ -32,7 +32,7 @@ import type { AgentActor } from '../../pipeline/review/review-deps.ts';
 import type { AppContext } from '../build-app.ts';
 import { actorLabels } from '../view-models/actor-names.ts';
 import { buildReturnView } from '../view-models/return-view.ts';
-import { awaitsAnswer, threadView } from '../view-models/thread-view.ts';
+import { awaitsAnswer, threadView, withAuthors } from '../view-models/thread-view.ts';
 
 const NumberParams = z.object({ number: z.string().regex(/^[A-Z0-9-]{1,40}$/i) });
 /** Edited fields arrive as `f.<key>`; everything else in the form is ours. */
@@ -139,7 +139,7 @@ export function returnRoutes(context: AppContext) {
       policyName: review.policy.name,
       notice: done ? DONE_MESSAGES[done] : undefined,
       warning: done?.startsWith('answer_') ? `Not sent: ${ANSWER_SUPPRESSED[done] ?? 'the reply guard refused it'}. The attempt is on the timeline.` : undefined,
-      conversation: entries,
+      conversation: withAuthors(entries, who),
       awaitsAnswer: awaitsAnswer(entries),
       // A fresh key per page: the same form sent twice drafts the same Message-ID, and the outbox takes it once.
       replyKey: randomBytes(16).toString('hex'),
