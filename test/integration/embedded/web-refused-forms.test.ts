@@ -120,6 +120,22 @@ describe('web: a refused desk form is its page again, the problem beside it', ()
     expect(refund).toContain('value="five hundred"');
     expect(refund).toContain('<option value="card" selected>');
     expect((await fx.store.getReturn('RT-F005'))!.state).toBe('received_at_warehouse');
+
+    // The refunds to pay (managers): a bank day that is no day, an export with nothing ticked.
+    const manager = new WebClient(fx.app);
+    await manager.login(USERS.manager);
+    const pay = await manager.submit('/refunds', '/refunds/pay', { 'pick.RT-F005': 'on', 'amount.RT-F005': '2999.00', paidOn: 'yesterday' });
+    expect(pay.status).toBe(400);
+    expect(pay.body).toContain('id="refunds-form"');
+    const refundsForm = formOf(pay.body, 'refunds-form');
+    expect(refundsForm).toContain('<b>Paid on</b>: a date, e.g. 2026-12-05');
+    expect(refundsForm).toContain('name="pick.RT-F005" checked');
+    expect(refundsForm).toContain('name="amount.RT-F005" value="2999.00"');
+    expect(refundsForm).toContain('name="paidOn" value="yesterday"');
+    const none = await manager.submit('/refunds', '/refunds/export', { format: 'csv' });
+    expect(none.status).toBe(400);
+    expect(formOf(none.body, 'refunds-form')).toContain('Tick the refunds to export first.');
+    expect((await fx.store.getReturn('RT-F005'))!.state).toBe('received_at_warehouse');
   });
 
   it('a step the state no longer allows (its form gone from the page): 409, the problem above the page', async () => {
