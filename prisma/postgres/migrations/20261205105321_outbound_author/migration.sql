@@ -2,7 +2,7 @@
 ALTER TABLE "OutboundMessage" ADD COLUMN     "author" TEXT;
 
 -- Replies written before the column: an answer to unassigned mail names its agent in the e-mail's note
--- ("answered by agent:<email>"); an answer in a return's conversation is the agent_reply event committed with it.
+-- ("answered by agent:<email>"), an answer in a return's conversation is the agent_reply event committed with it.
 UPDATE "OutboundMessage" SET "author" = (
   SELECT substr(i."stateReason", 13) FROM "InboundMessage" i
   WHERE i."id" = "OutboundMessage"."inboundId" AND i."stateReason" LIKE 'answered by agent:%'
