@@ -14,10 +14,10 @@ export const THREAD_MESSAGE_BYTES = 256 * 1024;
 const THREAD_LIMIT = 200;
 
 const inboundSelect = { id: true, receivedAt: true, state: true, rawBytes: true } as const;
-const outboundSelect = { id: true, createdAt: true, messageId: true, to: true, template: true, state: true, raw: true } as const;
+const outboundSelect = { id: true, createdAt: true, messageId: true, to: true, template: true, state: true, raw: true, author: true } as const;
 
 type InboundRow = { id: string; receivedAt: Date; state: string; rawBytes: number };
-type OutboundRow = { id: string; createdAt: Date; messageId: string; to: string; template: string; state: string; raw: Uint8Array };
+type OutboundRow = { id: string; createdAt: Date; messageId: string; to: string; template: string; state: string; raw: Uint8Array; author: string | null };
 
 const head = (raw: Uint8Array) => Buffer.from(raw.subarray(0, THREAD_MESSAGE_BYTES));
 
@@ -35,7 +35,7 @@ async function inMessages(db: DbClient, rows: InboundRow[]): Promise<ThreadMessa
 }
 
 function outMessage(row: OutboundRow): ThreadMessage {
-  return { direction: 'out', id: row.id, at: row.createdAt, messageId: row.messageId, to: row.to, template: row.template, state: row.state, raw: head(row.raw), bytes: row.raw.length };
+  return { direction: 'out', id: row.id, at: row.createdAt, messageId: row.messageId, to: row.to, template: row.template, state: row.state, raw: head(row.raw), bytes: row.raw.length, author: row.author };
 }
 
 const byTime = (a: ThreadMessage, b: ThreadMessage) => a.at.getTime() - b.at.getTime();
@@ -81,7 +81,7 @@ export function createConversationStore(db: DbClient): Conversations {
             });
             if (count === 0) throw new AppError('conflict', 'this e-mail was answered, attached or moved meanwhile; reload and try again');
             await tx.outboundMessage.create({
-              data: { messageId: reply.messageId, to: reply.to, subject: reply.subject, template: reply.template, language: reply.language, raw: new Uint8Array(reply.raw), inboundId },
+              data: { messageId: reply.messageId, to: reply.to, subject: reply.subject, template: reply.template, language: reply.language, raw: new Uint8Array(reply.raw), author: reply.author ?? null, inboundId },
             });
           });
         } catch (error) {

@@ -99,6 +99,7 @@ export function createReturnStore(db: DbClient): ReturnStore {
                         template: input.reply.template,
                         language: input.reply.language,
                         raw: new Uint8Array(input.reply.raw),
+                        author: input.reply.author ?? null,
                         returnId,
                       },
                     }),

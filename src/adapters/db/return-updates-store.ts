@@ -174,6 +174,7 @@ export function createReturnUpdatesStore(db: DbClient): ReturnUpdates {
                     template: update.reply.template,
                     language: update.reply.language,
                     raw: new Uint8Array(update.reply.raw),
+                    author: update.reply.author ?? null,
                     returnId: current.id,
                   },
                 });

@@ -24,6 +24,8 @@ export type ThreadMessage =
       state: string;
       raw: Buffer;
       bytes: number;
+      /** The agent who wrote it or whose action sent it (`agent:<email>`); null for the machine's own replies. */
+      author: string | null;
     };
 
 export interface Conversations {

@@ -68,6 +68,8 @@ export interface OutboundDraft {
   template: ReplyTemplate;
   language: Language;
   raw: Buffer;
+  /** The agent who wrote the reply or whose action sends it (`agent:<email>`); absent for the machine's own replies. */
+  author?: string;
 }
 
 export interface StoredDocument extends ExtractedDocument {

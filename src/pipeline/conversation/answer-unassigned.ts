@@ -45,7 +45,7 @@ export async function answerUnassigned(deps: ConversationDeps, input: { inboundI
     inboundId: input.inboundId,
     fromStates: UNASSIGNED_STATES,
     reason: `answered by ${input.actor}`,
-    reply: { messageId: reply.messageId, to: reply.to, subject: reply.subject, template: 'agent_reply', language: reply.language, raw: await deps.composeMessage(reply) },
+    reply: { messageId: reply.messageId, to: reply.to, subject: reply.subject, template: 'agent_reply', language: reply.language, raw: await deps.composeMessage(reply), author: input.actor },
   });
   return { to };
 }

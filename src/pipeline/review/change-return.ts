@@ -58,7 +58,7 @@ export async function changeReturn(deps: ReviewDeps, ref: ReturnRef, change: Cha
     events.push({ actor: change.actor, type: change.noteType, ...(change.reason !== undefined ? { reason: change.reason } : {}), at });
   }
   if (change.changes?.length && events[0]) events[0] = { ...events[0], changes: change.changes };
-  const drafted = change.reply ? await draftReply(deps, ref, change.reply) : undefined;
+  const drafted = change.reply ? await draftReply(deps, ref, { ...change, reply: change.reply }) : undefined;
   const { change: update, suppressed } = await guardChange(
     {
       returnNumber: ref.returnNumber,
@@ -89,14 +89,16 @@ export async function recordNote(deps: ReviewDeps, ref: ReturnRef, note: Omit<Re
   });
 }
 
-async function draftReply(deps: ReviewDeps, ref: ReturnRef, reply: NonNullable<Change['reply']>): Promise<OutboundDraft> {
+async function draftReply(deps: ReviewDeps, ref: ReturnRef, change: Change & { reply: NonNullable<Change['reply']> }): Promise<OutboundDraft> {
+  const { reply } = change;
   const draft = await draftReturnReply(deps, ref, reply.template, reply.data, ref.customerEmail, {
     ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo } : {}),
     ...(reply.randomId ? { randomId: reply.randomId } : {}),
   });
   // An agent's action is customer-facing: without an address to answer, refuse it rather than act silently.
   if (!draft) throw new AppError('validation_failed', `return ${ref.returnNumber} has no customer e-mail to reply to`);
-  return draft;
+  // Who wrote or sent it travels with the reply, so the conversation names them (the timeline's event does too).
+  return { ...draft, author: change.actor };
 }
 
 /** The shop day of the agent's action (ship-by dates count from it). */

@@ -1,7 +1,6 @@
 // One return: the review page while it is under review (scan beside fields, edits, approve / reject / ask for a
 // better photo), and the desk's manual steps afterwards, with the timeline throughout. Routes only parse the form
 // and call src/pipeline/review; the lifecycle table, the reply and the audit trail are handled there.
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
@@ -27,12 +26,10 @@ import {
   reviveReturn,
   ShipByFormSchema,
 } from '../../pipeline/review/agent-actions.ts';
-import { loadReviewCheck } from '../../pipeline/review/review-check.ts';
 import type { AgentActor } from '../../pipeline/review/review-deps.ts';
 import type { AppContext } from '../build-app.ts';
-import { actorLabels } from '../view-models/actor-names.ts';
-import { buildReturnView } from '../view-models/return-view.ts';
-import { awaitsAnswer, threadView } from '../view-models/thread-view.ts';
+import { orShowAgain } from '../refused-form.ts';
+import { returnPage, type PageExtra } from './return-page.ts';
 
 const NumberParams = z.object({ number: z.string().regex(/^[A-Z0-9-]{1,40}$/i) });
 /** Edited fields arrive as `f.<key>`; everything else in the form is ours. */
@@ -71,32 +68,6 @@ function exchangeFrom(body: unknown): ExchangeChoice[] | undefined {
   return choices.length > 0 ? choices : undefined;
 }
 
-export const DONE_MESSAGES: Record<string, string> = {
-  saved: 'Corrections saved.',
-  approved: 'Approved — the shipping instructions are in the outbox.',
-  rejected: 'Rejected — the customer is told why.',
-  photo: 'A better photo was requested from the customer.',
-  received: 'Parcel received — the customer is told.',
-  inspected: 'Inspection recorded.',
-  refunded: 'Refund recorded — the customer is told.',
-  receipt: 'Receipt amount recorded — the refund below includes the shipping it owes.',
-  cancelled: 'Cancelled — the customer is told.',
-  reopened: 'Reopened — the application is under review again.',
-  extended: 'Ship-by date moved — the customer is told the new date.',
-  revived: 'Brought back — the customer is told the new ship-by date.',
-  answered: 'Answer sent to the outbox, in the customer\'s thread.',
-  attached: 'The e-mail joined this return\'s conversation.',
-  started: 'Return started from the e-mail: fill in the fields from the message, then decide.',
-  sent_back: 'Goods sent back — the customer is told why.',
-  replacement: 'Replacement sent — the customer is told.',
-};
-
-const ANSWER_SUPPRESSED: Record<string, string> = {
-  answer_own_address: 'the address is our own',
-  answer_recipient_blocked: 'replies to this address bounced too often',
-  answer_rate_limited: 'this address has had too many replies in the last hour',
-};
-
 function exchangeOf(body: unknown): { exchange?: ExchangeChoice[] } {
   const exchange = exchangeFrom(body);
   return exchange ? { exchange } : {};
@@ -115,37 +86,12 @@ function editsFrom(body: unknown): Record<string, string> {
 }
 
 export function returnRoutes(context: AppContext) {
-  const { deps, views, now } = context;
+  const { deps } = context;
 
-  async function renderPage(request: FastifyRequest, reply: FastifyReply, number: string, extra: { errors?: Record<string, string>; submitted?: Record<string, string> } = {}) {
-    const review = await context.review();
-    const [detail, ref, thread, users] = await Promise.all([deps.store.getReturn(number), review.updates.getReturnRef(number), deps.conversations.returnThread(number), deps.users.listUsers()]);
-    if (!detail) throw new AppError('not_found', `No return ${number}.`);
-    const check = await loadReviewCheck(review, detail.application, ref ?? detail);
-    const entries = await threadView(thread, deps.mime);
-    const view = buildReturnView(detail, ref, check, { minConfidence: review.policy.minConfidence, policy: review.policy, now: now(), timeZone: review.timeZone, shipWithinDays: review.policy.shipWithinDays, ...extra });
-    const who = actorLabels(users);
-    const done = (request.query as { done?: string }).done;
-    reply.type('text/html; charset=utf-8');
-    return views.return({
-      title: `Return ${number}`,
-      nav: 'queue',
-      user: request.user,
-        lang: request.lang,
-      csrf: reply.generateCsrf({ userInfo: request.sessionHash ?? 'anonymous' }),
-      ...view,
-      events: view.events.map((event) => ({ ...event, ...who(event.actor) })),
-      // Which rules the checks ran against (policy `name`), so an agent knows what "out of window" meant.
-      policyName: review.policy.name,
-      notice: done ? DONE_MESSAGES[done] : undefined,
-      warning: done?.startsWith('answer_') ? `Not sent: ${ANSWER_SUPPRESSED[done] ?? 'the reply guard refused it'}. The attempt is on the timeline.` : undefined,
-      conversation: entries,
-      awaitsAnswer: awaitsAnswer(entries),
-      // A fresh key per page: the same form sent twice drafts the same Message-ID, and the outbox takes it once.
-      replyKey: randomBytes(16).toString('hex'),
-      hasErrors: extra.errors && Object.keys(extra.errors).length > 0,
-    });
-  }
+  const renderPage = returnPage(context);
+  /** The action, or, when the rules refuse it, the page again with the problem beside the form and its values kept. */
+  const refusable = (request: FastifyRequest, reply: FastifyReply, number: string, form: string, act: () => Promise<unknown>, extra: PageExtra = {}) =>
+    orShowAgain(reply, form, request.body, act, (refused) => renderPage(request, reply, number, { ...extra, refused }));
 
   const done = (reply: FastifyReply, number: string, what: string) => reply.redirect(`/returns/${encodeURIComponent(number)}?done=${what}`, 303);
 
@@ -170,92 +116,118 @@ export function returnRoutes(context: AppContext) {
         return renderPage(request, reply, number, { errors: saved.errors as Record<string, string>, submitted: edits });
       }
       if (!approve) return done(reply, number, 'saved');
-      const notReturnable = notReturnableFrom(request.body);
-      await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
-      return done(reply, number, 'approved');
+      return refusable(request, reply, number, 'fields', async () => {
+        const notReturnable = notReturnableFrom(request.body);
+        await approveReturn(review, { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
+        return done(reply, number, 'approved');
+      }, { submitted: edits });
     });
 
     app.post('/returns/:number/approve', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const notReturnable = notReturnableFrom(request.body);
-      await approveReturn(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
-      return done(reply, number, 'approved');
+      return refusable(request, reply, number, 'fields', async () => {
+        const notReturnable = notReturnableFrom(request.body);
+        await approveReturn(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(notReturnable ? { notReturnable } : {}), ...exchangeOf(request.body) });
+        return done(reply, number, 'approved');
+      });
     });
 
     app.post('/returns/:number/reject', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = RejectSchema.parse(request.body);
-      await rejectReturn(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', reason: form.reason, ...(form.note ? { note: form.note } : {}) });
-      return done(reply, number, 'rejected');
+      return refusable(request, reply, number, 'reject', async () => {
+        const form = RejectSchema.parse(request.body);
+        await rejectReturn(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', reason: form.reason, ...(form.note ? { note: form.note } : {}) });
+        return done(reply, number, 'rejected');
+      });
     });
 
     app.post('/returns/:number/request-photo', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = NoteSchema.parse(request.body ?? {});
-      await requestBetterPhoto(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(form.note ? { note: form.note } : {}) });
-      return done(reply, number, 'photo');
+      return refusable(request, reply, number, 'photo', async () => {
+        const form = NoteSchema.parse(request.body ?? {});
+        await requestBetterPhoto(await context.review(), { returnNumber: number, actor: actorOf(request), expectedState: 'needs_review', ...(form.note ? { note: form.note } : {}) });
+        return done(reply, number, 'photo');
+      });
     });
 
     app.post('/returns/:number/parcel-received', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      await markParcelReceived(await context.review(), { returnNumber: number, actor: actorOf(request) });
-      return done(reply, number, 'received');
+      return refusable(request, reply, number, 'parcel', async () => {
+        await markParcelReceived(await context.review(), { returnNumber: number, actor: actorOf(request) });
+        return done(reply, number, 'received');
+      });
     });
 
     app.post('/returns/:number/inspection', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = InspectionSchema.parse(request.body);
-      await recordInspection(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, form.result === 'send_back' ? 'sent_back' : 'inspected');
+      return refusable(request, reply, number, 'inspection', async () => {
+        const form = InspectionSchema.parse(request.body);
+        await recordInspection(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
+        return done(reply, number, form.result === 'send_back' ? 'sent_back' : 'inspected');
+      });
     });
 
     app.post('/returns/:number/receipt-amount', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = ReceiptAmountSchema.parse(request.body);
-      await recordReceiptAmount(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'receipt');
+      return refusable(request, reply, number, 'receipt', async () => {
+        const form = ReceiptAmountSchema.parse(request.body);
+        await recordReceiptAmount(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
+        return done(reply, number, 'receipt');
+      });
     });
 
     app.post('/returns/:number/cancel', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = CancelFormSchema.parse(request.body);
-      await cancelReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'cancelled');
+      return refusable(request, reply, number, 'cancel', async () => {
+        const form = CancelFormSchema.parse(request.body);
+        await cancelReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
+        return done(reply, number, 'cancelled');
+      });
     });
 
     app.post('/returns/:number/reopen', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = ReopenFormSchema.parse(request.body);
-      await reopenReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'reopened');
+      return refusable(request, reply, number, 'reopen', async () => {
+        const form = ReopenFormSchema.parse(request.body);
+        await reopenReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
+        return done(reply, number, 'reopened');
+      });
     });
 
     app.post('/returns/:number/extend-ship-by', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = ShipByFormSchema.parse(request.body);
-      await extendShipBy(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'extended');
+      return refusable(request, reply, number, 'extend', async () => {
+        const form = ShipByFormSchema.parse(request.body);
+        await extendShipBy(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
+        return done(reply, number, 'extended');
+      });
     });
 
     app.post('/returns/:number/revive', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = ShipByFormSchema.parse(request.body);
-      await reviveReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'revived');
+      return refusable(request, reply, number, 'revive', async () => {
+        const form = ShipByFormSchema.parse(request.body);
+        await reviveReturn(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
+        return done(reply, number, 'revived');
+      });
     });
 
     app.post('/returns/:number/replacement-sent', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = ReplacementSentSchema.parse(request.body ?? {});
-      await markReplacementSent(await context.review(), { returnNumber: number, actor: actorOf(request), ...(form.trackingNumber ? { trackingNumber: form.trackingNumber } : {}) });
-      return done(reply, number, 'replacement');
+      return refusable(request, reply, number, 'replacement', async () => {
+        const form = ReplacementSentSchema.parse(request.body ?? {});
+        await markReplacementSent(await context.review(), { returnNumber: number, actor: actorOf(request), ...(form.trackingNumber ? { trackingNumber: form.trackingNumber } : {}) });
+        return done(reply, number, 'replacement');
+      });
     });
 
     app.post('/returns/:number/refund-issued', async (request, reply) => {
       const { number } = NumberParams.parse(request.params);
-      const form = RefundIssuedSchema.parse(request.body);
-      await markRefundIssued(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
-      return done(reply, number, 'refunded');
+      return refusable(request, reply, number, 'refund', async () => {
+        const form = RefundIssuedSchema.parse(request.body);
+        await markRefundIssued(await context.review(), { returnNumber: number, actor: actorOf(request), ...form });
+        return done(reply, number, 'refunded');
+      });
     });
   };
 }

@@ -2,6 +2,7 @@
 // attachment names), oldest first. Shown as escaped text only: an e-mail's HTML is never rendered.
 import type { ThreadMessage } from '../../domain/ports/conversations.ts';
 import type { MimeParser } from '../../domain/ports/mime-parser.ts';
+import type { ActorLabel } from './actor-names.ts';
 
 /** Characters of one e-mail's text shown: enough for a conversation, not a 30 MB paste. */
 const MAX_TEXT_CHARS = 20_000;
@@ -19,6 +20,8 @@ export interface ThreadEntry {
   id: string;
   state: string;
   template: string | null;
+  /** Our reply's agent (`agent:<email>`): who wrote it, or whose action sent it; null for the machine's own. */
+  author: string | null;
   truncated: boolean;
 }
 
@@ -40,10 +43,19 @@ export async function threadView(messages: readonly ThreadMessage[], mime: MimeP
         id: message.id,
         state: message.state,
         template: message.direction === 'out' ? message.template : null,
+        author: message.direction === 'out' ? message.author : null,
         truncated: message.raw.length < message.bytes,
       };
     }),
   );
+}
+
+/** Each reply with its agent as people know them (name, else e-mail; the e-mail on hover), as the timeline does. */
+export function withAuthors<T extends Pick<ThreadEntry, 'author'>>(entries: readonly T[], who: (actor: string) => ActorLabel): (T & { authorName: string | null; authorEmail: string | null })[] {
+  return entries.map((entry) => {
+    const label = entry.author ? who(entry.author) : { actorName: null, actorEmail: null };
+    return { ...entry, authorName: label.actorName, authorEmail: label.actorEmail };
+  });
 }
 
 /** The customer wrote last and nobody has answered yet. */

@@ -160,4 +160,55 @@ describe('web: conversations', () => {
     const ret = await agent.get(`/returns/${number}`);
     expect(ret.body).toContain('value="Ковалёва Анна Сергеевна"');
   });
+
+  const outgoing = (html: string, text: string) => [...html.matchAll(/<li class="message outgoing">[\s\S]*?<\/li>/g)].map((m) => m[0]).find((li) => li.includes(text));
+
+  it('regression: an answer in the conversation did not say which agent wrote it; it names them, in both languages', async () => {
+    await fx.seedReturn({ returnNumber: 'RT-K002', state: 'awaiting_shipment' });
+    const form = await agent.get('/returns/RT-K002');
+    const replyKey = /name="replyKey" value="([0-9a-f]{32})"/.exec(form.body)![1]!;
+    expect((await agent.post('/returns/RT-K002/answer', { _csrf: csrfOf(form.body), replyKey, text: 'Посылку ждём до пятницы.' })).status).toBe(303);
+    const unnamed = (await agent.get('/returns/RT-K002')).body;
+    expect(outgoing(unnamed, 'Посылку ждём')).toContain(`<span class="author" title="${USERS.support}">written by ${USERS.support}</span>`);
+    expect(unnamed).not.toMatch(/<li class="message incoming">(?:(?!<\/li>)[\s\S])*class="author"/);
+    await fx.users.setUserName(USERS.support, 'Семён Петров');
+    try {
+      expect(outgoing((await agent.get('/returns/RT-K002')).body, 'Посылку ждём')).toContain(`<span class="author" title="${USERS.support}">written by Семён Петров</span>`);
+      const russian = new WebClient(fx.app);
+      await russian.login(USERS.manager);
+      russian.jar.set('ri_lang', 'ru');
+      expect(outgoing((await russian.get('/returns/RT-K002')).body, 'Посылку ждём')).toContain('написал(а): Семён Петров');
+    } finally {
+      await fx.users.setUserName(USERS.support, null);
+    }
+  });
+
+  it('regression: an answered unassigned e-mail showed "answered by agent:<email>"; it names the person', async () => {
+    const id = await seedInbound('thanks', 'Ольга <olga@example.org>', 'Спасибо', 'Спасибо за помощь! Когда придут деньги?');
+    const form = await agent.get(`/attention/${id}`);
+    const replyKey = /name="replyKey" value="([0-9a-f]{32})"/.exec(form.body)![1]!;
+    expect((await agent.post(`/attention/${id}/answer`, { _csrf: csrfOf(form.body), replyKey, text: 'Деньги придут в течение 10 дней.' })).status).toBe(303);
+    // Its inbox page was the trail's note (answered by agent:sam@…) or, once answered, a 404: it is the e-mail with our
+    // answer, the agent named as the desk knows them.
+    const shown = await agent.get(`/attention/${id}`);
+    expect(shown.status).toBe(303);
+    expect(shown.location).toBe(`/mail/${id}`);
+    const unnamed = (await agent.get(shown.location!)).body;
+    expect(unnamed).toContain(`<span class="author" title="${USERS.support}">written by ${USERS.support}</span>`);
+    expect(unnamed).not.toContain('agent:');
+    await fx.users.setUserName(USERS.support, 'Семён Петров');
+    try {
+      expect((await agent.get(`/mail/${id}`)).body).toContain(`<span class="author" title="${USERS.support}">written by Семён Петров</span>`);
+      const russian = new WebClient(fx.app);
+      await russian.login(USERS.manager);
+      russian.jar.set('ri_lang', 'ru');
+      const ru = (await russian.get(`/mail/${id}`)).body;
+      expect(ru).toContain('написал(а): Семён Петров');
+      expect(ru).not.toContain('agent:');
+    } finally {
+      await fx.users.setUserName(USERS.support, null);
+    }
+    // An e-mail attached to a return is shown in that return's conversation.
+    expect((await agent.get(`/attention/${ids.lost}`)).location).toBe('/returns/RT-K001#conversation');
+  });
 });

@@ -14,7 +14,7 @@ import { EDIT_HINTS } from '../../../src/pipeline/review/edit-fields.ts';
 import { FORM_FIELD_LABELS, ZOD_ISSUE_PHRASES } from '../../../src/web/form-issues.ts';
 import { createTranslator, loadDictionary } from '../../../src/web/i18n/ui-language.ts';
 import { DURATION_UNITS } from '../../../src/web/load-views.ts';
-import { DONE_MESSAGES } from '../../../src/web/routes/return-routes.ts';
+import { DONE_MESSAGES } from '../../../src/web/routes/return-page.ts';
 import { FIELD_LABELS, slaBadge } from '../../../src/web/view-models/return-view.ts';
 import { machineMessages } from '../../support/machine-messages.ts';
 import { parse } from 'yaml';
