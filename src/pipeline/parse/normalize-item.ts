@@ -18,8 +18,10 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
   switch (key) {
     case 'sku':
       return normalizeSku(raw, { ocr });
-    case 'name':
-      return ocr ? ocrText(raw) : normalizeText(raw);
+    case 'name': {
+      const text = ocr ? ocrText(raw) : normalizeText(raw);
+      return text && ocr ? volumeUnit(text) : text;
+    }
     case 'size': {
       const value = raw.replace(/\s+/g, ' ').trim();
       if (value === '') return undefined;
@@ -51,4 +53,15 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       return text ? { ...text, strict: false, ambiguous: true } : undefined;
     }
   }
+}
+
+/**
+ * A volume closes a name ("Рюкзак городской 20 л", "Термос 0,75 л"), and OCR reads its л as п or a: a lone
+ * letter after a number at the end, which is no unit, is that л.
+ */
+const LITRE_MISREAD = /(\d\s)[пaа](\.?)$/;
+
+function volumeUnit(text: Normalized): Normalized {
+  if (!LITRE_MISREAD.test(text.value)) return text;
+  return { value: text.value.replace(LITRE_MISREAD, '$1л$2'), fixes: text.fixes + 1, strict: false };
 }

@@ -110,6 +110,13 @@ describe('accuracy regressions', () => {
     expect(normalizeItemCell('size', '50x90', false)?.value).toBe('50x90');
   });
 
+  it('litre-misread: a lone п or a after a number closing an OCR\'d name is the litre sign', () => {
+    expect(normalizeItemCell('name', 'Рюкзак городской 20 п', true)).toMatchObject({ value: 'Рюкзак городской 20 л', strict: false });
+    expect(normalizeItemCell('name', 'Термос Stanley Classic 0,75 a', true)?.value).toBe('Термос Stanley Classic 0,75 л');
+    expect(normalizeItemCell('name', 'Рюкзак городской 20 п', false)?.value).toBe('Рюкзак городской 20 п');
+    expect(normalizeItemCell('name', 'Набор бокалов для вина, 4 шт', true)?.value).toBe('Набор бокалов для вина, 4 шт');
+  });
+
   it('size-l-as-g: a letter size L that OCR read as the Cyrillic Г is L, counted as a correction', () => {
     expect(normalizeItemCell('size', 'Г', true)).toEqual({ value: 'L', fixes: 1, strict: false });
     expect(normalizeItemCell('size', 'ГГ', true)?.value).toBe('ГГ');
