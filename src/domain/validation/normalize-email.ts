@@ -33,6 +33,12 @@ export function normalizeEmail(raw: string, options: { ocr?: boolean } = {}): No
     text = swapped.text;
     fixes += swapped.fixes;
   }
+  // OCR reads the "@" glyph's opening curl as an "e" of its own after a number ("osipova83e@"): a local part
+  // rarely ends in digits and one e.
+  if (options.ocr && /\de@/.test(text)) {
+    text = text.replace(/(\d)e@/, '$1@');
+    fixes += 1;
+  }
   if (options.ocr && !text.includes('@')) {
     const restored = restoreAt(text);
     if (restored) {

@@ -32,6 +32,12 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail(raw, { ocr: true })).toMatchObject({ value, strict: false });
   });
 
+  it('on OCR text, drops an "e" the "@" glyph left after a number; typed text keeps it', () => {
+    expect(normalizeEmail('a.osipova83e@yandex.ru', { ocr: true })).toMatchObject({ value: 'a.osipova83@yandex.ru', strict: false });
+    expect(normalizeEmail('a.osipova83e@yandex.ru')?.value).toBe('a.osipova83e@yandex.ru');
+    expect(normalizeEmail('alice@yandex.ru', { ocr: true })).toMatchObject({ value: 'alice@yandex.ru', strict: true });
+  });
+
   it('needs the "@" on typed text, and before a domain it does not know', () => {
     expect(normalizeEmail('svetlana93agmail.com')).toBeUndefined();
     expect(normalizeEmail('svetlana93ashop-mail.com', { ocr: true })).toBeUndefined();
