@@ -26,11 +26,18 @@ const MIN_DIGIT_SHARE = 0.5;
 const MAX_WORDS = 120;
 /** A second reading below this confidence is no evidence against the first. */
 const MIN_CONFIDENCE = 0.6;
+/**
+ * A first reading this doubtful is no word at all: the pair made letters of bold digits ("044525187" as
+ * "маыний" at 0.00 on a marketplace photo). Such a word is read again too, and becomes the number English
+ * reads there, when English is sure of it.
+ */
+const GARBLED = 0.2;
+const SURE_NUMBER = 0.85;
 /** English reads a slashed or dotted zero as one of these letters; among digits it is a zero. */
 const ZERO_LOOKALIKES = /[QOoDØø]/g;
 
 export async function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
-  const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => isMostlyDigits(w.text)).slice(0, MAX_WORDS);
+  const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => isMostlyDigits(w.text) || w.confidence < GARBLED).slice(0, MAX_WORDS);
   if (chosen.length === 0) return words;
   const rows = await readStackedWords(ocr, page, chosen.map(({ w }) => w), { page: pageNumber, psm: SINGLE_BLOCK, languages: LATIN, timeoutMs: remaining() });
   // Out of time or the engine failed: the page keeps its first reading.
@@ -42,7 +49,7 @@ export async function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: P
     const confidence = Math.min(...again.map((a) => a.confidence));
     if (confidence < MIN_CONFIDENCE) return;
     const second = asDigits(again.map((a) => a.text).join(''));
-    const text = sameShape(second, w.text) ? keepingZeros(w.text, second) : latinCodeFor(w.text, second);
+    const text = w.confidence < GARBLED ? numberFor(second, confidence) : sameShape(second, w.text) ? keepingZeros(w.text, second) : latinCodeFor(w.text, second);
     if (text !== undefined && text !== w.text) result[i] = { ...w, text, confidence: Math.min(w.confidence, confidence) };
   });
   return result;
@@ -52,6 +59,11 @@ export function isMostlyDigits(text: string): boolean {
   const digits = text.replace(/\D/g, '').length;
   const alnum = text.replace(/[^\p{L}\p{N}]/gu, '').length;
   return digits >= MIN_DIGITS && digits >= MIN_DIGIT_SHARE * alnum;
+}
+
+/** English's reading of a garbled word, when that is a number it is sure of: digits and the signs numbers carry. */
+function numberFor(second: string, confidence: number): string | undefined {
+  return confidence >= SURE_NUMBER && /^[\d.,\-/()+]*\d{3}[\d.,\-/()+]*$/.test(second) ? second : undefined;
 }
 
 /** Zero look-alikes as zeros, when the reading is otherwise digits. */

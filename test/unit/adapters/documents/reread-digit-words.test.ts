@@ -51,6 +51,22 @@ describe('rereadDigitWords', () => {
     expect(await rereadDigitWords(failing, page, words, 1, () => 1)).toEqual(words);
   });
 
+  it('reads a garbled word again and takes a number English is sure of, and nothing else', async () => {
+    const words = [
+      word('БИК', 0.94, 10, 100, 90, 124),
+      word('маыний', 0.0, 100, 100, 280, 124),
+      word('ООО', 0.0, 300, 100, 480, 124),
+      word('ыы', 0.15, 500, 100, 600, 124),
+    ];
+    // The last two English readings: a number read doubtfully, and letters.
+    const sure = await rereadDigitWords(englishReads(['049205603', '30101810600000000603'], 0.9), page, words.slice(0, 3), 1, () => 10_000);
+    expect(sure.map((w) => w.text)).toEqual(['БИК', '049205603', '30101810600000000603']);
+    const unsure = await rereadDigitWords(englishReads(['044525185'], 0.7), page, words.slice(0, 2), 1, () => 10_000);
+    expect(unsure.map((w) => w.text)).toEqual(['БИК', 'маыний']);
+    const letters = await rereadDigitWords(englishReads(['entnsri'], 0.95), page, [words[3]!], 1, () => 10_000);
+    expect(letters.map((w) => w.text)).toEqual(['ыы']);
+  });
+
   it('asks nothing of a page without numbers', async () => {
     const ocr = englishReads([]);
     const words = [word('Получатель', 0.9, 20, 104, 120, 128), word('№', 0.9, 130, 104, 140, 128)];
