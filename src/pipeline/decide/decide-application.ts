@@ -124,10 +124,9 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
     ...checked,
     fields: { ...checked.fields, ...(settledReason ? { reason: settledReason } : {}), ...(settledBik ? { bik: settledBik } : {}) },
   };
-  const confirmedWithin: Partial<Record<string, Confirmation>> = {
-    ...(settledReason ? { reason: 'reasonText' as const } : {}),
-    ...(settledBik ? { bik: 'controlKey' as const } : {}),
-  };
+  const confirmedWithin: Partial<Record<string, Confirmation>> = {};
+  if (settledReason) confirmedWithin['reason'] = 'reasonText';
+  if (settledBik) confirmedWithin['bik'] = 'controlKey';
   reasons.unshift(...checkRequiredFields(weighed, policy, input.exchangedItems));
   const evidence = evidenceOf(weighed, policy, confirmedWithin);
   const confirmed = confirmedFields(checked).map((field) => ({ field, by: `order ${order?.orderNumber}` }));
