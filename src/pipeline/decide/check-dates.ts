@@ -1,10 +1,13 @@
 // Dates on the application that no order can vouch for: a date in the future is a misreading or a mistake.
+// The application's own date is not among them: `today` is the day the e-mail arrived, every rule counts from it
+// (#13), and a signature dated after the arrival or unreadable (a slip of the pen, a misread digit) changes no outcome.
 import type { ParsedApplication } from '../../domain/application.ts';
 import type { DecisionReason } from '../../domain/decision.ts';
 import { reason } from './decision-reasons.ts';
 import { daysBetween, isIsoDate } from './iso-date.ts';
 
-const DATE_FIELDS = ['orderDate', 'receivedDate', 'applicationDate'] as const;
+/** The dates a rule counts from or checks against the order. */
+const DATE_FIELDS = ['orderDate', 'receivedDate'] as const;
 
 export function checkDates(application: ParsedApplication, today: string): DecisionReason[] {
   const reasons: DecisionReason[] = [];

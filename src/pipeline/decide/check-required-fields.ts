@@ -10,6 +10,15 @@ import { settleRefundMethod } from './settle-refund-method.ts';
 
 /** Problems the parser found that a person must look at even when the value was read confidently. */
 const PARSE_PROBLEMS_FOR_REVIEW = new Set(['invalid_value', 'checksum_failed', 'inconsistent']);
+/**
+ * Fields no rule reads, or that the order and the e-mail establish: a reading problem with one of them is shown to
+ * whoever opens the return, but is no reason to withhold a decision that rests on other values (issue #11: only
+ * what only the customer can give must be read from the paper). The application's own date: every rule counts
+ * from the e-mail's arrival (#13), so a signature date misread, unreadable or later than the arrival changes no
+ * outcome. The buyer's name, e-mail and phone: the order says who the buyer is, and match-order.ts checks the
+ * applicant against it. The order's date: the order's own, compared with it in match-order.ts.
+ */
+const NOT_RESTED_ON = new Set(['applicationDate', 'fullName', 'email', 'phone', 'orderDate']);
 
 /** `exchangedItems`: items an agent exchanged, kept in the decision rather than on the application; returned all the same. */
 export function checkRequiredFields(application: ParsedApplication, policy: Policy, exchangedItems = 0): DecisionReason[] {
@@ -48,7 +57,7 @@ export function checkRequiredFields(application: ParsedApplication, policy: Poli
   });
 
   for (const p of application.problems) {
-    if (PARSE_PROBLEMS_FOR_REVIEW.has(p.code)) reasons.push({ code: p.code, field: p.field, message: p.message });
+    if (PARSE_PROBLEMS_FOR_REVIEW.has(p.code) && !NOT_RESTED_ON.has(p.field)) reasons.push({ code: p.code, field: p.field, message: p.message });
   }
   return reasons;
 }

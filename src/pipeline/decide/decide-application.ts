@@ -13,10 +13,12 @@ import { checkDates } from './check-dates.ts';
 import { checkRequiredFields } from './check-required-fields.ts';
 import { computeRefund, type EarlierReturn, type RefundBreakdown } from './compute-refund.ts';
 import { completeFromOrder, type Correction } from './complete-from-order.ts';
-import { evidenceOf, type Evidence } from './evidence.ts';
+import { evidenceOf, type Confirmation, type Evidence } from './evidence.ts';
 import { reason } from './decision-reasons.ts';
 import { daysBetween, isIsoDate } from './iso-date.ts';
 import { matchOrder, type MatchedItem } from './match-order.ts';
+import { settleBik } from './settle-bik.ts';
+import { settleReason } from './settle-reason.ts';
 import { paperConfidence, withoutOrderEvidence } from '../../domain/value-provenance.ts';
 
 export interface DecideInput {
@@ -114,8 +116,19 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
     ({ items, customerMatched } = match);
     corrections = [...corrections, ...match.corrections.map((c) => ({ field: `items[${c.item}].sku`, from: c.from, to: c.to, message: c.message }))];
   }
-  reasons.unshift(...checkRequiredFields(checked, policy, input.exchangedItems));
-  const evidence = evidenceOf(checked, policy);
+  // What the paper proves by itself (two readings agreeing, a control key holding) is settled for the decision
+  // only; the stored application keeps every value as read, so deciding again weighs the same evidence again.
+  const settledReason = settleReason(checked, policy.minConfidence);
+  const settledBik = settleBik(checked, policy.minConfidence);
+  const weighed: ParsedApplication = {
+    ...checked,
+    fields: { ...checked.fields, ...(settledReason ? { reason: settledReason } : {}), ...(settledBik ? { bik: settledBik } : {}) },
+  };
+  const confirmedWithin: Partial<Record<string, Confirmation>> = {};
+  if (settledReason) confirmedWithin['reason'] = 'reasonText';
+  if (settledBik) confirmedWithin['bik'] = 'controlKey';
+  reasons.unshift(...checkRequiredFields(weighed, policy, input.exchangedItems));
+  const evidence = evidenceOf(weighed, policy, confirmedWithin);
   const confirmed = confirmedFields(checked).map((field) => ({ field, by: `order ${order?.orderNumber}` }));
 
   const confident = (value: { confidence: number } | undefined) => value !== undefined && value.confidence >= policy.minConfidence;
@@ -125,7 +138,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
   const orderCertain = order !== null && customerMatched && numberAsRead && confident(checked.fields.orderNumber);
   const effectiveReason = (item: MatchedItem): Reason | undefined => item.reason ?? appReason;
   const reasonCertain = (item: MatchedItem) =>
-    item.reason !== undefined ? confident(checked.items[item.index]?.reason) : confident(checked.fields.reason);
+    item.reason !== undefined ? confident(checked.items[item.index]?.reason) : confident(weighed.fields.reason);
 
   // Certain violations, item by item: the whole application is rejected only when every item has one.
   const violations: DecisionReason[] = [];

@@ -17,9 +17,24 @@ export interface Evidence {
   readConfidence?: number;
   /** The order corrected a doubtful reading (the value is the order's, not what was read). */
   corrected?: true;
+  /** What on the paper itself confirmed a doubtful reading for this decision (settle-reason.ts, settle-bank-details.ts). */
+  confirmedBy?: Confirmation;
 }
 
-export function evidenceOf(application: ParsedApplication, policy: Policy): Evidence[] {
+/** How the paper can confirm itself, as the review page and the audit trail say it. */
+export const CONFIRMATIONS = {
+  reasonText: "paper, confirmed by the customer's own words",
+  controlKey: 'paper, confirmed by the control key',
+} as const;
+export type Confirmation = keyof typeof CONFIRMATIONS;
+
+/** A value's source for people, with what confirmed it on the paper itself when that settled it. */
+export function describeEvidenceSource(evidence: Evidence, fallback: string): string {
+  return evidence.confirmedBy !== undefined ? CONFIRMATIONS[evidence.confirmedBy] : fallback;
+}
+
+/** `confirmedBy`: per field, what on the paper itself confirmed its doubtful reading for this decision. */
+export function evidenceOf(application: ParsedApplication, policy: Policy, confirmedBy: Readonly<Partial<Record<string, Confirmation>>> = {}): Evidence[] {
   const reason = ReasonSchema.safeParse(application.fields.reason?.value);
   const method = RefundMethodSchema.safeParse(application.fields.refundMethod?.value);
   const one = (field: string, value: FieldValue | undefined): Evidence[] =>
@@ -31,6 +46,7 @@ export function evidenceOf(application: ParsedApplication, policy: Policy): Evid
           confidence: value.confidence,
           ...(value.readConfidence !== undefined ? { readConfidence: value.readConfidence } : {}),
           ...(value.readValue !== undefined ? { corrected: true } : {}),
+          ...(confirmedBy[field] !== undefined ? { confirmedBy: confirmedBy[field]! } : {}),
         }]
       : [];
   return [
@@ -45,7 +61,7 @@ export function describeEvidence(application: ParsedApplication, evidence: reado
     .map((e) => {
       const item = /^items\[(\d+)\]\.(\w+)$/.exec(e.field);
       const value = item ? application.items[Number(item[1])]?.[item[2] as 'sku'] : application.fields[e.field as 'reason'];
-      return `${e.field}: ${value ? describeSource(value) : e.source}`;
+      return `${e.field}: ${describeEvidenceSource(e, value ? describeSource(value) : e.source)}`;
     })
     .join('; ');
 }

@@ -14,6 +14,7 @@ import { REJECTION_REASONS } from '../../pipeline/review/decide-review.ts';
 import type { ReviewCheck } from '../../pipeline/review/review-check.ts';
 import { exchangedItems } from '../../pipeline/review/desk-steps.ts';
 import { exchangeShippingRefund } from '../../pipeline/refunds/exchange-shipping-refund.ts';
+import { describeEvidenceSource } from '../../pipeline/decide/evidence.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   orderNumber: 'Order number',
@@ -155,7 +156,7 @@ export function buildReturnView(
     otherProblems: application.problems.filter((p) => !(FIELD_KEYS as readonly string[]).includes(p.field) && !p.field.startsWith('items[')),
     reasons: check.decision.reasons,
     // Each decisive field and where its value came from, as the checks above judged it.
-    evidence: (check.decision.evidence ?? []).map((e) => ({ field: e.field, source: describeSource({ value: '', ...e, ...(e.corrected ? { readValue: '' } : {}) }), confidence: e.confidence })),
+    evidence: (check.decision.evidence ?? []).map((e) => ({ field: e.field, source: describeEvidenceSource(e, describeSource({ value: '', ...e, ...(e.corrected ? { readValue: '' } : {}) })), confidence: e.confidence })),
     orderFoundBy: check.decision.orderFoundBy ?? null,
     order: check.order
       ? {

@@ -79,7 +79,8 @@ describe('matchOrder', () => {
   describe('dates', () => {
     it.each([
       ['received in the future', { receivedDate: '2025-03-11' }, ['date_in_future']],
-      ['signed in the future', { applicationDate: '2025-04-01' }, ['date_in_future']],
+      // Every rule counts from the e-mail's arrival (#13): a signature dated after it decides nothing.
+      ['signed after the e-mail arrived', { applicationDate: '2025-04-01' }, []],
       ['order date in the future', { orderDate: '2025-12-01', receivedDate: '2025-03-05' }, ['date_in_future', 'inconsistent', 'order_date_mismatch']],
       ['received before the order was placed', { receivedDate: '2025-02-27' }, ['inconsistent', 'date_before_order']],
       ['order date differs from the order', { orderDate: '2025-02-28' }, ['order_date_mismatch']],
