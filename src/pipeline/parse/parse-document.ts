@@ -200,8 +200,9 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   // A letter in the customer's own words ("размер не подошёл"): a guess from keywords, kept low.
   if (!readings.has('reason') && ticks.length === 0) {
     const said = reasonFromProse(lines, skip);
-    // The customer's words are a guess from keywords, unless the law the letter cites says the same.
-    const confirmed = said !== undefined && said.lawAgrees && !said.line.ocr;
+    // The customer's words are a guess from keywords, unless the law the letter cites says the same: two
+    // statements of one thing, each read on its own, on a scan as on a text layer.
+    const confirmed = said !== undefined && said.lawAgrees;
     if (said) readings.set('reason', { ...fromLine({ value: said.reason, fixes: 0, strict: confirmed }, said.line, textSource, !confirmed), ...(confirmed ? {} : { cap: WORDS_CAP }) });
   }
   if (!readings.has('reasonText')) {

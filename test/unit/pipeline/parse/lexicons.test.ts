@@ -25,6 +25,12 @@ describe('reason lexicon', () => {
   it.each(entries)('%s: "%s" is read as that reason', (reason, phrase) => {
     expect(inferReason(`Товар: ${phrase}`)).toBe(reason);
   });
+
+  it('reads a chip as a defect, and "сколько" as no reason', () => {
+    expect(inferReason('Скол на крае')).toBe('defect');
+    expect(inferReason('Сколько стоит доставка?')).toBeUndefined();
+    expect(inferReason('Пришла другая модель')).toBe('wrong_item');
+  });
 });
 
 describe('item header lexicon', () => {
