@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isAddressAsWritten, rereadAddresses } from '../../../../src/adapters/documents/reread-addresses.ts';
 import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
-import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
 import type { PositionedWord } from '../../../../src/domain/document.ts';
-import { FakeOcrEngine } from './fake-ocr-engine.ts';
+import { FakeOcrEngine, stackedReadings } from './fake-ocr-engine.ts';
 
 const page: GreyImage = { data: new Uint8Array(800 * 400).fill(255), width: 800, height: 400 };
 const word = (text: string, confidence: number, x0: number): PositionedWord => ({ text, confidence, x0, y0: 100, x1: x0 + 80, y1: 124 });
 
 /** Answers each stacked cut with the given English reading, top to bottom. */
-function englishReads(readings: Array<[string, number]>) {
-  return new FakeOcrEngine((job: OcrJob) => ({
-    status: 'done',
-    page: {
-      page: job.page,
-      width: job.width,
-      height: job.height,
-      lines: [],
-      // Each cut is the word's 24 px plus 8 px of paper above and below; 24 px of paper between cuts.
-      words: readings.map(([text, confidence], k) => ({ text, confidence, x0: 30, y0: 24 + k * 64 + 8, x1: 130, y1: 24 + k * 64 + 32 })),
-    },
-  }));
-}
+const englishReads = (readings: Array<[string, number]>) => stackedReadings(() => readings);
 
 describe('rereadAddresses', () => {
   it('takes the English reading of an address the pair garbled, and leaves a well-read one alone', async () => {

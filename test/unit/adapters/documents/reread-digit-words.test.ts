@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isMostlyDigits, keepingZeros, latinCodeFor, rereadDigitWords, sameShape } from '../../../../src/adapters/documents/reread-digit-words.ts';
 import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
-import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
 import type { PositionedWord } from '../../../../src/domain/document.ts';
-import { FakeOcrEngine } from './fake-ocr-engine.ts';
+import { FakeOcrEngine, stackedReadings } from './fake-ocr-engine.ts';
 
 const page: GreyImage = { data: new Uint8Array(800 * 400).fill(255), width: 800, height: 400 };
 const word = (text: string, confidence: number, x0: number, y0: number, x1: number, y1: number): PositionedWord => ({ text, confidence, x0, y0, x1, y1 });
 
-/** Answers each stacked cut with the given text, placed where the k-th cut of a 24-pixel-high word lies. */
-function englishReads(texts: string[], confidence = 0.9) {
-  return new FakeOcrEngine((job: OcrJob) => ({
-    status: 'done',
-    page: {
-      page: job.page,
-      width: job.width,
-      height: job.height,
-      lines: [],
-      // Each cut is the word's 24 px plus 8 px of paper above and below; 24 px of paper between cuts.
-      words: texts.map((text, k) => word(text, confidence, 30, 24 + k * 64 + 8, 130, 24 + k * 64 + 32)),
-    },
-  }));
-}
+/** Answers each stacked cut with the given text, at one confidence. */
+const englishReads = (texts: string[], confidence = 0.9) => stackedReadings(() => texts.map((text) => [text, confidence]));
 
 describe('rereadDigitWords', () => {
   it('takes the English reading of a number when it is the same word with other digits, and only then', async () => {
