@@ -16,6 +16,7 @@ import { readMissedInk } from './read-missed-ink.ts';
 import { rereadAddresses } from './reread-addresses.ts';
 import { rereadDigitWords } from './reread-digit-words.ts';
 import { rereadOtherScript } from './reread-other-script.ts';
+import { firstChanges } from './stack-word-cuts.ts';
 
 const SPARSE_TEXT = '11' as Tesseract.PSM;
 
@@ -91,7 +92,7 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
         rereadDigitWords(ocr, clean, first, pageNumber, remaining),
         rereadOtherScript(ocr, clean, first, pageNumber, remaining),
       ]);
-      const words = [...first.map((w, i) => rereads.map((r) => r[i]!).find((again) => again !== w) ?? w), ...missed];
+      const words = [...firstChanges(first, rereads), ...missed];
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

@@ -8,7 +8,7 @@ import type { PositionedWord } from '../../domain/document.ts';
 import { normalizeEmail } from '../../domain/validation/normalize-email.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine } from '../ocr/ocr-engine.ts';
-import { readStackedWords } from './stack-word-cuts.ts';
+import { rereadWords } from './stack-word-cuts.ts';
 
 const SINGLE_BLOCK = '6' as Tesseract.PSM;
 /** A page holds a few addresses; a page with many is a list, not an application. */
@@ -19,19 +19,17 @@ const MAX_WORDS = 12;
  */
 const MIN_CONFIDENCE = 0.5;
 
-export async function rereadAddresses(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
-  const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => w.text.includes('@')).slice(0, MAX_WORDS);
-  if (chosen.length === 0) return words;
-  const rows = await readStackedWords(ocr, page, chosen.map(({ w }) => w), { page: pageNumber, psm: SINGLE_BLOCK, languages: ['eng'], timeoutMs: remaining() });
-  // Out of time or the engine failed: the page keeps its first reading.
-  if (!rows) return words;
-  const result = [...words];
-  chosen.forEach(({ w, i }, k) => {
-    const again = rows[k]!;
-    if (again.length !== 1 || again[0]!.confidence < MIN_CONFIDENCE) return;
-    if (isAddressAsWritten(again[0]!.text) && !isAddressAsWritten(w.text)) result[i] = { ...w, text: again[0]!.text, confidence: Math.min(w.confidence, again[0]!.confidence) };
+export function rereadAddresses(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
+  return rereadWords(ocr, page, words, {
+    choose: (w) => w.text.includes('@'),
+    max: MAX_WORDS,
+    job: { page: pageNumber, psm: SINGLE_BLOCK, languages: ['eng'], timeoutMs: remaining() },
+    judge: (w, again) => {
+      const [second] = again;
+      if (again.length !== 1 || second!.confidence < MIN_CONFIDENCE) return undefined;
+      return isAddressAsWritten(second!.text) && !isAddressAsWritten(w.text) ? { text: second!.text, confidence: second!.confidence } : undefined;
+    },
   });
-  return result;
 }
 
 /** An address that needs no repair: Latin, one "@", a domain with a dot. */

@@ -12,7 +12,7 @@ import type Tesseract from 'tesseract.js';
 import type { PositionedWord } from '../../domain/document.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine } from '../ocr/ocr-engine.ts';
-import { readStackedWords } from './stack-word-cuts.ts';
+import { rereadWords } from './stack-word-cuts.ts';
 
 const SINGLE_BLOCK = '6' as Tesseract.PSM;
 const LATIN = ['eng'] as const;
@@ -36,23 +36,20 @@ const SURE_NUMBER = 0.85;
 /** English reads a slashed or dotted zero as one of these letters; among digits it is a zero. */
 const ZERO_LOOKALIKES = /[QOoDØø]/g;
 
-export async function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
-  const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => isMostlyDigits(w.text) || w.confidence < GARBLED).slice(0, MAX_WORDS);
-  if (chosen.length === 0) return words;
-  const rows = await readStackedWords(ocr, page, chosen.map(({ w }) => w), { page: pageNumber, psm: SINGLE_BLOCK, languages: LATIN, timeoutMs: remaining() });
-  // Out of time or the engine failed: the page keeps its first reading.
-  if (!rows) return words;
-  const result = [...words];
-  chosen.forEach(({ w, i }, k) => {
-    const again = rows[k]!;
-    if (again.length === 0) return;
-    const confidence = Math.min(...again.map((a) => a.confidence));
-    if (confidence < MIN_CONFIDENCE) return;
-    const second = asDigits(again.map((a) => a.text).join(''));
-    const text = w.confidence < GARBLED ? numberFor(second, confidence) : sameShape(second, w.text) ? keepingZeros(w.text, second) : latinCodeFor(w.text, second);
-    if (text !== undefined && text !== w.text) result[i] = { ...w, text, confidence: Math.min(w.confidence, confidence) };
+export function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
+  return rereadWords(ocr, page, words, {
+    choose: (w) => isMostlyDigits(w.text) || w.confidence < GARBLED,
+    max: MAX_WORDS,
+    job: { page: pageNumber, psm: SINGLE_BLOCK, languages: LATIN, timeoutMs: remaining() },
+    judge: (w, again) => {
+      if (again.length === 0) return undefined;
+      const confidence = Math.min(...again.map((a) => a.confidence));
+      if (confidence < MIN_CONFIDENCE) return undefined;
+      const second = asDigits(again.map((a) => a.text).join(''));
+      const text = w.confidence < GARBLED ? numberFor(second, confidence) : sameShape(second, w.text) ? keepingZeros(w.text, second) : latinCodeFor(w.text, second);
+      return text === undefined ? undefined : { text, confidence };
+    },
   });
-  return result;
 }
 
 export function isMostlyDigits(text: string): boolean {

@@ -13,7 +13,7 @@ import { lettersLookAlike } from '../../domain/validation/fix-lookalike-words.ts
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine } from '../ocr/ocr-engine.ts';
 import type { WordList } from '../ocr/word-list.ts';
-import { readStackedWords } from './stack-word-cuts.ts';
+import { firstChanges, rereadWords } from './stack-word-cuts.ts';
 
 const SINGLE_BLOCK = '6' as Tesseract.PSM;
 /** At most this many words a page for each model; time is limited. */
@@ -28,29 +28,27 @@ const LETTERS: Record<Language, RegExp> = { eng: /[A-Za-z]/, rus: /[А-Яа-яЁ
 export async function rereadOtherScript(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
   const [english, russian] = await Promise.all([ocr.wordList('eng'), ocr.wordList('rus')]);
   if (!english || !russian) return words;
-  const result = [...words];
   /** Words written in `from` that its model's `list` does not know, read again by the `to` model; `confirms` judges the reading. */
-  const reread = async (from: Language, list: WordList, to: Language, confirms: (first: string, second: string) => boolean) => {
-    const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => writtenIn(w.text, from) && !list.knows(lettersAndSigns(w.text))).slice(0, MAX_WORDS);
-    if (chosen.length === 0) return;
-    const rows = await readStackedWords(ocr, page, chosen.map(({ w }) => w), { page: pageNumber, psm: SINGLE_BLOCK, languages: [to], timeoutMs: remaining() });
-    // Out of time or the engine failed: the page keeps its first reading.
-    if (!rows) return;
-    chosen.forEach(({ w, i }, k) => {
-      const again = rows[k]!.filter((a) => /\p{L}/u.test(a.text));
-      if (again.length !== 1 || again[0]!.confidence < MIN_CONFIDENCE) return;
-      const text = again[0]!.text;
-      if (sameWordIn(w.text, text, to) && confirms(w.text, text)) result[i] = { ...w, text, confidence: Math.min(w.confidence, again[0]!.confidence) };
+  const reread = (from: Language, list: WordList, to: Language, confirms: (first: string, second: string) => boolean) =>
+    rereadWords(ocr, page, words, {
+      choose: (w) => writtenIn(w.text, from) && !list.knows(lettersAndSigns(w.text)),
+      max: MAX_WORDS,
+      job: { page: pageNumber, psm: SINGLE_BLOCK, languages: [to], timeoutMs: remaining() },
+      judge: (w, read) => {
+        const again = read.filter((a) => /\p{L}/u.test(a.text));
+        if (again.length !== 1 || again[0]!.confidence < MIN_CONFIDENCE) return undefined;
+        const text = again[0]!.text;
+        return sameWordIn(w.text, text, to) && confirms(w.text, text) ? { text, confidence: again[0]!.confidence } : undefined;
+      },
     });
-  };
   // A Russian word form is often missing from the list ("помпоном"), so the Russian reading must be the Latin one
   // letter for letter in look-alikes. The pair's Cyrillic reading of an English word is looser (R as В, U as У), so
-  // the English reading must be an English word.
-  await Promise.all([
+  // the English reading must be an English word. The two never choose the same word.
+  const rereads = await Promise.all([
     reread('eng', english, 'rus', (first, second) => [...first].every((c, k) => !/\p{L}/u.test(c) || lettersLookAlike(c, second[k]!))),
     reread('rus', russian, 'eng', (_, second) => english.knows(lettersAndSigns(second))),
   ]);
-  return result;
+  return firstChanges(words, rereads);
 }
 
 /**

@@ -53,3 +53,36 @@ export async function readStackedWords(ocr: OcrEngine, page: GreyImage, words: P
   }
   return rows.map((row) => row.sort((a, b) => a.x0 - b.x0));
 }
+
+/** What a second reading makes of one word: the text to take and how sure that reading is; undefined keeps the word. */
+export type JudgeReading = (first: PositionedWord, again: PositionedWord[]) => { text: string; confidence: number } | undefined;
+
+export interface RereadOptions {
+  /** The words to read again, the first `max` of them. */
+  choose: (word: PositionedWord) => boolean;
+  max: number;
+  job: Pick<OcrJob, 'page' | 'psm' | 'languages' | 'timeoutMs'>;
+  judge: JudgeReading;
+}
+
+/**
+ * The chosen words read again in one stacked job, each replaced where `judge` takes the second reading; the word is
+ * then no surer than the less sure of its two readings. Out of time or a failed engine: the words as they were.
+ */
+export async function rereadWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], options: RereadOptions): Promise<PositionedWord[]> {
+  const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => options.choose(w)).slice(0, options.max);
+  if (chosen.length === 0) return words;
+  const rows = await readStackedWords(ocr, page, chosen.map(({ w }) => w), options.job);
+  if (!rows) return words;
+  const result = [...words];
+  chosen.forEach(({ w, i }, k) => {
+    const taken = options.judge(w, rows[k]!);
+    if (taken && taken.text !== w.text) result[i] = { ...w, text: taken.text, confidence: Math.min(w.confidence, taken.confidence) };
+  });
+  return result;
+}
+
+/** Second readings of the same words, as one: each word as the first of them that changed it reads it. */
+export function firstChanges(words: PositionedWord[], rereads: PositionedWord[][]): PositionedWord[] {
+  return words.map((w, i) => rereads.map((r) => r[i]!).find((again) => again !== w) ?? w);
+}
