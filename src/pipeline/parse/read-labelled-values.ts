@@ -59,6 +59,8 @@ const clean = (raw: string) => raw.replace(LEADING_SEPARATORS, '').replace(TRAIL
 // Nothing but signs, digits and space before the label: "2. Заказ", "— Получатель". (Not \W: without the u flag
 // every Cyrillic letter is \W, and "Яковлев Андрей, Наименование банка:" began with a label.)
 const startsWithLabel = (cell: PlacedCell) => cell.labels.length > 0 && /^[\s\p{P}\p{S}\d]*$/u.test(cell.text.slice(0, cell.labels[0]!.start));
+/** A value cell's text up to a label of its own ("Яковлев Андрей Владимирович, Наименование банка: …"). */
+const valueBeforeLabel = (cell: PlacedCell) => clean(cell.text.slice(0, cell.labels[0]?.start));
 const lineHeight = (line: Line) => (line.y0 !== undefined && line.y1 !== undefined ? Math.max(1, line.y1 - line.y0) : 0);
 
 /** Where a value may stand, nearest first; `weak` when it is not beside its label. */
@@ -189,8 +191,7 @@ function underBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block
     if (line.y0 === undefined || line.page !== lines[i]!.page || line.y0 - block.y1 > 1.5 * h) break;
     if (line.y0 < block.y1) continue;
     const cell = cellsByLine[j]!.find((c) => c.x0 !== undefined && c.x0 < block.x1 && c.x1! > block.x0);
-    // The value ends where a label of its own line begins ("Яковлев Андрей Владимирович, Наименование банка: …").
-    if (cell) return startsWithLabel(cell) ? [] : [{ raw: clean(cell.text.slice(0, cell.labels[0]?.start)), line, lineIndex: j, weak: true }];
+    if (cell) return startsWithLabel(cell) ? [] : [{ raw: valueBeforeLabel(cell), line, lineIndex: j, weak: true }];
   }
   return [];
 }
@@ -209,13 +210,10 @@ function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: num
   const right = cells[k + 1];
   if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false });
   if (right) return places;
-  // No positions, or a label that ends its line: the value may be printed on the next line, up to the next
-  // label there ("…реквизитам: Получатель:" / "Яковлев Андрей Владимирович, Наименование банка: …").
+  // No positions: the value may be printed on the next line, under its label.
   const below = lines[i + 1];
   const first = cellsByLine[i + 1]?.[0];
-  if (below && first && !startsWithLabel(first)) {
-    places.push({ raw: clean(first.text.slice(0, first.labels[0]?.start)), line: below, lineIndex: i + 1, weak: true });
-  }
+  if (below && first && !startsWithLabel(first)) places.push({ raw: valueBeforeLabel(first), line: below, lineIndex: i + 1, weak: true });
   return places;
 }
 
