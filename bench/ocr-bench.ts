@@ -19,7 +19,7 @@ import { createDocumentReader } from '../src/adapters/documents/create-document-
 import { detectKind } from '../src/adapters/documents/detect-kind.ts';
 import { limitConcurrency } from '../src/adapters/documents/limit-concurrency.ts';
 import { decodeHeic } from '../src/adapters/images/decode-heic.ts';
-import { OcrPool } from '../src/adapters/ocr/ocr-pool.ts';
+import { createLazyOcr } from '../src/adapters/ocr/lazy-ocr.ts';
 import { embeddedPageJpeg, loadPdfStructure, scansOnly } from '../src/adapters/pdf/embedded-page-jpeg.ts';
 import type { ExtractedDocument } from '../src/domain/document.ts';
 import { parseDocument } from '../src/pipeline/parse/parse-document.ts';
@@ -107,9 +107,10 @@ const nativeVersion = await nativeTesseractVersion();
 console.log(`OCR benchmark: ${workers} OCR worker(s) on ${availableParallelism()} core(s), ${runs} run(s) per page, node ${process.version}`);
 console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THREAD_LIMIT=1` : `native tesseract not installed — comparison skipped (${NATIVE_INSTALL_HINT})`);
 
-let t = performance.now();
-const pool = await OcrPool.start({ langPath: new URL('ocr-data', repo).pathname, size: workers });
-console.log(`pool started in ${Math.round(performance.now() - t)} ms`);
+let t: number;
+// The OCR the service reads with (main.ts, the document reader's child): the pool of `workers`, and one-worker
+// pools for the second readings with one model alone — all started by the first page's warm-up read.
+const pool = createLazyOcr({ langPath: new URL('ocr-data', repo).pathname, size: workers });
 // As the service reads: a page of another layout in one strip per OCR worker (main.ts sets the same).
 const reader = createDocumentReader({ ocr: pool, stripsPerPage: workers, ...(args['full-page'] ? { zones: false } : {}) });
 const tmp = await mkdtemp(path.join(tmpdir(), 'ocr-bench-'));
@@ -167,7 +168,7 @@ try {
   const oursMedian = median(rows.map((r) => r.ours));
   const nativeRows = rows.filter((r) => r.native !== undefined);
   const nativeMedian = median(nativeRows.map((r) => r.native!));
-  console.log(`\nmedian per page: ours ${Math.round(oursMedian)} ms` + (nativeRows.length ? `, native ${Math.round(nativeMedian)} ms, ratio ${(oursMedian / nativeMedian).toFixed(2)} (target ≤ 0.5)` : ''));
+  console.log(`\nmedian per page: ours ${Math.round(oursMedian)} ms` + (nativeRows.length ? `, native ${Math.round(nativeMedian)} ms, ratio ${(oursMedian / nativeMedian).toFixed(2)} (target ${args.devset ? '≤ 1.0 on pages of other layouts' : '≤ 0.5 on our form'})` : ''));
   console.log(`field accuracy: ours ${pct(totals.ours)}` + (nativeRows.length ? `, native ${pct(totals.native)}` : ''));
   if (args.verbose) {
     for (const w of totals.ours.wrong) console.log(`  ours   ${w}`);
@@ -182,7 +183,7 @@ try {
   t = performance.now();
   await Promise.all(batch.map((s) => docsAtOnce(() => readAndParse(s))));
   const wall = (performance.now() - t) / 1000;
-  console.log(`throughput: ${batch.length} pages in ${wall.toFixed(1)} s with ${pool.size} workers = ${((batch.length / wall) * 60).toFixed(0)} applications/min (target ≥ 60, end to end see docs/ocr.md)`);
+  console.log(`throughput: ${batch.length} pages in ${wall.toFixed(1)} s with ${workers} workers = ${((batch.length / wall) * 60).toFixed(0)} applications/min (target ≥ 60, end to end see docs/ocr.md)`);
   console.log(`peak RSS of this process: ${peakRssMb()} MB (target ≤ 600)`);
 } finally {
   await pool.close();
