@@ -3,6 +3,7 @@
 // space can be. Two tables printed side by side become one row with four cells, a label and its value in the
 // next column two cells — never one run of text.
 import type { PositionedWord } from '../../../domain/document.ts';
+import { caseBySize } from './case-by-size.ts';
 
 export interface Cell {
   text: string;
@@ -92,7 +93,7 @@ function levelled(words: PositionedWord[], lineHeight: number): PositionedWord[]
 export function buildRows(words: PositionedWord[]): Row[] {
   const shown = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0);
   const lineHeight = median(shown.map(height));
-  const visible = levelled(shown, lineHeight);
+  const visible = levelled(caseBySize(shown), lineHeight);
   const chains: PositionedWord[][] = [];
   for (const word of [...visible].sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0)) {
     const h = Math.min(height(word), 2 * lineHeight);
