@@ -22,14 +22,15 @@ const height = (w: PositionedWord) => w.y1 - w.y0;
 const centre = (w: PositionedWord) => (w.y0 + w.y1) / 2;
 const letters = (text: string) => text.replace(/[^\p{L}]/gu, '');
 
-/** Small-letter words this many of the word's heights above or below, over the same columns, are its neighbours too. */
+/** Small-letter words this many of the word's heights above or below, and no farther aside, are its neighbours too. */
 const NEAR_ROWS = 2.5;
+const NEAR_ASIDE = 3;
 
 /**
  * The page's words, with capitals that stand no taller than their neighbours in small letters made lower case
  * (and Cyrillic, when OCR took them for Latin).
  * The neighbours are the small-letter words of the same row, or, for a word alone on its row (the wrapped end of
- * a table cell), those just above or below it over the same columns.
+ * a table cell), those just above or below it and close aside.
  */
 export function caseBySize(words: PositionedWord[]): PositionedWord[] {
   const small = words.filter((w) => w.confidence < 1 && SMALL.test(w.text.replace(/[.,;:!?»)]+$/u, '')));
@@ -41,7 +42,7 @@ export function caseBySize(words: PositionedWord[]): PositionedWord[] {
     const h = height(w);
     const dy = (v: PositionedWord) => Math.abs(centre(v) - centre(w));
     const sameRow = small.filter((v) => dy(v) < h / 2);
-    const near = sameRow.length > 0 ? sameRow : small.filter((v) => dy(v) < NEAR_ROWS * h && v.x0 < w.x1 && v.x1 > w.x0);
+    const near = sameRow.length > 0 ? sameRow : small.filter((v) => dy(v) < NEAR_ROWS * h && v.x0 < w.x1 + NEAR_ASIDE * h && v.x1 > w.x0 - NEAR_ASIDE * h);
     if (near.length === 0) return w;
     const xHeight = near.map(height).sort((a, b) => a - b)[Math.floor(near.length / 2)]!;
     if (h >= CAPITAL_HEIGHT * xHeight) return w;

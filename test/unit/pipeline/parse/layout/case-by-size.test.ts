@@ -10,7 +10,7 @@ describe('caseBySize', () => {
     // "Шапка" stands 28 px (a capital), "вязаная" 21 px (small letters alone).
     const row = [word('Шапка', 0, 100, 128), word('вязаная', 150, 107, 128), word('с', 320, 107, 128), word('ПОМПОНОМ', 350, 107, 128)];
     expect(caseBySize(row).map((w) => w.text)).toEqual(['Шапка', 'вязаная', 'с', 'помпоном']);
-    // The wrapped end of the cell, alone on its row: the small letters just above it over the same columns.
+    // The wrapped end of the cell, alone on its row: the small letters just above it, over it or close aside.
     const wrapped = [word('вязаная', 0, 107, 128), word('NOMNOHOM', 0, 140, 161)];
     expect(caseBySize(wrapped).map((w) => w.text)).toEqual(['вязаная', 'помпоном']);
   });
