@@ -20,7 +20,7 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       return normalizeSku(raw, { ocr });
     case 'name': {
       const text = ocr ? ocrText(raw) : normalizeText(raw);
-      return text && ocr ? volumeUnit(text) : text;
+      return text && ocr ? letterSize(volumeUnit(text)) : text;
     }
     case 'size': {
       const value = raw.replace(/\s+/g, ' ').trim();
@@ -53,6 +53,21 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       return text ? { ...text, strict: false, ambiguous: true } : undefined;
     }
   }
+}
+
+/**
+ * A letter size closes a name after its mark ("…, р. M", "размер XL"), and letter sizes are Latin: OCR reads M and
+ * X in Cyrillic, as in the size column (see 'size' above).
+ */
+const LETTER_SIZE_AT_END = /((?:^|[\s,])(?:р\.|разм\.|размер|size)\s*)(\S{1,4})$/iu;
+
+function letterSize(text: Normalized): Normalized {
+  const match = LETTER_SIZE_AT_END.exec(text.value);
+  // A digit is a size of its own ("р. 5"), never an S misread.
+  if (!match || /\d/.test(match[2]!)) return text;
+  const mapped = [...match[2]!].map((c) => SIZE_LOOKALIKES[c] ?? c).join('');
+  if (mapped === match[2] || !/^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test(mapped)) return text;
+  return { value: text.value.slice(0, match.index) + match[1] + mapped, fixes: text.fixes + 1, strict: false };
 }
 
 /**

@@ -110,6 +110,14 @@ describe('accuracy regressions', () => {
     expect(normalizeItemCell('size', '50x90', false)?.value).toBe('50x90');
   });
 
+  it('letter-size-in-name: a letter size closing an OCR\'d name after its mark is Latin; a typed one, a digit, a word stay', () => {
+    expect(normalizeItemCell('name', 'Брюки карго Utility, оливковый, р. М', true)).toMatchObject({ value: 'Брюки карго Utility, оливковый, р. M', strict: false });
+    expect(normalizeItemCell('name', 'Футболка, размер ХХL', true)?.value).toBe('Футболка, размер XXL');
+    expect(normalizeItemCell('name', 'Брюки, р. М', false)?.value).toBe('Брюки, р. М');
+    expect(normalizeItemCell('name', 'Перчатки, р. 5', true)?.value).toBe('Перчатки, р. 5');
+    expect(normalizeItemCell('name', 'Шапка, сезон Мех', true)?.value).toBe('Шапка, сезон Мех');
+  });
+
   it('litre-misread: a lone п or a after a number closing an OCR\'d name is the litre sign', () => {
     expect(normalizeItemCell('name', 'Рюкзак городской 20 п', true)).toMatchObject({ value: 'Рюкзак городской 20 л', strict: false });
     expect(normalizeItemCell('name', 'Термос Stanley Classic 0,75 a', true)?.value).toBe('Термос Stanley Classic 0,75 л');
