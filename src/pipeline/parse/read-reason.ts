@@ -12,10 +12,13 @@ const REASON_CODE = /^\s*[|[(]?\s*(\d)\s*[|\])]?\s*$/;
 
 /**
  * The digit written in the box: the whole value, or its first word when the legend's own digits were read on
- * the box's row ("4 1 2 внешний").
+ * the box's row ("4 1 2 внешний"), or its last word when a legend entry was read into the value before it
+ * ("не подошёл размер 2 - не понравился внешний вид 3": the legend printed beside the box, a line higher).
  */
 function codeIn(raw: string): string | undefined {
-  return REASON_CODE.exec(raw)?.[1] ?? REASON_CODE.exec(raw.trim().split(/[\t ]+/)[0] ?? '')?.[1];
+  const words = raw.trim().split(/[\t ]+/);
+  const last = words.length > 1 && [...words.slice(0, -1).join(' ').matchAll(LEGEND)].length > 0 ? words.at(-1)! : '';
+  return REASON_CODE.exec(raw)?.[1] ?? REASON_CODE.exec(words[0] ?? '')?.[1] ?? REASON_CODE.exec(last)?.[1];
 }
 
 /** The form's legend itself ("3 – не соответствует заказу 4 – брак …"): the options, not the one chosen. */
@@ -32,11 +35,25 @@ export function codedReason(raw: string, lines: Line[]): Reason | undefined {
   const code = codeIn(raw);
   if (!code) return undefined;
   for (const line of lines) {
-    for (const m of line.text.matchAll(LEGEND)) {
-      if (m[1] === code) return inferReason(m[2]!);
-    }
+    const entry = legendEntries(line.text).find((e) => e.code === code);
+    if (entry) return inferReason(entry.words);
   }
   return undefined;
+}
+
+/** A cell that opens with an entry whose number OCR lost: "– не соответствует заказу 4 – брак". */
+const UNNUMBERED_FIRST = /^\s*[-–—]\s*([^\t\d]+?)\s*(\d)\s*[-–—)]/u;
+
+/**
+ * A line's legend entries. A legend numbers its entries in turn, so an entry that opens a cell without its
+ * number, right before entry N, is entry N − 1.
+ */
+function legendEntries(text: string): Array<{ code: string; words: string }> {
+  return text.split(CELL_SEPARATOR).flatMap((cell) => {
+    const numbered = [...cell.matchAll(LEGEND)].map((m) => ({ code: m[1]!, words: m[2]! }));
+    const first = UNNUMBERED_FIRST.exec(cell);
+    return first && Number(first[2]) > 1 ? [{ code: String(Number(first[2]) - 1), words: first[1]! }, ...numbered] : numbered;
+  });
 }
 
 /**
@@ -75,5 +92,5 @@ export function namesOneReason(text: string): boolean {
 /** Boxes of an option list, ticked or not: a form's options, not the customer's words. */
 export const OPTION_BOXES = /[\[☐☒☑□■]/u;
 
-/** A line of a legend or an option list, not the customer's words. */
-const LEGEND_LINE = /(?:^|\s)\d\s*[-–—]\s*\S.*\s\d\s*[-–—]\s*\S/u;
+/** A line of a legend or an option list, not the customer's words; its first entry's number may be lost. */
+const LEGEND_LINE = /(?:^|\s)\d\s*[-–—]\s*\S.*\s\d\s*[-–—]\s*\S|(?:^|\t)\s*[-–—]\s*[^\t\d]+\s\d\s*[-–—]\s*\S/u;

@@ -58,6 +58,23 @@ describe('a code in a box', () => {
     ];
     expect(reason(lines, 'ocr')?.value).toBe('defect');
   });
+
+  it('is explained by a legend entry whose number OCR lost, and read past legend words taken into its value', () => {
+    const legend = (first: string): Array<[string, number]> => [
+      ['Номер заказа: 4821-5567', 0.95],
+      ['Код причины: 3', 0.9],
+      [`впишите цифру в клетку\t${first} не соответствует заказу 4- брак 5 - другое (укажите ниже)`, 0.9],
+    ];
+    // "– не соответствует заказу" opens the cell right before entry 4: it is entry 3.
+    expect(reason(legend('-'), 'ocr')?.value).toBe('wrong_item');
+    expect(reason(legend('3 -'), 'ocr')?.value).toBe('wrong_item');
+    const merged: Array<[string, number]> = [
+      ['Номер заказа: 4821-5567', 0.95],
+      ['Код причины: не подошёл размер 2 - не понравился внешний вид 3', 0.9],
+      ['3 - не соответствует заказу 4 - брак 5 - другое', 0.9],
+    ];
+    expect(reason(merged, 'ocr')?.value).toBe('wrong_item');
+  });
 });
 
 describe('lawArticleReason', () => {
