@@ -10,8 +10,11 @@ const LEADING = /^(?:[\s№#:]|(?:no|n|nr|номер)\.?(?=\s|\d))+/i;
 const STOP = /^(?:от|from|dated|of)$/i;
 const MAX_LENGTH = 24;
 
+/** A code's letter prefix set apart from its digits by a space at its dash: "LH- 57413", "LH -57413". */
+const SPACED_PREFIX = /(^|\s)(\p{Lu}{1,4})\s*-\s*(?=\d)/gu;
+
 function printedNumber(raw: string): string | undefined {
-  const tokens = raw.replace(/[–—]/g, '-').replace(LEADING, '').trim().split(/\s+/);
+  const tokens = raw.replace(/[–—]/g, '-').replace(LEADING, '').replace(SPACED_PREFIX, '$1$2-').trim().split(/\s+/);
   const taken: string[] = [];
   for (const token of tokens) {
     const bare = token.replace(/[.,;:)»"]+$/, '').replace(/^[(«"]+/, '');

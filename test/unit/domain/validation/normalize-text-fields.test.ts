@@ -71,6 +71,9 @@ describe('normalizeOrderNumber', () => {
     ['96759. Заказ получен в отделении', '96759'],
     ['KM-60954', 'KM-60954'],
     ['4417/26', '4417/26'],
+    // A code's letter prefix set apart at its dash is still the code's.
+    ['LH- 57413', 'LH-57413'],
+    ['LH -57413 от 02.11.2026', 'LH-57413'],
   ])('typed %s → %s, as printed', (raw, value) => {
     expect(normalizeOrderNumber(raw)).toEqual({ value, fixes: 0, strict: true });
   });
@@ -87,6 +90,8 @@ describe('normalizeOrderNumber', () => {
   it('typed-order-number-keeps-letters: "SS-1234" typed is not "55-1234" (look-alike fixes are for OCR only)', () => {
     expect(normalizeOrderNumber('SS-1234')).toEqual({ value: 'SS-1234', fixes: 0, strict: true });
   });
+
+  it('keeps a number apart from a dash and a digit after it that are not its own', () => expect(normalizeOrderNumber('№ 123 - 4 шт.')?.value).toBe('123'));
 
   it('is not a word without digits ("Order" left of a wrapped label)', () => expect(normalizeOrderNumber('Order')).toBeUndefined());
 
