@@ -40,15 +40,15 @@ export function removeRuleLines(grey: Uint8Array, width: number, height: number,
   const minLength = options.runPx ?? minRun(size);
   const DARK = options.dark ?? DEFAULT_DARK;
   const thick = crop ? Infinity : maxThickness(size);
-  const isDark = (x: number, y: number) => grey[y * width + x]! < DARK;
-
-  // How far the dark reaches across a run at `at` (a column of a horizontal run, a row of a vertical one).
+  // How far the dark reaches across a run at `at` (a column of a horizontal run, a row of a vertical one). No
+  // closures inside: this runs for every sample of every long run, on every page.
   const across = (horizontal: boolean, at: number, line: number): number => {
-    let n = 1;
-    const dark = (k: number) => (horizontal ? isDark(at, k) : isDark(k, at));
+    const step = horizontal ? width : 1;
     const limit = horizontal ? height : width;
-    for (let k = line - 1; k >= 0 && n <= thick && dark(k); k--) n++;
-    for (let k = line + 1; k < limit && n <= thick && dark(k); k++) n++;
+    const origin = horizontal ? at : at * width;
+    let n = 1;
+    for (let k = line - 1; k >= 0 && n <= thick && grey[origin + k * step]! < DARK; k--) n++;
+    for (let k = line + 1; k < limit && n <= thick && grey[origin + k * step]! < DARK; k++) n++;
     return n;
   };
   // Thin where most of it is thin: text touching a rule, or a rule crossing another, thickens it locally.
@@ -74,26 +74,30 @@ export function removeRuleLines(grey: Uint8Array, width: number, height: number,
       if (!dark && start >= 0) {
         if (x - start >= minLength && isThin(true, y, start, x)) {
           // The anti-aliased rows either side would otherwise stay behind as a faint grey rule.
-          for (const r of [row - width, row, row + width]) if (r >= 0 && r < erase.length) erase.fill(1, r + start, r + x);
+          for (let r = row - width; r <= row + width; r += width) if (r >= 0 && r < erase.length) erase.fill(1, r + start, r + x);
         }
         start = -1;
       }
     }
   }
-  for (let x = 0; x < width; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const dark = y < height && grey[y * width + x]! < DARK;
-      if (dark && start < 0) start = y;
-      if (!dark && start >= 0) {
-        if (y - start >= minLength && isThin(false, x, start, y)) {
-          for (let k = start; k < y; k++) {
-            erase[k * width + x] = 1;
-            if (x > 0) erase[k * width + x - 1] = 1;
-            if (x + 1 < width) erase[k * width + x + 1] = 1;
-          }
+  // Vertical runs, found row by row (each column's run so far in `runFrom`): the page is read in memory order.
+  const runFrom = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const start = runFrom[x]!;
+      if (y < height && grey[row + x]! < DARK) {
+        if (start < 0) runFrom[x] = y;
+        continue;
+      }
+      if (start < 0) continue;
+      runFrom[x] = -1;
+      if (y - start >= minLength && isThin(false, x, start, y)) {
+        for (let k = start; k < y; k++) {
+          erase[k * width + x] = 1;
+          if (x > 0) erase[k * width + x - 1] = 1;
+          if (x + 1 < width) erase[k * width + x + 1] = 1;
         }
-        start = -1;
       }
     }
   }
