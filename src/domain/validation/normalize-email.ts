@@ -39,6 +39,11 @@ export function normalizeEmail(raw: string, options: { ocr?: boolean } = {}): No
     text = text.replace(/(\d)e@/, '$1@');
     fixes += 1;
   }
+  if (options.ocr) {
+    const local = repairLocalDigits(text);
+    fixes += local.fixes;
+    text = local.text;
+  }
   if (options.ocr && !text.includes('@')) {
     const restored = restoreAt(text);
     if (restored) {
@@ -56,4 +61,20 @@ function restoreAt(text: string): string | undefined {
   if (!domain) return undefined;
   const local = text.slice(0, -domain.length).replace(AT_MISREAD, '');
   return local ? `${local}@${domain}` : undefined;
+}
+
+/** A year written after a name: OCR reads its 1 as an l ("melnikoval978" for "melnikova1978"). */
+const YEAR_MISREAD = /(?<=\p{L})l(9[4-9]\d|0[0-2]\d)(?=[@._-])/u;
+/** An o inside a run of digits, or closing one before the "@", is a 0 ("galina9o@" for "galina90@"). */
+const ZERO_MISREAD = /(?<=\d)o(?=\d|@)/g;
+
+/** Digits in the local part that OCR read as the letters they look like; the domain is left alone. */
+function repairLocalDigits(text: string): { text: string; fixes: number } {
+  const at = text.indexOf('@');
+  if (at < 0) return { text, fixes: 0 };
+  const local = text.slice(0, at + 1);
+  const zeros = (local.match(ZERO_MISREAD) ?? []).length;
+  const repaired = local.replace(ZERO_MISREAD, '0');
+  const year = YEAR_MISREAD.test(repaired) ? 1 : 0;
+  return { text: repaired.replace(YEAR_MISREAD, '1$1') + text.slice(at + 1), fixes: zeros + year };
 }

@@ -38,6 +38,14 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail('alice@yandex.ru', { ocr: true })).toMatchObject({ value: 'alice@yandex.ru', strict: true });
   });
 
+  it('on OCR text, reads a year\'s 1 read as l and a 0 read as o in the local part as digits, doubtfully; the domain stays', () => {
+    expect(normalizeEmail('melnikoval978@yandex.ru', { ocr: true })).toEqual({ value: 'melnikova1978@yandex.ru', fixes: 1, strict: false });
+    expect(normalizeEmail('galina9o@ya.ru', { ocr: true })).toEqual({ value: 'galina90@ya.ru', fixes: 1, strict: false });
+    expect(normalizeEmail('user@o2.pl', { ocr: true })).toMatchObject({ value: 'user@o2.pl', strict: true });
+    expect(normalizeEmail('pavel1985@mail.ru', { ocr: true })).toMatchObject({ value: 'pavel1985@mail.ru', strict: true });
+    expect(normalizeEmail('melnikoval978@yandex.ru')?.value).toBe('melnikoval978@yandex.ru');
+  });
+
   it('needs the "@" on typed text, and before a domain it does not know', () => {
     expect(normalizeEmail('svetlana93agmail.com')).toBeUndefined();
     expect(normalizeEmail('svetlana93ashop-mail.com', { ocr: true })).toBeUndefined();
