@@ -13,6 +13,14 @@ const MAX_LENGTH = 24;
 /** A code's letter prefix set apart from its digits by a space at its dash: "LH- 57413", "LH -57413". */
 const SPACED_PREFIX = /(^|\s)(\p{Lu}{1,4})\s*-\s*(?=\d)/gu;
 
+/** "29/07/2026", "05.11.26": a day, a month and a year are a date, not an order's number. */
+const DATE_SHAPE = /^(\d{1,2})[./-](\d{1,2})[./-](?:19|20)?\d{2}$/;
+
+function isDate(printed: string): boolean {
+  const m = DATE_SHAPE.exec(printed);
+  return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
 function printedNumber(raw: string): string | undefined {
   const tokens = raw.replace(/[–—]/g, '-').replace(LEADING, '').replace(SPACED_PREFIX, '$1$2-').trim().split(/\s+/);
   const taken: string[] = [];
@@ -30,7 +38,7 @@ export function normalizeOrderNumber(raw: string, options: { ocr?: boolean } = {
   // A masked card number (mask-sensitive.ts) is not an order number.
   if (raw.includes('⟦')) return undefined;
   const printed = printedNumber(raw);
-  if (!printed || printed.length > MAX_LENGTH) return undefined;
+  if (!printed || printed.length > MAX_LENGTH || isDate(printed)) return undefined;
   const digitCount = printed.replace(/\D/g, '').length;
   if (!options.ocr) {
     if (!/^[\p{L}\d]+(?:[-/.][\p{L}\d]+)*$/u.test(printed)) return undefined;

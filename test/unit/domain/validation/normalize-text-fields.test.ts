@@ -101,6 +101,11 @@ describe('normalizeOrderNumber', () => {
 
   it('keeps a number apart from a dash and a digit after it that are not its own', () => expect(normalizeOrderNumber('№ 123 - 4 шт.')?.value).toBe('123'));
 
+  it.each(['29/07/2026', '9/07/2026', '05.11.26'])('is not a date: %s', (raw) => {
+    expect(normalizeOrderNumber(raw)).toBeUndefined();
+    expect(normalizeOrderNumber(raw, { ocr: true })).toBeUndefined();
+  });
+
   it('is not a word without digits ("Order" left of a wrapped label)', () => expect(normalizeOrderNumber('Order')).toBeUndefined());
 
   it('refuses a masked card number', () => expect(normalizeOrderNumber('⟦card:1111:ok⟧')).toBeUndefined());
