@@ -100,9 +100,14 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
       if (NOT_A_NAME.test(head.replace(/^[\s\/|:]+/, ''))) return undefined;
       // One word is a caption ("Фамилия") or a fragment, not a person's full name; a sentence's little words
       // ("of", "are", "в", "на") never stand in one.
-      const words = head.trim().split(/\s+/);
+      // Small-letter words before capitalised ones end the label, not begin the name ("Получатель | платежа
+      // Кузнецова Елизавета Ивановна"): a name is written with capitals. Short ones may be its particle ("де", "фон").
+      const name = head.trim().replace(/^(?:\p{Ll}{5,}\s+)+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u, '');
+      const words = name.split(/\s+/);
       if (words.length < 2 || words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return undefined;
-      return normalizeName(head);
+      const normalized = normalizeName(name);
+      // Where the label ended is an inference: the name is then not sure.
+      return normalized && name !== head.trim() ? { ...normalized, fixes: normalized.fixes + 1, strict: false } : normalized;
     }
     case 'email':
       return normalizeEmail(raw.split(/\s{2,}|\t|;/)[0]!, { ocr: options.ocr });

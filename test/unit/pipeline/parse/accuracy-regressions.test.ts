@@ -149,6 +149,12 @@ describe('accuracy regressions', () => {
     expect(normalizeField('accountHolder', 'Козлова Анна. Владимировна', { ocr: true })?.value).toMatch(/^Козлова Анна\.? Владимировна$/);
   });
 
+  it('holder-after-label-word: small-letter words before a capitalised name end the label, and leave the name unsure; a particle stays', () => {
+    expect(normalizeField('accountHolder', 'платежа Кузнецова Елизавета Ивановна', { ocr: true })).toMatchObject({ value: 'Кузнецова Елизавета Ивановна', strict: false });
+    expect(normalizeField('fullName', 'Кузнецова Елизавета Ивановна')).toMatchObject({ value: 'Кузнецова Елизавета Ивановна', strict: true });
+    expect(normalizeField('fullName', 'де Сото Эрнандо')?.value).toBe('де Сото Эрнандо');
+  });
+
   it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {
     expect(normalizePhone('+44 7700 900123')).toEqual({ value: '+447700900123', fixes: 0, strict: false });
   });
