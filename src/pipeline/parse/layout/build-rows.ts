@@ -54,6 +54,14 @@ function glued(previous: PositionedWord, word: PositionedWord, lineHeight: numbe
   return gap < SAME_WORD * lineHeight && (/^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text));
 }
 
+/**
+ * A table's rule that OCR read as a word of bars ("| LH-NG-757-11 | 4640962696215"): ink of the grid, not text.
+ * Left out, its gap separates the cells on either side as the rule did. A text layer's "|" is text.
+ */
+function isRule(word: PositionedWord): boolean {
+  return word.confidence < 1 && /^[|¦]+$/.test(word.text.trim());
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 1;
@@ -91,7 +99,7 @@ function levelled(words: PositionedWord[], lineHeight: number): PositionedWord[]
 }
 
 export function buildRows(words: PositionedWord[]): Row[] {
-  const shown = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0);
+  const shown = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0 && !isRule(w));
   const lineHeight = median(shown.map(height));
   const visible = levelled(caseBySize(shown), lineHeight);
   const chains: PositionedWord[][] = [];

@@ -16,6 +16,14 @@ describe('buildRows', () => {
     ]);
   });
 
+  it('leaves out a table rule OCR read as a bar, so that the cells on either side stay apart; a typed bar is text', () => {
+    // The rules between the cells stand 12 units (a bar and its spaces) apart from the values, wider than a cell gap.
+    const row: Parameters<typeof positionedWords>[0] = [[100, [0, '|'], [12, 'LH-NG-757-11'], [84, '|'], [96, '4640962696215'], [200, '52']]];
+    const ocr = positionedWords(row).map((w) => ({ ...w, confidence: 0.9 }));
+    expect(texts(buildRows(ocr))).toEqual([['LH-NG-757-11', '4640962696215', '52']]);
+    expect(texts(buildRows(positionedWords(row)))[0]).toContain('|');
+  });
+
   it('levels a page photographed at a slant, so a row is not split across its width', () => {
     // 3° of tilt: over 400 units the row drops 21, twice the line height.
     const rows = buildRows(positionedWords([
