@@ -3,8 +3,9 @@
 import type { Normalized } from './normalized.ts';
 import { replaceLookalikes } from './replace-lookalikes.ts';
 
+// Ь is no letter a code is written with, and is what the Russian model makes of a Latin L on photos ("ЬН-55538").
 const CYR_TO_LAT: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', Ь: 'L',
   а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', к: 'k', м: 'm', т: 't',
 };
 

@@ -126,6 +126,7 @@ describe('normalizeSku', () => {
     ['KM985-BLK', 'KM985-BLK', 0], // letters and digits in one group: a model number, left alone
     ['AB12-77', 'AB12-77', 0], // two digits in a group: a number, not a misread letter
     ['LH-NG-241-05', 'LH-NG-241-05', 0],
+    ['ЬН-55538', 'LH-55538', 2], // a Latin L read as the Cyrillic soft sign
   ])('OCR: %s → %s', (raw, value, fixes) => {
     expect(normalizeSku(raw, { ocr: true })).toMatchObject({ value, fixes });
   });
