@@ -21,7 +21,7 @@ const PER_PIECE_BARE = /(?<![\d,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})(?
 /** An amount with no currency, last in a list entry ("…, 1 шт., 1 690,90"). */
 const BARE_AMOUNT = /(?<![\d,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)[.,](\d{2})\s*$/u;
 const SKU = /(?:арт\.?|артикул|код\s+товара|sku|item\s+code)\s*:?\s*([A-Za-zА-Яа-я0-9][\w\-./]*\d[\w\-./]*)/iu;
-const SIZE = /(?:размер|р-р|size|(?<=(?:^|[,(])\s*)р\.(?=\s*(?:\d{2}|[XSML])))\s*:?\s*([A-Za-zА-Яа-я0-9][\w,./-]*?)(?=\s*[,;)](?!\d)|\s+(?:в|\d+\s*шт)|\s*$)/iu;
+const SIZE = /(?:размер|р-р|size|(?<=(?:^|[,(])\s*)р\.(?=\s*(?:\d{2}|[XSML])))\s*:?\s*([A-Za-zА-Яа-я0-9$][\w,./-]*?)(?=\s*[,;)](?!\d)|\s+(?:в|\d+\s*шт)|\s*$)/iu;
 /**
  * Where a list entry's name ends: its first detail ("…, арт.", "…, размер", "…, 2 шт.", " x 2", " (размер …)",
  * " — 1 890 р."), so a name may hold commas of its own ("Сковорода Tefal Ingenio, 26 см, арт. …").

@@ -70,12 +70,16 @@ export function columnAt(skel: string, pos: number): { column: Column; length: n
 function headerColumns(text: string): Column[] | undefined {
   const cells = text.split(/\t|\s{2,}|\s*\|\s*|\s+\/\s+/).map((c) => c.trim()).filter((c) => c !== '');
   const columns: Column[] = [];
-  const cellsToScan = cells.length >= 3 ? cells : text.split(/\s+/);
+  const byWords = cells.length < 3;
+  const cellsToScan = byWords ? text.split(/\s+/) : cells;
   for (const cell of cellsToScan) {
     const skel = skeleton(cell).text;
     const hit = columnAt(skel, 0);
     if (hit && !columns.includes(hit.column)) columns.push(hit.column);
   }
+  // Read word by word, a header is mostly column titles, each once; a sentence that names a size, a count and
+  // a price ("размер S, в количестве 1 шт. стоимостью 4 190,00 р. Общая стоимость товаров") is running text.
+  if (byWords && columns.length * 2 < cellsToScan.filter((w) => /\p{L}/u.test(w)).length) return undefined;
   const has = (c: Column) => columns.includes(c);
   // OCR drops a header cell now and then ("Кол-во"); a header that is part of our form's, in order, is ours.
   const ours = FORM_ITEMS_TABLE.columns.map((c) => c.key as Column);

@@ -19,6 +19,19 @@ describe('items named in a letter', () => {
     ]);
   });
 
+  it('takes no sentence naming a size, a count and a price for a table header, and a scan\'s "$" for the size S', () => {
+    const text = [
+      'В составе заказа мною были получены товары: «Жилет утеплённый», размер 48,',
+      'в количестве 1 шт. стоимостью 4 450,00 р.; «Термобельё, комплект», арт. NW-28548,',
+      'размер $, в количестве 1 шт. стоимостью 4 190,00 р. Общая стоимость товаров',
+      'составляет 8 640,00 р.',
+    ].join('\n');
+    expect(items(text)).toEqual([
+      { name: 'Жилет утеплённый', size: '48', quantity: '1', price: '4450.00' },
+      { name: 'Термобельё, комплект', sku: 'NW-28548', size: 'S', quantity: '1', price: '4190.00' },
+    ]);
+  });
+
   it('takes no law, shop or company named in quotes for goods', () => {
     const text = [
       'Я, Васильева Людмила, оформила в интернет-магазине «Мила» заказ № 29971.',
