@@ -100,9 +100,10 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
       if (NOT_A_NAME.test(head.replace(/^[\s\/|:]+/, ''))) return undefined;
       // One word is a caption ("Фамилия") or a fragment, not a person's full name; a sentence's little words
       // ("of", "are", "в", "на") never stand in one.
-      // Small-letter words before capitalised ones end the label, not begin the name ("Получатель | платежа
-      // Кузнецова Елизавета Ивановна"): a name is written with capitals. Short ones may be its particle ("де", "фон").
-      const name = head.trim().replace(/^(?:\p{Ll}{5,}\s+)+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u, '');
+      // Small-letter words before a whole capitalised name (three words) end the label, not begin the name
+      // ("Получатель | платежа Кузнецова Елизавета Ивановна"). Short ones may be its particle ("де", "фон"); before
+      // two capitalised words a small-letter one is the surname, as a pen's first letter is often read.
+      const name = head.trim().replace(/^(?:\p{Ll}{5,}\s+)+(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu})/u, '');
       const words = name.split(/\s+/);
       if (words.length < 2 || words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return undefined;
       const normalized = normalizeName(name);

@@ -54,12 +54,24 @@ function glued(previous: PositionedWord, word: PositionedWord, lineHeight: numbe
   return gap < SAME_WORD * lineHeight && (/^[.,;:!?)»%]/.test(word.text) || /[(«]$/.test(previous.text));
 }
 
+/** A rule runs the height of its cell, taller than the text beside it (a scan: 37–78 px by 28 px text); a written 1 stands as tall as the handwriting beside it (53 by 45–50). */
+const RULE_HEIGHT = 1.2;
+
 /**
- * A table's rule that OCR read as a word of bars ("| LH-NG-757-11 | 4640962696215"): ink of the grid, not text.
- * Left out, its gap separates the cells on either side as the rule did. A text layer's "|" is text.
+ * The words without a table's rules that OCR read as a word of bars ("| LH-NG-757-11 | 4640962696215"): ink of
+ * the grid, not text. Left out, their gaps separate the cells on either side as the rules did. What tells a rule
+ * from a handwritten 1 read as "|" is height: a rule stands taller than the words level with it. A text
+ * layer's "|" is text.
  */
-function isRule(word: PositionedWord): boolean {
-  return word.confidence < 1 && /^[|¦]+$/.test(word.text.trim());
+function withoutRules(words: PositionedWord[]): PositionedWord[] {
+  const isBar = (w: PositionedWord) => w.confidence < 1 && /^[|¦]+$/.test(w.text.trim());
+  const text = words.filter((w) => !isBar(w));
+  const page = median(text.map(height));
+  return words.filter((w) => {
+    if (!isBar(w)) return true;
+    const level = text.filter((t) => centre(t) > w.y0 && centre(t) < w.y1);
+    return height(w) < RULE_HEIGHT * (level.length > 0 ? median(level.map(height)) : page);
+  });
 }
 
 function median(values: number[]): number {
@@ -99,7 +111,8 @@ function levelled(words: PositionedWord[], lineHeight: number): PositionedWord[]
 }
 
 export function buildRows(words: PositionedWord[]): Row[] {
-  const shown = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0 && !isRule(w));
+  const boxed = words.filter((w) => w.text.trim() !== '' && w.x1 >= w.x0 && w.y1 > w.y0);
+  const shown = withoutRules(boxed);
   const lineHeight = median(shown.map(height));
   const visible = levelled(caseBySize(shown), lineHeight);
   const chains: PositionedWord[][] = [];

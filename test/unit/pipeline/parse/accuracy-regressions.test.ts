@@ -153,6 +153,7 @@ describe('accuracy regressions', () => {
     expect(normalizeField('accountHolder', 'платежа Кузнецова Елизавета Ивановна', { ocr: true })).toMatchObject({ value: 'Кузнецова Елизавета Ивановна', strict: false });
     expect(normalizeField('fullName', 'Кузнецова Елизавета Ивановна')).toMatchObject({ value: 'Кузнецова Елизавета Ивановна', strict: true });
     expect(normalizeField('fullName', 'де Сото Эрнандо')?.value).toBe('де Сото Эрнандо');
+    expect(normalizeField('accountHolder', 'овчинникова Юлия Александровна', { ocr: true })?.value).toBe('овчинникова Юлия Александровна');
   });
 
   it('foreign-drama-number: +44 7700 900123 is a possible UK number, kept but not strict', () => {

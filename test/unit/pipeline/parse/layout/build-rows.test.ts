@@ -17,10 +17,14 @@ describe('buildRows', () => {
   });
 
   it('leaves out a table rule OCR read as a bar, so that the cells on either side stay apart; a typed bar is text', () => {
-    // The rules between the cells stand 12 units (a bar and its spaces) apart from the values, wider than a cell gap.
+    // Without the rules, the values stand 12 units (a bar and its spaces) apart, wider than a cell gap.
     const row: Parameters<typeof positionedWords>[0] = [[100, [0, '|'], [12, 'LH-NG-757-11'], [84, '|'], [96, '4640962696215'], [200, '52']]];
-    const ocr = positionedWords(row).map((w) => ({ ...w, confidence: 0.9 }));
+    // A rule runs the cell's height, twice the text's.
+    const ocr = positionedWords(row).map((w) => ({ ...w, confidence: 0.9, ...(w.text === '|' ? { y0: 95, y1: 115 } : {}) }));
     expect(texts(buildRows(ocr))).toEqual([['LH-NG-757-11', '4640962696215', '52']]);
+    // A handwritten 1 read as a bar stands no taller than the words beside it: it is kept.
+    const written = positionedWords([[100, [0, 'LH-NG-757-11'], [120, '|'], [200, '2290']]]).map((w) => ({ ...w, confidence: 0.9 }));
+    expect(texts(buildRows(written))).toEqual([['LH-NG-757-11', '|', '2290']]);
     expect(texts(buildRows(positionedWords(row)))[0]!.join(' ')).toContain('|');
   });
 
