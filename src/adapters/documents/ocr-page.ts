@@ -92,7 +92,8 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
         rereadDigitWords(ocr, clean, first, pageNumber, remaining),
         rereadOtherScript(ocr, clean, first, pageNumber, remaining),
       ]);
-      const words = [...firstChanges(first, rereads), ...missed];
+      // A word an address's reading took in is left empty by it, and dropped.
+      const words = [...firstChanges(first, rereads).filter((w) => w.text !== ''), ...missed];
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

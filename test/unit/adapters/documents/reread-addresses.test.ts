@@ -21,6 +21,29 @@ describe('rereadAddresses', () => {
     expect(ocr.jobs.map((j) => j.languages)).toEqual([['eng']]);
   });
 
+  it('reads an address the first reading broke at a gap as one, and empties its parts only when that reading is taken', async () => {
+    const at = (text: string, x0: number, x1: number): PositionedWord => ({ text, confidence: 0.6, x0, y0: 100, x1, y1: 124 });
+    // "roman] @gmail.com": the local part before an "@" that begins a word; "…@ата11 .ru": the domain's dot after.
+    const words = [at('e-mail:', 0, 90), at('roman]', 100, 180), at('@gmail.com', 190, 330), at('1\\уапоуа1980@ата11', 400, 600), at('.ru', 590, 650), at('Тел.', 700, 760)];
+    const ocr = englishReads([['roman1@gmail.com', 0.9], ['ivanova1980@mail1l', 0.8]]);
+    const again = await rereadAddresses(ocr, page, words, 1, () => 10_000);
+    expect(again.map((w) => w.text)).toEqual(['e-mail:', '', 'roman1@gmail.com', '1\\уапоуа1980@ата11', '.ru', 'Тел.']);
+    expect(again[2]).toMatchObject({ x0: 100, x1: 330, confidence: 0.6 });
+    // The cut read as two words is one address: an address has no spaces.
+    const split = new FakeOcrEngine((job) => ({
+      status: 'done',
+      page: { page: job.page, width: job.width, height: job.height, lines: [], words: [
+        { text: 'roman1', confidence: 0.8, x0: 30, y0: 32, x1: 110, y1: 56 },
+        { text: '@gmail.com', confidence: 0.9, x0: 120, y0: 32, x1: 260, y1: 56 },
+      ] },
+    }));
+    expect((await rereadAddresses(split, page, words.slice(0, 3), 1, () => 10_000)).map((w) => w.text)).toEqual(['e-mail:', '', 'roman1@gmail.com']);
+    // A part farther from the "@" word than a letter is another word.
+    const apart = [at('roman]', 100, 150), at('@gmail.com', 190, 330)];
+    const alone = englishReads([['@gmail.com', 0.9]]);
+    expect((await rereadAddresses(alone, page, apart, 1, () => 10_000)).map((w) => w.text)).toEqual(['roman]', '@gmail.com']);
+  });
+
   it('asks nothing of a page without an "@", and keeps the page when the engine fails', async () => {
     const none = englishReads([]);
     expect(await rereadAddresses(none, page, [word('Телефон', 0.9, 0)], 1, () => 10_000)).toHaveLength(1);
