@@ -10,9 +10,12 @@ import type { CustomerContact, Orders } from '../../domain/ports/orders.ts';
 import { boundedEditDistance, codeShape } from '../../domain/validation/code-shape.ts';
 import { reason } from './decision-reasons.ts';
 import { matchLines } from './match-lines.ts';
+import { resemblesBuyer } from './resembles-buyer.ts';
 
 /** "One or two symbols off": further than that, a number is some other order's. */
 const MAX_NUMBER_EDITS = 2;
+/** An order number longer than this is a misread run of digits; its alternatives are not looked up one by one. */
+const MAX_NUMBER_LENGTH = 16;
 
 export type OrderLookup =
   | { kind: 'found'; order: Order; by: 'number' | 'misread_number' | 'customer'; message: string }
@@ -40,6 +43,10 @@ export async function findOrder(
     .filter((c) => (number && (c.number > 0 || confident) ? c.number > 0 : c.lines === application.items.length && c.lines > 0))
     .sort((a, b) => b.number - a.number || b.lines - a.lines);
   const best = ranked[0];
+  // Nothing of the buyer's found by their exact contact (their name misread too): the number's one-digit
+  // alternatives, each an order only when its buyer resembles the applicant.
+  const misread = !best && number && !confident ? await oneDigitOff(application, number.value, orders, options.senders ?? []) : undefined;
+  if (misread && number) return { kind: 'found', order: misread, by: 'misread_number', message: `Order number "${number.value}" read as ${misread.orderNumber}: one digit off, and its buyer resembles the applicant.` };
   if (!best) {
     const what = number ? `Order ${number.value} was not found` : 'The application gives no order number';
     const among = theirs.length > 0 ? `, and none of the buyer's ${theirs.length} order(s) fits it.` : ', and no order of this buyer was found.';
@@ -54,6 +61,26 @@ export async function findOrder(
   return number
     ? { kind: 'found', order, by: 'misread_number', message: `Order number "${number.value}" read as ${order.orderNumber}, the buyer's order it resembles.` }
     : { kind: 'found', order, by: 'customer', message: `Order ${order.orderNumber} is the buyer's order holding every item of the application.` };
+}
+
+/**
+ * The one order whose number is the reading with one digit changed and whose buyer resembles the applicant
+ * (resembles-buyer.ts); none, or several, gives undefined. Each alternative is one look-up by number.
+ */
+async function oneDigitOff(application: ParsedApplication, read: string, orders: Orders, senders: readonly string[]): Promise<Order | undefined> {
+  const number = read.replace(/\s+/g, '');
+  if (number.length > MAX_NUMBER_LENGTH || !/\d/.test(number)) return undefined;
+  const found = new Map<string, Order>();
+  for (let i = 0; i < number.length; i++) {
+    if (!/\d/.test(number[i]!)) continue;
+    for (let d = 0; d <= 9; d++) {
+      const alternative = `${number.slice(0, i)}${d}${number.slice(i + 1)}`;
+      if (alternative === number) continue;
+      const order = await orders.find(alternative);
+      if (order && resemblesBuyer(application, order, senders)) found.set(order.orderNumber, order);
+    }
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
 }
 
 /** Who the buyer is: the sender's address is certain; what the form says only proposes orders to check. */

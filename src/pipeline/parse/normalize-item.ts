@@ -11,6 +11,8 @@ import { fixLookalikeWords } from '../../domain/validation/fix-lookalike-words.t
 import { normalizeText, ocrText, timesSign } from './normalize-field.ts';
 import { SIZE_LOOKALIKES } from './read-items-table.ts';
 
+/** A count cell holding one curved stroke and nothing else (read-comb-cells.ts maps the same in our own cells). */
+const LONE_STROKE = /^\s*[()[\]]\s*$/;
 /** More than this of one article on a return application is a misread, not an order. */
 const MAX_QUANTITY = 999;
 
@@ -36,6 +38,8 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       return { value, fixes: 0, strict: true };
     }
     case 'quantity': {
+      // A handwritten 1 is rarely straight: alone in the count cell, OCR gives it back as a bracket.
+      if (ocr && LONE_STROKE.test(raw)) return { value: '1', fixes: 1, strict: false };
       const { digits, fixes, foreign } = fixDigitMisreads(raw.replace(/\s*(?:шт|pcs|pc)\.?\s*$/i, ''));
       if (foreign > 0 || digits === '' || Number(digits) < 1 || Number(digits) > MAX_QUANTITY) return undefined;
       return { value: String(Number(digits)), fixes, strict: fixes === 0 };

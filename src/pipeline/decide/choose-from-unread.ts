@@ -1,0 +1,106 @@
+// A handwritten phone or date that OCR could not read as one ("8 (A946) 531-а3-80", "76.10.2075") is still a
+// reading of it: most of its digits are in place, the rest are letters or signs where a digit was. Once the order
+// is known, the question is whether the buyer's phone or the delivery date is what stands there — every digit
+// read is compared with the known value's, a symbol that is no digit matches any digit but counts as doubt, and
+// only a reading with at most a couple of slips is taken. The value then comes from the order (`source: "order"`,
+// the text kept as `readValue`) and stays below confident: the paper was not read, only recognised.
+import type { FieldKey, FieldValue, ParsedApplication } from '../../domain/application.ts';
+import type { Order } from '../../domain/order.ts';
+
+/** A phone or date recognised in text that was not readable as one: probably right, never decisive alone. */
+export const RECOGNISED = 0.85;
+/** Digits read but different from the known value's (misread, dropped or added ones)… */
+const MAX_SLIPS = 2;
+/** …and slips plus places where no digit could be read at all. */
+const MAX_DOUBTS = 3;
+
+/** A symbol of the reading that is no digit: a handwritten digit OCR took for a letter or a sign. */
+const UNKNOWN = '?';
+/** What separates digit groups in a phone or a date, never a misread digit. */
+const SEPARATORS = /[\s()+\-–—.,/:_]/u;
+
+export interface Recognised {
+  field: FieldKey;
+  value: FieldValue;
+  from: string;
+}
+
+/** Values of the order recognised in what stood beside a label but could not be read as a value. */
+export function chooseFromUnread(application: ParsedApplication, order: Order, minConfidence: number): Recognised[] {
+  const known: Partial<Record<FieldKey, { value: string; resembles: (text: string, value: string) => boolean }>> = {
+    ...(order.customerPhone ? { phone: { value: order.customerPhone, resembles: phoneIn } } : {}),
+    ...(order.deliveryDate ? { receivedDate: { value: order.deliveryDate, resembles: dateIn } } : {}),
+    orderDate: { value: order.orderDate, resembles: dateIn },
+  };
+  const out: Recognised[] = [];
+  for (const problem of application.problems) {
+    const field = problem.field as FieldKey;
+    const target = known[field];
+    if (problem.code !== 'invalid_value' || !problem.read || !target || out.some((r) => r.field === field)) continue;
+    // A value read elsewhere stands, unless it is a doubtful reading that is not the order's (a passport number
+    // taken for the phone by its shape): the text at the field's own label is then the better evidence.
+    const read = application.fields[field];
+    if (read && (read.confidence >= minConfidence || read.source !== 'document' || read.value === target.value)) continue;
+    const hit = problem.read.find((r) => target.resembles(r.text, target.value));
+    if (!hit) continue;
+    out.push({
+      field,
+      from: hit.text,
+      value: { value: target.value, confidence: RECOGNISED, source: 'order', readConfidence: 0, readValue: hit.text, ...(hit.box ? { box: hit.box } : {}) },
+    });
+  }
+  return out;
+}
+
+/** The text as digits and unknown places, separators dropped: "8 (A946) 531-а3-80" → "8?946531?380". */
+export function digitPlaces(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (/\d/.test(ch)) out += ch;
+    else if (!SEPARATORS.test(ch)) out += UNKNOWN;
+  }
+  return out;
+}
+
+/**
+ * The buyer's phone in a reading: its ten national digits against what follows the country code ("+7", "+?" or a
+ * leading 8 or 7 when there are more than ten places), in order, with few slips.
+ */
+export function phoneIn(text: string, phone: string): boolean {
+  const national = phone.replace(/\D/g, '').slice(-10);
+  let places = digitPlaces(text);
+  if (text.trim().startsWith('+')) places = places.slice(1);
+  else if (places.length > 10 && /^[78]/.test(places)) places = places.slice(1);
+  if (national.length !== 10 || Math.abs(places.length - 10) > MAX_SLIPS) return false;
+  return withinDoubts(places, national);
+}
+
+/** The date in a reading written day first (26.10.2025) or year first (2025-10-26), place by place. */
+export function dateIn(text: string, isoDate: string): boolean {
+  const places = digitPlaces(text);
+  const [y, m, d] = isoDate.split('-') as [string, string, string];
+  if (places.length !== 8) return false;
+  return [`${d}${m}${y}`, `${y}${m}${d}`].some((digits) => withinDoubts(places, digits, false));
+}
+
+/** Edits between the reading and the digits, an unknown place matching any digit but counted as a doubt. */
+function withinDoubts(places: string, digits: string, shifts = true): boolean {
+  const unknown = [...places].filter((c) => c === UNKNOWN).length;
+  const slips = shifts ? wildcardDistance(places, digits) : [...places].filter((c, i) => c !== UNKNOWN && c !== digits[i]).length;
+  // Most of the number must be read as digits in place, or anything would fit.
+  return slips <= MAX_SLIPS && slips + unknown <= MAX_DOUBTS;
+}
+
+/** Levenshtein distance where the reading's unknown place costs nothing against any digit. */
+function wildcardDistance(read: string, digits: string): number {
+  let previous = Array.from({ length: digits.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= read.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= digits.length; j++) {
+      const same = read[i - 1] === digits[j - 1] || read[i - 1] === UNKNOWN;
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (same ? 0 : 1)));
+    }
+    previous = current;
+  }
+  return previous[digits.length]!;
+}
