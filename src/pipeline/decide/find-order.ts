@@ -42,7 +42,7 @@ export async function findOrder(
     // all be misread) and every item line is the order's; without a number, every item line must be the order's.
     .filter((c) => (number && (c.number > 0 || confident) ? c.number > 0 : c.lines === application.items.length && c.lines > 0))
     .sort((a, b) => b.number - a.number || b.lines - a.lines);
-  const best = ranked[0];
+  const best: { order: Order; number: number; lines: number; only?: boolean } | undefined = ranked[0] ?? onlyOrderOfSender(application, theirs, options.senders ?? [], options.minConfidence);
   // Nothing of the buyer's found by their exact contact (their name misread too): the number's one-digit
   // alternatives, each an order only when its buyer resembles the applicant.
   const misread = !best && number && !confident ? await oneDigitOff(application, number.value, orders, options.senders ?? []) : undefined;
@@ -58,9 +58,22 @@ export async function findOrder(
     return { kind: 'not_found', reasons: [reason('order_ambiguous', `Orders ${names} of this buyer fit the application equally well.`, 'orderNumber')] };
   }
   const { order } = best;
+  if (best.only) return { kind: 'found', order, by: 'customer', message: `Order ${order.orderNumber} is the only order of the sender ${order.customerEmail}, and an item of the application is one of its lines.` };
   return number
     ? { kind: 'found', order, by: 'misread_number', message: `Order number "${number.value}" read as ${order.orderNumber}, the buyer's order it resembles.` }
     : { kind: 'found', order, by: 'customer', message: `Order ${order.orderNumber} is the buyer's order holding every item of the application.` };
+}
+
+/**
+ * No number on the paper (or none readable) and item lines read too poorly to all be placed (handwriting): the
+ * sender's address is certain, so when the shop holds exactly one order of theirs and at least one item line is
+ * clearly one of its lines, that is the order. The other lines stay for the line matching to place or leave.
+ */
+function onlyOrderOfSender(application: ParsedApplication, theirs: readonly Order[], senders: readonly string[], minConfidence: number) {
+  const own = theirs.filter((o) => o.customerEmail !== undefined && senders.some((s) => s.trim().toLowerCase() === o.customerEmail!.trim().toLowerCase()));
+  if (application.fields.orderNumber || own.length !== 1 || theirs.length !== 1) return undefined;
+  const lines = linesFit(application, own[0]!, minConfidence);
+  return lines > 0 ? { order: own[0]!, number: 0, lines, only: true } : undefined;
 }
 
 /**

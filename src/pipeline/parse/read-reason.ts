@@ -15,8 +15,14 @@ const REASON_CODE = /^\s*[|[(]?\s*(\d)\s*[|\])]?\s*$/;
  * the box's row ("4 1 2 внешний").
  */
 function codeIn(raw: string): string | undefined {
-  return REASON_CODE.exec(raw)?.[1] ?? REASON_CODE.exec(raw.trim().split(/[\t ]+/)[0] ?? '')?.[1];
+  const whole = REASON_CODE.exec(raw)?.[1];
+  // "1 - не подошёл размер": a legend entry whose box was left empty or not read, not a code written in it.
+  if (whole !== undefined || LEGEND_ENTRY.test(raw)) return whole;
+  return REASON_CODE.exec(raw.trim().split(/[\t ]+/)[0] ?? '')?.[1];
 }
+
+/** A digit, a dash and words: how the legend explains a code. */
+const LEGEND_ENTRY = /^\s*\d\s*[-–—]\s*\p{L}/u;
 
 /** The form's legend itself ("3 – не соответствует заказу 4 – брак …"): the options, not the one chosen. */
 export function isLegend(raw: string): boolean {
