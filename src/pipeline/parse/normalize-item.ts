@@ -13,6 +13,8 @@ import { SIZE_LOOKALIKES } from './read-items-table.ts';
 
 /** A count cell holding one curved stroke and nothing else (read-comb-cells.ts maps the same in our own cells). */
 const LONE_STROKE = /^\s*[()[\]]\s*$/;
+/** A price whose first digit is a bracket: "(0190". */
+const OPENING_ONE = /^\s*\((\d[\d\s.,]*)$/;
 /** More than this of one article on a return application is a misread, not an order. */
 const MAX_QUANTITY = 999;
 
@@ -44,8 +46,12 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       if (foreign > 0 || digits === '' || Number(digits) < 1 || Number(digits) > MAX_QUANTITY) return undefined;
       return { value: String(Number(digits)), fixes, strict: fixes === 0 };
     }
-    case 'price':
-      return normalizeMoney(raw, { ocr });
+    case 'price': {
+      // "(0190": a handwritten 1 opening the number, read as a bracket (a cell's border reads as | or [ instead).
+      const opened = ocr ? OPENING_ONE.exec(raw) : null;
+      const money = opened ? normalizeMoney(`1${opened[1]}`, { ocr }) : undefined;
+      return money ? { ...money, fixes: money.fixes + 1, strict: false } : normalizeMoney(raw, { ocr });
+    }
     case 'reason': {
       const reason = inferReason(raw) ?? (ocr ? inferReason(fixLookalikeWords(raw, { force: true }).value) : undefined);
       if (reason) return { value: reason, fixes: 0, strict: true };
