@@ -40,7 +40,7 @@ export function chooseFromUnread(application: ParsedApplication, order: Order, m
     // A value read elsewhere stands, unless it is a doubtful reading that is not the order's (a passport number
     // taken for the phone by its shape): the text at the field's own label is then the better evidence.
     const read = application.fields[field];
-    if (read && (read.confidence >= minConfidence || read.source !== 'document' || read.value === target.value)) continue;
+    if (read && (read.confidence >= minConfidence || ['order', 'agent', 'header'].includes(read.source ?? '') || read.value === target.value)) continue;
     const hit = problem.read.find((r) => target.resembles(r.text, target.value));
     if (!hit) continue;
     out.push({

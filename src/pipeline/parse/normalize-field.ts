@@ -82,8 +82,8 @@ function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | u
   return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;
 }
 
-/** One capitalised word, a comma, then one or two capitalised words and at most a closing comma or full stop. */
-const SURNAME_FIRST = /^\s*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s*,\s*(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s*[,.]?\s*$/u;
+/** One capitalised word, a comma, then two (given name, patronymic) and at most a closing comma or full stop. */
+const SURNAME_FIRST = /^\s*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s*,\s*(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)\s*[,.]?\s*$/u;
 
 export function normalizeField(key: FieldKey, raw: string, options: { ocr?: boolean } = {}): NormalizedField | undefined {
   switch (key) {

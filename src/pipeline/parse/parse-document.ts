@@ -100,7 +100,7 @@ function withRead(p: Problem, key: FieldKey, found: Candidate[]): Problem {
   if (!READ_KEPT.has(key)) return p;
   const read = found
     .map((c) => ({ text: c.raw.replace(/\s+/g, ' ').trim(), ...(c.line.box ? { box: c.line.box } : {}) }))
-    .filter((r) => r.text.length <= MAX_READ_KEPT);
+    .filter((r, i, all) => r.text.length <= MAX_READ_KEPT && all.findIndex((o) => o.text === r.text) === i);
   return read.length > 0 ? { ...p, read } : p;
 }
 

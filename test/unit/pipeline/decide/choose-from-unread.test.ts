@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { chooseFromUnread, dateIn, digitPlaces, phoneIn } from '../../../../src/pipeline/decide/choose-from-unread.ts';
+import { completeFromOrder } from '../../../../src/pipeline/decide/complete-from-order.ts';
+import { application, specOrder } from './builders.ts';
+
+const unreadable = (field: string, ...texts: string[]) => ({
+  field,
+  code: 'invalid_value' as const,
+  message: `a value was found next to the ${field} label but could not be read as one`,
+  read: texts.map((text) => ({ text })),
+});
+
+describe('digitPlaces', () => {
+  it('keeps digits, marks a letter or sign where a digit was, drops separators', () => {
+    expect(digitPlaces('8 (A946) 531-а3-80')).toBe('8?946531?380');
+    expect(digitPlaces('76.10.2075')).toBe('76102075');
+  });
+});
+
+describe('phoneIn', () => {
+  const phone = '+79965319380';
+  it.each([
+    ['letters where digits were and one added', '8 (A946) 531-а3-80'],
+    ['an unreadable country code', '+? (996) 531-93-80'],
+    ['one digit dropped', '+7996531980'],
+    ['one digit misread', '8 996 531 93 81'],
+  ])('finds the buyer\'s phone in a reading with %s', (_name, text) => {
+    expect(phoneIn(text, phone)).toBe(true);
+  });
+
+  it.each([
+    ['another phone', '+7 (343) 288-41-09'],
+    ['three digits misread', '8 996 000 93 80'],
+    ['mostly unreadable', '8 (AAA) 531-??-80'],
+    ['a passport number', '4510 123456'],
+  ])('does not find it in %s', (_name, text) => {
+    expect(phoneIn(text, phone)).toBe(false);
+  });
+});
+
+describe('dateIn', () => {
+  it('finds a date written day first or year first with up to two slips', () => {
+    expect(dateIn('76.10.2075', '2025-10-26')).toBe(true);
+    expect(dateIn('2025-1O-26', '2025-10-26')).toBe(true);
+    expect(dateIn('26/1o/2025', '2025-10-26')).toBe(true);
+  });
+
+  it('not with three slips, nor with digits missing', () => {
+    expect(dateIn('76.00.2075', '2025-10-26')).toBe(false);
+    expect(dateIn('26.10.25', '2025-10-26')).toBe(false);
+    expect(dateIn('15.03.2026', '2025-10-26')).toBe(false);
+  });
+});
+
+describe('chooseFromUnread', () => {
+  const order = specOrder({ customerPhone: '+79965319380', deliveryDate: '2025-10-26' });
+
+  it('takes the order\'s phone and delivery date where the text beside their labels is recognisably them, below confident', () => {
+    const read = application({ phone: undefined, receivedDate: undefined }, undefined, [unreadable('phone', '+7 (343) 288-41-09', '8 (A946) 531-а3-80'), unreadable('receivedDate', '76.10.2075')]);
+    const chosen = chooseFromUnread(read, order, 0.9);
+    expect(chosen.map((c) => [c.field, c.value.value, c.value.source, c.value.readValue])).toEqual([
+      ['phone', '+79965319380', 'order', '8 (A946) 531-а3-80'],
+      ['receivedDate', '2025-10-26', 'order', '76.10.2075'],
+    ]);
+    expect(chosen.every((c) => c.value.confidence < 0.9)).toBe(true);
+  });
+
+  it('leaves a value read confidently, and text that is not the order\'s', () => {
+    const confident = application({ phone: '+79001112233' }, undefined, [unreadable('phone', '8 (A946) 531-а3-80')]);
+    expect(chooseFromUnread(confident, order, 0.9)).toEqual([]);
+    const other = application({ phone: undefined }, undefined, [unreadable('phone', '8 (912) 000-11-22')]);
+    expect(chooseFromUnread(other, order, 0.9)).toEqual([]);
+  });
+
+  it('replaces a doubtful value found by its shape elsewhere (a passport number) when its label\'s text is the buyer\'s phone', () => {
+    const read = application({ phone: { value: '+79508362801', confidence: 0.63 } }, undefined, [unreadable('phone', '8 (A946) 531-а3-80')]);
+    expect(chooseFromUnread(read, order, 0.9)[0]?.value.value).toBe('+79965319380');
+  });
+
+  it('completeFromOrder keeps the recognised value on the paper\'s side (a readValue), not as a value only the order supplies', () => {
+    const read = application({ phone: undefined }, [{ sku: 'TS-3000', quantity: '1' }], [unreadable('phone', '8 (A946) 531-а3-80')]);
+    const { application: done, corrections } = completeFromOrder(read, order, 0.9);
+    expect(done.fields.phone).toMatchObject({ value: '+79965319380', source: 'order', readValue: '8 (A946) 531-а3-80', confidence: 0.85 });
+    expect(corrections.some((c) => c.field === 'phone')).toBe(true);
+  });
+});
