@@ -68,11 +68,16 @@ export function digitPlaces(text: string): string {
  */
 export function phoneIn(text: string, phone: string): boolean {
   const national = phone.replace(/\D/g, '').slice(-10);
-  let places = digitPlaces(text);
-  if (text.trim().startsWith('+')) places = places.slice(1);
-  else if (places.length > 10 && /^[78]/.test(places)) places = places.slice(1);
+  const places = nationalPlaces(text);
   if (national.length !== 10 || Math.abs(places.length - 10) > MAX_SLIPS) return false;
   return withinDoubts(places, national);
+}
+
+/** A phone reading's places after its country code: "+7", "+?", or a leading 8 or 7 when there are more than ten. */
+export function nationalPlaces(text: string): string {
+  const places = digitPlaces(text);
+  if (text.trim().startsWith('+')) return places.slice(1);
+  return places.length > 10 && /^[78]/.test(places) ? places.slice(1) : places;
 }
 
 /** The date in a reading written day first (26.10.2025) or year first (2025-10-26), place by place. */

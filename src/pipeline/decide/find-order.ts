@@ -11,6 +11,7 @@ import { boundedEditDistance, codeShape } from '../../domain/validation/code-sha
 import { reason } from './decision-reasons.ts';
 import { matchLines } from './match-lines.ts';
 import { resemblesBuyer } from './resembles-buyer.ts';
+import { orderOfMisreadPhone } from './find-by-misread-phone.ts';
 
 /** "One or two symbols off": further than that, a number is some other order's. */
 const MAX_NUMBER_EDITS = 2;
@@ -47,6 +48,9 @@ export async function findOrder(
   // alternatives, each an order only when its buyer resembles the applicant.
   const misread = !best && number && !confident ? await oneDigitOff(application, number.value, orders, options.senders ?? []) : undefined;
   if (misread && number) return { kind: 'found', order: misread, by: 'misread_number', message: `Order number "${number.value}" read as ${misread.orderNumber}: one digit off, and its buyer resembles the applicant.` };
+  // No number to go on, and no buyer known exactly: a phone read with one slip, when something else agrees.
+  const byPhone = !best && !misread && !confident && theirs.length === 0 ? await orderOfMisreadPhone(application, orders, { minConfidence: options.minConfidence, linesFit: (o) => linesFit(application, o, options.minConfidence) }) : undefined;
+  if (byPhone) return { kind: 'found', order: byPhone, by: 'customer', message: `Order ${byPhone.orderNumber} is of the buyer whose phone the form gives with one digit misread, and the paper agrees with it otherwise too.` };
   if (!best) {
     const what = number ? `Order ${number.value} was not found` : 'The application gives no order number';
     const among = theirs.length > 0 ? `, and none of the buyer's ${theirs.length} order(s) fits it.` : ', and no order of this buyer was found.';

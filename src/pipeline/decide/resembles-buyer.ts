@@ -12,17 +12,9 @@ const EMAIL_OF_BUYER = 0.75;
 /** Digits of a phone that may be misread while it is still the buyer's. */
 const PHONE_SLIPS = 2;
 
-/**
- * Nearly every letter of the buyer's name, in order, somewhere in the cell (a run-on neighbour is no matter); or
- * the cell is their surname and given name alone, nearly letter for letter (the patronymic not written, or lost).
- */
+/** Nearly every letter of the buyer's name, in order, somewhere in the cell (a run-on neighbour is no matter). */
 export function nameResembles(read: string, known: string): boolean {
-  const words = known.trim().split(/\s+/);
-  const surnameAndName = words.length === 3 ? foldLetters(words.slice(0, 2).join(' ')) : undefined;
-  return (
-    containedResemblance(foldLetters(read), foldLetters(known)) >= NAME_OF_BUYER ||
-    (surnameAndName !== undefined && wholeResemblance(foldLetters(read), surnameAndName) >= NAME_OF_BUYER)
-  );
+  return containedResemblance(foldLetters(read), foldLetters(known)) >= NAME_OF_BUYER;
 }
 
 /** Most of the address's symbols in place: "mavinas3e@bk.ru" is marina83@bk.ru misread, "info@shop.ru" is not. */

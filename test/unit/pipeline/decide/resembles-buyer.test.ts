@@ -8,10 +8,8 @@ describe('resembles-buyer', () => {
     expect(nameResembles('Ершоб Игорь Борисович', 'Ершов Игорь Борисович')).toBe(true);
   });
 
-  it('the surname and given name alone, nearly letter for letter, resemble the buyer; the surname alone does not', () => {
-    expect(nameResembles('овчинниково Юлия', 'Овчинникова Юлия Александровна')).toBe(true);
-    expect(nameResembles('Овчинникова', 'Овчинникова Юлия Александровна')).toBe(false);
-    expect(nameResembles('Овчинникова Мария', 'Овчинникова Юлия Александровна')).toBe(false);
+  it('a name cut short is not the buyer\'s: the paper may well stop there (complete-from-order keeps it as read)', () => {
+    expect(nameResembles('овчинниково Юлия', 'Овчинникова Юлия Александровна')).toBe(false);
   });
 
   it('a phone with at most two digits misread', () => {
