@@ -4,8 +4,11 @@
 // read is compared with the known value's, a symbol that is no digit matches any digit but counts as doubt, and
 // only a reading with at most a couple of slips is taken. The value then comes from the order (`source: "order"`,
 // the text kept as `readValue`) and stays below confident: the paper was not read, only recognised.
-import type { FieldKey, FieldValue, ParsedApplication } from '../../domain/application.ts';
-import type { Order } from '../../domain/order.ts';
+import type { FieldKey, FieldValue, Item, ParsedApplication } from '../../domain/application.ts';
+import { toRoublesString } from '../../domain/money/money.ts';
+import type { Order, OrderLine } from '../../domain/order.ts';
+import { codeShape } from '../../domain/validation/code-shape.ts';
+import { wholeResemblance } from './resemblance.ts';
 
 /** A phone or date recognised in text that was not readable as one: probably right, never decisive alone. */
 export const RECOGNISED = 0.85;
@@ -52,6 +55,26 @@ export function chooseFromUnread(application: ParsedApplication, order: Order, m
   return out;
 }
 
+/** An article code cell placed on its line needs only to look like the line's code to be that code, misread. */
+const SKU_IN_CELL = 0.6;
+
+/**
+ * The SKU and price of an item line placed on an order line (match-lines.ts), where the paper's cell held text
+ * that is no code or price but is recognisably the line's: "SVB 588-N" for SV-B-588-11, "$ 390" for 8390.
+ */
+export function recogniseCells(application: ParsedApplication, index: number, item: Item, line: OrderLine): Item {
+  const out: Item = {};
+  const texts = (key: string) => application.problems.filter((p) => p.field === `items[${index}].${key}` && p.code === 'invalid_value').flatMap((p) => p.read ?? []);
+  const take = (key: 'sku' | 'price', value: string, resembles: (text: string) => boolean) => {
+    const hit = item[key] === undefined ? texts(key).find((r) => resembles(r.text)) : undefined;
+    if (hit) out[key] = { value, confidence: RECOGNISED, source: 'order', readConfidence: 0, readValue: hit.text, ...(hit.box ? { box: hit.box } : {}) };
+  };
+  take('sku', line.sku, (text) => wholeResemblance(codeShape(text), codeShape(line.sku)) >= SKU_IN_CELL);
+  const price = toRoublesString(line.unitPrice);
+  take('price', price, (text) => withinDoubts(digitPlaces(text.replace(/[.,]\d{2}\s*$/, '')), price.replace(/\.\d{2}$/, ''), false, 1));
+  return out;
+}
+
 /** The text as digits and unknown places, separators dropped: "8 (A946) 531-а3-80" → "8?946531?380". */
 export function digitPlaces(text: string): string {
   let out = '';
@@ -89,11 +112,12 @@ export function dateIn(text: string, isoDate: string): boolean {
 }
 
 /** Edits between the reading and the digits, an unknown place matching any digit but counted as a doubt. */
-function withinDoubts(places: string, digits: string, shifts = true): boolean {
+function withinDoubts(places: string, digits: string, shifts = true, maxSlips = MAX_SLIPS): boolean {
+  if (!shifts && places.length !== digits.length) return false;
   const unknown = [...places].filter((c) => c === UNKNOWN).length;
   const slips = shifts ? wildcardDistance(places, digits) : [...places].filter((c, i) => c !== UNKNOWN && c !== digits[i]).length;
   // Most of the number must be read as digits in place, or anything would fit.
-  return slips <= MAX_SLIPS && slips + unknown <= MAX_DOUBTS;
+  return slips <= maxSlips && slips + unknown <= Math.min(MAX_DOUBTS, Math.ceil(digits.length / 2));
 }
 
 /** Levenshtein distance where the reading's unknown place costs nothing against any digit. */

@@ -15,7 +15,7 @@ import { isOrdersCustomer } from './match-order.ts';
 import { containedResemblance, foldLetters } from './resemblance.ts';
 import { emailResembles, nameResembles, phoneResembles, resemblesBuyer } from './resembles-buyer.ts';
 import { dateFittingOrder } from './date-fitting-order.ts';
-import { chooseFromUnread } from './choose-from-unread.ts';
+import { chooseFromUnread, recogniseCells } from './choose-from-unread.ts';
 
 /** Confidence of a value the order supplies or repeats: above any unchecked OCR reading, below an exact text layer. */
 export const ORDER_CONFIRMED = 0.97;
@@ -120,7 +120,8 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
       reasons.push(reason('item_not_in_order', `Item "${label}" is not clearly a line of order ${order.orderNumber}.${hint}`, `items[${index}]`));
       return item;
     }
-    const completed = completeItem(item, index, order.lines[match.line]!, settle, minConfidence);
+    const line = order.lines[match.line]!;
+    const completed = completeItem({ ...recogniseCells(application, index, item, line), ...item }, index, line, settle, minConfidence);
     return match.resembled === 'weak' ? capOrderValues(completed, RESEMBLED_WEAKLY) : completed;
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFromUnread, dateIn, digitPlaces, phoneIn } from '../../../../src/pipeline/decide/choose-from-unread.ts';
+import { chooseFromUnread, dateIn, digitPlaces, phoneIn, recogniseCells } from '../../../../src/pipeline/decide/choose-from-unread.ts';
 import { completeFromOrder } from '../../../../src/pipeline/decide/complete-from-order.ts';
 import { application, specOrder } from './builders.ts';
 
@@ -82,5 +82,24 @@ describe('chooseFromUnread', () => {
     const { application: done, corrections } = completeFromOrder(read, order, 0.9);
     expect(done.fields.phone).toMatchObject({ value: '+79965319380', source: 'order', readValue: '8 (A946) 531-а3-80', confidence: 0.85 });
     expect(corrections.some((c) => c.field === 'phone')).toBe(true);
+  });
+});
+
+describe('recogniseCells', () => {
+  const line = { sku: 'SV-B-588-11', name: 'Ботинки зимние мужские', size: '42', quantity: 1, unitPrice: 839000, madeToOrder: false };
+  const cell = (field: string, text: string) => ({ field, code: 'invalid_value' as const, message: `${field} could not be read as one`, read: [{ text }] });
+
+  it('an SKU or price cell that is no value but looks like the placed line\'s is that value, recognised below confident', () => {
+    const read = application({}, [{ name: 'Фовичи ии оси', size: '42' }], [cell('items[0].sku', 'SVB 588-N'), cell('items[0].price', '$ 390')]);
+    const out = recogniseCells(read, 0, read.items[0]!, line);
+    expect(out.sku).toMatchObject({ value: 'SV-B-588-11', source: 'order', readValue: 'SVB 588-N', confidence: 0.85 });
+    expect(out.price).toMatchObject({ value: '8390.00', readValue: '$ 390' });
+  });
+
+  it('not text of another shape, another item\'s cell, nor a cell already read', () => {
+    const read = application({}, [{ name: 'x', price: '8390.00' }], [cell('items[0].sku', 'KP-4410'), cell('items[1].sku', 'SVB 588-N'), cell('items[0].price', '$ 120')]);
+    expect(recogniseCells(read, 0, read.items[0]!, line)).toEqual({});
+    const other = application({}, [{ name: 'x' }], [cell('items[0].price', '$ 120')]);
+    expect(recogniseCells(other, 0, other.items[0]!, line)).toEqual({});
   });
 });

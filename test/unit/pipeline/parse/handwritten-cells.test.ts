@@ -50,3 +50,17 @@ describe('handwritten cells', () => {
     expect(JSON.stringify(r.problems)).not.toContain('2200');
   });
 });
+
+describe('unreadable item cells', () => {
+  it('keeps an OCR\'d SKU or price cell that is no value on a problem of its item, for the order to recognise', async () => {
+    const { itemsFromTable } = await import('../../../../src/pipeline/parse/read-items.ts');
+    const line = { text: 'row', confidence: 0.5, ocr: true, page: 1 } as never;
+    const table = { items: [{ sku: { raw: 'SVB 588-N', line, positional: true }, name: { raw: 'Ботинки', line, positional: true }, price: { raw: '$ 390', line, positional: true } }], lines: new Set<number>(), amountIsLineTotal: false };
+    const { items, problems } = itemsFromTable(table as never, 'text');
+    expect(items[0]!.sku).toBeUndefined();
+    expect(problems.filter((p) => p.read).map((p) => [p.field, p.read![0]!.text])).toEqual([
+      ['items[0].sku', 'SVB 588-N'],
+      ['items[0].price', '$ 390'],
+    ]);
+  });
+});
