@@ -204,9 +204,12 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (!readings.has('reason') && !problems.some((p) => p.field === 'reason')) {
     // Text with boxes in it is the option list itself, ticked or not — never the customer's words.
     // A code the legend explains beats words near the label: those may be the legend itself.
+    // The legend as OCR gave its lines too: rows rebuilt from words may set a code's digit apart from its words.
+    const legendLines = [...lines, ...doc.pages.flatMap((p) => p.lines.map((l) => ({ text: l.text })))];
     const group = groupText('reasonGroup')
-      .filter((g) => !BOXES.test(g.raw) && !isLegend(g.raw))
-      .map((c) => ({ c, code: codedReason(c.raw, lines) }));
+      // A digit in a box whose edge OCR read as a bracket ("3 [3 | 3") is a written code, not an option list.
+      .filter((g) => (!BOXES.test(g.raw) || isReasonCode(g.raw)) && !isLegend(g.raw))
+      .map((c) => ({ c, code: codedReason(c.raw, legendLines) }));
     for (const { c, code } of [...group.filter((g) => g.code !== undefined), ...group.filter((g) => g.code === undefined)]) {
       const reason = code ?? inferReason(c.raw);
       if (!reason) continue;

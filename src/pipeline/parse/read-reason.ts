@@ -34,7 +34,7 @@ export function isReasonCode(raw: string): boolean {
 }
 
 /** The reason a written code stands for, from the legend printed on the same page. */
-export function codedReason(raw: string, lines: Line[]): Reason | undefined {
+export function codedReason(raw: string, lines: ReadonlyArray<Pick<Line, 'text'>>): Reason | undefined {
   const code = codeIn(raw);
   if (!code) return undefined;
   for (const line of lines) {

@@ -64,3 +64,17 @@ describe('unreadable item cells', () => {
     ]);
   });
 });
+
+describe('the reason code written in a box', () => {
+  it('a digit whose box edge OCR read as a bracket is the code, explained by the legend even when OCR set the legend\'s digits apart from its words', () => {
+    const doc = makeDocument(
+      [
+        ['Код причины: 3 [3 | 3', 0.6],
+        ['1 - не подошёл размер 2 - не понравился внешний вид', 0.9],
+        ['3 - не соответствует заказу 4 - брак 5 - другое', 0.9],
+      ],
+      'ocr',
+    );
+    expect(parseDocument(doc).fields.reason?.value).toBe('wrong_item');
+  });
+});
