@@ -69,7 +69,9 @@ export function recogniseCells(application: ParsedApplication, index: number, it
     const hit = item[key] === undefined ? texts(key).find((r) => resembles(r.text)) : undefined;
     if (hit) out[key] = { value, confidence: RECOGNISED, source: 'order', readConfidence: 0, readValue: hit.text, ...(hit.box ? { box: hit.box } : {}) };
   };
-  take('sku', line.sku, (text) => wholeResemblance(codeShape(text), codeShape(line.sku)) >= SKU_IN_CELL);
+  // A table rule standing alone inside the cell ("VY | 574 02") is no symbol of the code.
+  const code = (text: string) => codeShape(text.replace(/(?<=^|\s)[|[\]](?=\s|$)/g, ' '));
+  take('sku', line.sku, (text) => wholeResemblance(code(text), codeShape(line.sku)) >= SKU_IN_CELL);
   const price = toRoublesString(line.unitPrice);
   take('price', price, (text) => withinDoubts(digitPlaces(text.replace(/[.,]\d{2}\s*$/, '')), price.replace(/\.\d{2}$/, ''), false, 1));
   return out;

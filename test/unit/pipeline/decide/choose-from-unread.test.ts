@@ -94,6 +94,8 @@ describe('recogniseCells', () => {
     const out = recogniseCells(read, 0, read.items[0]!, line);
     expect(out.sku).toMatchObject({ value: 'SV-B-588-11', source: 'order', readValue: 'SVB 588-N', confidence: 0.85 });
     expect(out.price).toMatchObject({ value: '8390.00', readValue: '$ 390' });
+    const ruled = application({}, [{ name: 'x' }], [cell('items[0].sku', 'VY | 574 02')]);
+    expect(recogniseCells(ruled, 0, ruled.items[0]!, { ...line, sku: 'SV-K-579-02' }).sku?.value).toBe('SV-K-579-02');
   });
 
   it('not text of another shape, another item\'s cell, nor a cell already read', () => {
