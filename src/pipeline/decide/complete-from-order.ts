@@ -47,7 +47,8 @@ export interface Completion {
   corrections: Correction[];
 }
 
-export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number): Completion {
+/** `latest`: the last day the application can have been signed (the e-mail's day, or the day it is decided). */
+export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number, options: { latest?: string } = {}): Completion {
   const reasons: DecisionReason[] = [];
   const corrections: Correction[] = [];
 
@@ -88,7 +89,7 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
   // The application's own date is not the order's to give, but the order rules out days it cannot be.
   const signed = fields.applicationDate;
-  const fitting = signed && signed.confidence < minConfidence && !['agent', 'order', 'header'].includes(signed.source ?? '') ? dateFittingOrder(signed.value, order.deliveryDate ?? order.orderDate) : undefined;
+  const fitting = signed && signed.confidence < minConfidence && !['agent', 'order', 'header'].includes(signed.source ?? '') ? dateFittingOrder(signed.value, order.deliveryDate ?? order.orderDate, options.latest) : undefined;
   if (signed && fitting) {
     corrections.push({ field: 'applicationDate', from: signed.value, to: fitting, message: `applicationDate read as "${signed.value}", a day the order rules out; "${fitting}" is the one date a single digit away that fits it.` });
     put('applicationDate', { ...signed, value: fitting, source: 'order', confidence: Math.max(signed.confidence, RESEMBLED_KNOWN), readConfidence: signed.confidence, readValue: signed.value });
