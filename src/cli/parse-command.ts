@@ -19,6 +19,7 @@ import { describeSource } from '../domain/value-provenance.ts';
 import { readWithOrders, type ReadWithOrders } from '../pipeline/process/read-with-orders.ts';
 import { fillFromHeader } from '../pipeline/decide/fill-from-header.ts';
 import { isoDay } from '../domain/iso-day.ts';
+import { dateBeforeSending } from '../pipeline/decide/date-before-sending.ts';
 
 /** Problems that mean the document's content could not be read at all (as opposed to read with doubts). */
 const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'too_complex', 'ocr_timeout', 'ocr_failed']);
@@ -37,11 +38,11 @@ export async function parseCommand(files: string[], options: { json?: boolean; t
     for (const file of files) {
       const parsed = await parseFile(file, reader, today);
       const { readable } = parsed;
-      // A message's sender is evidence for the customer's address, with or without the shop's orders.
-      const read = fillFromHeader(parsed.result, parsed.sender);
       // Nothing is signed after it is sent: an e-mail's own day bounds the application's date. (A file alone gives
-      // no such day; the worker uses the day it decides, see decide-application.ts.)
+      // no such day; the worker uses the day the mail arrived.)
       const latest = parsed.sent && !Number.isNaN(parsed.sent.getTime()) ? isoDay(parsed.sent, config.shopTimeZone) : undefined;
+      // A message's sender is evidence for the customer's address, with or without the shop's orders.
+      const read = fillFromHeader(latest ? dateBeforeSending(parsed.result, latest) : parsed.result, parsed.sender);
       const result = orders ? await readWithOrders(read, orders, { minConfidence, ...(latest ? { latest } : {}), ...(parsed.sender ? { sender: parsed.sender } : {}) }) : read;
       if (!readable) {
         failed++;

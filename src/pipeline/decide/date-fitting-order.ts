@@ -25,7 +25,7 @@ export function dateFittingOrder(read: string, from: string, latest?: string): s
 }
 
 /** Every real date with one digit of `date` changed. */
-function alternatives(date: string): string[] {
+export function alternatives(date: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i < date.length; i++) {
     if (!/\d/.test(date[i]!)) continue;
