@@ -78,3 +78,11 @@ describe('the reason code written in a box', () => {
     expect(parseDocument(doc).fields.reason?.value).toBe('wrong_item');
   });
 });
+
+describe('unread text and card numbers', () => {
+  it('a card number that reached a kept text is masked there too', async () => {
+    const { scrubCardNumbers } = await import('../../../../src/pipeline/parse/scrub-card-numbers.ts');
+    const result = scrubCardNumbers({ fields: {}, items: [], problems: [{ field: 'phone', code: 'invalid_value' as const, message: 'x', read: [{ text: '4276 3800 1234 5679' }] }] });
+    expect(result.problems[0]!.read![0]!.text).not.toContain('3800');
+  });
+});
