@@ -22,3 +22,12 @@ describe('dateBeforeSending', () => {
     expect(dateBeforeSending(signed('2034-05-10'), '2025-06-15').fields.applicationDate?.value).toBe('2034-05-10');
   });
 });
+
+describe('dateBeforeSending between the goods\' arrival and the e-mail', () => {
+  it('two digits misread, when the paper gives the day the goods arrived a few days before the e-mail', () => {
+    const read = application({ applicationDate: { value: '2076-04-01', confidence: 0.3 }, receivedDate: { value: '2026-08-27', confidence: 0.7 } });
+    expect(dateBeforeSending(read, '2026-09-01').fields.applicationDate?.value).toBe('2026-09-01');
+    // Without the arrival day the year before the e-mail holds 2026-04-01 one digit away: that is taken instead.
+    expect(dateBeforeSending(signed('2076-04-01', 0.3), '2026-09-01').fields.applicationDate?.value).toBe('2026-04-01');
+  });
+});
