@@ -114,7 +114,7 @@ export function itemsFromTable(table: ItemsTable, bodySource: 'text' | 'body'): 
     if (Object.keys(reading).length === 0) return;
     for (const [key, cell] of unread.get(r) ?? []) {
       const text = cell.raw.replace(/\s+/g, ' ').trim();
-      result.problems.push({ ...problem(`items[${index}].${key}`, 'invalid_value', `items[${index}].${key} could not be read as one`), read: [{ text, ...(cell.line.box ? { box: cell.line.box } : {}) }] });
+      result.problems.push({ ...problem(`items[${index}].${key}`, 'invalid_value', `the ${key} cell of item ${index + 1} holds nothing that reads as one`), read: [{ text, ...(cell.line.box ? { box: cell.line.box } : {}) }] });
     }
     index += 1;
   });
