@@ -19,6 +19,7 @@ import { describeSource } from '../domain/value-provenance.ts';
 import { readWithOrders, type ReadWithOrders } from '../pipeline/process/read-with-orders.ts';
 import { fillFromHeader } from '../pipeline/decide/fill-from-header.ts';
 import { isoDay } from '../domain/iso-day.ts';
+import { dateBeforeSending } from '../pipeline/decide/date-before-sending.ts';
 
 /** Problems that mean the document's content could not be read at all (as opposed to read with doubts). */
 const UNREADABLE = new Set(['unreadable_file', 'unsupported_type', 'encrypted_pdf', 'too_large', 'too_many_pages', 'too_complex', 'ocr_timeout', 'ocr_failed']);
@@ -37,9 +38,12 @@ export async function parseCommand(files: string[], options: { json?: boolean; t
     for (const file of files) {
       const parsed = await parseFile(file, reader, today);
       const { readable } = parsed;
+      // Nothing is signed after it is sent: an e-mail's own day bounds the application's date. (A file alone gives
+      // no such day; the worker uses the day the mail arrived.)
+      const latest = parsed.sent && !Number.isNaN(parsed.sent.getTime()) ? isoDay(parsed.sent, config.shopTimeZone) : undefined;
       // A message's sender is evidence for the customer's address, with or without the shop's orders.
-      const read = fillFromHeader(parsed.result, parsed.sender);
-      const result = orders ? await readWithOrders(read, orders, { minConfidence, ...(parsed.sender ? { sender: parsed.sender } : {}) }) : read;
+      const read = fillFromHeader(latest ? dateBeforeSending(parsed.result, latest) : parsed.result, parsed.sender);
+      const result = orders ? await readWithOrders(read, orders, { minConfidence, ...(latest ? { latest } : {}), ...(parsed.sender ? { sender: parsed.sender } : {}) }) : read;
       if (!readable) {
         failed++;
         for (const p of result.problems) process.stderr.write(`${file}: ${p.code}: ${p.message}\n`);
@@ -59,7 +63,7 @@ async function parseFile(
   file: string,
   reader: Awaited<ReturnType<typeof createReader>>,
   today: string,
-): Promise<{ result: ParsedApplication; readable: boolean; sender?: string }> {
+): Promise<{ result: ParsedApplication; readable: boolean; sender?: string; sent?: Date }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -69,10 +73,12 @@ async function parseFile(
   }
   let documents: ExtractedDocument[];
   let sender: string | undefined;
+  let sent: Date | undefined;
   let breach: MessageLimitBreach | null = null;
   if (path.extname(file).toLowerCase() === '.eml') {
     const mail = await reader.mime.parse(bytes);
     sender = mail.replyTo?.address ?? mail.from?.address;
+    sent = mail.date;
     // Over a limit on whole messages only the headers were read: said with the code the service's reply gives.
     breach = messageLimitBreach(mail, bytes.length);
     documents = [...(await readAttachments(mail, reader.documents)).map(({ content: _content, ...doc }) => doc), bodyDocument(mail.text)];
@@ -86,7 +92,7 @@ async function parseFile(
   }
   const single = documents.length === 1 ? documents[0]! : undefined;
   const readable = !(single && single.pages.length === 0 && single.problems.some((p) => UNREADABLE.has(p.code)));
-  return { result: application, readable, ...(sender ? { sender } : {}) };
+  return { result: application, readable, ...(sender ? { sender } : {}), ...(sent ? { sent } : {}) };
 }
 
 function describe(result: ParsedApplication | ReadWithOrders): string {

@@ -22,11 +22,20 @@ export const PROBLEM_CODES = [
 export const ProblemCodeSchema = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
+/** Where on a page something was read: the shape of application.ts SourceBox (which imports this file). */
+const ReadBoxSchema = z.object({ page: z.number().int().min(1), x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
 export const ProblemSchema = z.object({
   /** A field key (SPEC §3), `items[N].key`, or the document name when the problem is the whole document. */
   field: z.string(),
   code: ProblemCodeSchema,
   message: z.string(),
+  /**
+   * What stood where the value belongs but could not be read as one ("8 906 427 $2 6?" beside the phone label),
+   * each place it was found: shown to the agent, and still evidence for a check that chooses among known values
+   * (the order's).
+   */
+  read: z.array(z.object({ text: z.string(), box: ReadBoxSchema.optional() })).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -12,8 +12,10 @@ import { codeShape } from '../../domain/validation/code-shape.ts';
 import { reason } from './decision-reasons.ts';
 import { matchLines, sharedWords } from './match-lines.ts';
 import { isOrdersCustomer } from './match-order.ts';
-import { containedResemblance, foldLetters, wholeResemblance } from './resemblance.ts';
+import { containedResemblance, foldLetters } from './resemblance.ts';
+import { emailResembles, nameResembles, phoneResembles, resemblesBuyer } from './resembles-buyer.ts';
 import { dateFittingOrder } from './date-fitting-order.ts';
+import { chooseFromUnread, recogniseCells } from './choose-from-unread.ts';
 
 /** Confidence of a value the order supplies or repeats: above any unchecked OCR reading, below an exact text layer. */
 export const ORDER_CONFIRMED = 0.97;
@@ -27,10 +29,6 @@ const RESEMBLED_WEAKLY = 0.85;
  * similar name may be the one returning the goods, and the order must not vouch for the applicant on its own.
  */
 const RESEMBLED_KNOWN = 0.85;
-/** Share of the buyer's name's letters that must be read in place (one slip in ten letters). */
-const NAME_OF_BUYER = 0.85;
-/** An address with about one symbol in four misread (handwritten letters, a dropped dot) is still the buyer's. */
-const EMAIL_OF_BUYER = 0.75;
 /** A name read this near the line's name is the line's name, misread (resemblance.ts). */
 const NAME_RESEMBLES = 0.7;
 
@@ -49,7 +47,8 @@ export interface Completion {
   corrections: Correction[];
 }
 
-export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number): Completion {
+/** `latest`: the last day the application can have been signed (the e-mail's day, or the day it is decided). */
+export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number, options: { latest?: string } = {}): Completion {
   const reasons: DecisionReason[] = [];
   const corrections: Correction[] = [];
 
@@ -75,14 +74,22 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   const put = (key: FieldKey, value: FieldValue | undefined) => {
     if (value) fields[key] = value;
   };
+  // A phone or date beside its label that could not be read as one may still be recognisably the order's.
+  for (const r of chooseFromUnread(application, order, minConfidence)) {
+    corrections.push({ field: r.field, from: r.from, to: r.value.value, message: `${r.field}: "${r.from}" could not be read as one, but is recognisably the order's "${r.value.value}".` });
+    put(r.field, r.value);
+  }
   // The number is confirmed only when the buyer is this order's too: a slip that lands on some other customer's
   // order stays unconfirmed (and match-order.ts reports the mismatch).
-  if (isOrdersCustomer(application, order)) put('orderNumber', settle('orderNumber', fields.orderNumber, order.orderNumber, (a, b) => codeShape(a) === codeShape(b)));
+  const sameNumber = (a: string, b: string) => codeShape(a) === codeShape(b);
+  if (isOrdersCustomer(application, order)) put('orderNumber', settle('orderNumber', fields.orderNumber, order.orderNumber, sameNumber));
+  // A buyer only resembling the order's (a handwritten name misread) makes the number probable, not certain.
+  else if (fields.orderNumber && resemblesBuyer(application, order)) put('orderNumber', below(settle('orderNumber', fields.orderNumber, order.orderNumber, sameNumber), RESEMBLED_KNOWN));
   put('receivedDate', settle('receivedDate', fields.receivedDate, order.deliveryDate, (a, b) => a === b));
   put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
   // The application's own date is not the order's to give, but the order rules out days it cannot be.
   const signed = fields.applicationDate;
-  const fitting = signed && signed.confidence < minConfidence && !['agent', 'order', 'header'].includes(signed.source ?? '') ? dateFittingOrder(signed.value, order.deliveryDate ?? order.orderDate) : undefined;
+  const fitting = signed && signed.confidence < minConfidence && !['agent', 'order', 'header'].includes(signed.source ?? '') ? dateFittingOrder(signed.value, order.deliveryDate ?? order.orderDate, options.latest) : undefined;
   if (signed && fitting) {
     corrections.push({ field: 'applicationDate', from: signed.value, to: fitting, message: `applicationDate read as "${signed.value}", a day the order rules out; "${fitting}" is the one date a single digit away that fits it.` });
     put('applicationDate', { ...signed, value: fitting, source: 'order', confidence: Math.max(signed.confidence, RESEMBLED_KNOWN), readConfidence: signed.confidence, readValue: signed.value });
@@ -114,7 +121,8 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
       reasons.push(reason('item_not_in_order', `Item "${label}" is not clearly a line of order ${order.orderNumber}.${hint}`, `items[${index}]`));
       return item;
     }
-    const completed = completeItem(item, index, order.lines[match.line]!, settle, minConfidence);
+    const line = order.lines[match.line]!;
+    const completed = completeItem({ ...recogniseCells(application, index, item, line), ...item }, index, line, settle, minConfidence);
     return match.resembled === 'weak' ? capOrderValues(completed, RESEMBLED_WEAKLY) : completed;
   });
 
@@ -158,6 +166,11 @@ function chooseName(read: FieldValue | undefined, ordered: string, minConfidence
   return { ...settled, confidence: Math.min(settled.confidence, RESEMBLED_WEAKLY) };
 }
 
+/** A value the order gave or confirmed, kept below `cap`. */
+function below(value: FieldValue | undefined, cap: number): FieldValue | undefined {
+  return value && value.source === 'order' ? { ...value, confidence: Math.min(value.confidence, cap) } : value;
+}
+
 /** Values the order filled in or corrected on a weakly placed line stay below confident. */
 function capOrderValues(item: Item, cap: number): Item {
   return Object.fromEntries(
@@ -177,22 +190,6 @@ function resembleKnown(read: FieldValue | undefined, known: string | undefined, 
   if (!read || !known || read.confidence >= minConfidence || read.source === 'agent' || read.source === 'header' || read.source === 'order') return undefined;
   if (!resembles(read.value, known)) return undefined;
   return { ...read, value: known, source: 'order', confidence: Math.max(read.confidence, RESEMBLED_KNOWN), readConfidence: read.confidence, readValue: read.value };
-}
-
-/** Nearly every letter of the buyer's name, in order, somewhere in the cell (a run-on neighbour is no matter). */
-function nameResembles(read: string, known: string): boolean {
-  return containedResemblance(foldLetters(read), foldLetters(known)) >= NAME_OF_BUYER;
-}
-
-/** Most of the address's symbols in place: "mavinas3e@bk.ru" is marina83@bk.ru misread, "info@shop.ru" is not. */
-function emailResembles(read: string, known: string): boolean {
-  return wholeResemblance(read.trim().toLowerCase(), known.trim().toLowerCase()) >= EMAIL_OF_BUYER;
-}
-
-/** The same number of digits, at most two of them misread. */
-function phoneResembles(read: string, known: string): boolean {
-  const [a, b] = [read.replace(/\D/g, ''), known.replace(/\D/g, '')];
-  return a.length === b.length && [...a].filter((d, i) => d !== b[i]).length <= 2;
 }
 
 /**

@@ -7,18 +7,34 @@ import { daysBetween, isIsoDate } from './iso-date.ts';
 /** An application is written after the goods arrive and, for any return the law allows, within this many days. */
 const MAX_DAYS_AFTER_DELIVERY = 365;
 
-export function dateFittingOrder(read: string, from: string): string | undefined {
+/**
+ * `latest`, when known (the day the e-mail was sent, or the day it is decided), closes the window: an application is
+ * not signed after it is sent. In so short a window a reading with two digits wrong still leaves few dates, so two
+ * are tried when one finds none — and still only a single fitting date is taken.
+ */
+export function dateFittingOrder(read: string, from: string, latest?: string): string | undefined {
   if (!isIsoDate(read) || !isIsoDate(from)) return undefined;
-  if (fits(read, from)) return undefined;
-  const fitting = new Set<string>();
-  for (let i = 0; i < read.length; i++) {
-    if (!/\d/.test(read[i]!)) continue;
+  const bound = latest !== undefined && isIsoDate(latest) ? latest : undefined;
+  // A day's slack: the paper's date and the mail's may be in different time zones.
+  const fitsHere = (date: string) => fits(date, from) && (bound === undefined || (daysBetween(date, bound) ?? -1) >= -1);
+  if (fitsHere(read)) return undefined;
+  const one = alternatives(read).filter(fitsHere);
+  if (one.length > 0 || bound === undefined) return one.length === 1 ? one[0] : undefined;
+  const two = new Set(alternatives(read).flatMap((a) => alternatives(a)).filter((d) => d !== read && fitsHere(d)));
+  return two.size === 1 ? [...two][0] : undefined;
+}
+
+/** Every real date with one digit of `date` changed. */
+export function alternatives(date: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < date.length; i++) {
+    if (!/\d/.test(date[i]!)) continue;
     for (let d = 0; d <= 9; d++) {
-      const candidate = `${read.slice(0, i)}${d}${read.slice(i + 1)}`;
-      if (candidate !== read && isIsoDate(candidate) && fits(candidate, from)) fitting.add(candidate);
+      const candidate = `${date.slice(0, i)}${d}${date.slice(i + 1)}`;
+      if (candidate !== date && isIsoDate(candidate)) out.add(candidate);
     }
   }
-  return fitting.size === 1 ? [...fitting][0] : undefined;
+  return [...out];
 }
 
 function fits(date: string, from: string): boolean {

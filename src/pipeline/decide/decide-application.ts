@@ -105,7 +105,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
     else reasons.push(reason('order_not_found', number ? `Order ${number} was not found.` : 'No order number to look up.', 'orderNumber'));
     reasons.push(...checkDates(checked, today));
   } else {
-    const completion = completeFromOrder(checked, order, policy.minConfidence);
+    const completion = completeFromOrder(checked, order, policy.minConfidence, { latest: today });
     ({ application: checked, corrections } = completion);
     reasons.push(...completion.reasons);
     const alreadyReturned = (input.otherReturns ?? []).flatMap((r) => r.items.map((i) => ({ sku: i.sku, quantity: i.quantity })));

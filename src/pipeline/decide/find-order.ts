@@ -10,9 +10,13 @@ import type { CustomerContact, Orders } from '../../domain/ports/orders.ts';
 import { boundedEditDistance, codeShape } from '../../domain/validation/code-shape.ts';
 import { reason } from './decision-reasons.ts';
 import { matchLines } from './match-lines.ts';
+import { resemblesBuyer } from './resembles-buyer.ts';
+import { orderOfMisreadPhone } from './find-by-misread-phone.ts';
 
 /** "One or two symbols off": further than that, a number is some other order's. */
 const MAX_NUMBER_EDITS = 2;
+/** An order number longer than this is a misread run of digits; its alternatives are not looked up one by one. */
+const MAX_NUMBER_LENGTH = 16;
 
 export type OrderLookup =
   | { kind: 'found'; order: Order; by: 'number' | 'misread_number' | 'customer'; message: string }
@@ -39,7 +43,14 @@ export async function findOrder(
     // all be misread) and every item line is the order's; without a number, every item line must be the order's.
     .filter((c) => (number && (c.number > 0 || confident) ? c.number > 0 : c.lines === application.items.length && c.lines > 0))
     .sort((a, b) => b.number - a.number || b.lines - a.lines);
-  const best = ranked[0];
+  const best: { order: Order; number: number; lines: number; only?: boolean } | undefined = ranked[0] ?? onlyOrderOfSender(application, theirs, options.senders ?? [], options.minConfidence);
+  // Nothing of the buyer's found by their exact contact (their name misread too): the number's one-digit
+  // alternatives, each an order only when its buyer resembles the applicant.
+  const misread = !best && number && !confident ? await oneDigitOff(application, number.value, orders, options.senders ?? []) : undefined;
+  if (misread && number) return { kind: 'found', order: misread, by: 'misread_number', message: `Order number "${number.value}" read as ${misread.orderNumber}: one digit off, and its buyer resembles the applicant.` };
+  // No number to go on, and no buyer known exactly: a phone read with one slip, when something else agrees.
+  const byPhone = !best && !misread && !confident && theirs.length === 0 ? await orderOfMisreadPhone(application, orders, { minConfidence: options.minConfidence, linesFit: (o) => linesFit(application, o, options.minConfidence) }) : undefined;
+  if (byPhone) return { kind: 'found', order: byPhone, by: 'customer', message: `Order ${byPhone.orderNumber} is of the buyer whose phone the form gives with one digit misread, and the paper agrees with it otherwise too.` };
   if (!best) {
     const what = number ? `Order ${number.value} was not found` : 'The application gives no order number';
     const among = theirs.length > 0 ? `, and none of the buyer's ${theirs.length} order(s) fits it.` : ', and no order of this buyer was found.';
@@ -51,9 +62,42 @@ export async function findOrder(
     return { kind: 'not_found', reasons: [reason('order_ambiguous', `Orders ${names} of this buyer fit the application equally well.`, 'orderNumber')] };
   }
   const { order } = best;
+  if (best.only) return { kind: 'found', order, by: 'customer', message: `Order ${order.orderNumber} is the only order of the sender ${order.customerEmail}, and an item of the application is one of its lines.` };
   return number
     ? { kind: 'found', order, by: 'misread_number', message: `Order number "${number.value}" read as ${order.orderNumber}, the buyer's order it resembles.` }
     : { kind: 'found', order, by: 'customer', message: `Order ${order.orderNumber} is the buyer's order holding every item of the application.` };
+}
+
+/**
+ * No number on the paper (or none readable) and item lines read too poorly to all be placed (handwriting): the
+ * sender's address is certain, so when the shop holds exactly one order of theirs and at least one item line is
+ * clearly one of its lines, that is the order. The other lines stay for the line matching to place or leave.
+ */
+function onlyOrderOfSender(application: ParsedApplication, theirs: readonly Order[], senders: readonly string[], minConfidence: number) {
+  const own = theirs.filter((o) => o.customerEmail !== undefined && senders.some((s) => s.trim().toLowerCase() === o.customerEmail!.trim().toLowerCase()));
+  if (application.fields.orderNumber || own.length !== 1 || theirs.length !== 1) return undefined;
+  const lines = linesFit(application, own[0]!, minConfidence);
+  return lines > 0 ? { order: own[0]!, number: 0, lines, only: true } : undefined;
+}
+
+/**
+ * The one order whose number is the reading with one digit changed and whose buyer resembles the applicant
+ * (resembles-buyer.ts); none, or several, gives undefined. Each alternative is one look-up by number.
+ */
+async function oneDigitOff(application: ParsedApplication, read: string, orders: Orders, senders: readonly string[]): Promise<Order | undefined> {
+  const number = read.replace(/\s+/g, '');
+  if (number.length > MAX_NUMBER_LENGTH || !/\d/.test(number)) return undefined;
+  const found = new Map<string, Order>();
+  for (let i = 0; i < number.length; i++) {
+    if (!/\d/.test(number[i]!)) continue;
+    for (let d = 0; d <= 9; d++) {
+      const alternative = `${number.slice(0, i)}${d}${number.slice(i + 1)}`;
+      if (alternative === number) continue;
+      const order = await orders.find(alternative);
+      if (order && resemblesBuyer(application, order, senders)) found.set(order.orderNumber, order);
+    }
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
 }
 
 /** Who the buyer is: the sender's address is certain; what the form says only proposes orders to check. */

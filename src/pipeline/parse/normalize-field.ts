@@ -82,6 +82,9 @@ function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | u
   return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;
 }
 
+/** One capitalised word, a comma, then two (given name, patronymic) and at most a closing comma or full stop. */
+const SURNAME_FIRST = /^\s*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s*,\s*(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)\s*[,.]?\s*$/u;
+
 export function normalizeField(key: FieldKey, raw: string, options: { ocr?: boolean } = {}): NormalizedField | undefined {
   switch (key) {
     case 'orderNumber':
@@ -95,6 +98,9 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
       // A name ends at the first comma or digit run: what follows is an address or passport data. It ends too
       // at a full stop after a whole word ("…Ивановна. Наименование банка"), never after an initial ("Е. И.")
       // nor before a patronymic (a pen's dot: "Козлова Анна. Владимировна").
+      // "Козлова, Анна Владимировна": a surname set off by a comma, as in a list, and nothing after the name.
+      const listed = SURNAME_FIRST.exec(raw);
+      if (listed) return normalizeName(`${listed[1]} ${listed[2]}`);
       const head = raw.replace(CARD_TOKEN, '').split(/,|;|\s{2,}|\t|\d{2,}|(?<=\p{L}{2})\.\s+(?=\p{Lu})(?!\p{L}+(?:вич|вна|чна)(?!\p{L}))/u)[0]!;
       // "ПОКУПАТЕЛЬ / CUSTOMER" is a section heading whose first word is a label: its rest is no name.
       if (NOT_A_NAME.test(head.replace(/^[\s\/|:]+/, ''))) return undefined;

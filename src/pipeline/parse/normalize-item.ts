@@ -11,6 +11,13 @@ import { fixLookalikeWords } from '../../domain/validation/fix-lookalike-words.t
 import { normalizeText, ocrText, timesSign } from './normalize-field.ts';
 import { SIZE_LOOKALIKES } from './read-items-table.ts';
 
+/** A count cell holding one curved stroke and nothing else (read-comb-cells.ts maps the same in our own cells). */
+const LONE_STROKE = /^\s*[()[\]]\s*$/;
+/** Letters a handwritten digit is read as, in a size that is otherwise a number or a range of numbers. */
+const SIZE_DIGITS: Record<string, string> = { Z: '2', z: '2', O: '0', o: '0', О: '0', о: '0' };
+const NUMERIC_SIZE = /^[\dZzOoОо]{2,3}(?:-[\dZzOoОо]{2,3})?$/;
+/** A price whose first digit is a bracket: "(0190". */
+const OPENING_ONE = /^\s*\((\d[\d\s.,]*)$/;
 /** More than this of one article on a return application is a misread, not an order. */
 const MAX_QUANTITY = 999;
 
@@ -30,18 +37,27 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       if (mapped !== value && /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test(mapped)) {
         return { value: mapped, fixes: [...value].filter((c, i) => c !== mapped[i]).length, strict: false };
       }
+      // "4Z", "1O4-110": a numeric size (shoes, clothing, a child's height) with a handwritten 2 read as Z, 0 as O.
+      const numeric = ocr && NUMERIC_SIZE.test(value) && /\d/.test(value) ? [...value].map((c) => SIZE_DIGITS[c] ?? c).join('') : value;
+      if (numeric !== value) return { value: numeric, fixes: [...value].filter((c, i) => c !== numeric[i]).length, strict: false };
       // "50х90": a towel's size is a dimension, its sign read as a letter (normalize-field.ts timesSign).
       const dimension = ocr ? timesSign(value) : undefined;
       if (dimension && dimension.fixes > 0) return dimension;
       return { value, fixes: 0, strict: true };
     }
     case 'quantity': {
+      // A handwritten 1 is rarely straight: alone in the count cell, OCR gives it back as a bracket.
+      if (ocr && LONE_STROKE.test(raw)) return { value: '1', fixes: 1, strict: false };
       const { digits, fixes, foreign } = fixDigitMisreads(raw.replace(/\s*(?:шт|pcs|pc)\.?\s*$/i, ''));
       if (foreign > 0 || digits === '' || Number(digits) < 1 || Number(digits) > MAX_QUANTITY) return undefined;
       return { value: String(Number(digits)), fixes, strict: fixes === 0 };
     }
-    case 'price':
-      return normalizeMoney(raw, { ocr });
+    case 'price': {
+      // "(0190": a handwritten 1 opening the number, read as a bracket (a cell's border reads as | or [ instead).
+      const opened = ocr ? OPENING_ONE.exec(raw) : null;
+      const money = opened ? normalizeMoney(`1${opened[1]}`, { ocr }) : undefined;
+      return money ? { ...money, fixes: money.fixes + 1, strict: false } : normalizeMoney(raw, { ocr });
+    }
     case 'reason': {
       const reason = inferReason(raw) ?? (ocr ? inferReason(fixLookalikeWords(raw, { force: true }).value) : undefined);
       if (reason) return { value: reason, fixes: 0, strict: true };

@@ -87,6 +87,23 @@ function withoutCutOffCards(key: FieldKey, found: Candidate[]): Candidate[] {
   return found.filter((c) => !whole.some((w) => w !== c && w.lineIndex === c.lineIndex && squash(w.raw).startsWith(squash(c.raw)) && squash(w.raw) !== squash(c.raw)));
 }
 
+/**
+ * Fields whose unreadable text is kept on its problem: a person sees what was there, and the order may still
+ * recognise its own value in it (decide/choose-from-unread.ts). Never a card or account number: those are not
+ * printed as read.
+ */
+const READ_KEPT: ReadonlySet<FieldKey> = new Set(['orderNumber', 'orderDate', 'receivedDate', 'applicationDate', 'phone', 'email']);
+/** A reading longer than any of those values is a run-on line (a header, a paragraph), not the value's text. */
+const MAX_READ_KEPT = 40;
+
+function withRead(p: Problem, key: FieldKey, found: Candidate[]): Problem {
+  if (!READ_KEPT.has(key)) return p;
+  const read = found
+    .map((c) => ({ text: c.raw.replace(/\s+/g, ' ').trim(), ...(c.line.box ? { box: c.line.box } : {}) }))
+    .filter((r, i, all) => r.text.length <= MAX_READ_KEPT && all.findIndex((o) => o.text === r.text) === i);
+  return read.length > 0 ? { ...p, read } : p;
+}
+
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
 function accepts(target: LabelTarget, raw: string, ocr: boolean): boolean {
   // A reason may be a code written in a box, explained by the form's legend (read-reason.ts).
@@ -150,7 +167,10 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     });
     const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak), check: n.check ?? 'none' })));
     if (chosen) readings.set(key, chosen);
-    else if (found.some((c) => /\d|@/.test(c.raw))) unreadable.push(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`));
+    else {
+      const raws = found.filter((c) => /\d|@/.test(c.raw));
+      if (raws.length > 0) unreadable.push(withRead(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`), key, raws));
+    }
   }
 
   // Values found by their type where no label gave them: weak, and only for fields still empty.
@@ -184,9 +204,12 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (!readings.has('reason') && !problems.some((p) => p.field === 'reason')) {
     // Text with boxes in it is the option list itself, ticked or not — never the customer's words.
     // A code the legend explains beats words near the label: those may be the legend itself.
+    // The legend as OCR gave its lines too: rows rebuilt from words may set a code's digit apart from its words.
+    const legendLines = [...lines, ...doc.pages.flatMap((p) => p.lines.map((l) => ({ text: l.text })))];
     const group = groupText('reasonGroup')
-      .filter((g) => !BOXES.test(g.raw) && !isLegend(g.raw))
-      .map((c) => ({ c, code: codedReason(c.raw, lines) }));
+      // A digit in a box whose edge OCR read as a bracket ("3 [3 | 3") is a written code, not an option list.
+      .filter((g) => (!BOXES.test(g.raw) || isReasonCode(g.raw)) && !isLegend(g.raw))
+      .map((c) => ({ c, code: codedReason(c.raw, legendLines) }));
     for (const { c, code } of [...group.filter((g) => g.code !== undefined), ...group.filter((g) => g.code === undefined)]) {
       const reason = code ?? inferReason(c.raw);
       if (!reason) continue;

@@ -193,14 +193,29 @@ const MONEY_CELL = /^\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{2})\s*(?:₽|руб\.?
 const COUNT_CELL = /^\d{1,3}\s*(?:шт\.?|pcs)?$/iu;
 const BARCODE_CELL = /^\d{13}$|^\d{8}$/;
 const CODE_CELL = /^(?=.*\d)[A-Za-zА-Яа-я0-9][A-Za-zА-Яа-я0-9\-_./]{2,24}$/u;
-const SIZE_CELL = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/,]\d{1,2})?|евро|one size|б\/р)$/iu;
+// Children's sizes are heights in centimetres: "116", "104-110".
+const SIZE_CELL = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/,]\d{1,2})?|\d{2,3}-\d{2,3}|1\d{2}|евро|one size|б\/р)$/iu;
 const WORDS_CELL = /[A-Za-zА-Яа-яЁё]{3,}/u;
+
+const WHOLE_AMOUNT = /^\d{1,3}(?:[ \u00a0]\d{3})+$|^\d{3,7}$/;
+
+function trailingWholeAmounts(texts: readonly string[], nameAt: number): number[] {
+  const last = texts.length - 1;
+  if (last <= nameAt + 1 || !WHOLE_AMOUNT.test(texts[last]!)) return [];
+  // Two amounts (price, line total) need a count or size before them, or they would swallow it.
+  return WHOLE_AMOUNT.test(texts[last - 1]!) && last - 1 > nameAt + 1 ? [last - 1, last] : [last];
+}
 
 /** A table row read by the kinds of its cells, for a table whose header could not be read (a dark header band). */
 function typedRow(cells: LineCell[]): Partial<Record<Column, string>> | undefined {
   const texts = cells.map((c) => c.text.trim().replace(/^[|[\]]+|[|[\]]+$/g, '').trim()).filter((t) => t !== '');
   const nameAt = texts.findIndex((t) => WORDS_CELL.test(t) && !CODE_CELL.test(t) && !MONEY_CELL.test(t));
-  const amounts = texts.map((t, i) => (i > nameAt && MONEY_CELL.test(t) ? i : -1)).filter((i) => i >= 0);
+  let amounts = texts.map((t, i) => (i > nameAt && MONEY_CELL.test(t) ? i : -1)).filter((i) => i >= 0);
+  // Amounts written without kopecks or a currency sign ("1390"; a pen rarely writes ",00"): the row's last one or
+  // two cells when they are whole numbers of three digits or more and no cell reads as money.
+  if (amounts.length === 0) amounts = trailingWholeAmounts(texts, nameAt);
+  // A unit price without kopecks before a line total with them ("149010 4470,30"): both are the row's amounts.
+  else if (amounts.length === 1 && amounts[0] === texts.length - 1 && amounts[0] - 1 > nameAt + 1 && WHOLE_AMOUNT.test(texts[amounts[0] - 1]!)) amounts = [amounts[0] - 1, amounts[0]];
   if (nameAt < 0 || amounts.length === 0 || amounts.length > 2) return undefined;
   const row: Partial<Record<Column, string>> = { name: texts[nameAt]! };
   row.price = texts[amounts[0]!]!;

@@ -41,11 +41,15 @@ export function itemsFromForm(rows: Array<Partial<Record<ItemKey, string>>>): { 
 
 export function itemsFromTable(table: ItemsTable, bodySource: 'text' | 'body'): { items: Item[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const readings = table.items.map((row) => {
+  const unread = new Map<number, Array<[ItemKey, { raw: string; line: Line }]>>();
+  const readings = table.items.map((row, r) => {
     const out: Partial<Record<ItemKey, CellReading>> = {};
     for (const [key, cell] of Object.entries(row) as Array<[ItemKey, NonNullable<(typeof row)[ItemKey]>]>) {
       const n = normalizeItemCell(key, cell.raw, cell.line.ocr);
-      if (!n) continue;
+      if (!n) {
+        if (cell.line.ocr && UNREAD_KEPT.has(key)) unread.set(r, [...(unread.get(r) ?? []), [key, cell]]);
+        continue;
+      }
       out[key] = {
         ...n,
         line: cell.line,
@@ -103,8 +107,22 @@ export function itemsFromTable(table: ItemsTable, bodySource: 'text' | 'body'): 
     } else if (choice.how === 'as_read' && total) price.cap = 0.6;
   });
   if (total && choices?.some((c) => c.how === 'as_read')) problems.push(problem('items', 'inconsistent', 'item prices do not add up to the printed total'));
-  return finish(readings, problems);
+  const result = finish(readings, problems);
+  // What an OCR'd cell held that is no value of its column: for a person, and for the order to recognise.
+  let index = 0;
+  readings.forEach((reading, r) => {
+    if (Object.keys(reading).length === 0) return;
+    for (const [key, cell] of unread.get(r) ?? []) {
+      const text = cell.raw.replace(/\s+/g, ' ').trim();
+      result.problems.push({ ...problem(`items[${index}].${key}`, 'invalid_value', `the ${key} cell of item ${index + 1} holds nothing that reads as one`), read: [{ text, ...(cell.line.box ? { box: cell.line.box } : {}) }] });
+    }
+    index += 1;
+  });
+  return result;
 }
+
+/** Item cells whose unreadable text is kept: short codes and numbers an order can recognise. */
+const UNREAD_KEPT: ReadonlySet<ItemKey> = new Set(['sku', 'size', 'quantity', 'price']);
 
 function finish(readings: Array<Partial<Record<ItemKey, CellReading>>>, problems: Problem[]): { items: Item[]; problems: Problem[] } {
   const items: Item[] = [];

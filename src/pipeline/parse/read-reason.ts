@@ -16,10 +16,16 @@ const REASON_CODE = /^\s*[|[(]?\s*(\d)\s*[|\])]?\s*$/;
  * ("не подошёл размер 2 - не понравился внешний вид 3": the legend printed beside the box, a line higher).
  */
 function codeIn(raw: string): string | undefined {
+  const whole = REASON_CODE.exec(raw)?.[1];
+  // "1 - не подошёл размер": a legend entry whose box was left empty or not read, not a code written in it.
+  if (whole !== undefined || LEGEND_ENTRY.test(raw)) return whole;
   const words = raw.trim().split(/[\t ]+/);
   const last = words.length > 1 && [...words.slice(0, -1).join(' ').matchAll(LEGEND)].length > 0 ? words.at(-1)! : '';
-  return REASON_CODE.exec(raw)?.[1] ?? REASON_CODE.exec(words[0] ?? '')?.[1] ?? REASON_CODE.exec(last)?.[1];
+  return REASON_CODE.exec(words[0] ?? '')?.[1] ?? REASON_CODE.exec(last)?.[1];
 }
+
+/** A digit, a dash and words: how the legend explains a code. */
+const LEGEND_ENTRY = /^\s*\d\s*[-–—]\s*\p{L}/u;
 
 /** The form's legend itself ("3 – не соответствует заказу 4 – брак …"): the options, not the one chosen. */
 export function isLegend(raw: string): boolean {
@@ -31,7 +37,7 @@ export function isReasonCode(raw: string): boolean {
 }
 
 /** The reason a written code stands for, from the legend printed on the same page. */
-export function codedReason(raw: string, lines: Line[]): Reason | undefined {
+export function codedReason(raw: string, lines: ReadonlyArray<Pick<Line, 'text'>>): Reason | undefined {
   const code = codeIn(raw);
   if (!code) return undefined;
   for (const line of lines) {

@@ -18,6 +18,9 @@ interface Parsed {
 export function scrubCardNumbers<T extends Parsed>(result: T): T {
   for (const f of Object.values(result.fields)) if (f) f.value = scrubText(f.value);
   for (const item of result.items) for (const f of Object.values(item)) if (f) f.value = scrubText(f.value);
-  for (const p of result.problems) p.message = scrubText(p.message);
+  for (const p of result.problems) {
+    p.message = scrubText(p.message);
+    if (p.read) p.read = p.read.map((r) => ({ ...r, text: scrubText(r.text) }));
+  }
   return result;
 }

@@ -22,6 +22,7 @@ import { classifySender } from '../reply/classify-sender.ts';
 import { detectLanguage } from '../reply/detect-language.ts';
 import { newReturn } from './new-return.ts';
 import type { ProcessOutcome } from './process-outcome.ts';
+import { dateBeforeSending } from '../decide/date-before-sending.ts';
 import { readApplication } from './read-application.ts';
 import { isoDay } from '../../domain/iso-day.ts';
 
@@ -77,7 +78,9 @@ export async function readMailContent(
   // Every rule's clock is when the e-mail reached the mailbox, not when we got round to it: an application that
   // arrived at 23:50 on the last day is in time even if processed after midnight or after downtime.
   const today = isoDay(at.receivedAt, deps.timeZone);
-  const { application, isApplication } = readApplication(at.source, [...read, bodyDocument(mail.text)], today);
+  const { application: readOff, isApplication } = readApplication(at.source, [...read, bodyDocument(mail.text)], today);
+  // Nothing is signed after the e-mail that brings it: a doubtful date later than that, or a year before, is misread.
+  const application = dateBeforeSending(readOff, today);
   // From here on only the masked text exists: it is what the record stores and the UI shows.
   return { documents: read.map(scrubDocumentText), application, isApplication, today };
 }

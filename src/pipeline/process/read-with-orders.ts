@@ -17,11 +17,11 @@ export interface ReadWithOrders extends ParsedApplication {
   orderProblems?: Array<{ code: string; field?: string; message: string }>;
 }
 
-export async function readWithOrders(application: ParsedApplication, orders: Orders, options: { minConfidence: number; sender?: string }): Promise<ReadWithOrders> {
+export async function readWithOrders(application: ParsedApplication, orders: Orders, options: { minConfidence: number; sender?: string; latest?: string }): Promise<ReadWithOrders> {
   const read = fillFromHeader(application, options.sender);
   const lookup = await findOrder(read, orders, { minConfidence: options.minConfidence, ...(options.sender ? { senders: [options.sender] } : {}) });
   if (lookup.kind === 'not_found') return { ...read, orderProblems: lookup.reasons };
-  const completion = completeFromOrder(read, lookup.order, options.minConfidence);
+  const completion = completeFromOrder(read, lookup.order, options.minConfidence, options.latest ? { latest: options.latest } : {});
   const supplied = (value: { source?: string; readConfidence?: number } | undefined) => value?.source === 'order' && value.readConfidence === undefined;
   const fields: Fields = {};
   const suppliedFields: Fields = {};

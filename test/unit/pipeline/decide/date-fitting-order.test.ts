@@ -16,3 +16,21 @@ describe('dateFittingOrder', () => {
     expect(dateFittingOrder('2019-03-31', '2025-10-26')).toBeUndefined();
   });
 });
+
+describe('dateFittingOrder with the day the application was sent (#15)', () => {
+  it('two digits misread: the one date that fits between delivery and the day it was sent', () => {
+    // 2076-04-01: 2026-09-01 and 2027-04-01 are both two digits away and within a year of delivery; only the
+    // first is before the e-mail of 2026-09-01.
+    expect(dateFittingOrder('2076-04-01', '2026-08-27')).toBeUndefined();
+    expect(dateFittingOrder('2076-04-01', '2026-08-27', '2026-09-01')).toBe('2026-09-01');
+  });
+
+  it('a reading that fits is kept, even a day after the e-mail (time zones); one digit is still tried first', () => {
+    expect(dateFittingOrder('2026-09-02', '2026-08-27', '2026-09-01')).toBeUndefined();
+    expect(dateFittingOrder('2020-10-31', '2025-10-26', '2025-11-02')).toBe('2025-10-31');
+  });
+
+  it('several two-digit neighbours in the window leave the reading as it was', () => {
+    expect(dateFittingOrder('2076-04-01', '2026-08-27', '2027-06-01')).toBeUndefined();
+  });
+});

@@ -72,6 +72,39 @@ describe('findOrder', () => {
   });
 });
 
+describe('findOrder with handwriting (#15)', () => {
+  const handwritten = specOrder({ orderNumber: '8539/26', customerEmail: 'ovchinnikova@example.ru', customerName: 'Овчинникова Юлия Александровна', customerPhone: '+79965319380' });
+  const neighbour = specOrder({ orderNumber: '8537/26', customerEmail: 'petrov@example.ru', customerName: 'Петров Пётр Петрович', customerPhone: '+79990000000' });
+  const shop = createMemoryOrders([handwritten, neighbour, other]);
+
+  it('a doubtful number one digit off is the order whose buyer the misread name on the form resembles', async () => {
+    const read = application({ ...unsure('8534/26'), email: undefined, fullName: { value: 'Ов чинникова Юлия Александровна', confidence: 0.75 } });
+    const found = await findOrder(read, shop, min);
+    expect(found).toMatchObject({ kind: 'found', by: 'misread_number', order: { orderNumber: '8539/26' } });
+  });
+
+  it('not when the buyer resembles no one, nor for a confident number', async () => {
+    const stranger = application({ ...unsure('8534/26'), email: undefined, fullName: { value: 'Сидорова Мария Ивановна', confidence: 0.75 } });
+    expect((await findOrder(stranger, shop, min)).kind).toBe('not_found');
+    const confident = application({ orderNumber: '8534/26', email: undefined, fullName: 'Овчинникова Юлия Александровна' });
+    expect((await findOrder(confident, shop, min)).kind).toBe('not_found');
+  });
+
+  it('no readable number from the sender of the shop\'s only order of theirs: that order, once an item line is one of its lines', async () => {
+    const read = application({ orderNumber: undefined, email: undefined }, [{ name: 'Футболка', quantity: '1' }, { name: 'Носки шерстяные', quantity: '1' }]);
+    const found = await findOrder(read, createMemoryOrders([theirs, other]), { ...min, senders: [buyer] });
+    expect(found).toMatchObject({ kind: 'found', by: 'customer', order: { orderNumber: 'LH-33882' } });
+    const nothingOfIt = application({ orderNumber: undefined, email: undefined }, [{ name: 'Носки шерстяные', quantity: '1' }]);
+    expect((await findOrder(nothingOfIt, createMemoryOrders([theirs, other]), { ...min, senders: [buyer] })).kind).toBe('not_found');
+  });
+
+  it('not when the sender has two orders the lines do not tell apart', async () => {
+    const second = specOrder({ orderNumber: 'LH-40000' });
+    const read = application({ orderNumber: undefined, email: undefined }, [{ name: 'Футболка', quantity: '1' }, { name: 'Носки шерстяные', quantity: '1' }]);
+    expect((await findOrder(read, createMemoryOrders([theirs, second]), { ...min, senders: [buyer] })).kind).toBe('not_found');
+  });
+});
+
 describe('numberFit', () => {
   it.each([
     ['KM-60954', 'KM-60954', 3],

@@ -37,3 +37,20 @@ describe('items table on the page geometry', () => {
     ]);
   });
 });
+
+describe('rows read by their cells\' kinds, amounts written by hand (#15)', () => {
+  it('whole amounts without kopecks, children\'s heights as sizes, a unit price without kopecks before a line total with them', () => {
+    const r = parseDocument(positionedDocument([
+      [60, [10, 'БЛАНК ВОЗВРАТА ТОВАРА']],
+      [100, [10, 'Артикул'], [90, 'Штрихкод'], [170, 'Наюменование'], [300, 'Рамер — Колю'], [400, 'Шар.'], [470, 'Сумма. руб.']],
+      [122, [10, 'KP-BD-184-02'], [90, '4662008388618'], [170, 'Боди с длинным рукавом'], [305, '80'], [355, '1'], [400, '1390'], [470, '1390']],
+      [145, [10, 'KP-KR-482'], [90, '4645552879115'], [170, 'Куртка утеплённая'], [300, '104-110'], [355, '1'], [400, '6090'], [470, '6090']],
+      [168, [10, 'KP-PZ-526'], [90, '4688464803530'], [170, 'Пижама детская'], [305, '116'], [355, '3'], [400, '1490'], [470, '4470,00']],
+    ], 'ocr'));
+    expect(items(r)).toEqual([
+      { sku: 'KP-BD-184-02', name: 'Боди с длинным рукавом', size: '80', quantity: '1', price: '1390.00' },
+      { sku: 'KP-KR-482', name: 'Куртка утеплённая', size: '104-110', quantity: '1', price: '6090.00' },
+      { sku: 'KP-PZ-526', name: 'Пижама детская', size: '116', quantity: '3', price: '1490.00' },
+    ]);
+  });
+});
