@@ -8,7 +8,7 @@ import type { Normalized } from '../../domain/validation/normalized.ts';
 import { checkBankDetails } from './check-bank-details.ts';
 import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
-import { codedReason, isLegend, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
+import { codedReason, isLegend, isLegendNumber, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
 import { normalizeField, normalizeText, PARTLY_MASKED_CARD } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
@@ -208,7 +208,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     const legendLines = [...lines, ...doc.pages.flatMap((p) => p.lines.map((l) => ({ text: l.text })))];
     const group = groupText('reasonGroup')
       // A digit in a box whose edge OCR read as a bracket ("3 [3 | 3") is a written code, not an option list.
-      .filter((g) => (!BOXES.test(g.raw) || isReasonCode(g.raw)) && !isLegend(g.raw))
+      .filter((g) => (!BOXES.test(g.raw) || isReasonCode(g.raw)) && !isLegend(g.raw) && !isLegendNumber(g.raw, g.line.text, legendLines))
       .map((c) => ({ c, code: codedReason(c.raw, legendLines) }));
     for (const { c, code } of [...group.filter((g) => g.code !== undefined), ...group.filter((g) => g.code === undefined)]) {
       const reason = code ?? inferReason(c.raw);

@@ -47,6 +47,27 @@ export function codedReason(raw: string, lines: ReadonlyArray<Pick<Line, 'text'>
   return undefined;
 }
 
+/**
+ * A code that is the legend's own number, read apart from its words: on its line the next cell opens with the
+ * words that entry explains ("впишите цифру в клетку | 3 | не соответствует заказу 4 – …").
+ */
+export function isLegendNumber(raw: string, lineText: string, lines: ReadonlyArray<Pick<Line, 'text'>>): boolean {
+  const code = codeIn(raw);
+  if (!code) return false;
+  const cells = lineText.split(CELL_SEPARATOR).map((c) => c.trim());
+  const at = cells.indexOf(raw.trim());
+  const next = at >= 0 ? cells[at + 1] : undefined;
+  if (!next) return false;
+  const entry = lines.flatMap((l) => legendEntries(l.text)).find((e) => e.code === code);
+  return entry !== undefined && sameStart(next, entry.words);
+}
+
+/** Whether two texts open with the same words (letters only, case aside): the entry's first dozen letters. */
+function sameStart(text: string, entry: string): boolean {
+  const letters = (t: string) => t.toLowerCase().replace(/[^\p{L}]/gu, '').slice(0, 12);
+  return letters(entry).length >= 6 && letters(text).startsWith(letters(entry));
+}
+
 /** A cell that opens with an entry whose number OCR lost: "– не соответствует заказу 4 – брак". */
 const UNNUMBERED_FIRST = /^\s*[-–—]\s*([^\t\d]+?)\s*(\d)\s*[-–—)]/u;
 

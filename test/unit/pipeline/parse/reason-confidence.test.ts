@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../../../src/domain/document.ts';
 import { parseDocument } from '../../../../src/pipeline/parse/parse-document.ts';
-import { lawArticleReason } from '../../../../src/pipeline/parse/read-reason.ts';
+import { isLegendNumber, lawArticleReason } from '../../../../src/pipeline/parse/read-reason.ts';
 import { makeDocument } from './make-document.ts';
 
 const reason = (text: string | Array<[string, number]>, method: 'pdf_text' | 'body' | 'ocr' = 'pdf_text') => parseDocument(makeDocument(text, method)).fields.reason;
@@ -74,6 +74,16 @@ describe('a code in a box', () => {
       ['3 - не соответствует заказу 4 - брак 5 - другое', 0.9],
     ];
     expect(reason(merged, 'ocr')?.value).toBe('wrong_item');
+  });
+
+  it("is not the legend's own number read apart from its words, beside an empty box", () => {
+    // The rows as built from the words, and the legend as OCR read it whole.
+    const row = 'впишите цифру в клетку\t3\tне соответствует заказу 4-\tдругое';
+    const legend = [{ text: 'Код причины\t1-ne подошёл размер\t2 - He понравился внешний вид' }, { text: row }, { text: '3 - не соответствует заказу 4- брак 5 - другое' }];
+    expect(isLegendNumber('3', row, legend)).toBe(true);
+    // A code written in the box, beside the legend's words of another entry, is a code.
+    expect(isLegendNumber('3', 'впишите цифру в клетку\t3\t4 - брак 5 - другое', legend)).toBe(false);
+    expect(isLegendNumber('3', 'Код причины\t3', legend)).toBe(false);
   });
 });
 
