@@ -47,6 +47,52 @@ describe('how sure a reason is', () => {
   });
 });
 
+describe("a scanned letter's reason and the article of the law it cites", () => {
+  const scanned = (words: string, article: string, confidence = 0.93): Array<[string, number]> => [
+    ['Номер заказа № 4821-5567', 0.95],
+    [words, confidence],
+    ['Товар не был в употреблении, сохранены его товарный вид и ярлыки.', 0.95],
+    [`На основании ст. ${article} ${LAW} прошу вернуть деньги.`, 0.95],
+  ];
+
+  it('is sure when the words name one reason, read above the review floor, and the article agrees', () => {
+    const r = reason(scanned('В ходе использования обнаружила недостаток: сломалась молния.', '18'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('stays below the decision threshold when the article names another reason', () => {
+    const r = reason(scanned('В ходе использования обнаружила недостаток: сломалась молния.', '26.1'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays below the decision threshold when the words also name another reason', () => {
+    const r = reason(scanned('Размер не подошёл, кроме того сломалась молния.', '18'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays below the decision threshold when the words were read below the review floor', () => {
+    const r = reason(scanned('В ходе использования обнаружила недостаток: сломалась молния.', '18', 0.5), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it('counts an article with no words naming the reason as one statement, not two', () => {
+    const r = reason(scanned('Прошу принять товар обратно.', '18'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays below the decision threshold with no article at all (a low-confidence reason, no confirmation)', () => {
+    const lines = scanned('В ходе использования обнаружила недостаток: сломалась молния.', '18').slice(0, 3);
+    const r = reason(lines, 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('a code in a box', () => {
   it('beats the legend words under the section heading, with the legend digits read on its row', () => {
     const lines: Array<[string, number]> = [
