@@ -197,6 +197,13 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       break;
     }
   }
+  // No reason beside its label, but the customer's comment under its own label names one: a better guess than
+  // keywords anywhere on the page, which on a form include its legend's options read without their digits.
+  const comment = readings.get('reasonText');
+  const commented = comment && namesOneReason(comment.value) ? inferReason(comment.value) : undefined;
+  if (!readings.has('reason') && ticks.length === 0 && comment && commented) {
+    readings.set('reason', { ...comment, value: commented, strict: false, fixes: 0, check: 'none', cap: Math.min(comment.cap ?? 1, INFERRED_CAP) });
+  }
   // A letter in the customer's own words ("размер не подошёл"): a guess from keywords, kept low.
   if (!readings.has('reason') && ticks.length === 0) {
     const said = reasonFromProse(lines, skip);

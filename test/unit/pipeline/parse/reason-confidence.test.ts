@@ -106,6 +106,22 @@ describe('a code in a box', () => {
   });
 });
 
+describe('a form whose code box was not read', () => {
+  it("takes the reason from the customer's comment, not from the legend's options read without their digits", () => {
+    const lines: Array<[string, number]> = [
+      ['Номер заказа: 4821-5567', 0.95],
+      ['Код причины', 0.96],
+      ['- не соответствует заказу\tдругое', 0.9],
+      ['впишите цифру в клетку', 0.96],
+      ['Комментарий: не подошёл по фасону', 0.94],
+    ];
+    const r = reason(lines, 'ocr');
+    expect(r?.value).toBe('proper_quality');
+    // One reading of one place: a guess the decision does not rest on.
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('lawArticleReason', () => {
   it('maps the articles of the consumer protection law to their reason, and nothing else', () => {
     expect(lawArticleReason(`на основании ст. 18 ${LAW}`)).toBe('defect');
