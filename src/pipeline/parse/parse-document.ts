@@ -213,8 +213,8 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     // On a scan the article is a cross-check like a control key: a misread would have to turn both the words and
     // the article's number into the same other reason. It counts only where the words, without the article, name
     // that reason alone (a second statement, and no choice between reasons a misread could have tipped) on a line
-    // read above the review floor. Calibrated on the devset's letters, both seeds, every stored OCR reading (133
-    // where the article agrees, 17 letters): none wrong (docs/orders-import.md).
+    // read above the review floor. Calibrated on the devset's letters, both seeds, every stored OCR reading (149 of
+    // 20 letters; 133, of 16 letters, where the article agrees): none wrong (docs/orders-import.md).
     const crossChecked = confirmed && said.wordsAlone && (!said.line.ocr || said.line.confidence >= LOW_CONFIDENCE);
     if (said) {
       readings.set('reason', {
