@@ -19,7 +19,7 @@ import { readItemsGrid, readTypedItemRows } from './read-items-grid.ts';
 import { readItemsProse } from './read-items-prose.ts';
 import { readItemsTable } from './read-items-table.ts';
 import type { LabelTarget } from './field-labels.ts';
-import { readLabelledValues, type Candidate } from './read-labelled-values.ts';
+import { acceptedLabels, readLabelledValues, type Candidate } from './read-labelled-values.ts';
 import { scrubCardNumbers } from './scrub-card-numbers.ts';
 import { isBoxedCardNumber } from './boxed-groups.ts';
 import { CONFIDENT, LOW_CONFIDENCE, scoreConfidence, type Evidence } from './score-confidence.ts';
@@ -85,6 +85,11 @@ function withoutCutOffCards(key: FieldKey, found: Candidate[]): Candidate[] {
   const squash = (raw: string) => raw.replace(/\s+/g, ' ').trim();
   const whole = found.filter((c) => PARTLY_MASKED_CARD.test(squash(c.raw)));
   return found.filter((c) => !whole.some((w) => w !== c && w.lineIndex === c.lineIndex && squash(w.raw).startsWith(squash(c.raw)) && squash(w.raw) !== squash(c.raw)));
+}
+
+/** A label of the reason or of the customer's comment on it anywhere on the page: a form, not a letter. */
+function hasReasonField(lines: Line[]): boolean {
+  return lines.some((l) => acceptedLabels(l.text, l.ocr).some((m) => m.def.target === 'reasonGroup' || m.def.target === 'reasonText'));
 }
 
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
@@ -208,8 +213,10 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
   if (!readings.has('reason') && ticks.length === 0) {
     const said = reasonFromProse(lines, skip);
     // The customer's words are a guess from keywords, unless the law the letter cites says the same: two
-    // statements of one thing, each read on its own, on a scan as on a text layer.
-    const confirmed = said !== undefined && said.lawAgrees;
+    // statements of one thing, each read on its own, on a scan as on a text layer. Only a letter's, though: a form
+    // with a field for the reason is filled in there, and its printed terms ("товар надлежащего качества …
+    // ст. 26.1 Закона …") are the shop's words, not the customer's.
+    const confirmed = said !== undefined && said.lawAgrees && !hasReasonField(lines);
     // On a scan the article is a cross-check like a control key: a misread would have to turn both the words and
     // the article's number into the same other reason. It counts only where the words, without the article, name
     // that reason alone (a second statement, and no choice between reasons a misread could have tipped) on a line

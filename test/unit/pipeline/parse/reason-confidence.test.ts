@@ -85,6 +85,24 @@ describe("a scanned letter's reason and the article of the law it cites", () => 
     expect(r!.confidence).toBeLessThan(0.9);
   });
 
+  it("does not take a form's printed terms for the customer's words where the form's reason field was not read", () => {
+    const form = (method: 'pdf_text' | 'ocr') =>
+      reason(
+        [
+          ['Номер заказа: 4821-5567', 0.95],
+          ['Код причины', 0.96],
+          ['впишите цифру в клетку', 0.96],
+          ['Подпись покупателя', 0.95],
+          [`Товар надлежащего качества принимается в течение 7 дней согласно ст. 26.1 ${LAW}.`, 0.95],
+        ],
+        method,
+      );
+    for (const method of ['pdf_text', 'ocr'] as const) {
+      expect(form(method)?.value).toBe('proper_quality');
+      expect(form(method)!.confidence).toBeLessThan(0.9);
+    }
+  });
+
   it('stays below the decision threshold with no article at all (a low-confidence reason, no confirmation)', () => {
     const lines = scanned('В ходе использования обнаружила недостаток: сломалась молния.', '18').slice(0, 3);
     const r = reason(lines, 'ocr');
