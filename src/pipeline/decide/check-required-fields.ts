@@ -57,7 +57,21 @@ export function checkRequiredFields(application: ParsedApplication, policy: Poli
   });
 
   for (const p of application.problems) {
-    if (PARSE_PROBLEMS_FOR_REVIEW.has(p.code) && !NOT_RESTED_ON.has(p.field)) reasons.push({ code: p.code, field: p.field, message: p.message });
+    if (!PARSE_PROBLEMS_FOR_REVIEW.has(p.code) || NOT_RESTED_ON.has(p.field) || replacedByOrder(application, p.field)) continue;
+    reasons.push({ code: p.code, field: p.field, message: p.message });
   }
   return reasons;
+}
+
+/**
+ * A doubtful reading the order has replaced (complete-from-order.ts keeps what was read as `readValue`): the
+ * problem was about that reading, and the decision rests on the order's value instead — a date of receipt whose
+ * year OCR read as 2072 is the order's delivery date. A reading the order merely agrees with keeps its problem.
+ */
+function replacedByOrder(application: ParsedApplication, field: string): boolean {
+  const item = /^items\[(\d+)\]\.(\w+)$/.exec(field);
+  const value: FieldValue | undefined = item
+    ? application.items[Number(item[1])]?.[item[2] as keyof ParsedApplication['items'][number]]
+    : application.fields[field as keyof ParsedApplication['fields']];
+  return value?.source === 'order' && value.readValue !== undefined;
 }

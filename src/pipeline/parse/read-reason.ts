@@ -86,15 +86,26 @@ function legendEntries(text: string): Array<{ code: string; words: string }> {
 /**
  * The reason a letter gives in its own words: every line of running text, the strongest reason first.
  * `lawAgrees` when the letter also rests its claim on the article of the consumer protection law that
- * belongs to that reason — two independent statements of the same thing.
+ * belongs to that reason — two independent statements of the same thing. The words are read without the
+ * article (the lexicon knows articles too, for forms that print them beside an option): counted among the
+ * words it would witness for itself, and an article of the wrong kind would outvote what the customer says.
+ * A letter that gives only the article states its reason once. `wordsAlone` when the words name that reason
+ * and no other, so no choice between reasons was made on them. `line` holds those words where a line does.
  */
-export function reasonFromProse(lines: Line[], skip: Set<number>): { reason: Reason; line: Line; lawAgrees: boolean } | undefined {
+export function reasonFromProse(lines: Line[], skip: Set<number>): { reason: Reason; line: Line; lawAgrees: boolean; wordsAlone: boolean } | undefined {
   const running = lines.filter((l, i) => !skip.has(i) && !LEGEND_LINE.test(l.text) && !OPTION_BOXES.test(l.text));
   const text = running.map((l) => l.text.replaceAll(CELL_SEPARATOR, ' ')).join(' ');
-  const reason = inferReason(text);
+  const words = withoutArticles(text);
+  const said = inferReason(words);
+  const reason = said ?? inferReason(text);
   if (!reason) return undefined;
-  const line = running.find((l) => inferReason(l.text) === reason) ?? running[0]!;
-  return { reason, line, lawAgrees: lawArticleReason(text) === reason };
+  const line = running.find((l) => inferReason(withoutArticles(l.text)) === reason) ?? running.find((l) => inferReason(l.text) === reason) ?? running[0]!;
+  const named = reasonsNamed(words);
+  return { reason, line, lawAgrees: said !== undefined && lawArticleReason(text) === said, wordsAlone: named.size === 1 && named.has(reason) };
+}
+
+function withoutArticles(text: string): string {
+  return text.replace(LAW_ARTICLE, ' ');
 }
 
 /**

@@ -117,6 +117,16 @@ describe('reading problems with values no rule reads do not hold back a decision
     expect(decide(app)).toMatchObject({ status: 'approved', reasons: [] });
   });
 
+  it('a date of receipt misread (its year in the future) that the order replaces with its delivery date', () => {
+    const misread = { field: 'receivedDate', code: 'invalid_value' as const, message: 'date received 2072-03-05 is in the future' };
+    const app = withFields(application({ reason: 'defect' }, undefined, [misread]), { receivedDate: scanned('2072-03-05', 0.3, 900) });
+    const d = decide(app);
+    expect(d).toMatchObject({ status: 'approved', reasons: [] });
+    expect(d.application?.fields.receivedDate).toMatchObject({ value: '2025-03-05', source: 'order', readValue: '2072-03-05' });
+    // With no order to replace it, the same reading still goes to a person.
+    expect(decide(app, { order: null }).status).toBe('needs_review');
+  });
+
   it.each([
     ['the card\'s last four digits', 'cardLast4', 'invalid_value'],
     ['the date of receipt', 'receivedDate', 'inconsistent'],

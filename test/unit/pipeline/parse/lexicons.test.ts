@@ -31,6 +31,14 @@ describe('reason lexicon', () => {
     expect(inferReason('Сколько стоит доставка?')).toBeUndefined();
     expect(inferReason('Пришла другая модель')).toBe('wrong_item');
   });
+
+  // Bug: the lexicon was loaded as a record keyed by the reason enum, which hands its entries back in the enum's
+  // order (proper_quality first), so a defect letter that also said the size was fine read as proper quality.
+  it("lets the file's order decide between reasons named together: a defect beats a size", () => {
+    expect(REASON_PHRASES.map(([reason]) => reason)).toEqual(['wrong_item', 'defect', 'proper_quality']);
+    expect(inferReason('Размер не подошёл, кроме того сломалась молния')).toBe('defect');
+    expect(inferReason('Прислали не тот товар, и он мне не понравился')).toBe('wrong_item');
+  });
 });
 
 describe('item header lexicon', () => {

@@ -47,6 +47,70 @@ describe('how sure a reason is', () => {
   });
 });
 
+describe("a scanned letter's reason and the article of the law it cites", () => {
+  const scanned = (words: string, article: string, confidence = 0.93): Array<[string, number]> => [
+    ['Номер заказа № 4821-5567', 0.95],
+    [words, confidence],
+    ['Товар не был в употреблении, сохранены его товарный вид и ярлыки.', 0.95],
+    [`На основании ст. ${article} ${LAW} прошу вернуть деньги.`, 0.95],
+  ];
+
+  it('is sure when the words name one reason, read above the review floor, and the article agrees', () => {
+    const r = reason(scanned('В ходе использования обнаружила недостаток: сломалась молния.', '18'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('stays below the decision threshold when the article names another reason', () => {
+    const r = reason(scanned('В ходе использования обнаружила недостаток: сломалась молния.', '26.1'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays below the decision threshold when the words also name another reason', () => {
+    const r = reason(scanned('Размер не подошёл, кроме того сломалась молния.', '18'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays below the decision threshold when the words were read below the review floor', () => {
+    const r = reason(scanned('В ходе использования обнаружила недостаток: сломалась молния.', '18', 0.5), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it('counts an article with no words naming the reason as one statement, not two', () => {
+    const r = reason(scanned('Прошу принять товар обратно.', '18'), 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+
+  it("does not take a form's printed terms for the customer's words where the form's reason field was not read", () => {
+    const form = (method: 'pdf_text' | 'ocr') =>
+      reason(
+        [
+          ['Номер заказа: 4821-5567', 0.95],
+          ['Код причины', 0.96],
+          ['впишите цифру в клетку', 0.96],
+          ['Подпись покупателя', 0.95],
+          [`Товар надлежащего качества принимается в течение 7 дней согласно ст. 26.1 ${LAW}.`, 0.95],
+        ],
+        method,
+      );
+    for (const method of ['pdf_text', 'ocr'] as const) {
+      expect(form(method)?.value).toBe('proper_quality');
+      expect(form(method)!.confidence).toBeLessThan(0.9);
+    }
+  });
+
+  it('stays below the decision threshold with no article at all (a low-confidence reason, no confirmation)', () => {
+    const lines = scanned('В ходе использования обнаружила недостаток: сломалась молния.', '18').slice(0, 3);
+    const r = reason(lines, 'ocr');
+    expect(r?.value).toBe('defect');
+    expect(r!.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('a code in a box', () => {
   it('beats the legend words under the section heading, with the legend digits read on its row', () => {
     const lines: Array<[string, number]> = [
@@ -84,6 +148,22 @@ describe('a code in a box', () => {
     // A code written in the box, beside the legend's words of another entry, is a code.
     expect(isLegendNumber('3', 'впишите цифру в клетку\t3\t4 - брак 5 - другое', legend)).toBe(false);
     expect(isLegendNumber('3', 'Код причины\t3', legend)).toBe(false);
+  });
+});
+
+describe('a form whose code box was not read', () => {
+  it("takes the reason from the customer's comment, not from the legend's options read without their digits", () => {
+    const lines: Array<[string, number]> = [
+      ['Номер заказа: 4821-5567', 0.95],
+      ['Код причины', 0.96],
+      ['- не соответствует заказу\tдругое', 0.9],
+      ['впишите цифру в клетку', 0.96],
+      ['Комментарий: не подошёл по фасону', 0.94],
+    ];
+    const r = reason(lines, 'ocr');
+    expect(r?.value).toBe('proper_quality');
+    // One reading of one place: a guess the decision does not rest on.
+    expect(r!.confidence).toBeLessThan(0.9);
   });
 });
 
