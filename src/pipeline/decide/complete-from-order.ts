@@ -122,7 +122,10 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
       return item;
     }
     const line = order.lines[match.line]!;
-    const completed = completeItem({ ...recogniseCells(application, index, item, line), ...item }, index, line, settle, minConfidence);
+    // A cell that looks like the line's code or price is that value misread: on a line placed on the order's, the
+    // order's value is the line's as surely as where the cell was left blank (completeItem), the reading kept.
+    const recognised = Object.fromEntries(Object.entries(recogniseCells(application, index, item, line)).map(([key, value]) => [key, { ...value!, confidence: ORDER_CONFIRMED }]));
+    const completed = completeItem({ ...recognised, ...item }, index, line, settle, minConfidence);
     return match.resembled === 'weak' ? capOrderValues(completed, RESEMBLED_WEAKLY) : completed;
   });
 

@@ -98,6 +98,15 @@ describe('recogniseCells', () => {
     expect(recogniseCells(ruled, 0, ruled.items[0]!, { ...line, sku: 'SV-K-579-02' }).sku?.value).toBe('SV-K-579-02');
   });
 
+  it('on a line completeFromOrder places by its other cells, the recognised code is as sure as a blank cell\'s, the reading kept', () => {
+    const order = specOrder();
+    const blank = completeFromOrder(application({}, [{ name: 'Юбка', size: 'S', price: '4000.00', quantity: '1' }]), order, 0.9).application.items[0]!.sku;
+    const misread = application({}, [{ name: 'Юбка', size: 'S', price: '4000.00', quantity: '1' }], [cell('items[0].sku', 'SK-40O0 |')]);
+    const recognised = completeFromOrder(misread, order, 0.9).application.items[0]!.sku;
+    expect(blank).toMatchObject({ value: 'SK-4000', source: 'order' });
+    expect(recognised).toMatchObject({ value: 'SK-4000', source: 'order', readValue: 'SK-40O0 |', confidence: blank!.confidence });
+  });
+
   it('not text of another shape, another item\'s cell, nor a cell already read', () => {
     const read = application({}, [{ name: 'x', price: '8390.00' }], [cell('items[0].sku', 'KP-4410'), cell('items[1].sku', 'SVB 588-N'), cell('items[0].price', '$ 120')]);
     expect(recogniseCells(read, 0, read.items[0]!, line)).toEqual({});
