@@ -33,6 +33,11 @@ export function checkBankDetails(values: { bik?: string; account?: string; corrA
     if (!/^\d{20}$/.test(account)) {
       out.account = { check: 'failed' };
       out.problems.push(problem('account', 'invalid_value', 'settlement account must be 20 digits'));
+    } else if (account.startsWith('301')) {
+      // 301… is a bank's correspondent account at the Central Bank (its key passes against the bank's own BIK):
+      // never the account a refund is paid to — the bank's line read for the customer's.
+      out.account = { check: 'failed' };
+      out.problems.push(problem('account', 'invalid_value', "a 301… number is the bank's correspondent account, not the recipient's account"));
     } else if (bikOk) {
       accountPassed = settlementAccountKeyValid(bik!, account);
       out.account = { check: accountPassed ? 'passed' : 'failed' };

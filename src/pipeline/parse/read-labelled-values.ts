@@ -196,6 +196,30 @@ function underBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block
   return [];
 }
 
+/** How far above its label a value may stand, in line heights: the row right above, touching or nearly. */
+const OVER_GAP = 0.8;
+/**
+ * Dates are written over their caption ("Дата" under the line, beside "Подпись"); a number over a label is the
+ * field above's (bank details stacked: a corr. account over "Расчётный счёт"), and a name has its own rule.
+ */
+const DATED = new Set<LabelTarget>(['orderDate', 'receivedDate', 'applicationDate']);
+
+/**
+ * The cell on the row right above a block, over it or to its right: a value written on a line with its caption
+ * printed under it ("21/01/2026" over "Дата / Date (DD/MM/YYYY)"), or set higher in its cell than its label
+ * ("11 августа 2026 г." over the level of "Дата заполнения"). Dates only; last and weak: taken only when it reads
+ * as a date and nothing beside or under the label does, and never from a row that holds a label of its own.
+ */
+function overBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block): Place[] {
+  const h = lineHeight(lines[i]!);
+  const above = lines[i - 1];
+  if (!above || above.y1 === undefined || above.page !== lines[i]!.page || block.y0 - above.y1 > OVER_GAP * h) return [];
+  const cells = cellsByLine[i - 1]!;
+  if (cells.some((c) => c.labels.length > 0)) return [];
+  const cell = cells.find((c) => c.x0 !== undefined && c.x1! > block.x0 && !EMPTY.test(c.text));
+  return cell ? [{ raw: clean(cell.text), line: above, lineIndex: i - 1, weak: true }] : [];
+}
+
 /** The values a label may have, nearest first. */
 function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: number, text: string, m: LabelMatch, next: LabelMatch | undefined, block: Block | undefined, consumed: Set<string>): Place[] {
   const line = lines[i]!;
@@ -205,7 +229,10 @@ function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: num
   const own = clean(text.slice(m.end, Math.min(next ? next.start : text.length, cellEnd ?? text.length)));
   if (!EMPTY.test(own)) places.push({ raw: own, line, lineIndex: i, weak: false });
   if (next) return places;
-  if (block) return [...places, ...besideBlock(lines, cellsByLine, i, block, m.def.target, consumed), ...underBlock(lines, cellsByLine, i, block)];
+  if (block) {
+    const over = DATED.has(m.def.target) ? overBlock(lines, cellsByLine, i, block) : [];
+    return [...places, ...besideBlock(lines, cellsByLine, i, block, m.def.target, consumed), ...underBlock(lines, cellsByLine, i, block), ...over];
+  }
   const cells = cellsByLine[i]!;
   const right = cells[k + 1];
   if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false });

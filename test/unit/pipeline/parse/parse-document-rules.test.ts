@@ -129,6 +129,12 @@ describe('validation problems', () => {
     expect(r.fields.bik!.confidence).toBeLessThan(0.9);
   });
 
+  it("never takes the bank's correspondent account for the recipient's, though its key passes against the BIK", () => {
+    const r = parseDocument(makeDocument('БИК: 044525225\nРасчётный счёт: 30101810400000000225'));
+    expect(codes(r)).toContain('account:invalid_value');
+    expect(r.fields.account?.confidence ?? 0).toBeLessThan(0.9);
+  });
+
   it('flags a correspondent account of another bank', () => {
     const r = parseDocument(makeDocument('БИК: 044525225\nКорр. счёт: 30101810145250000974'));
     expect(codes(r)).toContain('corrAccount:inconsistent');

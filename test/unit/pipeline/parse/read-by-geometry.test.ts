@@ -83,6 +83,15 @@ describe('reading by geometry', () => {
     expect(r.fields.reason).toBeUndefined();
   });
 
+  it('takes no number from the row above a label: stacked bank details are the field above\'s', () => {
+    const stacked = parseDocument(positionedDocument([
+      [100, [10, 'БИК'], [200, '044525225']],
+      [130, [200, '30101810400000000225']],
+      [142, [10, 'Расчётный счёт']],
+    ], 'ocr'));
+    expect(stacked.fields.account?.value).not.toBe('30101810400000000225');
+  });
+
   it('joins a value wrapped over two rows of its column, for words but never for numbers', () => {
     const r = parseDocument(positionedDocument([
       [80, [10, 'BANK DETAILS / БАНКОВСКИЕ РЕКВИЗИТЫ']],
