@@ -57,7 +57,8 @@ export function isLegendNumber(raw: string, lineText: string, lines: ReadonlyArr
   const cells = lineText.split(CELL_SEPARATOR).map((c) => c.trim());
   const at = cells.indexOf(raw.trim());
   const next = at >= 0 ? cells[at + 1] : undefined;
-  if (!next) return false;
+  // A next cell with its own number ("1 | 1 – не подошёл размер") is the legend beside a code written in the box.
+  if (!next || /^\s*\d/.test(next)) return false;
   const entry = lines.flatMap((l) => legendEntries(l.text)).find((e) => e.code === code);
   return entry !== undefined && sameStart(next, entry.words);
 }

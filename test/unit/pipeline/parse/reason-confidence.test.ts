@@ -148,6 +148,8 @@ describe('a code in a box', () => {
     // A code written in the box, beside the legend's words of another entry, is a code.
     expect(isLegendNumber('3', 'впишите цифру в клетку\t3\t4 - брак 5 - другое', legend)).toBe(false);
     expect(isLegendNumber('3', 'Код причины\t3', legend)).toBe(false);
+    // The code 1 written in the box, the legend's entry 1 beside it with its own number.
+    expect(isLegendNumber('1', 'Код причины\t1\t1 – не подошёл размер 2 – не понравился внешний вид', [{ text: '1 – не подошёл размер 2 – не понравился внешний вид' }])).toBe(false);
   });
 });
 
