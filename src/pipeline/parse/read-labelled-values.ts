@@ -196,8 +196,8 @@ function underBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block
   return [];
 }
 
-/** How far above its label a value may stand, in line heights: the row right above, touching or nearly. */
-const OVER_GAP = 0.8;
+/** How far above its label a value may stand, in line heights: the row right above, over the line it is written on. */
+const OVER_GAP = 2;
 /**
  * Dates are written over their caption ("Дата" under the line, beside "Подпись"); a number over a label is the
  * field above's (bank details stacked: a corr. account over "Расчётный счёт"), and a name has its own rule.
