@@ -27,9 +27,12 @@ const DateCuesSchema = z.strictObject({ orderDate: z.array(z.string()), received
 const DATE_CUES = loadLexicon('date-cues.yaml', DateCuesSchema);
 
 const MONTH_WORD = '(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[а-яёa-z]*\\.?';
-/** A date as people write it: 05.03.2026, 05/03/26, «05» марта 2026 г., 5 March 2026, 2026-03-05. */
+/**
+ * A date as people write it: 05.03.2026, 05/03/26, «05» марта 2026 г., 5 March 2026, 2026-03-05. A day in
+ * guillemets may be OCR's look-alikes of its digits («ОЗ» for «03»); the date's reading counts them as fixes.
+ */
 export const DATE_SHAPE = new RegExp(
-  `(?<![\\d.\\/])(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})|«?\\s?\\d{1,2}\\s?»?\\s+${MONTH_WORD}\\s+\\d{4}(?:\\s?(?:г\\.?|r\\.?|года))?)(?![\\d.\\/]\\d)`,
+  `(?<![\\d.\\/])(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})|(?:«?\\s?\\d{1,2}\\s?»?|«\\s?[\\dOОЗз]{1,2}\\s?»)\\s+${MONTH_WORD}\\s+\\d{4}(?:\\s?(?:г\\.?|r\\.?|года))?)(?![\\d.\\/]\\d)`,
   'giu',
 );
 

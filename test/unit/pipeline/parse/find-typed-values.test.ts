@@ -26,6 +26,10 @@ describe('findTypedValues', () => {
     expect(found).toContainEqual(['orderDate', '01.11.2026', 'cue']);
   });
 
+  it('finds a date whose day in guillemets OCR read as look-alike letters («ОЗ» for «03»)', () => {
+    expect(typed('Заказ получен мною в пункте выдачи заказов «ОЗ» августа\n2026 г.')).toContainEqual(['receivedDate', '«ОЗ» августа 2026 г.', 'cue']);
+  });
+
   it('takes the last date standing alone (beside a signature) for the application date', () => {
     expect(typed('Заказ получен 29 мая 2026 г.\n«02» июня 2026 г.\t/Яковлев Андрей Владимирович/')).toContainEqual(['applicationDate', '«02» июня 2026 г.', 'alone']);
   });
