@@ -4,6 +4,7 @@
 // next column two cells — never one run of text.
 import type { PositionedWord } from '../../../domain/document.ts';
 import { caseBySize } from './case-by-size.ts';
+import { centre, height, median } from './word-geometry.ts';
 
 export interface Cell {
   text: string;
@@ -39,9 +40,6 @@ const CHAIN_MEMORY = 3;
 /** Glyph runs closer than this share of the line height are one word (a PDF draws "Кол" and "." apart). */
 const SAME_WORD = 0.12;
 
-const height = (w: { y0: number; y1: number }) => Math.max(1, w.y1 - w.y0);
-const centre = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
-
 /** OCR boxes may touch between real words: only punctuation, or a word's lower-case rest, glues on. */
 function glued(previous: PositionedWord, word: PositionedWord, lineHeight: number): boolean {
   const gap = word.x0 - previous.x1;
@@ -72,11 +70,6 @@ function withoutRules(words: PositionedWord[]): PositionedWord[] {
     const level = text.filter((t) => centre(t) > w.y0 && centre(t) < w.y1);
     return height(w) < RULE_HEIGHT * (level.length > 0 ? median(level.map(height)) : page);
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 1;
 }
 
 /**

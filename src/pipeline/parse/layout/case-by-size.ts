@@ -3,6 +3,7 @@
 // them apart on the page is height: such a word stands no taller than the words of its row written in small
 // letters alone. A text layer's words carry their case and are never changed.
 import type { PositionedWord } from '../../../domain/document.ts';
+import { centre, height, median } from './word-geometry.ts';
 
 /** Lower-case letters without ascender, descender or accent: their height is the row's x-height. */
 const SMALL = /^[авгежзиклмнопстхчшъыьэюя]{2,}$/u;
@@ -18,8 +19,6 @@ const CAPITAL_HEIGHT = 1.2;
 /** Fewer letters than this prove nothing: "ИП", "с". */
 const MIN_LETTERS = 3;
 
-const height = (w: PositionedWord) => w.y1 - w.y0;
-const centre = (w: PositionedWord) => (w.y0 + w.y1) / 2;
 const letters = (text: string) => text.replace(/[^\p{L}]/gu, '');
 
 /** Small-letter words this many of the word's heights above or below, and no farther aside, are its neighbours too. */
@@ -44,8 +43,7 @@ export function caseBySize(words: PositionedWord[]): PositionedWord[] {
     const sameRow = small.filter((v) => dy(v) < h / 2);
     const near = sameRow.length > 0 ? sameRow : small.filter((v) => dy(v) < NEAR_ROWS * h && v.x0 < w.x1 + NEAR_ASIDE * h && v.x1 > w.x0 - NEAR_ASIDE * h);
     if (near.length === 0) return w;
-    const xHeight = near.map(height).sort((a, b) => a - b)[Math.floor(near.length / 2)]!;
-    if (h >= CAPITAL_HEIGHT * xHeight) return w;
+    if (h >= CAPITAL_HEIGHT * median(near.map(height))) return w;
     return { ...w, text: latin ? w.text.replace(/[A-Z]/g, (c) => LATIN_FOR_SMALL[c] ?? c) : w.text.toLowerCase() };
   });
 }
