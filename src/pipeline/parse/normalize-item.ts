@@ -9,7 +9,7 @@ import { inferReason } from './infer-reason.ts';
 import { matchReasonLookalike } from './match-reason-lookalike.ts';
 import { fixLookalikeWords } from '../../domain/validation/fix-lookalike-words.ts';
 import { normalizeText, ocrText, timesSign } from './normalize-field.ts';
-import { SIZE_LOOKALIKES } from './read-items-table.ts';
+import { asLetterSize } from './read-items-table.ts';
 
 /** A count cell holding one curved stroke and nothing else (read-comb-cells.ts maps the same in our own cells). */
 const LONE_STROKE = /^\s*[()[\]]\s*$/;
@@ -33,8 +33,8 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       const value = raw.replace(/\s+/g, ' ').trim();
       if (value === '') return undefined;
       // "М" / "Х" read in Cyrillic for a letter size: map back, counted as corrections.
-      const mapped = [...value].map((c) => SIZE_LOOKALIKES[c] ?? c).join('');
-      if (mapped !== value && /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test(mapped)) {
+      const mapped = asLetterSize(value);
+      if (mapped !== undefined && mapped !== value) {
         return { value: mapped, fixes: [...value].filter((c, i) => c !== mapped[i]).length, strict: false };
       }
       // "4Z", "1O4-110": a numeric size (shoes, clothing, a child's height) with a handwritten 2 read as Z, 0 as O.
@@ -81,8 +81,8 @@ function letterSize(text: Normalized): Normalized {
   const match = LETTER_SIZE_AT_END.exec(text.value);
   // A digit is a size of its own ("р. 5"), never an S misread.
   if (!match || /\d/.test(match[2]!)) return text;
-  const mapped = [...match[2]!].map((c) => SIZE_LOOKALIKES[c] ?? c).join('');
-  if (mapped === match[2] || !/^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test(mapped)) return text;
+  const mapped = asLetterSize(match[2]!);
+  if (mapped === undefined || mapped === match[2]) return text;
   return { value: text.value.slice(0, match.index) + match[1] + mapped, fixes: text.fixes + 1, strict: false };
 }
 

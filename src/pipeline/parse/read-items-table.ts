@@ -113,10 +113,16 @@ function takeAmount(tokens: string[]): string | undefined {
 }
 
 /** OCR reads letter sizes in Cyrillic (М, Х, Г for an L) or with a lower-case l; normalize-item.ts maps them back. */
-export const SIZE_LOOKALIKES: Record<string, string> = { М: 'M', Х: 'X', Ѕ: 'S', l: 'L', Г: 'L', '5': 'S', $: 'S' };
+const SIZE_LOOKALIKES: Record<string, string> = { М: 'M', Х: 'X', Ѕ: 'S', l: 'L', Г: 'L', '5': 'S', $: 'S' };
+
+/** The letter size a token is once its look-alikes are mapped back ("ХL" → "XL"), or undefined. */
+export function asLetterSize(token: string): string | undefined {
+  const mapped = [...token].map((c) => SIZE_LOOKALIKES[c] ?? c).join('');
+  return /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test(mapped) ? mapped : undefined;
+}
 
 function looksLikeSize(token: string): boolean {
-  return SIZE_SHAPE.test(token) || /^(?:XXS|XS|S|M|L|XL|XXL|XXXL)$/.test([...token].map((c) => SIZE_LOOKALIKES[c] ?? c).join(''));
+  return SIZE_SHAPE.test(token) || asLetterSize(token) !== undefined;
 }
 
 function splitHeuristically(text: string, columns: Column[]): Partial<Record<Column, string>> {
