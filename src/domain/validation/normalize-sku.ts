@@ -30,12 +30,35 @@ export function normalizeSku(raw: string, options: { ocr?: boolean } = {}): Norm
     text = text.toUpperCase();
   }
   if (options.ocr === true) {
+    const ringed = ringsAsZeros(text);
+    text = ringed.text;
+    fixes += ringed.fixes;
     const lettered = letterGroups(text);
     text = lettered.text;
     fixes += lettered.fixes;
   }
   if (!/^[A-Za-zА-Яа-яЁё0-9][A-Za-zА-Яа-яЁё0-9\-_./]*$/.test(text)) return undefined;
   return { value: text, fixes, strict: fixes === 0 && /\d/.test(text) && /^[A-Z0-9][A-Z0-9\-_./]{2,}$/.test(text) };
+}
+
+/**
+ * OCR reads a bold 0 or O on a photo as "@" ("KP-BD-491-@5"). Within a code's group of digits it is a zero,
+ * within a group of capitals an O; in a group of both it stays, and the code is no code.
+ */
+function ringsAsZeros(text: string): { text: string; fixes: number } {
+  let fixes = 0;
+  const value = text
+    .split('-')
+    .map((group) => {
+      if (!group.includes('@')) return group;
+      const rest = group.replace(/@/g, '');
+      const ring = /^\d+$/.test(rest) ? '0' : /^[A-Z]+$/.test(rest) ? 'O' : undefined;
+      if (ring === undefined) return group;
+      fixes += group.length - rest.length;
+      return group.replace(/@/g, ring);
+    })
+    .join('-');
+  return { text: value, fixes };
 }
 
 /** Digits OCR reads for capitals of the same shape. */

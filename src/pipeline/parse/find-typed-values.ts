@@ -165,6 +165,17 @@ function onlyOne(lines: Line[], skip: Set<number>, target: FieldKey, find: (text
   return distinct.size === 1 ? [{ target, raw: hits[0]!.raw, line: hits[0]!.line, lineIndex: hits[0]!.lineIndex, how: 'only_one' }] : [];
 }
 
+/**
+ * The phone numbers on a line. The whole line is searched first, its cells a space apart, so that a number
+ * OCR split into two cells is found whole; when that finds nothing, each cell alone: libphonenumber takes a
+ * date in the next cell ("+7 (904) 814-47-59  08/12/2025") as the number's tail and then rejects the whole.
+ */
+function phoneNumbersIn(text: string): string[] {
+  const found = (part: string) => findPhoneNumbersInText(part, 'RU').map((p) => part.slice(p.startsAt, p.endsAt));
+  const whole = found(text.replace(/\t/g, '  '));
+  return whole.length > 0 || !text.includes('\t') ? whole : text.split('\t').flatMap(found);
+}
+
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 export function findTypedValues(lines: Line[], skip: Set<number>): TypedCandidate[] {
@@ -173,7 +184,7 @@ export function findTypedValues(lines: Line[], skip: Set<number>): TypedCandidat
     ...names(lines, skip),
     ...bankDetails(lines, skip),
     ...onlyOne(lines, skip, 'email', (text) => text.match(EMAIL) ?? []),
-    ...onlyOne(lines, skip, 'phone', (text) => findPhoneNumbersInText(text.replace(/\t/g, '  '), 'RU').map((p) => text.slice(p.startsAt, p.endsAt))),
+    ...onlyOne(lines, skip, 'phone', phoneNumbersIn),
     ...onlyOne(lines, skip, 'cardLast4', (text) => [...text.matchAll(CARD_TOKEN)].filter((m) => m[2] === 'ok').map((m) => m[0])),
   ];
 }

@@ -11,6 +11,9 @@ export interface ParsedPart {
   result: DocumentParse;
 }
 
+/** The name read-application gives the message's own text (extract/body-document.ts). */
+const BODY = 'body';
+
 /** Two confident documents contradicting each other: neither value may stay above review level. */
 const CONFLICT_CAP = 0.5;
 
@@ -24,12 +27,16 @@ export function mergeApplications(source: string, parts: ParsedPart[]): ParsedAp
   // Documents that are not applications (a product photo, "see attachment" in the body, a question) contribute
   // nothing: their numbers and words are not application fields, even when nothing else is there.
   const used = parts.filter((p) => p.result.isApplication);
+  // Once an attachment is the application, the customer's covering note in the body speaks of it: "по заказу
+  // KM-14173" names the order a photo may have lost. Its fields are read as any other's. Other documents that
+  // are not applications stay out: a product photo's label is not the customer's.
+  const covering = used.length > 0 ? parts.filter((p) => !p.result.isApplication && p.name === BODY) : [];
   // Saying that no application was found is read-application.ts's job: it knows which documents could be read.
   const problems: Problem[] = [];
 
   const fields: Fields = {};
   for (const key of FIELD_KEYS) {
-    const readings = used.flatMap((p) => {
+    const readings = [...used, ...covering].flatMap((p) => {
       const f = p.result.fields[key];
       return f ? [{ ...f, source: p.name }] : [];
     });

@@ -127,6 +127,8 @@ describe('normalizeSku', () => {
     ['AB12-77', 'AB12-77', 0], // two digits in a group: a number, not a misread letter
     ['LH-NG-241-05', 'LH-NG-241-05', 0],
     ['ЬН-55538', 'LH-55538', 2], // a Latin L read as the Cyrillic soft sign
+    ['KP-BD-491-@5', 'KP-BD-491-05', 1], // a bold 0 read as "@" among digits
+    ['KP-@LV-12', 'KP-OLV-12', 1], // and among capitals an O
   ])('OCR: %s → %s', (raw, value, fixes) => {
     expect(normalizeSku(raw, { ocr: true })).toMatchObject({ value, fixes });
   });

@@ -57,4 +57,9 @@ describe('findTypedValues', () => {
     expect(found).toContainEqual(['email', 'yakovlev_a@mail.ru', 'only_one']);
     expect(found.filter(([t]) => t === 'phone').map(([, raw]) => String(raw).replace(/\D/g, ''))).toEqual(['89658968082']);
   });
+
+  it('finds a phone whose row goes on with a date in the next cell', () => {
+    const found = typed('ФИО\tЛебедева Инна Ринатовна\nТелефон\t+7 (904) 814-47-59\t08/12/2025');
+    expect(found.filter(([t]) => t === 'phone').map(([, raw]) => raw)).toEqual(['+7 (904) 814-47-59']);
+  });
 });

@@ -62,6 +62,19 @@ describe('mergeApplications', () => {
     expect(mergeApplications('m.eml', [noise, app]).fields.phone).toBeUndefined();
   });
 
+  it("takes what the covering note in the body says about the attached application", () => {
+    const note = part('body', { orderNumber: { value: 'KM-14173', confidence: 0.9 } }, { isApplication: false });
+    const photo = part('photo.jpg', { fullName: { value: 'Лебедева Инна Ринатовна', confidence: 0.8 } });
+    const merged = mergeApplications('m.eml', [note, photo]);
+    expect(merged.fields.orderNumber).toEqual({ value: 'KM-14173', confidence: 0.9, source: 'body' });
+    expect(merged.fields.fullName?.source).toBe('photo.jpg');
+  });
+
+  it('does not read a body that is not an application when nothing else is one', () => {
+    const note = part('body', { orderNumber: { value: 'KM-14173', confidence: 0.9 } }, { isApplication: false });
+    expect(mergeApplications('m.eml', [note]).fields.orderNumber).toBeUndefined();
+  });
+
   // Regression: a question ("is this dress available in M?") came out with reason proper_quality and the
   // order number from its prose, as if it were an application.
   it('gives no fields when no document is an application', () => {
