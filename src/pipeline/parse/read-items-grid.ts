@@ -102,17 +102,22 @@ function startsWithFieldLabel(text: string, ocr: boolean): boolean {
 
 type Row = { line: Line; index: number; cells: Partial<Record<Column, string>> };
 
-const NUMERIC: Column[] = ['quantity', 'price', 'lineTotal'];
-const isFragment = (row: Row) => !NUMERIC.some((c) => row.cells[c] !== undefined) && row.cells.sku === undefined;
+/**
+ * A row with no code, count or price is part of a wrapped name. So is one with a line total alone where the
+ * table has prices: a real item has its price, and a lone total there is the tail of a figure OCR split over two
+ * rows ("1 550,90" read as "1" and, a line lower, "550,90" beside the name's end).
+ */
+const isFragment = (row: Row, table: ItemsTable) =>
+  row.cells.sku === undefined && row.cells.quantity === undefined && row.cells.price === undefined && (!table.amountIsLineTotal || row.cells.lineTotal === undefined);
 
 /** Rows into items: fragments of wrapped names join the row they belong to; rows with neither name nor code drop. */
 function assemble(rows: Row[], table: ItemsTable): void {
-    const full = rows.filter((r) => !isFragment(r));
+    const full = rows.filter((r) => !isFragment(r, table));
     if (full.length === 0) return;
     // Fragments of wrapped names join the nearest full row: above it as the name's start, below as its end.
     const names = new Map<Row, { before: string[]; after: string[] }>(full.map((r) => [r, { before: [], after: [] }]));
     const centre = (r: Row) => ((r.line.y0 ?? 0) + (r.line.y1 ?? 0)) / 2;
-    for (const row of rows.filter(isFragment)) {
+    for (const row of rows.filter((r) => isFragment(r, table))) {
       if (!row.cells.name) continue;
       const nearest = full.reduce((a, b) => (Math.abs(centre(b) - centre(row)) < Math.abs(centre(a) - centre(row)) ? b : a));
       if (Math.abs(centre(nearest) - centre(row)) > 2.5 * Math.max(1, (row.line.y1 ?? 0) - (row.line.y0 ?? 0))) continue;

@@ -23,6 +23,17 @@ describe('items table on the page geometry', () => {
     expect(r.items.every((item) => item.price!.confidence >= 0.9)).toBe(true);
   });
 
+  it('joins a wrapped name\'s end that carries the tail of a line total OCR split over two rows', () => {
+    const r = parseDocument(positionedDocument([
+      [100, [10, 'Артикул'], [80, 'Штрихкод'], [170, 'Наименование'], [300, 'Размер'], [350, 'Кол-во'], [400, 'Цена, руб.'], [470, 'Сумма, руб.']],
+      [116, [170, 'Боди с длинным']],
+      [122, [10, 'KP-BD-491-05'], [80, '4673089641523'], [300, '92'], [355, '1'], [400, '1 550,90'], [470, '1']],
+      [128, [170, 'рукавом, 3 шт.'], [478, '550,90']],
+      [145, [10, 'KP-KR-177'], [80, '4612877187263'], [170, 'Куртка утеплённая'], [305, '98'], [355, '1'], [400, '5 700,00'], [470, '5 700,00']],
+    ], 'ocr'));
+    expect(items(r).map((item) => item.name)).toEqual(['Боди с длинным рукавом, 3 шт.', 'Куртка утеплённая']);
+  });
+
   it('reads rows by the kinds of their cells when the header is unreadable (a dark header band under OCR)', () => {
     const r = parseDocument(positionedDocument([
       [60, [10, 'Заявление на возврат товара / Product return request']],
