@@ -23,6 +23,13 @@ const TOTAL_GAP = 12;
 
 const columnOfText = (text: string) => columnAt(skeleton(text).text, 0)?.column;
 
+/** A word that begins with a title of three letters or more and goes on a little ("Коло" for "Кол-во"). */
+function garbledTitle(text: string): Column | undefined {
+  const skel = skeleton(text).text;
+  const hit = columnAt(skel, 0);
+  return hit && hit.length >= 3 && skel.length - hit.length <= 2 ? hit.column : undefined;
+}
+
 /** The column a run of whole words names exactly ("Кол-во", "Сумма, руб."), or none: "товара" is not "товар". */
 function titleOf(words: Array<{ text: string }>, wholeRun: boolean): Column | undefined {
   const tokens = words.map((w) => w.text).join(' ').split(/\s+/);
@@ -45,10 +52,13 @@ function cellSpans(cell: LineCell): Span[] | undefined {
   let start = 0;
   const spans: Span[] = [];
   for (let j = 1; j < words.length; j += 1) {
-    const before = titleOf(words.slice(start, j), true);
+    // A single word before a whole title may be a title OCR garbled past its start ("Коло Цена" for "Кол-во Цена").
+    const before = titleOf(words.slice(start, j), true) ?? (j - start === 1 ? garbledTitle(words[start]!.text) : undefined);
     const after = titleOf(words.slice(j), false);
     if (before && after && after !== before) {
-      spans.push({ column: before, x0: words[start]!.x0, x1: words[j - 1]!.x1, centre: (words[start]!.x0 + words[j - 1]!.x1) / 2 });
+      // A title ends where the next begins, whatever box OCR drew round its last word.
+      const x1 = Math.min(words[j - 1]!.x1, words[j]!.x0);
+      spans.push({ column: before, x0: words[start]!.x0, x1, centre: (words[start]!.x0 + x1) / 2 });
       start = j;
     }
   }
@@ -60,18 +70,40 @@ function cellSpans(cell: LineCell): Span[] | undefined {
   return spans;
 }
 
-function headerSpans(line: Line): Span[] | undefined {
+const knownColumns = (spans: Span[]) => spans.filter((s) => s.column !== 'index' && s.column !== 'skip').length;
+
+/** Header cells OCR garbled that the values under them may still name; more, and the line is no header. */
+const MAX_UNREAD_TITLES = 2;
+/** Rows under the header whose cells type a garbled title's column. */
+const TYPING_ROWS = 5;
+
+/**
+ * The header's column spans. On an OCR'd page a title or two may be garbled past reading ("Hasseenosanne"): such a
+ * cell's column is named by the kind of the values under it (words, a size, a count, money), when that names a
+ * column the header does not have yet.
+ */
+function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefined {
   if (!line.cells || line.cells.length < 2) return undefined;
   const spans: Span[] = [];
+  const unread: LineCell[] = [];
   for (const cell of line.cells) {
     const own = cellSpans(cell);
-    if (!own) return undefined;
-    spans.push(...own);
+    if (own) spans.push(...own);
+    else if (line.ocr && below.length > 0 && unread.length < MAX_UNREAD_TITLES) unread.push(cell);
+    else return undefined;
   }
+  // Only a header mostly read: with fewer known titles, a garbled cell may well be two columns run together.
+  if (unread.length > 0 && knownColumns(spans) < 3) return undefined;
+  for (const cell of unread) {
+    const column = columnByValues(cell, spans, below);
+    if (!column) return undefined;
+    spans.push({ column, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 });
+  }
+  spans.sort((a, b) => a.x0 - b.x0);
+  if (unread.length > 0 && rowsUnder(below).some((row) => rowContradicts(row, spans))) return undefined;
   if (spans.length < 3) return undefined;
   const has = (c: Column) => spans.some((s) => s.column === c);
-  const known = spans.filter((s) => s.column !== 'index' && s.column !== 'skip').length;
-  return known >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal')) ? spans : undefined;
+  return knownColumns(spans) >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal')) ? spans : undefined;
 }
 
 /** The column a cell belongs to: the header span it overlaps most, else the nearest by centre. */
@@ -88,6 +120,69 @@ function columnOf(cell: { x0: number; x1: number }, spans: Span[]): Span {
     }
   }
   return best;
+}
+
+/** The header's first rows: up to the total, a wide gap or the page's end. */
+function rowsUnder(below: readonly Line[]): Line[] {
+  const rows: Line[] = [];
+  for (const line of below.slice(0, TYPING_ROWS)) {
+    const previous = rows[rows.length - 1];
+    const height = previous ? Math.max(1, (previous.y1 ?? 0) - (previous.y0 ?? 0)) : 0;
+    if (TOTAL_LINE.test(line.text) || (previous && (line.page !== previous.page || (line.y0 ?? 0) - (previous.y1 ?? 0) > TABLE_GAP * height))) break;
+    rows.push(line);
+  }
+  return rows;
+}
+
+/** Digits OCR split at a thousands gap ("1" "708"): one amount. */
+const ONE_AMOUNT = /^\d{1,3}(?: \d{3})+(?:[.,]\d{2})?(?:\s*(?:₽|руб\.?|rub|р\.?))?$/iu;
+
+/**
+ * Whether a row under a partly garbled header shows that the header's spans do not describe the rows: two figures
+ * under one title (the titles of two columns ran together, "Кол. / Qty Цена / Price"), or money under a count or a
+ * size. Words may stand apart in one column (a name OCR cut at a gap); figures may not, unless they join into one
+ * amount.
+ */
+function rowContradicts(row: Line, spans: Span[]): boolean {
+  const figures = new Map<Span, string[]>();
+  for (const cell of row.cells ?? []) {
+    const text = cell.text.trim();
+    if (!/\d/.test(text)) continue;
+    const span = columnOf(cell, spans);
+    figures.set(span, [...(figures.get(span) ?? []), text]);
+  }
+  return [...figures.entries()].some(([span, texts]) => {
+    const joined = texts.join(' ');
+    if (texts.length > 1 && !ONE_AMOUNT.test(joined)) return true;
+    return (span.column === 'quantity' || span.column === 'size') && (MONEY_CELL.test(joined) || ONE_AMOUNT.test(joined));
+  });
+}
+
+/**
+ * The column a garbled header cell heads, by what stands under it in the next rows: the one kind of value all its
+ * cells share, among columns the header lacks ("80" is a size or a count: a size where the count has its title).
+ * A cell overlapping a known title's span more is that column's.
+ */
+function columnByValues(title: LineCell, known: Span[], below: readonly Line[]): Column | undefined {
+  const texts = rowsUnder(below)
+    .flatMap((line) => line.cells ?? [])
+    .filter((cell) => {
+      const overlap = Math.min(cell.x1, title.x1) - Math.max(cell.x0, title.x0);
+      const ownedElsewhere = known.some((span) => Math.min(cell.x1, span.x1) - Math.max(cell.x0, span.x0) > overlap);
+      return overlap > 0 && !ownedElsewhere;
+    })
+    .map((cell) => cell.text.trim())
+    .filter((text) => text !== '');
+  if (texts.length === 0) return undefined;
+  const has = (c: Column) => known.some((span) => span.column === c);
+  const kinds: Array<[Column, (t: string) => boolean]> = [
+    ['name', (t) => WORDS_CELL.test(t) && !CODE_CELL.test(t) && !MONEY_CELL.test(t)],
+    ['price', (t) => MONEY_CELL.test(t)],
+    ['size', (t) => SIZE_CELL.test(t)],
+    ['quantity', (t) => COUNT_CELL.test(t)],
+  ];
+  const fits = kinds.filter(([column, test]) => !has(column) && texts.every(test)).map(([column]) => column);
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /** How many header spans a cell covers well (a third of each): more than one means two columns' values ran together. */
@@ -148,7 +243,7 @@ function assemble(rows: Row[], table: ItemsTable): void {
 
 export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
   for (let h = 0; h < lines.length; h += 1) {
-    const spans = headerSpans(lines[h]!);
+    const spans = headerSpans(lines[h]!, lines.slice(h + 1, h + 1 + TYPING_ROWS));
     if (!spans) continue;
     const table: ItemsTable = { items: [], lines: new Set([h]), amountIsLineTotal: !spans.some((s) => s.column === 'price') };
     const rows: Row[] = [];

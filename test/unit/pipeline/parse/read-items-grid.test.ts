@@ -34,6 +34,20 @@ describe('items table on the page geometry', () => {
     expect(items(r).map((item) => item.name)).toEqual(['Боди с длинным рукавом, 3 шт.', 'Куртка утеплённая']);
   });
 
+  it('names a column whose title OCR garbled by the values under it, and a title garbled past its start', () => {
+    const r = parseDocument(positionedDocument([
+      [100, [10, 'Артикул'], [80, 'Штрихкод'], [170, 'Hasseenosanne'], [300, 'Pamep'], [350, 'Коло'], [380, 'Цена. py.'], [470, 'Сумма, руб.']],
+      // OCR cut the amounts at their thousands gap into cells of their own, as on a photo.
+      [122, [10, 'KP-PZ-462'], [80, '4660399358364'], [170, 'Пижама детская'], [305, '80'], [355, '1'], [390, '1'], [412, '700'], [465, '1'], [487, '700']],
+      [145, [10, 'KP-SH-877'], [80, '4661795308236'], [170, 'Рубашка'], [305, '98'], [355, '2'], [390, '1'], [412, '090'], [465, '2'], [487, '180']],
+      [165, [300, 'Итого к возврату, руб.:'], [470, '3 880']],
+    ], 'ocr'));
+    expect(items(r)).toEqual([
+      { sku: 'KP-PZ-462', name: 'Пижама детская', size: '80', quantity: '1', price: '1700.00' },
+      { sku: 'KP-SH-877', name: 'Рубашка', size: '98', quantity: '2', price: '1090.00' },
+    ]);
+  });
+
   it('reads rows by the kinds of their cells when the header is unreadable (a dark header band under OCR)', () => {
     const r = parseDocument(positionedDocument([
       [60, [10, 'Заявление на возврат товара / Product return request']],
