@@ -6,7 +6,7 @@
 // получателя: …") and a value in a sentence are found. Candidates are raw text: normalising and choosing
 // between them happens later.
 import { joinBoxedGroups } from './boxed-groups.ts';
-import type { LabelTarget } from './field-labels.ts';
+import { FIELD_LABELS, type LabelTarget } from './field-labels.ts';
 import { findLabels, type LabelMatch } from './find-labels.ts';
 import { CELL_SEPARATOR, type Line, type LineCell } from './prepare-lines.ts';
 
@@ -134,6 +134,16 @@ function blockLabels(text: string, first: PlacedCell, ocr: boolean): LabelMatch[
 }
 
 /** Cells right of a block, level with it, up to the next label: a value column, wrapped over rows or not. */
+/** Letters this short may be what OCR kept of a label. */
+const REMNANT_LETTERS = 4;
+
+/** A few letters, no digit, that begin one of the target's own labels ("Ph" of "Phone"). */
+function isLabelRemnant(text: string, target: LabelTarget): boolean {
+  const letters = text.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2 || letters.length > REMNANT_LETTERS || /\d/.test(text)) return false;
+  return FIELD_LABELS.some((def) => def.target === target && def.text.startsWith(letters));
+}
+
 function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, target: LabelTarget, consumed: Set<string>): Place[] {
   const words = WORDY.has(target);
   // A choice's options are words that also name fields ("Карта / Card" beside "Способ возврата"): there a
@@ -151,7 +161,9 @@ function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, bloc
     const line = lines[j]!;
     if (line.y0 === undefined || line.page !== lines[i]!.page || line.y0 > block.y1 + 0.3 * h) break;
     if (line.y1! >= block.y0 - 0.3 * h) {
-      const cell = cellsByLine[j]!.find((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h);
+      const right = cellsByLine[j]!.filter((c) => c.x0 !== undefined && c.x0 >= block.x1 - 0.5 * h);
+      // The other language's label cut short by OCR ("Телефон | Ph | +7-982-…") stands before the value.
+      const cell = !words && right[0] && isLabelRemnant(right[0].text, target) ? right[1] : right[0];
       if (cell && isValue(cell, j)) found.push({ cell, lineIndex: j });
     }
   }

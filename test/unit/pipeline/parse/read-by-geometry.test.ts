@@ -28,6 +28,15 @@ describe('reading by geometry', () => {
     expect(r.fields.applicationDate).toBeUndefined();
   });
 
+  it('reads past what OCR kept of the other language\'s label ("Ph" of "Phone") to the value', () => {
+    const r = parseDocument(positionedDocument([
+      [80, [10, 'Заявление на возврат товара / Product return request']],
+      [100, [10, 'Номер заказа'], [100, 'KM-60954']],
+      [120, [10, 'Телефон'], [60, 'Ph'], [100, '+7-982-594-67-10'], [300, 'Shop'], [400, '+7 (499) 120-44-18']],
+    ], 'ocr'));
+    expect(r.fields.phone?.value).toBe('+79825946710');
+  });
+
   it('reads a two-line name centred on its one-line label, past the next table\'s wrapped label beside it', () => {
     const r = parseDocument(positionedDocument([
       [80, [10, 'Заявление на возврат товара / Product return request']],
