@@ -27,7 +27,7 @@ export function normalizeItemCell(key: ItemKey, raw: string, ocr: boolean): Norm
       return normalizeSku(raw, { ocr });
     case 'name': {
       const text = ocr ? ocrText(raw) : normalizeText(raw);
-      return text && ocr ? letterSize(volumeUnit(text)) : text;
+      return text && ocr ? letterSize(volumeUnit(piecesDot(text))) : text;
     }
     case 'size': {
       const value = raw.replace(/\s+/g, ' ').trim();
@@ -84,6 +84,17 @@ function letterSize(text: Normalized): Normalized {
   const mapped = asLetterSize(match[2]!);
   if (mapped === undefined || mapped === match[2]) return text;
   return { value: text.value.slice(0, match.index) + match[1] + mapped, fixes: text.fixes + 1, strict: false };
+}
+
+/**
+ * A count of pieces closes a name ("Набор бокалов, 4 шт."), and "шт." is an abbreviation written with its dot,
+ * the smallest mark on the line and the first OCR loses.
+ */
+const PIECES_WITHOUT_DOT = /(\d\s?шт)$/;
+
+function piecesDot(text: Normalized): Normalized {
+  if (!PIECES_WITHOUT_DOT.test(text.value)) return text;
+  return { value: `${text.value}.`, fixes: text.fixes + 1, strict: false };
 }
 
 /**

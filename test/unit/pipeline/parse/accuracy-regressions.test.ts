@@ -122,7 +122,13 @@ describe('accuracy regressions', () => {
     expect(normalizeItemCell('name', 'Рюкзак городской 20 п', true)).toMatchObject({ value: 'Рюкзак городской 20 л', strict: false });
     expect(normalizeItemCell('name', 'Термос Stanley Classic 0,75 a', true)?.value).toBe('Термос Stanley Classic 0,75 л');
     expect(normalizeItemCell('name', 'Рюкзак городской 20 п', false)?.value).toBe('Рюкзак городской 20 п');
-    expect(normalizeItemCell('name', 'Набор бокалов для вина, 4 шт', true)?.value).toBe('Набор бокалов для вина, 4 шт');
+    expect(normalizeItemCell('name', 'Набор бокалов для вина, 4 шт.', true)?.value).toBe('Набор бокалов для вина, 4 шт.');
+  });
+
+  it('pieces-dot: a count of pieces closing an OCR\'d name gets back the dot of its abbreviation', () => {
+    expect(normalizeItemCell('name', 'Набор бокалов для вина, 4 шт', true)).toMatchObject({ value: 'Набор бокалов для вина, 4 шт.', strict: false });
+    expect(normalizeItemCell('name', 'Набор бокалов для вина, 4 шт', false)?.value).toBe('Набор бокалов для вина, 4 шт');
+    expect(normalizeItemCell('name', 'Боди, 3 шт., хлопок', true)?.value).toBe('Боди, 3 шт., хлопок');
   });
 
   it('size-l-as-g: a letter size L that OCR read as the Cyrillic Г is L, counted as a correction', () => {
