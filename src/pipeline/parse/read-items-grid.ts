@@ -37,9 +37,36 @@ function titleOf(words: Array<{ text: string }>, wholeRun: boolean): Column | un
     const skel = skeleton(tokens.slice(0, k).join(' ')).text;
     const hit = columnAt(skel, 0);
     if (hit && hit.length === skel.length) return hit.column;
-    if (wholeRun) return undefined;
+    if (wholeRun) return bilingualTitle(tokens);
   }
   return undefined;
+}
+
+/** A token of signs alone: what stands between a title and its translation ("/", "|", "_"). */
+const SEPARATOR = /^[^\p{L}\p{N}]+$/u;
+/** A piece of a title run OCR garbled ("О{у" for "Qty") may be this short, and is then no title of another column. */
+const GARBLED_PIECE_LETTERS = 4;
+
+/**
+ * A title and its translation, separators between ("Кол. / Qty", "Код товара / Item code"): every piece names the
+ * same column, or is too short to name any (a translation OCR garbled, "Кол. / О{у"), and one at least names it.
+ */
+function bilingualTitle(tokens: string[]): Column | undefined {
+  const pieces: string[][] = [[]];
+  for (const token of tokens) {
+    if (SEPARATOR.test(token)) pieces.push([]);
+    else pieces[pieces.length - 1]!.push(token);
+  }
+  let column: Column | undefined;
+  for (const piece of pieces.filter((p) => p.length > 0)) {
+    const skel = skeleton(piece.join(' ')).text;
+    const hit = columnAt(skel, 0);
+    if (hit && hit.length === skel.length) {
+      if (column && column !== hit.column) return undefined;
+      column = hit.column;
+    } else if (skel.replace(/[^\p{L}]/gu, '').length > GARBLED_PIECE_LETTERS || columnAt(skel, 0)) return undefined;
+  }
+  return pieces.filter((p) => p.length > 0).length > 1 ? column : undefined;
 }
 
 /**
@@ -100,7 +127,7 @@ function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefine
     spans.push({ column, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 });
   }
   spans.sort((a, b) => a.x0 - b.x0);
-  if (unread.length > 0 && rowsUnder(below).some((row) => rowContradicts(row, spans))) return undefined;
+  if (rowsUnder(below).some((row) => rowContradicts(row, spans))) return undefined;
   if (spans.length < 3) return undefined;
   const has = (c: Column) => spans.some((s) => s.column === c);
   return knownColumns(spans) >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal')) ? spans : undefined;
@@ -122,10 +149,14 @@ function columnOf(cell: { x0: number; x1: number }, spans: Span[]): Span {
   return best;
 }
 
+/** A line OCR made of specks (a rule's remains, dirt): two letters or digits at most, read with no confidence. */
+const SPECK_CONFIDENCE = 0.3;
+const isSpeck = (line: Line) => line.ocr && line.confidence < SPECK_CONFIDENCE && (line.text.match(/[\p{L}\p{N}]/gu) ?? []).length <= 2;
+
 /** The header's first rows: up to the total, a wide gap or the page's end. */
 function rowsUnder(below: readonly Line[]): Line[] {
   const rows: Line[] = [];
-  for (const line of below.slice(0, TYPING_ROWS)) {
+  for (const line of below.filter((l) => !isSpeck(l)).slice(0, TYPING_ROWS)) {
     const previous = rows[rows.length - 1];
     const height = previous ? Math.max(1, (previous.y1 ?? 0) - (previous.y0 ?? 0)) : 0;
     if (TOTAL_LINE.test(line.text) || (previous && (line.page !== previous.page || (line.y0 ?? 0) - (previous.y1 ?? 0) > TABLE_GAP * height))) break;
@@ -137,24 +168,37 @@ function rowsUnder(below: readonly Line[]): Line[] {
 /** Digits OCR split at a thousands gap ("1" "708"): one amount. */
 const ONE_AMOUNT = /^\d{1,3}(?: \d{3})+(?:[.,]\d{2})?(?:\s*(?:₽|руб\.?|rub|р\.?))?$/iu;
 
+type CellKind = 'code' | 'figure' | 'words';
+
+/** What a cell holds: an article code, a figure (a count, money), or words (a name, perhaps with "25 см" in it). */
+function cellKind(text: string): CellKind | undefined {
+  if (CODE_CELL.test(text) && /\p{L}/u.test(text) && !/\s/.test(text)) return 'code';
+  if (/\d/.test(text) && !/\p{L}{2,}/u.test(text.replace(/(?:руб|rub)\.?/giu, ''))) return 'figure';
+  return /\p{L}/u.test(text) ? 'words' : undefined;
+}
+
 /**
- * Whether a row under a partly garbled header shows that the header's spans do not describe the rows: two figures
- * under one title (the titles of two columns ran together, "Кол. / Qty Цена / Price"), or money under a count or a
- * size. Words may stand apart in one column (a name OCR cut at a gap); figures may not, unless they join into one
- * amount.
+ * Whether a row shows that the header's spans do not describe the rows: under one title, cells of two kinds (a
+ * code and a name: "Код товара / Item code Описание" read as one title), or two figures that do not join into one
+ * amount (the titles of two columns ran together, "Кол. / Qty Цена / Price"), or money under a count or a size.
+ * Words may stand apart in one column (a name OCR cut at a gap), and digits split at a thousands gap ("1" "708").
  */
 function rowContradicts(row: Line, spans: Span[]): boolean {
-  const figures = new Map<Span, string[]>();
+  const under = new Map<Span, Array<{ text: string; kind: CellKind }>>();
   for (const cell of row.cells ?? []) {
     const text = cell.text.trim();
-    if (!/\d/.test(text)) continue;
+    const kind = cellKind(text);
+    if (!kind) continue;
     const span = columnOf(cell, spans);
-    figures.set(span, [...(figures.get(span) ?? []), text]);
+    under.set(span, [...(under.get(span) ?? []), { text, kind }]);
   }
-  return [...figures.entries()].some(([span, texts]) => {
-    const joined = texts.join(' ');
-    if (texts.length > 1 && !ONE_AMOUNT.test(joined)) return true;
-    return (span.column === 'quantity' || span.column === 'size') && (MONEY_CELL.test(joined) || ONE_AMOUNT.test(joined));
+  return [...under.entries()].some(([span, cells]) => {
+    const kinds = new Set(cells.map((c) => c.kind));
+    const figures = cells.filter((c) => c.kind === 'figure').map((c) => c.text).join(' ');
+    if (kinds.size > 1) return true;
+    if (kinds.has('code') && cells.length > 1) return true;
+    if (kinds.has('figure') && cells.length > 1 && !ONE_AMOUNT.test(figures)) return true;
+    return (span.column === 'quantity' || span.column === 'size') && (MONEY_CELL.test(figures) || ONE_AMOUNT.test(figures));
   });
 }
 
@@ -251,6 +295,10 @@ export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
     for (let i = h + 1; i < lines.length && rows.length < MAX_ROWS * 3; i += 1) {
       const line = lines[i]!;
       if (!line.cells || line.page !== previous.page) break;
+      if (isSpeck(line)) {
+        table.lines.add(i);
+        continue;
+      }
       const height = Math.max(1, (previous.y1 ?? 0) - (previous.y0 ?? 0));
       const gap = (line.y0 ?? 0) - (previous.y1 ?? 0);
       const total = TOTAL_LINE.exec(line.cells[0]!.text);

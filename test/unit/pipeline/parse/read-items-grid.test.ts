@@ -48,6 +48,28 @@ describe('items table on the page geometry', () => {
     ]);
   });
 
+  it('splits a title and its translation from the next title in one cell, and reads past a speck under the header', () => {
+    const doc = positionedDocument([
+      [100, [10, '№'], [40, 'Код товара / Item code'], [170, 'Описание / Description'], [380, 'Кол. / / Qty _ Цена / Price'], [500, 'Сумма / Amount']],
+      [112, [200, 'зы']],
+      [125, [10, '1'], [40, 'KM774-WHT'], [170, 'Ремень кожаный классический'], [385, '2'], [440, '2 290,00 RUB'], [500, '4 580,00 RUB']],
+      [145, [300, 'Итого к возврату / Total refund, RUB'], [500, '4 580,00 RUB']],
+    ], 'ocr');
+    // The speck: what OCR made of dirt between the header and the first row, with no confidence.
+    for (const word of doc.pages[0]!.words!) if (word.text === 'зы') word.confidence = 0.02;
+    const r = parseDocument(doc);
+    expect(items(r)).toEqual([{ sku: 'KM774-WHT', name: 'Ремень кожаный классический', quantity: '2', price: '2290.00' }]);
+  });
+
+  it('does not take a header whose one title stands over a code and a name (its titles ran together)', () => {
+    const r = parseDocument(positionedDocument([
+      [100, [10, '№'], [40, 'Код товара / Item code Описание / Description —ыйй2ю/'], [380, 'Цена / Price Сумма / Amount']],
+      [125, [10, '1'], [40, 'KM802-NVY'], [170, 'Ремень кожаный классический'], [385, '1'], [440, '2 399,00 RUB'], [500, '2 399,00 RUB']],
+      [145, [10, '2'], [40, 'KM739-OLV'], [170, 'Сумка кросс-боди'], [385, '1'], [440, '6 600,00 RUB'], [500, '6 600,00 RUB']],
+    ], 'ocr'));
+    expect(items(r).map((item) => [item.sku, item.name])).toEqual([['KM802-NVY', 'Ремень кожаный классический'], ['KM739-OLV', 'Сумка кросс-боди']]);
+  });
+
   it('reads rows by the kinds of their cells when the header is unreadable (a dark header band under OCR)', () => {
     const r = parseDocument(positionedDocument([
       [60, [10, 'Заявление на возврат товара / Product return request']],
