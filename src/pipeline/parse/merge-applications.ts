@@ -4,11 +4,14 @@
 import { FIELD_KEYS, type Fields, type Item, type ParsedApplication } from '../../domain/application.ts';
 import { problem, type Problem } from '../../domain/problem.ts';
 import type { DocumentParse } from './parse-document.ts';
+import { READ_ALIKE_TWICE, readAlikeTwice } from './read-alike-twice.ts';
 import { CONFIDENT, LOW_CONFIDENCE } from './score-confidence.ts';
 
 export interface ParsedPart {
   name: string;
   result: DocumentParse;
+  /** The document's bytes' hash: two copies of one file are one reading (read-alike-twice.ts). */
+  sha256?: string;
 }
 
 /** The name read-application gives the message's own text (extract/body-document.ts). */
@@ -38,16 +41,18 @@ export function mergeApplications(source: string, parts: ParsedPart[]): ParsedAp
   for (const key of FIELD_KEYS) {
     const readings = [...used, ...covering].flatMap((p) => {
       const f = p.result.fields[key];
-      return f ? [{ ...f, source: p.name }] : [];
+      return f ? [{ ...f, source: p.name, ...(p.sha256 !== undefined ? { sha256: p.sha256 } : {}) }] : [];
     });
     if (readings.length === 0) continue;
     readings.sort((a, b) => b.confidence - a.confidence);
-    const chosen = { ...readings[0]! };
+    const { sha256: _hash, ...chosen } = readings[0]!;
     const conflicting = readings.some((r) => r.source !== chosen.source && r.confidence >= CONFIDENT && chosen.confidence >= CONFIDENT && !sameValue(r.value, chosen.value));
     if (conflicting) {
       chosen.confidence = Math.min(chosen.confidence, CONFLICT_CAP);
       const names = [...new Set(readings.filter((r) => r.confidence >= CONFIDENT).map((r) => r.source))].join(', ');
       problems.push(problem(key, 'inconsistent', `documents disagree on ${key} (${names})`));
+    } else if (chosen.confidence < CONFIDENT && readAlikeTwice(key, readings[0]!, readings)) {
+      chosen.confidence = READ_ALIKE_TWICE;
     }
     fields[key] = chosen;
   }

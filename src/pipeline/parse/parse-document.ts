@@ -52,15 +52,23 @@ const DATE_KEYS = ['orderDate', 'receivedDate', 'applicationDate'] as const;
 /** Found by its type and context, with no label: never confident on its own. */
 const TYPED_CAP = 0.8;
 
-function fromLine(n: Normalized, line: Line, textSource: 'text' | 'body', weak: boolean): Reading {
+/** `valueConfidence`: OCR's in the value's own cells, where they are known. */
+function fromLine(n: Normalized, line: Line, textSource: 'text' | 'body', weak: boolean, valueConfidence?: number): Reading {
   return {
     ...n,
     source: line.ocr ? 'ocr' : textSource,
     lineConfidence: line.confidence,
+    ...(valueConfidence !== undefined ? { valueConfidence } : {}),
     check: 'none',
     weak,
     ...(line.box ? { box: line.box } : {}),
   };
+}
+
+/** OCR's confidence in the one cell of a line that holds the whole of a value found in it, where there is one. */
+function ownCellConfidence(line: Line, raw: string): number | undefined {
+  const holding = line.cells?.filter((c) => c.text.includes(raw.trim())) ?? [];
+  return holding.length === 1 ? holding[0]!.confidence : undefined;
 }
 
 function score(r: Reading): number {
@@ -170,7 +178,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       const n = normalizeField(key, c.raw, { ocr: c.line.ocr });
       return n ? [{ n, c }] : [];
     });
-    const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak), check: n.check ?? 'none' })));
+    const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak, c.confidence), check: n.check ?? 'none' })));
     if (chosen) readings.set(key, chosen);
     else {
       const raws = found.filter((c) => /\d|@/.test(c.raw));
@@ -186,7 +194,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     // A date standing alone that a label already gave to another field is that field's, not the signature's.
     const labelled = (c: Candidate) => c.line === typed.line && DATE_KEYS.some((k) => k === c.target) && normalizeField(c.target as FieldKey, c.raw)?.value === n.value;
     if (typed.how === 'alone' && candidates.some(labelled)) continue;
-    const reading = { ...fromLine(n, typed.line, textSource, true), check: n.check ?? 'none' };
+    const reading = { ...fromLine(n, typed.line, textSource, true, ownCellConfidence(typed.line, typed.raw)), check: n.check ?? 'none' };
     // A name recognised by its shape alone, or a date by a cue word, is a good guess, not a reading.
     readings.set(typed.target, typed.how === 'checksum' ? reading : { ...reading, cap: Math.min(reading.cap ?? 1, TYPED_CAP) });
   }

@@ -15,6 +15,8 @@ export interface LineCell {
   x1: number;
   /** Its words and their extent, where nothing in the cell was masked. */
   words?: Array<{ text: string; x0: number; x1: number }>;
+  /** OCR's confidence in the cell's own words (their mean): a value's, where the row holds junk beside it. */
+  confidence?: number;
 }
 
 export interface Line {
@@ -51,7 +53,7 @@ function pageLines(page: PageText): RawLine[] {
     return {
       text: row.cells.map((c) => c.text.replace(/\t/g, ' ')).join(CELL_SEPARATOR),
       confidence: row.confidence,
-      cells: row.cells.map(({ text, x0: cx0, x1: cx1, words }) => ({ text, x0: cx0, x1: cx1, words })),
+      cells: row.cells.map(({ text, x0: cx0, x1: cx1, words, confidence }) => ({ text, x0: cx0, x1: cx1, words, confidence })),
       y0: row.y0,
       y1: row.y1,
       box: { page: page.page, x: Math.round(x0), y: Math.round(row.y0), width: Math.round(x1 - x0), height: Math.round(row.y1 - row.y0) },

@@ -17,6 +17,8 @@ export interface Candidate {
   lineIndex: number;
   /** The label needed edits, the value came from another row, or was found without a label. */
   weak: boolean;
+  /** OCR's confidence in the value's own cells, where it was read from whole cells (cellConfidence). */
+  confidence?: number;
 }
 
 /** Whether `raw` reads as a value of `target` (the field's own normaliser decides). */
@@ -69,6 +71,17 @@ interface Place {
   line: Line;
   lineIndex: number;
   weak: boolean;
+  confidence?: number;
+}
+
+/**
+ * How sure OCR was of a value read from whole cells: their words' mean, not the row's. A row beside a bank account
+ * may hold OCR's junk from a dark band or a stamp (a harsh photo: the row 0.32, the account's own word 0.91), which
+ * says nothing about the account. Undefined where a cell's confidence is unknown (no positions).
+ */
+function cellConfidence(cells: ReadonlyArray<Partial<LineCell>>): { confidence?: number } {
+  const known = cells.map((c) => c.confidence).filter((c): c is number => c !== undefined);
+  return known.length === cells.length && known.length > 0 ? { confidence: known.reduce((a, b) => a + b, 0) / known.length } : {};
 }
 
 /**
@@ -183,7 +196,7 @@ function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, bloc
   if (boxed) return [{ raw: boxed, line: lines[i]!, lineIndex: i, weak: false }];
   const aligned = found.every((f) => Math.abs(f.cell.x0! - found[0]!.cell.x0!) < ALIGNED * h);
   if (words && found.length > 1 && aligned) {
-    places.push({ raw: clean(found.map((f) => f.cell.text).join(' ')), line: lines[found[0]!.lineIndex]!, lineIndex: found[0]!.lineIndex, weak: false });
+    places.push({ raw: clean(found.map((f) => f.cell.text).join(' ')), line: lines[found[0]!.lineIndex]!, lineIndex: found[0]!.lineIndex, weak: false, ...cellConfidence(found.map((f) => f.cell)) });
   }
   const centre = (block.y0 + block.y1) / 2;
   const byCloseness = [...found].sort((a, b) => {
@@ -191,7 +204,7 @@ function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, bloc
     const cb = (lines[b.lineIndex]!.y0! + lines[b.lineIndex]!.y1!) / 2;
     return Math.abs(ca - centre) - Math.abs(cb - centre);
   });
-  for (const f of byCloseness) places.push({ raw: clean(f.cell.text), line: lines[f.lineIndex]!, lineIndex: f.lineIndex, weak: false });
+  for (const f of byCloseness) places.push({ raw: clean(f.cell.text), line: lines[f.lineIndex]!, lineIndex: f.lineIndex, weak: false, ...cellConfidence([f.cell]) });
   return places;
 }
 
@@ -247,7 +260,7 @@ function placesFor(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: num
   }
   const cells = cellsByLine[i]!;
   const right = cells[k + 1];
-  if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false });
+  if (right && !startsWithLabel(right)) places.push({ raw: clean(right.text), line, lineIndex: i, weak: false, ...cellConfidence([right]) });
   if (right) return places;
   // No positions: the value may be printed on the next line, under its label.
   const below = lines[i + 1];
@@ -297,7 +310,7 @@ export function readLabelledValues(lines: Line[], skip: Set<number>, accepts: Ac
         const places = placesFor(lines, cellsByLine, i, k, text, m, next, block, consumed);
         const chosen = places.find((p) => accepts(m.def.target, p.raw, lines[i]!.ocr)) ?? (places[0]?.lineIndex === i ? places[0] : undefined);
         if (!chosen) continue;
-        candidates.push({ target: m.def.target, raw: chosen.raw, line: chosen.line, lineIndex: chosen.lineIndex, weak: chosen.weak || m.edits > 0 });
+        candidates.push({ target: m.def.target, raw: chosen.raw, line: chosen.line, lineIndex: chosen.lineIndex, weak: chosen.weak || m.edits > 0, ...(chosen.confidence !== undefined ? { confidence: chosen.confidence } : {}) });
       }
     }
   }

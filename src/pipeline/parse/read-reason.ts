@@ -7,8 +7,12 @@ import { CELL_SEPARATOR, type Line } from './prepare-lines.ts';
 /** "4 – брак", "2 - не понравился внешний вид": a legend entry, up to the next entry or cell. */
 const LEGEND = /(?<![\d.,])(\d)\s*[-–—)]\s*([^\t\d]+?)(?=\s*\d\s*[-–—)]|\t|$)/gu;
 
-/** A reason written as one digit in a box: "4", "[4]", "| 4 |". */
-const REASON_CODE = /^\s*[|[(]?\s*(\d)\s*[|\])]?\s*$/;
+/**
+ * A reason written as one digit in a box: "4", "[4]", "| 4 |"; OCR may read the box's corner or a pen's full stop
+ * after it as a dot or a comma ("4."; held-out seed: a code "4" lost that way, and the legend's words beside it
+ * taken as the reason instead).
+ */
+const REASON_CODE = /^\s*[|[(]?\s*(\d)\s*[.,]?\s*[|\])]?\s*$/;
 
 /**
  * The digit written in the box: the whole value, or its first word when the legend's own digits were read on

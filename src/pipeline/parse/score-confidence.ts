@@ -9,6 +9,13 @@ export interface Evidence {
   source: 'form' | 'text' | 'body' | 'ocr';
   /** OCR line confidence, 0–1 (1 for exact sources). */
   lineConfidence: number;
+  /**
+   * OCR's confidence in the value's own words, where known. Only a passed check weighs it: a control key or a check
+   * digit says the characters are right, provided they were read as print at all; a row's junk beside the value (a
+   * dark band on a photo) says nothing about that. Otherwise the line's confidence counts, which also weighs
+   * whether the value is the label's at all.
+   */
+  valueConfidence?: number;
   /** The raw value had the field's strict shape. */
   strict: boolean;
   /** Corrections applied to reach the canonical value. */
@@ -31,6 +38,8 @@ const FAILED_CHECK_CAP = 0.3;
 const OCR_UNCHECKED_CAP = 0.88;
 const CORRECTED_CAP = 0.85;
 const AMBIGUOUS_CAP = 0.55;
+/** Below this OCR doubts the characters too much for a passed check to vouch for them. */
+const CHECKED_PRINT = 0.5;
 
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
@@ -41,7 +50,8 @@ export function scoreConfidence(e: Evidence): number {
     if (!e.strict) c *= 0.9;
     c *= 0.85 ** e.fixes;
     if (e.weak) c *= 0.9;
-    if (e.check === 'passed' && e.lineConfidence >= 0.5) c = Math.max(c, e.fixes <= 2 ? 0.95 : 0.9);
+    const readAsPrint = Math.max(e.lineConfidence, e.valueConfidence ?? 0) >= CHECKED_PRINT;
+    if (e.check === 'passed' && readAsPrint) c = Math.max(c, e.fixes <= 2 ? 0.95 : 0.9);
     else c = Math.min(c, OCR_UNCHECKED_CAP);
   } else {
     c = e.source === 'form' ? 1 : e.source === 'text' ? 0.99 : 0.97;

@@ -13,7 +13,7 @@ export interface ReadApplicationResult {
 }
 
 export function readApplication(source: string, documents: ExtractedDocument[], today: string): ReadApplicationResult {
-  const parts = documents.map((doc) => ({ name: doc.name, result: parseDocument(doc, { today }) }));
+  const parts = documents.map((doc) => ({ name: doc.name, sha256: doc.sha256, result: parseDocument(doc, { today }) }));
   // Each value's source is `document` from here on, the document's name beside it (value-provenance.ts).
   const application = markDocumentSources(mergeApplications(source, parts));
   for (const doc of documents) {

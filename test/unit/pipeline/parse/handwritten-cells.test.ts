@@ -31,6 +31,9 @@ describe('handwritten cells', () => {
     expect(isReasonCode('4')).toBe(true);
     expect(isReasonCode('[3]')).toBe(true);
     expect(isReasonCode('4 1 2 внешний')).toBe(true);
+    // The box's corner or a full stop after the digit, as OCR reads it.
+    expect(isReasonCode('4.')).toBe(true);
+    expect(isReasonCode('4.5')).toBe(false);
   });
 
   it('keeps what stood beside a phone or date label that could not be read as one on its problem, never a card number', () => {

@@ -84,6 +84,36 @@ describe('mergeApplications', () => {
     expect(merged.items).toEqual([]);
   });
 
+  describe("a card's last four digits read alike by two documents (issue #11)", () => {
+    // The masked number has no check digit and no order knows the card: one OCR reading stays below 0.9.
+    const card = (name: string, value: string, confidence: number, sha256: string) => ({ ...part(name, { cardLast4: { value, confidence } }), sha256 });
+
+    it('is confident: the scan and a photo of the same form, each read on its own', () => {
+      const merged = mergeApplications('m.eml', [card('scan.pdf', '5711', 0.87, 'aaa'), card('photo.jpg', '5711', 0.84, 'bbb')]);
+      expect(merged.fields.cardLast4).toEqual({ value: '5711', confidence: 0.95, source: 'scan.pdf' });
+    });
+
+    it('is confident when the covering note in the body gives the same card', () => {
+      const note = { ...part('body', { cardLast4: { value: '9433', confidence: 0.8 } }, { isApplication: false }), sha256: 'ccc' };
+      expect(mergeApplications('m.eml', [note, card('photo.jpg', '9433', 0.84, 'bbb')]).fields.cardLast4?.confidence).toBe(0.95);
+    });
+
+    it.each([
+      // The same bytes attached twice (or forwarded with the original) were read once: one witness.
+      ['two copies of one file', [card('scan.pdf', '5711', 0.87, 'aaa'), card('scan (1).pdf', '5711', 0.87, 'aaa')]],
+      ['two readings that differ', [card('scan.pdf', '5711', 0.87, 'aaa'), card('photo.jpg', '5717', 0.84, 'bbb')]],
+      ['a second reading below review level', [card('scan.pdf', '5711', 0.87, 'aaa'), card('photo.jpg', '5711', 0.5, 'bbb')]],
+      ['documents whose bytes are not known', [part('scan.pdf', { cardLast4: { value: '5711', confidence: 0.87 } }), part('photo.jpg', { cardLast4: { value: '5711', confidence: 0.84 } })]],
+    ])('stays as read with %s', (_, parts) => {
+      expect(mergeApplications('m.eml', parts).fields.cardLast4?.confidence).toBe(0.87);
+    });
+
+    it('confirms no other field: a reason inferred from words can be inferred the same wrong way from two copies of a page', () => {
+      const reason = (name: string, sha256: string) => ({ ...part(name, { reason: { value: 'proper_quality', confidence: 0.76 } }), sha256 });
+      expect(mergeApplications('m.eml', [reason('scan.pdf', 'aaa'), reason('photo.jpg', 'bbb')]).fields.reason?.confidence).toBe(0.76);
+    });
+  });
+
   it('merges a real PDF text layer with a photo of the same form', () => {
     const today = { today: '2026-11-20' };
     const merged = mergeApplications('m.eml', [

@@ -127,3 +127,24 @@ describe('reading by geometry', () => {
     expect(r.fields.reason?.value).toBe('defect');
   });
 });
+
+// Regression (devset, a harsh phone photo): the account's own word read as print (0.91) and its key holding with
+// the BIK, but the row also held OCR's junk for its garbled label (0.00) — the account was scored by the row, 0.32.
+describe('a bank account on a row of junk', () => {
+  const page = (junk: number, account: number) => {
+    const doc = positionedDocument([
+      [100, [50, 'BIC / БИК'], [400, '046577674']],
+      [130, [50, '='], [120, 'Pareit ned схиёт'], [400, '40817810307038532258']],
+    ], 'ocr');
+    const words = doc.pages[0]!.words!.map((w) => ({ ...w, confidence: w.text === '40817810307038532258' ? account : w.y0 === 130 ? junk : 0.95 }));
+    return parseDocument({ ...doc, pages: [{ ...doc.pages[0]!, words }] });
+  };
+
+  it('is as sure as its key, when its own words read as print', () => {
+    expect(page(0, 0.91).fields.account).toMatchObject({ value: '40817810307038532258', confidence: 0.95 });
+  });
+
+  it('is not, when its own words are as doubtful as the junk', () => {
+    expect(page(0, 0.3).fields.account!.confidence).toBeLessThan(0.9);
+  });
+});

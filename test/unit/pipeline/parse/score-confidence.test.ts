@@ -13,6 +13,10 @@ describe('scoreConfidence', () => {
     ['OCR, checksum passed', { check: 'passed' }, (c) => c >= 0.95],
     ['OCR, checksum passed after two fixes', { check: 'passed', fixes: 2 }, (c) => c >= 0.9],
     ['OCR, checksum passed on a terrible line', { check: 'passed', lineConfidence: 0.3 }, (c) => c < 0.9],
+    // A harsh photo: the row beside a bank account holds junk (0.28), the account's own word reads as print (0.91).
+    ['OCR, checksum passed, the value\'s own words clear on a junk row', { check: 'passed', lineConfidence: 0.28, valueConfidence: 0.91 }, (c) => c >= 0.95],
+    ['OCR, checksum passed, the value\'s own words garbled too', { check: 'passed', lineConfidence: 0.28, valueConfidence: 0.4 }, (c) => c < 0.9],
+    ['OCR, unchecked, the value\'s own words clear on a junk row', { lineConfidence: 0.28, valueConfidence: 0.99 }, (c) => c < 0.6],
     ['OCR, one fix', { fixes: 1 }, (c) => c < 0.85],
     ['OCR, ambiguous', { ambiguous: true }, (c) => c < 0.6],
     ['OCR, weak line', { lineConfidence: 0.5 }, (c) => c < 0.6],

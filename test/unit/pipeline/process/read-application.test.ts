@@ -39,3 +39,26 @@ describe('readApplication', () => {
     expect(codes(r).filter((c) => c.endsWith('not_an_application'))).toEqual([]);
   });
 });
+
+// Issue #11: a card's last four digits have no check digit and no order knows the card, so one OCR reading stays
+// below 0.9; two documents of the message that read them alike are two witnesses.
+describe("a card's last four digits read by two documents", () => {
+  const scan = (name: string, sha256: string, card: string): ExtractedDocument => ({
+    name, kind: 'jpeg', mimeType: 'image/jpeg', bytes: 1, sha256, method: 'ocr', problems: [], pageCount: 1,
+    pages: [{ page: 1, lines: ['ЗАЯВЛЕНИЕ НА ВОЗВРАТ ТОВАРА', 'Номер заказа: 4821-5567', `Карта, 4 последние цифры: **** ${card}`].map((text, i) => ({ text, confidence: 0.9, box: { page: 1, x: 100, y: 50 + i * 40, width: 1500, height: 36 } })) }],
+  });
+  const card = (docs: ExtractedDocument[]) => readApplication('m.eml', docs, '2025-03-10').application.fields.cardLast4;
+
+  it('one OCR reading is a doubt', () => {
+    expect(card([scan('photo.jpg', 'a', '5711')])).toMatchObject({ value: '5711' });
+    expect(card([scan('photo.jpg', 'a', '5711')])!.confidence).toBeLessThan(0.9);
+  });
+
+  it('two photos that agree are confident', () => {
+    expect(card([scan('photo.jpg', 'a', '5711'), scan('photo2.jpg', 'b', '5711')])).toMatchObject({ value: '5711', confidence: 0.95 });
+  });
+
+  it('one photo attached twice is one reading', () => {
+    expect(card([scan('photo.jpg', 'a', '5711'), scan('photo (1).jpg', 'a', '5711')])!.confidence).toBeLessThan(0.9);
+  });
+});
