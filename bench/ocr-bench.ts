@@ -4,7 +4,7 @@
 // through the native tesseract CLI full page (OMP_THREAD_LIMIT=1) + the same parser. Prints per-page medians,
 // the ratio to native, field accuracy both ways, applications per minute with the pool, and peak RSS.
 //
-//   npm run bench:ocr -- [--runs 3] [--copies 2] [--workers N] [--full-page] [--verbose] [--devset DIR]
+//   npm run bench:ocr -- [--runs 3] [--copies 2] [--workers N] [--full-page] [--verbose] [--devset DIR] [--engine auto|wasm]
 //
 // With --devset DIR (a generated ../shared/devset `forms/` folder) the pages are that set's one-page scans of
 // layouts this project has never seen (300 dpi PNGs and scanned PDFs) instead of the samples.
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     copies: { type: 'string', default: '2' },
     workers: { type: 'string' },
+    engine: { type: 'string' },
     samples: { type: 'string', default: 'samples' },
     'full-page': { type: 'boolean', default: false },
     devset: { type: 'string' },
@@ -42,6 +43,9 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 const copies = Number(args.copies);
 const workers = Number(args.workers ?? availableParallelism());
+// As OCR_ENGINE: `auto` reads pages with the installed Tesseract when there is one, `wasm` with tesseract.js only.
+const engine = args.engine ?? process.env.OCR_ENGINE ?? 'auto';
+if (engine !== 'auto' && engine !== 'wasm') throw new Error(`--engine must be auto or wasm, not ${engine}`);
 const repo = new URL('../', import.meta.url);
 const IMAGE_OR_PDF = /\.(png|jpe?g|pdf|heic|tiff?|webp)$/i;
 
@@ -106,11 +110,12 @@ const samples = args.devset ? await devsetSamples(path.resolve(args.devset)) : a
 const nativeVersion = await nativeTesseractVersion();
 console.log(`OCR benchmark: ${workers} OCR worker(s) on ${availableParallelism()} core(s), ${runs} run(s) per page, node ${process.version}`);
 console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THREAD_LIMIT=1` : `native tesseract not installed — comparison skipped (${NATIVE_INSTALL_HINT})`);
+console.log(`ours: OCR_ENGINE=${engine} — pages and strips read by ${engine === 'auto' && nativeVersion ? 'the installed Tesseract' : 'tesseract.js'}, small jobs by tesseract.js`);
 
 let t: number;
 // The OCR the service reads with (main.ts, the document reader's child): the pool of `workers`, and one-worker
 // pools for the second readings with one model alone — all started by the first page's warm-up read.
-const pool = createLazyOcr({ langPath: new URL('ocr-data', repo).pathname, size: workers });
+const pool = createLazyOcr({ langPath: new URL('ocr-data', repo).pathname, size: workers, engine });
 // As the service reads: a page of another layout in one strip per OCR worker (main.ts sets the same).
 const reader = createDocumentReader({ ocr: pool, stripsPerPage: workers, ...(args['full-page'] ? { zones: false } : {}) });
 const tmp = await mkdtemp(path.join(tmpdir(), 'ocr-bench-'));

@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('localhost'),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, os.availableParallelism())),
   OCR_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../ocr-data')),
+  /** `auto`: pages go to the installed Tesseract (5 or later) when there is one, else to tesseract.js; `wasm`: tesseract.js only. */
+  OCR_ENGINE: z.enum(['auto', 'wasm']).default('auto'),
   /** Development aid for `intake parse` and `intake run`: keep what was extracted from each file here, so re-reading it skips OCR. */
   EXTRACT_CACHE_DIR: z.string().optional(),
   POLL_SECONDS: z.coerce.number().positive().default(2),
@@ -124,6 +126,7 @@ export type Config = Readonly<{
   port: number;
   host: string;
   ocrWorkers: number;
+  ocrEngine: 'auto' | 'wasm';
   ocrDataDir: string;
   extractCacheDir?: string;
   pollSeconds: number;
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     ocrWorkers: e.OCR_WORKERS,
+    ocrEngine: e.OCR_ENGINE,
     ocrDataDir: path.resolve(e.OCR_DATA_DIR),
     extractCacheDir: e.EXTRACT_CACHE_DIR ? path.resolve(e.EXTRACT_CACHE_DIR) : undefined,
     pollSeconds: e.POLL_SECONDS,

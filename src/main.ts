@@ -61,16 +61,16 @@ export async function createReader(
   if (options.isolated) {
     const log = createLogger(config);
     const isolated = createIsolatedDocumentReader({
-      init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers },
+      init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers, ocrEngine: config.ocrEngine },
       onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
     });
-    const documents = config.extractCacheDir ? cachedDocumentReader(isolated, config.extractCacheDir) : isolated;
+    const documents = config.extractCacheDir ? cachedDocumentReader(isolated, config.extractCacheDir, config.ocrEngine) : isolated;
     const mime = createIsolatedMimeParser();
     return { documents, mime, close: async () => { await mime.close(); await isolated.close(); } };
   }
-  const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers });
+  const ocr = createLazyOcr({ langPath: config.ocrDataDir, size: config.ocrWorkers, engine: config.ocrEngine });
   const reader = createDocumentReader({ ocr, stripsPerPage: config.ocrWorkers });
-  const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir) : reader;
+  const documents = config.extractCacheDir ? cachedDocumentReader(reader, config.extractCacheDir, config.ocrEngine) : reader;
   return { documents, mime: createMimeParser(), close: () => ocr.close() };
 }
 
@@ -208,13 +208,13 @@ export async function createRuntime(config: Config, options: { lazyOcr?: boolean
  */
 function isolatedReader(config: Config, log: Logger, metrics?: Metrics) {
   const documents = createIsolatedDocumentReader({
-    init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers },
+    init: { ocrDataDir: config.ocrDataDir, ocrWorkers: config.ocrWorkers, ocrEngine: config.ocrEngine },
     // Library output is not customer data as a rule, but a line is cut short all the same.
     onOutput: (line) => log.warn({ line: line.slice(0, 200) }, 'document reader output'),
     onBreach: (breach) => log.warn(breach, 'document reader stopped: limit reached'),
     ...(metrics ? { onOcrPage: (status: string, seconds: number) => metrics.observeOcrPage(status, seconds) } : {}),
   });
-  const reader: DocumentReader = config.extractCacheDir ? cachedDocumentReader(documents, config.extractCacheDir) : documents;
+  const reader: DocumentReader = config.extractCacheDir ? cachedDocumentReader(documents, config.extractCacheDir, config.ocrEngine) : documents;
   return { documents, reader };
 }
 

@@ -1,6 +1,7 @@
 // A development aid for `intake parse` (EXTRACT_CACHE_DIR): what was extracted from a file is kept on disk by
 // the hash of its bytes, so scoring a change to the field reader on a whole document set does not OCR every
-// page again. The key also names EXTRACTION_VERSION: bump it whenever extraction itself changes.
+// page again. The key also names EXTRACTION_VERSION (bump it whenever extraction itself changes) and the OCR
+// engine setting (OCR_ENGINE: the installed Tesseract and tesseract.js read a few words differently).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,10 +10,10 @@ import type { DocumentReader } from '../../domain/ports/document-reader.ts';
 
 export const EXTRACTION_VERSION = 'words-psm11-strips-deskew-thin-rules-deepen-missed-ink-16-hand5-digits7-script4-addr4';
 
-export function cachedDocumentReader(reader: DocumentReader, dir: string): DocumentReader {
+export function cachedDocumentReader(reader: DocumentReader, dir: string, engine: string): DocumentReader {
   return {
     async read(name, bytes) {
-      const key = createHash('sha256').update(EXTRACTION_VERSION).update(bytes).digest('hex');
+      const key = createHash('sha256').update(EXTRACTION_VERSION).update(engine === 'wasm' ? '' : `engine:${engine}`).update(bytes).digest('hex');
       const file = path.join(dir, `${key}.json`);
       const hit = await readFile(file, 'utf8').then((text) => JSON.parse(text) as ExtractedDocument).catch(() => undefined);
       if (hit) return { ...hit, name };

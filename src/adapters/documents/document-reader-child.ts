@@ -21,7 +21,7 @@ process.on('unhandledRejection', (reason) => {
   console.error(`document reader: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
 });
 
-const lazy = createLazyOcr({ langPath: init.ocrDataDir, size: init.ocrWorkers });
+const lazy = createLazyOcr({ langPath: init.ocrDataDir, size: init.ocrWorkers, engine: init.ocrEngine });
 // OCR time per page goes back to the parent for its metrics (the histogram lives there).
 const ocr: OcrEngine = {
   async recognize(job) {

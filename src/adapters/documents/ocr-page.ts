@@ -56,14 +56,16 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   const deadline = Date.now() + limits.ocrSeconds * 1000;
   // The page's time limit covers every attempt.
   const remaining = () => Math.max(1, deadline - Date.now());
+  // A photographed sheet is flattened first: our form's table may be found on the flat page (a second zone
+  // pass), and full-page OCR drops fewer lines without the perspective. The flattening starts while our form's
+  // title is looked for: that is OCR on a worker, this is work here, and another shop's page needs both.
+  const flattening = flattenPage(input.image, grey, input.frame).catch(() => undefined);
   if (options.zones !== false) {
     const zones = await readFormZones(ocr, grey, pageNumber, remaining());
     if (zones.status === 'read') return { page: zones.page, problems: [], mode: 'zones' };
     if (zones.status === 'ocr_problem') return { problems: [ocrProblem(name, pageNumber, zones.outcome)] };
   }
-  // A photographed sheet is flattened first: our form's table may be found on the flat page (a second zone
-  // pass), and full-page OCR drops fewer lines without the perspective.
-  const flat = await flattenPage(input.image, grey, input.frame).catch(() => undefined);
+  const flat = await flattening;
   if (flat && options.zones !== false) {
     const zones = await readFormZones(ocr, flat.image, pageNumber, remaining());
     if (zones.status === 'read') return { page: boxesOnPhoto(zones.page, flat, grey), problems: [], mode: 'zones' };

@@ -6,6 +6,7 @@ import type { ExtractedDocument } from '../../domain/document.ts';
 export const ReaderChildInitSchema = z.object({
   ocrDataDir: z.string(),
   ocrWorkers: z.number().int().positive().optional(),
+  ocrEngine: z.enum(['auto', 'wasm']).optional(),
 });
 export type ReaderChildInit = z.infer<typeof ReaderChildInitSchema>;
 

@@ -24,7 +24,7 @@ describe('cachedDocumentReader (EXTRACT_CACHE_DIR)', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'extract-cache-'));
     dirs.push(dir);
     const inner = countingReader();
-    const reader = cachedDocumentReader(inner, dir);
+    const reader = cachedDocumentReader(inner, dir, 'wasm');
     const first = await reader.read('a.txt', Buffer.from('Номер заказа: 1'));
     const again = await reader.read('b.txt', Buffer.from('Номер заказа: 1'));
     const other = await reader.read('c.txt', Buffer.from('Номер заказа: 2'));
@@ -32,5 +32,15 @@ describe('cachedDocumentReader (EXTRACT_CACHE_DIR)', () => {
     expect(again).toEqual({ ...first, name: 'b.txt' });
     expect(other.pages[0]!.lines[0]!.text).toBe('Номер заказа: 2');
     expect((await readdir(dir)).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+  });
+
+  it('keeps what another OCR engine extracted apart', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'extract-cache-'));
+    dirs.push(dir);
+    const inner = countingReader();
+    await cachedDocumentReader(inner, dir, 'wasm').read('a.png', Buffer.from('scan'));
+    await cachedDocumentReader(inner, dir, 'auto').read('a.png', Buffer.from('scan'));
+    await cachedDocumentReader(inner, dir, 'wasm').read('a.png', Buffer.from('scan'));
+    expect(inner.calls).toEqual(['a.png', 'a.png']);
   });
 });

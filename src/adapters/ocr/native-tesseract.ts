@@ -1,0 +1,125 @@
+// The Tesseract program installed on the machine (`apt-get install tesseract-ocr`), used for the large jobs when
+// it is there: the same engine and the same shipped models as tesseract.js, without WebAssembly's cost (the WASM
+// build takes ~1.4× the CPU of the native one for the same page). Each job is one child process that reads the
+// image from stdin and writes TSV (every word with its box and confidence) to stdout, under named limits: a time
+// limit (the process is killed), an address-space limit (`ulimit -v`) and a cap on the output it may write.
+// Starting a process loads the models (~0.1 s), so small jobs stay with the warm WASM workers (lazy-ocr.ts).
+import { execFile, spawn } from 'node:child_process';
+import type { OcrEngine, OcrJob, OcrOutcome } from './ocr-engine.ts';
+import { OCR_LANGUAGES } from './check-ocr-data.ts';
+import { tsvToPageText } from './tsv-to-page-text.ts';
+import { modelWordLists } from './word-list.ts';
+
+export interface NativeTesseractOptions {
+  /** The program, found by `findNativeTesseract`. */
+  binary: string;
+  /** The shipped models' folder: the native engine reads the same files as tesseract.js. */
+  langPath: string;
+  /** Jobs run at once; more wait. One per core, like the WASM pool. */
+  concurrency: number;
+  /** Time limit of a job without its own. */
+  jobTimeoutMs: number;
+  /** Address space one process may map, in megabytes. */
+  memoryMb?: number;
+}
+
+/** A full page of TSV is ~100 KB; more than this is no page of ours. */
+const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** One 300 dpi A4 page needs ~250 MB; a strip less. */
+const DEFAULT_MEMORY_MB = 1024;
+/** `tesseract --version` answers in milliseconds; a program that does not is not one to use. */
+const PROBE_TIMEOUT_MS = 5_000;
+/** The models are LSTM models (`--oem 1`); version 4 read them with other results, so 5 or later. */
+const MIN_MAJOR_VERSION = 5;
+
+/** The installed Tesseract when it is version 5 or later, else undefined (then tesseract.js does all the work). */
+export function findNativeTesseract(binary = 'tesseract'): Promise<{ binary: string; version: string } | undefined> {
+  return new Promise((resolve) => {
+    execFile(binary, ['--version'], { timeout: PROBE_TIMEOUT_MS }, (error, stdout, stderr) => {
+      const version = /tesseract\s+v?(\d+)\.(\d+)\.(\d+)/i.exec(`${stdout}\n${stderr}`);
+      resolve(!error && version && Number(version[1]) >= MIN_MAJOR_VERSION ? { binary, version: version.slice(1, 4).join('.') } : undefined);
+    });
+  });
+}
+
+export class NativeTesseract implements OcrEngine {
+  readonly wordList: OcrEngine['wordList'];
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly options: NativeTesseractOptions) {
+    this.wordList = modelWordLists(options.langPath);
+  }
+
+  async recognize(job: OcrJob): Promise<OcrOutcome> {
+    await this.slot();
+    try {
+      return await this.run(job);
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private slot(): Promise<void> {
+    if (this.running < this.options.concurrency) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.running += 1;
+        resolve();
+      }),
+    );
+  }
+
+  private run(job: OcrJob): Promise<OcrOutcome> {
+    const timeoutMs = job.timeoutMs ?? this.options.jobTimeoutMs;
+    const languages = (job.languages ?? OCR_LANGUAGES).join('+');
+    const args = ['stdin', 'stdout', '--tessdata-dir', this.options.langPath, '-l', languages, '--oem', '1', '--psm', String(job.psm ?? '4'), '--dpi', '300', '-c', 'tessedit_create_tsv=1'];
+    const memoryKb = (this.options.memoryMb ?? DEFAULT_MEMORY_MB) * 1024;
+    return new Promise((resolve) => {
+      // One thread: the pool already runs a job per core, and Tesseract's own threads are slower on two cores.
+      const child = spawn('/bin/sh', ['-c', `ulimit -v ${memoryKb} && exec "$0" "$@"`, this.options.binary, ...args], {
+        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      let outBytes = 0;
+      let errText = '';
+      let settled = false;
+      const settle = (outcome: OcrOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        settle({ status: 'timeout', seconds: timeoutMs / 1000 });
+      }, timeoutMs);
+      child.stdout.on('data', (chunk: Buffer) => {
+        outBytes += chunk.length;
+        if (outBytes > MAX_OUTPUT_BYTES) {
+          child.kill('SIGKILL');
+          settle({ status: 'failed', message: `OCR output over ${MAX_OUTPUT_BYTES} bytes` });
+        } else out.push(chunk);
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (errText.length < 2000) errText += chunk.toString('utf8');
+      });
+      child.on('error', (error) => settle({ status: 'failed', message: `OCR program failed to start: ${error.message}` }));
+      child.on('close', (code, signal) => {
+        if (code !== 0) {
+          settle({ status: 'failed', message: `OCR program ended with ${signal ?? `code ${code}`}: ${errText.trim().split('\n').pop() ?? ''}` });
+          return;
+        }
+        settle({ status: 'done', page: tsvToPageText(Buffer.concat(out).toString('utf8'), job.page, job.width, job.height, job.words) });
+      });
+      // A process killed before it read its input closes stdin under us; that is the timeout's or the cap's story.
+      child.stdin.on('error', () => {});
+      child.stdin.end(job.image);
+    });
+  }
+}
