@@ -34,18 +34,17 @@ export const MAX_BOXES = 24;
 
 export function findCharacterBoxes(page: GreyImage): CharacterBox[] {
   const { width, height, data } = page;
-  const labels = new Int32Array(width * height);
+  // One byte a pixel to mark what was visited, and the fill's queue, which ends holding the run's pixels.
+  const visited = new Uint8Array(width * height);
   const queue = new Int32Array(width * height);
   const boxes: CharacterBox[] = [];
-  let next = 0;
   for (let start = 0; start < width * height; start++) {
-    if (labels[start] !== 0 || data[start]! >= INK) continue;
-    next++;
+    if (visited[start] !== 0 || data[start]! >= INK) continue;
     // Flood fill the run of ink (8-connected), keeping its extent.
     let head = 0;
     let tail = 0;
     queue[tail++] = start;
-    labels[start] = next;
+    visited[start] = 1;
     let x0 = width, y0 = height, x1 = 0, y1 = 0;
     while (head < tail) {
       const p = queue[head++]!;
@@ -62,26 +61,41 @@ export function findCharacterBoxes(page: GreyImage): CharacterBox[] {
           const nx = x + dx;
           if (nx < 0 || nx >= width) continue;
           const q = ny * width + nx;
-          if (labels[q] === 0 && data[q]! < INK) {
-            labels[q] = next;
+          if (visited[q] === 0 && data[q]! < INK) {
+            visited[q] = 1;
             queue[tail++] = q;
           }
         }
       }
     }
-    const box = frameOf(labels, width, next, { x0, y0, x1, y1 });
+    const e = { x0, y0, x1, y1 };
+    if (!boxSized(e)) continue;
+    // The run alone, on a mask of its own extent: other ink inside the frame is not the frame.
+    const w = x1 - x0 + 1;
+    const mask = new Uint8Array(w * (y1 - y0 + 1));
+    for (let k = 0; k < tail; k++) {
+      const p = queue[k]!;
+      const x = p % width;
+      mask[((p - x) / width - y0) * w + (x - x0)] = 1;
+    }
+    const box = frameOf(mask, e);
     if (box) boxes.push(box);
   }
   return boxes.length > MAX_BOXES ? [] : boxes;
 }
 
-/** The frame and its inside, when the run of ink `label` within `e` is a closed frame of a character box's size. */
-function frameOf(labels: Int32Array, width: number, label: number, e: CharacterBox['outer']): CharacterBox | undefined {
+function boxSized(e: CharacterBox['outer']): boolean {
   const w = e.x1 - e.x0 + 1;
   const h = e.y1 - e.y0 + 1;
-  if (h < MIN_HEIGHT || h > MAX_HEIGHT || w < MIN_ASPECT * h || w > MAX_ASPECT * h) return undefined;
+  return h >= MIN_HEIGHT && h <= MAX_HEIGHT && w >= MIN_ASPECT * h && w <= MAX_ASPECT * h;
+}
+
+/** The frame and its inside, when the run of ink `mask` (over the extent `e`) is a closed frame. */
+function frameOf(mask: Uint8Array, e: CharacterBox['outer']): CharacterBox | undefined {
+  const w = e.x1 - e.x0 + 1;
+  const h = e.y1 - e.y0 + 1;
   const band = Math.max(3, Math.round(SIDE_BAND * Math.min(w, h)));
-  const at = (x: number, y: number) => labels[y * width + x] === label;
+  const at = (x: number, y: number) => mask[(y - e.y0) * w + (x - e.x0)] === 1;
   const cover = (along: number, across: (i: number, d: number) => boolean) => {
     let n = 0;
     for (let i = 0; i < along; i++) {
