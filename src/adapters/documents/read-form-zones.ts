@@ -186,7 +186,30 @@ export async function digitReadAgain(ocr: OcrEngine, image: Buffer, padded: Grey
   const again = await ocr.recognize({ image, width: padded.width, height: padded.height, page: pageNumber, psm: SINGLE_CHAR, languages: LATIN, timeoutMs });
   if (again.status !== 'done') return undefined;
   const text = joinedLines(again.page);
-  return cellCharacter(text, true) === undefined ? undefined : taken(again.page, text, first);
+  if (cellCharacter(text, true) !== undefined) return taken(again.page, text, first);
+  // A thin pen's stroke, broken by the scan, reads as nothing: the same cell with its ink a pixel bolder.
+  const bold = thickenInk(padded);
+  const third = await ocr.recognize({ image: await encodeGrey(bold), width: bold.width, height: bold.height, page: pageNumber, psm: SINGLE_CHAR, languages: LATIN, timeoutMs });
+  if (third.status !== 'done') return undefined;
+  const thirdText = joinedLines(third.page);
+  return cellCharacter(thirdText, true) === undefined ? undefined : taken(third.page, thirdText, first);
+}
+
+/** Every pixel as dark as the darkest of its 3 × 3 neighbourhood. */
+function thickenInk(img: GreyImage): GreyImage {
+  const { width, height } = img;
+  const data = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = 255;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx >= 0 && ny >= 0 && nx < width && ny < height) v = Math.min(v, img.data[ny * width + nx]!);
+      }
+      data[y * width + x] = v;
+    }
+  }
+  return { width, height, data };
 }
 
 /** The second reading, no surer than the first; nothing read the first time weighs as no confidence at all. */

@@ -25,6 +25,18 @@ describe('digitReadAgain', () => {
     expect(again?.status === 'done' && again.page.lines[0]).toEqual({ text: '7', confidence: 0 });
   });
 
+  it('reads the cell once more with its ink a pixel bolder when English reads nothing either', async () => {
+    // A thin stroke: one column of ink; the bolder copy is three columns wide.
+    const thin = { data: new Uint8Array(48 * 60).fill(255), width: 48, height: 60 };
+    for (let y = 10; y < 50; y++) thin.data[y * 48 + 24] = 40;
+    let calls = 0;
+    const ocr = new FakeOcrEngine((job: OcrJob) => ({ status: 'done', page: { page: job.page, lines: calls++ === 0 ? [] : [{ text: '1', confidence: 0.7 }] } }));
+    const again = await digitReadAgain(ocr, Buffer.from(''), thin, 1, 1000, first('Ж', 0.5));
+    expect(again?.status === 'done' && again.page.lines[0]).toEqual({ text: '1', confidence: 0.5 });
+    expect(ocr.jobs).toHaveLength(2);
+    expect(ocr.jobs.every((j) => j.languages?.[0] === 'eng' && j.psm === '10')).toBe(true);
+  });
+
   it('gives nothing where English reads no digit either, or does not finish', async () => {
     expect(await digitReadAgain(english('Ж'), Buffer.from(''), cell, 1, 1000, first('Ц'))).toBeUndefined();
     const late = new FakeOcrEngine(() => ({ status: 'timeout', seconds: 1 }));
