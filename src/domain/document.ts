@@ -26,6 +26,8 @@ export interface PositionedWord {
   y0: number;
   x1: number;
   y1: number;
+  /** Read again alone, inside its box, by two models that agreed (documents/reread-character-boxes.ts). */
+  readTwice?: boolean;
 }
 
 export interface PageText {

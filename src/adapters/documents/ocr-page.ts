@@ -14,6 +14,7 @@ import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 import { readMissedInk } from './read-missed-ink.ts';
 import { rereadAddresses } from './reread-addresses.ts';
+import { rereadCharacterBoxes } from './reread-character-boxes.ts';
 import { rereadDigitWords } from './reread-digit-words.ts';
 import { rereadOtherScript } from './reread-other-script.ts';
 import { firstChanges } from './stack-word-cuts.ts';
@@ -95,7 +96,9 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
         rereadOtherScript(ocr, clean, first, pageNumber, remaining),
       ]);
       // A word an address's reading took in is left empty by it, and dropped.
-      const words = [...firstChanges(first, rereads).filter((w) => w.text !== ''), ...missed];
+      const reread = [...firstChanges(first, rereads).filter((w) => w.text !== ''), ...missed];
+      // Characters written in boxes last: two models agreeing on a box's inside outweigh any reading of it above.
+      const words = await rereadCharacterBoxes(ocr, strip.image, clean, reread, pageNumber, remaining);
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

@@ -142,6 +142,16 @@ export function hasCombWalls(page: GreyImage, h: Homography): boolean {
 }
 
 /**
+ * The character a cell's reading stands for, undefined when none. A cell holds one character; OCR may add a mark
+ * beside it ("1." or "|7"): its first letter or digit counts. A lone stroke read as a bracket is a digit cell's 1
+ * (a handwritten 1 is rarely straight); in a digit cell a letter no digit looks like stands for nothing.
+ */
+export function cellCharacter(text: string, digits: boolean): string | undefined {
+  const first = (digits ? /[\p{L}\p{N}\-/|()[\]]/u : /[\p{L}\p{N}\-/|]/u).exec(text)?.[0];
+  return first !== undefined && digits ? (/\d/.test(first) ? first : AS_DIGIT[first]) : first;
+}
+
+/**
  * The value of a comb field from its cells' readings (undefined: a blank cell), printed characters put back.
  * Blank cells after the last written one end the value; a blank one before it is a skipped box. Its confidence is
  * that of its least sure cell: one misread digit makes the whole number wrong.
@@ -161,10 +171,7 @@ export function combValue(field: Comb, cells: ReadonlyMap<number, TextLine | und
     }
     const cell = cells.get(i);
     if (cell === undefined) continue;
-    // A cell holds one character; OCR may add a mark beside it ("1." or "|7"): its first letter or digit counts.
-    // A lone stroke read as a bracket is a digit cell's 1 (a handwritten 1 is rarely straight).
-    const first = (digitsOnly(field) ? /[\p{L}\p{N}\-/|()[\]]/u : /[\p{L}\p{N}\-/|]/u).exec(cell.text)?.[0];
-    const char = first !== undefined && digitsOnly(field) ? (/\d/.test(first) ? first : AS_DIGIT[first]) : first;
+    const char = cellCharacter(cell.text, digitsOnly(field));
     if (char === undefined) {
       confidence = 0;
       continue;

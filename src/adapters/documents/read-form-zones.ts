@@ -25,7 +25,7 @@ import { whitenPaper } from '../images/whiten-paper.ts';
 import { warpRegion, type GreyImage, type Region } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import { decideTicks } from './decide-ticks.ts';
-import { clearCellWalls, combCellRegion, combValue, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
+import { cellCharacter, clearCellWalls, combCellRegion, combValue, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
 import {
   checkboxRegion,
   FOOTER_REGION,
@@ -40,6 +40,8 @@ import { locateForm } from './locate-form.ts';
 const SINGLE_LINE = '7' as Tesseract.PSM;
 /** A comb cell holds one character (read on a white margin: see padCell). */
 const SINGLE_CHAR = '10' as Tesseract.PSM;
+/** The second model a digit cell is read with (documents/reread-digit-words.ts: English alone reads digits better). */
+const LATIN = ['eng'] as const;
 const QUANTITY_COLUMN = FORM_ITEMS_TABLE.columns.findIndex((c) => c.key === 'quantity');
 /** A dash or slash told by its shape: a plain mark, but not read by OCR. */
 const SEPARATOR_CONFIDENCE = 0.8;
@@ -173,6 +175,49 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
 }
 
 /** Undefined when the zone is blank (no OCR needed). */
+const joinedLines = (page: PageText) => page.lines.map((l) => l.text).join(' ');
+
+/**
+ * A digit cell the joint models read as nothing or as a letter no digit looks like (a handwritten 4 as "Ц"), read
+ * again by the English model alone: where that reads a digit, the cell is that digit, no surer than the first reading was —
+ * one reading against another, nothing confirmed. Otherwise the number would fail its format for one cell.
+ */
+export async function digitReadAgain(ocr: OcrEngine, image: Buffer, padded: GreyImage, pageNumber: number, timeoutMs: number, first: PageText): Promise<OcrOutcome | undefined> {
+  const again = await ocr.recognize({ image, width: padded.width, height: padded.height, page: pageNumber, psm: SINGLE_CHAR, languages: LATIN, timeoutMs });
+  if (again.status !== 'done') return undefined;
+  const text = joinedLines(again.page);
+  if (cellCharacter(text, true) !== undefined) return taken(again.page, text, first);
+  // A thin pen's stroke, broken by the scan, reads as nothing: the same cell with its ink a pixel bolder.
+  const bold = thickenInk(padded);
+  const third = await ocr.recognize({ image: await encodeGrey(bold), width: bold.width, height: bold.height, page: pageNumber, psm: SINGLE_CHAR, languages: LATIN, timeoutMs });
+  if (third.status !== 'done') return undefined;
+  const thirdText = joinedLines(third.page);
+  return cellCharacter(thirdText, true) === undefined ? undefined : taken(third.page, thirdText, first);
+}
+
+/** Every pixel as dark as the darkest of its 3 × 3 neighbourhood. */
+function thickenInk(img: GreyImage): GreyImage {
+  const { width, height } = img;
+  const data = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = 255;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx >= 0 && ny >= 0 && nx < width && ny < height) v = Math.min(v, img.data[ny * width + nx]!);
+      }
+      data[y * width + x] = v;
+    }
+  }
+  return { width, height, data };
+}
+
+/** The second reading, no surer than the first; nothing read the first time weighs as no confidence at all. */
+function taken(again: PageText, text: string, first: PageText): OcrOutcome {
+  const confidence = Math.min(...[...first.lines, ...again.lines].map((l) => l.confidence), first.lines.length === 0 ? 0 : 1);
+  return { status: 'done', page: { ...again, lines: [{ ...again.lines[0]!, text, confidence }] } };
+}
+
 async function recognizeZone(
   ocr: OcrEngine,
   page: GreyImage,
@@ -195,6 +240,10 @@ async function recognizeZone(
     const padded = padCell(clean);
     const cellImage = await encodeGrey(padded);
     const outcome = await ocr.recognize({ image: cellImage, width: padded.width, height: padded.height, page: pageNumber, psm: SINGLE_CHAR, timeoutMs });
+    // A digit cell with ink that read as no digit (nothing, or a letter no digit looks like): once more.
+    if (job.cell === 'digits' && outcome.status === 'done' && cellCharacter(joinedLines(outcome.page), true) === undefined) {
+      return (await digitReadAgain(ocr, cellImage, padded, pageNumber, timeoutMs, outcome.page)) ?? outcome;
+    }
     if (outcome.status === 'done' && !outcome.page.lines.some((l) => MEANINGFUL.test(l.text))) return mark() ?? outcome;
     return outcome;
   }

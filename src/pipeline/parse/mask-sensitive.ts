@@ -26,10 +26,26 @@ function looksLikeCard(run: string, mentionsCard: boolean, mentionsOrder: boolea
 /** Blanks the digits (and the O's OCR reads for zeros) of every token that holds a digit. */
 const blankDigits = (data: string) => data.replace(/[^\s,.:;№]+/g, (tok) => (/\d/.test(tok) ? tok.replace(/[\dOoОо]/g, '•') : tok));
 
-export function maskSensitive(text: string): string {
+/**
+ * A card in four boxes of four, one place in them a sign where a digit should be: `5536 9157 1601 6/21`. The
+ * Luhn digit makes the number whole, and only one digit in that place can.
+ */
+const BOXES_ONE_UNREAD = /(?<![\d.,][\s|[\]]{0,6})[^\s|[\]⟦⟧]{4}(?:[\s|[\]]{1,6}[^\s|[\]⟦⟧]{4}){3}(?![\s|[\]]{0,6}[\d.,])/g;
+
+export interface MaskOptions {
+  /**
+   * Every box of the line was read alike by two models (documents/reread-character-boxes.ts). Only then is a
+   * card with one unread digit filled in by its check digit: every other digit has its two witnesses, and the
+   * check digit the one place left to it. Otherwise the Luhn digit would be spent choosing, and check nothing.
+   */
+  boxesReadTwice?: boolean;
+}
+
+export function maskSensitive(text: string, options: MaskOptions = {}): string {
   const mentionsCard = /карт|card/i.test(text);
   const mentionsOrder = /заказ|order/i.test(text);
-  let masked = text.replace(DIGIT_RUN, (run) => {
+  let masked = options.boxesReadTwice ? text.replace(BOXES_ONE_UNREAD, (run) => filledCard(run) ?? run) : text;
+  masked = masked.replace(DIGIT_RUN, (run) => {
     if (!looksLikeCard(run, mentionsCard, mentionsOrder)) return run;
     const digits = run.replace(/\D/g, '');
     return `⟦card:${digits.slice(-4)}:${luhnValid(digits) ? 'ok' : 'bad'}⟧`;
@@ -37,4 +53,13 @@ export function maskSensitive(text: string): string {
   masked = masked.replace(PASSPORT, (_all, label: string, data: string) => `${label}${blankDigits(data)}`);
   masked = masked.replace(SERIES_NUMBER, (_all, label: string, data: string) => `${label}${blankDigits(data)}`);
   return masked;
+}
+
+/** The card token for four groups of four with exactly one sign among the digits, that sign the one digit Luhn allows. */
+function filledCard(run: string): string | undefined {
+  const chars = run.replace(/[\s|[\]]/g, '');
+  const unread = [...chars].filter((c) => !/\d/.test(c)).length;
+  if (chars.length !== 16 || unread !== 1 || !/^[2-6]/.test(chars)) return undefined;
+  const whole = [...'0123456789'].map((d) => chars.replace(/\D/, d)).filter(luhnValid);
+  return whole.length === 1 ? `⟦card:${whole[0]!.slice(-4)}:ok⟧` : undefined;
 }

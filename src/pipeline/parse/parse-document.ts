@@ -8,7 +8,7 @@ import type { Normalized } from '../../domain/validation/normalized.ts';
 import { checkBankDetails } from './check-bank-details.ts';
 import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
-import { codedReason, isLegend, isLegendNumber, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
+import { codedReason, codeReadTwice, isLegend, isLegendNumber, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
 import { normalizeField, normalizeText, PARTLY_MASKED_CARD } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
@@ -46,6 +46,8 @@ const SINGLE_LINE_FIELDS = FIELD_KEYS.filter((k) => k !== 'reason' && k !== 'ref
 const DISAGREEMENT_CAP = 0.85;
 /** Inferred from context (free words, which bank details are present), not ticked or labelled. */
 const INFERRED_CAP = 0.8;
+/** A code read alike by two models in its box alone: past the decision threshold, short of exact characters. */
+const READ_TWICE_CAP = 0.92;
 /** Guessed from keywords anywhere in a free-form letter. */
 const WORDS_CAP = 0.7;
 const DATE_KEYS = ['orderDate', 'receivedDate', 'applicationDate'] as const;
@@ -115,6 +117,17 @@ function withRead(p: Problem, key: FieldKey, found: Candidate[]): Problem {
 /** A label of the reason or of the customer's comment on it anywhere on the page: a form, not a letter. */
 function hasReasonField(lines: Line[]): boolean {
   return lines.some((l) => acceptedLabels(l.text, l.ocr).some((m) => m.def.target === 'reasonGroup' || m.def.target === 'reasonText'));
+}
+
+/** Single digits read alike by two models in their box (documents/reread-character-boxes.ts) on a reason label's row. */
+function codesReadTwiceBeside(lines: Line[]): Array<Pick<Candidate, 'raw' | 'line' | 'weak'>> {
+  return lines.flatMap((line) => {
+    const cells = line.cells ?? [];
+    const labelCell = cells.findIndex((c) => acceptedLabels(c.text, line.ocr).some((m) => m.def.target === 'reasonGroup'));
+    if (labelCell < 0) return [];
+    const digits = cells.slice(labelCell + 1).flatMap((c) => (c.words ?? []).filter((w) => w.readTwice === true && /^\d$/.test(w.text)));
+    return digits.map((w) => ({ raw: w.text, line, weak: false }));
+  });
 }
 
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
@@ -223,13 +236,20 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
       // A digit in a box whose edge OCR read as a bracket ("3 [3 | 3") is a written code, not an option list.
       .filter((g) => (!BOXES.test(g.raw) || isReasonCode(g.raw)) && !isLegend(g.raw) && !isLegendNumber(g.raw, g.line.text, legendLines))
       .map((c) => ({ c, code: codedReason(c.raw, legendLines) }));
-    for (const { c, code } of [...group.filter((g) => g.code !== undefined), ...group.filter((g) => g.code === undefined)]) {
+    // A code two models read alike in its box, on the reason label's row, comes first: the box was read alone,
+    // where the label's value as the rows give it may have run into the legend printed beside the box.
+    const boxed = codesReadTwiceBeside(lines).map((c) => ({ c, code: codedReason(c.raw, legendLines) }));
+    for (const { c, code } of [...boxed.filter((g) => g.code !== undefined), ...group.filter((g) => g.code !== undefined), ...group.filter((g) => g.code === undefined)]) {
       const reason = code ?? inferReason(c.raw);
       if (!reason) continue;
       // Exact characters beside the label, and either a code the form's own legend explains or words that
       // name one reason only: read, not guessed. An OCR'd code may be another digit; words may be misread.
       const exact = !c.line.ocr && !c.weak && (code !== undefined || namesOneReason(c.raw));
-      readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: exact }, c.line, textSource, c.weak), ...(exact ? {} : { cap: INFERRED_CAP }) });
+      // A handwritten code two models read alike in its box alone is checked by that second reading; it stays
+      // below an exact text layer's confidence.
+      const twice = code !== undefined && c.line.ocr && codeReadTwice(c.raw, c.line);
+      const settled = twice ? { check: 'passed' as const, cap: READ_TWICE_CAP } : exact ? {} : { cap: INFERRED_CAP };
+      readings.set('reason', { ...fromLine({ value: reason, fixes: 0, strict: exact }, c.line, textSource, c.weak), ...settled });
       break;
     }
   }

@@ -14,7 +14,7 @@ export interface LineCell {
   x0: number;
   x1: number;
   /** Its words and their extent, where nothing in the cell was masked. */
-  words?: Array<{ text: string; x0: number; x1: number }>;
+  words?: Array<{ text: string; x0: number; x1: number; readTwice?: boolean }>;
   /** OCR's confidence in the cell's own words (their mean): a value's, where the row holds junk beside it. */
   confidence?: number;
 }
@@ -72,6 +72,13 @@ function maskedCells(text: string, cells: LineCell[] | undefined): LineCell[] | 
   });
 }
 
+/** A card's four boxes on the line, each read alike by two models: four words of four, all read twice. */
+const CARD_BOXES = 4;
+function boxesReadTwice(line: RawLine): boolean {
+  const groups = (line.cells ?? []).flatMap((c) => (c.words ?? []).filter((w) => w.text.length === 4 && /\d/.test(w.text)));
+  return groups.length === CARD_BOXES && groups.every((w) => w.readTwice === true);
+}
+
 export function prepareLines(doc: ExtractedDocument): Line[] {
   const ocr = doc.method === 'ocr' || (doc.method === undefined && doc.pages.some((p) => p.lines.some((l) => l.confidence < 1)));
   const lines: Line[] = [];
@@ -81,7 +88,7 @@ export function prepareLines(doc: ExtractedDocument): Line[] {
       const parts = line.cells ? [line.text] : line.text.split(/\r?\n/);
       for (const part of parts) {
         if (budget <= 0) return lines;
-        const text = maskSensitive(part.slice(0, Math.min(MAX_LINE_CHARS, budget)).replace(/\u00a0/g, ' '));
+        const text = maskSensitive(part.slice(0, Math.min(MAX_LINE_CHARS, budget)).replace(/\u00a0/g, ' '), { boxesReadTwice: boxesReadTwice(line) });
         budget -= part.length + 1;
         if (text.trim() === '') continue;
         const confidence = Number.isFinite(line.confidence) ? Math.min(1, Math.max(0, line.confidence)) : 0;

@@ -40,6 +40,15 @@ export function isReasonCode(raw: string): boolean {
   return codeIn(raw) !== undefined;
 }
 
+/**
+ * Whether the code's digit is what two models read alike inside the box alone (documents/reread-character-boxes.ts):
+ * a second, independent reading of the very box, as a control key is for an account.
+ */
+export function codeReadTwice(raw: string, line: Pick<Line, 'cells'>): boolean {
+  const code = codeIn(raw);
+  return code !== undefined && (line.cells ?? []).some((cell) => (cell.words ?? []).some((w) => w.readTwice === true && w.text === code));
+}
+
 /** The reason a written code stands for, from the legend printed on the same page. */
 export function codedReason(raw: string, lines: ReadonlyArray<Pick<Line, 'text'>>): Reason | undefined {
   const code = codeIn(raw);

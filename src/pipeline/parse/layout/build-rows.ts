@@ -9,7 +9,7 @@ import { centre, height, median } from './word-geometry.ts';
 export interface Cell {
   text: string;
   /** The cell's words with their extent, for a header whose column titles nearly touch. */
-  words: Array<{ text: string; x0: number; x1: number }>;
+  words: Array<{ text: string; x0: number; x1: number; readTwice?: boolean }>;
   x0: number;
   x1: number;
   y0: number;
@@ -170,7 +170,7 @@ function toRow(chain: PositionedWord[], lineHeight: number): Row {
     if (run.length === 0) return;
     cells.push({
       text: run.map((w, i) => (i > 0 && glued(run[i - 1]!, w, lineHeight) ? '' : ' ') + w.text).join('').trim(),
-      words: run.map((w) => ({ text: w.text, x0: w.x0, x1: w.x1 })),
+      words: run.map((w) => ({ text: w.text, x0: w.x0, x1: w.x1, ...(w.readTwice ? { readTwice: true } : {}) })),
       x0: Math.min(...run.map((w) => w.x0)),
       x1: Math.max(...run.map((w) => w.x1)),
       y0: Math.min(...run.map((w) => w.y0)),
