@@ -14,7 +14,7 @@ import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 import { readMissedInk } from './read-missed-ink.ts';
 import { rereadAddresses } from './reread-addresses.ts';
-import { rereadCharacterBoxes } from './reread-character-boxes.ts';
+import { placeBoxReadings, readCharacterBoxes } from './reread-character-boxes.ts';
 import { rereadDigitWords } from './reread-digit-words.ts';
 import { rereadOtherScript } from './reread-other-script.ts';
 import { firstChanges } from './stack-word-cuts.ts';
@@ -81,7 +81,11 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   const outcomes = await Promise.all(
     splitIntoStrips(page, options.strips ?? 1).map(async (strip) => {
       const clean = cleanForOcr(strip.image);
-      const outcome = await ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
+      const reading = ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
+      // Characters written in boxes are read on their own, beside the page's reading, and placed last: two models
+      // agreeing on a box's inside outweigh any reading of it below.
+      const boxReadings = readCharacterBoxes(ocr, strip.image, clean, pageNumber, remaining).catch(() => []);
+      const outcome = await reading;
       if (outcome.status !== 'done') return { strip, outcome };
       // Print the sparse read dropped gets a focused second read, in the same strip's worker.
       // Addresses and numbers get a second reading with the English model, which tells a monospaced 3 from a 5
@@ -97,8 +101,7 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
       ]);
       // A word an address's reading took in is left empty by it, and dropped.
       const reread = [...firstChanges(first, rereads).filter((w) => w.text !== ''), ...missed];
-      // Characters written in boxes last: two models agreeing on a box's inside outweigh any reading of it above.
-      const words = await rereadCharacterBoxes(ocr, strip.image, clean, reread, pageNumber, remaining);
+      const words = placeBoxReadings(reread, await boxReadings);
       return { strip, outcome: { ...outcome, page: { ...outcome.page, words } } };
     }),
   );

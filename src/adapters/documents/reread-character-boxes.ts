@@ -28,28 +28,49 @@ const MIN_CONFIDENCE = 0.4;
 const MIN_INK = 40;
 const INK = 160;
 
+/** A box and what both models read inside it. */
+export interface BoxReading {
+  box: CharacterBox;
+  text: string;
+  confidence: number;
+}
+
 /**
  * `frames` is the page with its rules still on (the walls find the boxes), `clean` the same page as OCR saw it;
  * `words` what the page's first reading found. Returns the words with each box's agreed reading in place of the
  * words inside it.
  */
 export async function rereadCharacterBoxes(ocr: OcrEngine, frames: GreyImage, clean: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
+  return placeBoxReadings(words, await readCharacterBoxes(ocr, frames, clean, pageNumber, remaining));
+}
+
+/**
+ * The boxes' agreed readings. Needs none of the page's first reading, so ocr-page.ts starts it beside that reading:
+ * finding the boxes is work on this thread while the page's OCR runs elsewhere.
+ */
+export async function readCharacterBoxes(ocr: OcrEngine, frames: GreyImage, clean: GreyImage, pageNumber: number, remaining: () => number): Promise<BoxReading[]> {
   const boxes = findCharacterBoxes(frames).filter((b) => inkInside(frames, b) >= MIN_INK);
-  if (boxes.length === 0) return words;
+  if (boxes.length === 0) return [];
   const cuts = boxes.map((b) => ({ text: '', confidence: 0, ...reach(b) }));
   const insides = onlyInside(clean, boxes, cuts);
   const readings = await Promise.all(
     MODELS.map((languages) => readStackedWords(ocr, insides, cuts, { page: pageNumber, psm: SINGLE_BLOCK, languages, timeoutMs: remaining() })),
   );
-  if (readings.some((r) => r === undefined)) return words;
-  let result = words;
-  boxes.forEach((box, k) => {
+  if (readings.some((r) => r === undefined)) return [];
+  return boxes.flatMap((box, k) => {
     const agreed = agreedReading(readings.map((r) => r![k]!));
-    if (!agreed) return;
+    return agreed ? [{ box, ...agreed }] : [];
+  });
+}
+
+/** Each box's agreed reading in place of the words read inside the box, marked `readTwice`. */
+export function placeBoxReadings(words: PositionedWord[], readings: BoxReading[]): PositionedWord[] {
+  let result = words;
+  for (const { box, text, confidence } of readings) {
     const { x0, y0, x1, y1 } = box.inner;
     const inside = (w: PositionedWord) => within((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, box.outer);
-    result = [...result.filter((w) => !inside(w)), { text: agreed.text, confidence: agreed.confidence, x0, y0, x1, y1, readTwice: true }];
-  });
+    result = [...result.filter((w) => !inside(w)), { text, confidence, x0, y0, x1, y1, readTwice: true }];
+  }
   return result;
 }
 
