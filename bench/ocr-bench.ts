@@ -4,7 +4,7 @@
 // through the native tesseract CLI full page (OMP_THREAD_LIMIT=1) + the same parser. Prints per-page medians,
 // the ratio to native, field accuracy both ways, applications per minute with the pool, and peak RSS.
 //
-//   npm run bench:ocr -- [--runs 3] [--copies 2] [--workers N] [--full-page] [--verbose] [--devset DIR] [--engine auto|wasm]
+//   npm run bench:ocr -- [--runs 3] [--copies 2] [--workers N] [--full-page] [--verbose] [--devset DIR] [--engine wasm|auto]
 //
 // With --devset DIR (a generated ../shared/devset `forms/` folder) the pages are that set's one-page scans of
 // layouts this project has never seen (300 dpi PNGs and scanned PDFs) instead of the samples.
@@ -43,8 +43,8 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 const copies = Number(args.copies);
 const workers = Number(args.workers ?? availableParallelism());
-// As OCR_ENGINE: `auto` reads pages with the installed Tesseract when there is one, `wasm` with tesseract.js only.
-const engine = args.engine ?? process.env.OCR_ENGINE ?? 'auto';
+// As OCR_ENGINE: `wasm` (the default) reads with tesseract.js only, `auto` pages with the installed Tesseract when there is one.
+const engine = args.engine ?? process.env.OCR_ENGINE ?? 'wasm';
 if (engine !== 'auto' && engine !== 'wasm') throw new Error(`--engine must be auto or wasm, not ${engine}`);
 const repo = new URL('../', import.meta.url);
 const IMAGE_OR_PDF = /\.(png|jpe?g|pdf|heic|tiff?|webp)$/i;

@@ -37,8 +37,11 @@ const EnvSchema = z.object({
   HOST: z.string().default('localhost'),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, os.availableParallelism())),
   OCR_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../ocr-data')),
-  /** `auto`: pages go to the installed Tesseract (5 or later) when there is one, else to tesseract.js; `wasm`: tesseract.js only. */
-  OCR_ENGINE: z.enum(['auto', 'wasm']).default('auto'),
+  /**
+   * `wasm` (default): tesseract.js reads everything. `auto`: pages go to the installed Tesseract (5 or later) when there
+   * is one — faster, but it reads handwriting a little worse (docs/ocr.md).
+   */
+  OCR_ENGINE: z.enum(['auto', 'wasm']).default('wasm'),
   /** Development aid for `intake parse` and `intake run`: keep what was extracted from each file here, so re-reading it skips OCR. */
   EXTRACT_CACHE_DIR: z.string().optional(),
   POLL_SECONDS: z.coerce.number().positive().default(2),

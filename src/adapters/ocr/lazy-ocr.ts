@@ -3,9 +3,10 @@
 // file is a start-up error, not a surprise on the first scan. A job that asks for other models than the
 // pool's gets a pool of its own, of one worker, started on its first job: those are short second reads.
 // The models' word lists are loaded on first use too, once each.
-// Where Tesseract itself is installed (`OCR_ENGINE=auto`, the default), the large jobs — a page or a strip of
-// one, read with the pool's own models — go to it (native-tesseract.ts): the same models, ~1.4× less CPU. Small
-// jobs stay with the warm WASM workers, as a process start costs more than they take.
+// With `OCR_ENGINE=auto` and Tesseract itself installed, the large jobs — a page or a strip of one, read with the
+// pool's own models — go to it (native-tesseract.ts): the same models, ~1.4× less CPU. Small jobs stay with the
+// warm WASM workers, as a process start costs more than they take. Not the default: the installed build (5.3)
+// reads handwriting a little worse than tesseract.js's (5.5) on the hand-filled set (docs/ocr.md).
 import { availableParallelism } from 'node:os';
 import { OCR_TIMEOUT_SECONDS } from '../../domain/limits.ts';
 import { OCR_LANGUAGES } from './check-ocr-data.ts';
@@ -18,7 +19,7 @@ import { modelWordLists } from './word-list.ts';
 export type OcrEngineChoice = 'auto' | 'wasm';
 
 export interface LazyOcrOptions extends OcrPoolOptions {
-  /** `auto`: the installed Tesseract (5 or later) for large jobs when there is one; `wasm`: tesseract.js only. */
+  /** `wasm` (default): tesseract.js only; `auto`: the installed Tesseract (5 or later) for large jobs when there is one. */
   engine?: OcrEngineChoice;
   /** The Tesseract program to look for (default `tesseract` on the PATH). */
   nativeBinary?: string;
@@ -46,7 +47,7 @@ export function createLazyOcr(options: LazyOcrOptions): LazyOcr {
   let native: Promise<NativeTesseract | undefined> | undefined;
   const nativeEngine = () =>
     (native ??=
-      options.engine === 'wasm'
+      options.engine !== 'auto'
         ? Promise.resolve(undefined)
         : findNativeTesseract(options.nativeBinary).then((found) =>
             found

@@ -56,15 +56,15 @@ describe.skipIf(!found)('the installed Tesseract', () => {
     expect(outcome.status).toBe('failed');
   });
 
-  it('takes the large jobs through createLazyOcr, the small ones to tesseract.js, and both read alike', async () => {
+  it('with OCR_ENGINE=auto takes the large jobs through createLazyOcr, the small ones to tesseract.js; by default none', async () => {
     // A wrapper that notes each start of the program, so the test sees which jobs went to it.
     const dir = await mkdtemp(path.join(tmpdir(), 'native-ocr-'));
     const starts = path.join(dir, 'starts');
     const wrapper = path.join(dir, 'tesseract');
     await writeFile(wrapper, `#!/bin/sh\n[ "$1" = "--version" ] || echo started >> "${starts}"\nexec "${found!.binary}" "$@"\n`, { mode: 0o755 });
     const job = { ...(await page()), page: 1, psm: '11' as never };
-    const auto = createLazyOcr({ langPath, size: 1, nativeBinary: wrapper });
-    const wasm = createLazyOcr({ langPath, size: 1, engine: 'wasm', nativeBinary: wrapper });
+    const auto = createLazyOcr({ langPath, size: 1, engine: 'auto', nativeBinary: wrapper });
+    const wasm = createLazyOcr({ langPath, size: 1, nativeBinary: wrapper });
     try {
       const [a, w] = await Promise.all([auto.recognize(job), wasm.recognize(job)]);
       const words = (o: typeof a) => (o.status === 'done' ? o.page.words!.map((x) => x.text) : []);
