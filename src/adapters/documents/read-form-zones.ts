@@ -21,6 +21,7 @@ import { applyHomography, type Homography } from '../images/homography.ts';
 import { encodeGrey } from '../images/prepare-for-ocr.ts';
 import { removeRuleLines } from '../images/remove-rule-lines.ts';
 import { removeSpecks } from '../images/remove-specks.ts';
+import { thickenInk } from '../images/thicken-ink.ts';
 import { whitenPaper } from '../images/whiten-paper.ts';
 import { warpRegion, type GreyImage, type Region } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
@@ -174,50 +175,34 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   return { status: 'read', page: { page: pageNumber, lines: placed.map((p) => p.line), width: page.width, height: page.height } };
 }
 
-/** Undefined when the zone is blank (no OCR needed). */
 const joinedLines = (page: PageText) => page.lines.map((l) => l.text).join(' ');
 
 /**
  * A digit cell the joint models read as nothing or as a letter no digit looks like (a handwritten 4 as "Ц"), read
- * again by the English model alone: where that reads a digit, the cell is that digit, no surer than the first reading was —
- * one reading against another, nothing confirmed. Otherwise the number would fail its format for one cell.
+ * again by the English model alone: where that reads a digit, the cell is that digit, no surer than the first
+ * reading was — one reading against another, nothing confirmed. Otherwise the number would fail its format for one
+ * cell. A thin pen's stroke, broken by the scan, reads as nothing: then the same cell with its ink a pixel bolder.
  */
 export async function digitReadAgain(ocr: OcrEngine, image: Buffer, padded: GreyImage, pageNumber: number, timeoutMs: number, first: PageText): Promise<OcrOutcome | undefined> {
-  const again = await ocr.recognize({ image, width: padded.width, height: padded.height, page: pageNumber, psm: SINGLE_CHAR, languages: LATIN, timeoutMs });
-  if (again.status !== 'done') return undefined;
-  const text = joinedLines(again.page);
-  if (cellCharacter(text, true) !== undefined) return taken(again.page, text, first);
-  // A thin pen's stroke, broken by the scan, reads as nothing: the same cell with its ink a pixel bolder.
+  const readAlone = async (cell: GreyImage, encoded: Buffer) => {
+    const again = await ocr.recognize({ image: encoded, width: cell.width, height: cell.height, page: pageNumber, psm: SINGLE_CHAR, languages: LATIN, timeoutMs });
+    return again.status === 'done' ? again.page : undefined;
+  };
+  const second = await readAlone(padded, image);
+  if (!second) return undefined;
+  if (cellCharacter(joinedLines(second), true) !== undefined) return taken(second, first);
   const bold = thickenInk(padded);
-  const third = await ocr.recognize({ image: await encodeGrey(bold), width: bold.width, height: bold.height, page: pageNumber, psm: SINGLE_CHAR, languages: LATIN, timeoutMs });
-  if (third.status !== 'done') return undefined;
-  const thirdText = joinedLines(third.page);
-  return cellCharacter(thirdText, true) === undefined ? undefined : taken(third.page, thirdText, first);
-}
-
-/** Every pixel as dark as the darkest of its 3 × 3 neighbourhood. */
-function thickenInk(img: GreyImage): GreyImage {
-  const { width, height } = img;
-  const data = Buffer.alloc(width * height, 255);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let v = 255;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx, ny = y + dy;
-        if (nx >= 0 && ny >= 0 && nx < width && ny < height) v = Math.min(v, img.data[ny * width + nx]!);
-      }
-      data[y * width + x] = v;
-    }
-  }
-  return { width, height, data };
+  const third = await readAlone(bold, await encodeGrey(bold));
+  return third && cellCharacter(joinedLines(third), true) !== undefined ? taken(third, first) : undefined;
 }
 
 /** The second reading, no surer than the first; nothing read the first time weighs as no confidence at all. */
-function taken(again: PageText, text: string, first: PageText): OcrOutcome {
+function taken(again: PageText, first: PageText): OcrOutcome {
   const confidence = Math.min(...[...first.lines, ...again.lines].map((l) => l.confidence), first.lines.length === 0 ? 0 : 1);
-  return { status: 'done', page: { ...again, lines: [{ ...again.lines[0]!, text, confidence }] } };
+  return { status: 'done', page: { ...again, lines: [{ ...again.lines[0]!, text: joinedLines(again), confidence }] } };
 }
 
+/** Undefined when the zone is blank (no OCR needed). */
 async function recognizeZone(
   ocr: OcrEngine,
   page: GreyImage,

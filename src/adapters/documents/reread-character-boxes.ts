@@ -6,7 +6,7 @@
 // A box's reading that both agree on replaces the words read inside the box and is marked `readTwice`.
 import type Tesseract from 'tesseract.js';
 import type { PositionedWord } from '../../domain/document.ts';
-import { findCharacterBoxes, type CharacterBox } from '../images/find-character-boxes.ts';
+import { BOX_INK, findCharacterBoxes, type CharacterBox } from '../images/find-character-boxes.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine } from '../ocr/ocr-engine.ts';
 import { readStackedWords } from './stack-word-cuts.ts';
@@ -26,7 +26,6 @@ const WALL_MARKS = /^[\s|[\](){}!lI]+|[\s|[\](){}!lI]+$/g;
 const MIN_CONFIDENCE = 0.4;
 /** An empty box: fewer ink pixels than this inside it. */
 const MIN_INK = 40;
-const INK = 160;
 
 /** A box and what both models read inside it. */
 export interface BoxReading {
@@ -36,16 +35,8 @@ export interface BoxReading {
 }
 
 /**
- * `frames` is the page with its rules still on (the walls find the boxes), `clean` the same page as OCR saw it;
- * `words` what the page's first reading found. Returns the words with each box's agreed reading in place of the
- * words inside it.
- */
-export async function rereadCharacterBoxes(ocr: OcrEngine, frames: GreyImage, clean: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
-  return placeBoxReadings(words, await readCharacterBoxes(ocr, frames, clean, pageNumber, remaining));
-}
-
-/**
- * The boxes' agreed readings. Needs none of the page's first reading, so ocr-page.ts starts it beside that reading:
+ * The boxes' agreed readings. `frames` is the page with its rules still on (the walls find the boxes), `clean` the
+ * same page as OCR saw it. Needs none of the page's first reading, so ocr-page.ts starts it beside that reading:
  * finding the boxes is work on this thread while the page's OCR runs elsewhere.
  */
 export async function readCharacterBoxes(ocr: OcrEngine, frames: GreyImage, clean: GreyImage, pageNumber: number, remaining: () => number): Promise<BoxReading[]> {
@@ -110,6 +101,6 @@ function onlyInside(page: GreyImage, boxes: CharacterBox[], cuts: Array<Characte
 
 function inkInside(page: GreyImage, box: CharacterBox): number {
   let n = 0;
-  for (let y = box.inner.y0; y <= box.inner.y1; y++) for (let x = box.inner.x0; x <= box.inner.x1; x++) if (page.data[y * page.width + x]! < INK) n++;
+  for (let y = box.inner.y0; y <= box.inner.y1; y++) for (let x = box.inner.x0; x <= box.inner.x1; x++) if (page.data[y * page.width + x]! < BOX_INK) n++;
   return n;
 }

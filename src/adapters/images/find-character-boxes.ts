@@ -13,7 +13,7 @@ export interface CharacterBox {
 }
 
 /** Darker than this is ink (the page is evened out: paper is near white, a blue pen's stroke well below this). */
-const INK = 160;
+export const BOX_INK = 160;
 /** A frame for handwriting at 300 dpi: 4–22 mm high, as wide as one to about five characters. */
 const MIN_HEIGHT = 45;
 const MAX_HEIGHT = 260;
@@ -39,7 +39,7 @@ export function findCharacterBoxes(page: GreyImage): CharacterBox[] {
   const queue = new Int32Array(width * height);
   const boxes: CharacterBox[] = [];
   for (let start = 0; start < width * height; start++) {
-    if (visited[start] !== 0 || data[start]! >= INK) continue;
+    if (visited[start] !== 0 || data[start]! >= BOX_INK) continue;
     // Flood fill the run of ink (8-connected), keeping its extent.
     let head = 0;
     let tail = 0;
@@ -61,7 +61,7 @@ export function findCharacterBoxes(page: GreyImage): CharacterBox[] {
           const nx = x + dx;
           if (nx < 0 || nx >= width) continue;
           const q = ny * width + nx;
-          if (visited[q] === 0 && data[q]! < INK) {
+          if (visited[q] === 0 && data[q]! < BOX_INK) {
             visited[q] = 1;
             queue[tail++] = q;
           }

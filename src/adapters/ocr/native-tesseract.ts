@@ -1,8 +1,9 @@
 // The Tesseract program installed on the machine (`apt-get install tesseract-ocr`), used for the large jobs with
 // OCR_ENGINE=auto when it is there: the same engine and the same shipped models as tesseract.js, without
-// WebAssembly's cost (the WASM build takes ~1.4× the CPU of the native one for the same page). Each job is one child process that reads the
-// image from stdin and writes TSV (every word with its box and confidence) to stdout, under named limits: a time
-// limit (the process is killed), an address-space limit (`ulimit -v`) and a cap on the output it may write.
+// WebAssembly's cost (the WASM build takes ~1.4× the CPU of the native one for the same page). Each job is one
+// child process that reads the image from stdin and writes TSV (every word with its box and confidence) to stdout,
+// under named limits: a time limit (the process is killed), an address-space limit (`ulimit -v`) and a cap on the
+// output it may write.
 // Starting a process loads the models (~0.1 s), so small jobs stay with the warm WASM workers (lazy-ocr.ts).
 import { execFile, spawn } from 'node:child_process';
 import type { OcrEngine, OcrJob, OcrOutcome } from './ocr-engine.ts';

@@ -4,7 +4,7 @@
 // digits, in a window of a few weeks); several, or none, leave the reading as it was. No order is needed.
 import type { ParsedApplication } from '../../domain/application.ts';
 import { CONFIDENT } from '../parse/score-confidence.ts';
-import { alternatives } from './date-fitting-order.ts';
+import { onlyFittingDate } from './date-fitting-order.ts';
 import { daysBetween, isIsoDate } from './iso-date.ts';
 
 /** An application older than this when sent is a misread date (return windows are days, claims on defects months). */
@@ -28,12 +28,10 @@ export function dateBeforeSending(application: ParsedApplication, sentOn: string
     return before !== null && after !== null && after >= 0 && before >= -SLACK_DAYS && before <= MAX_DAYS_BEFORE_SENDING;
   };
   if (!isIsoDate(date.value) || fits(date.value)) return application;
-  let fitting = alternatives(date.value).filter(fits);
   // Between the goods' arrival and the e-mail there are few days: two digits misread still leave one date or none.
-  if (fitting.length === 0 && start && (daysBetween(start, sentOn) ?? Infinity) <= SHORT_WINDOW_DAYS) {
-    fitting = [...new Set(alternatives(date.value).flatMap((a) => alternatives(a)))].filter((d) => d !== date.value && fits(d));
-  }
-  if (fitting.length !== 1) return application;
-  const mended = { ...date, value: fitting[0]!, confidence: Math.min(date.confidence, MENDED), readValue: date.value };
+  const shortWindow = start !== undefined && (daysBetween(start, sentOn) ?? Infinity) <= SHORT_WINDOW_DAYS;
+  const fitting = onlyFittingDate(date.value, fits, shortWindow);
+  if (fitting === undefined) return application;
+  const mended = { ...date, value: fitting, confidence: Math.min(date.confidence, MENDED), readValue: date.value };
   return { ...application, fields: { ...application.fields, applicationDate: mended } };
 }

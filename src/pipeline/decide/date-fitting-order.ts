@@ -18,14 +18,22 @@ export function dateFittingOrder(read: string, from: string, latest?: string): s
   // A day's slack: the paper's date and the mail's may be in different time zones.
   const fitsHere = (date: string) => fits(date, from) && (bound === undefined || (daysBetween(date, bound) ?? -1) >= -1);
   if (fitsHere(read)) return undefined;
-  const one = alternatives(read).filter(fitsHere);
-  if (one.length > 0 || bound === undefined) return one.length === 1 ? one[0] : undefined;
-  const two = new Set(alternatives(read).flatMap((a) => alternatives(a)).filter((d) => d !== read && fitsHere(d)));
+  return onlyFittingDate(read, fitsHere, bound !== undefined);
+}
+
+/**
+ * The one real date a digit away from `read` that fits; when none does and `twoDigits`, the one two digits away.
+ * Several, or none: undefined.
+ */
+export function onlyFittingDate(read: string, fitting: (date: string) => boolean, twoDigits: boolean): string | undefined {
+  const one = alternatives(read).filter(fitting);
+  if (one.length > 0 || !twoDigits) return one.length === 1 ? one[0] : undefined;
+  const two = new Set(alternatives(read).flatMap((a) => alternatives(a)).filter((d) => d !== read && fitting(d)));
   return two.size === 1 ? [...two][0] : undefined;
 }
 
 /** Every real date with one digit of `date` changed. */
-export function alternatives(date: string): string[] {
+function alternatives(date: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i < date.length; i++) {
     if (!/\d/.test(date[i]!)) continue;

@@ -57,16 +57,17 @@ function bilingualTitle(tokens: string[]): Column | undefined {
     if (SEPARATOR.test(token)) pieces.push([]);
     else pieces[pieces.length - 1]!.push(token);
   }
+  const named = pieces.filter((p) => p.length > 0);
   let column: Column | undefined;
-  for (const piece of pieces.filter((p) => p.length > 0)) {
+  for (const piece of named) {
     const skel = skeleton(piece.join(' ')).text;
     const hit = columnAt(skel, 0);
     if (hit && hit.length === skel.length) {
       if (column && column !== hit.column) return undefined;
       column = hit.column;
-    } else if (skel.replace(/[^\p{L}]/gu, '').length > GARBLED_PIECE_LETTERS || columnAt(skel, 0)) return undefined;
+    } else if (hit || skel.replace(/[^\p{L}]/gu, '').length > GARBLED_PIECE_LETTERS) return undefined;
   }
-  return pieces.filter((p) => p.length > 0).length > 1 ? column : undefined;
+  return named.length > 1 ? column : undefined;
 }
 
 /**
@@ -121,16 +122,16 @@ function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefine
   }
   // Only a header mostly read: with fewer known titles, a garbled cell may well be two columns run together.
   if (unread.length > 0 && knownColumns(spans) < 3) return undefined;
+  const rows = rowsUnder(below);
   for (const cell of unread) {
-    const column = columnByValues(cell, spans, below);
+    const column = columnByValues(cell, spans, rows);
     if (!column) return undefined;
     spans.push({ column, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 });
   }
   spans.sort((a, b) => a.x0 - b.x0);
-  if (rowsUnder(below).some((row) => rowContradicts(row, spans))) return undefined;
-  if (spans.length < 3) return undefined;
   const has = (c: Column) => spans.some((s) => s.column === c);
-  return knownColumns(spans) >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal')) ? spans : undefined;
+  const header = spans.length >= 3 && knownColumns(spans) >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal'));
+  return header && !rows.some((row) => rowContradicts(row, spans)) ? spans : undefined;
 }
 
 /** The column a cell belongs to: the header span it overlaps most, else the nearest by centre. */
@@ -203,12 +204,12 @@ function rowContradicts(row: Line, spans: Span[]): boolean {
 }
 
 /**
- * The column a garbled header cell heads, by what stands under it in the next rows: the one kind of value all its
- * cells share, among columns the header lacks ("80" is a size or a count: a size where the count has its title).
- * A cell overlapping a known title's span more is that column's.
+ * The column a garbled header cell heads, by what stands under it in the header's first rows (rowsUnder): the one
+ * kind of value all its cells share, among columns the header lacks ("80" is a size or a count: a size where the
+ * count has its title). A cell overlapping a known title's span more is that column's.
  */
-function columnByValues(title: LineCell, known: Span[], below: readonly Line[]): Column | undefined {
-  const texts = rowsUnder(below)
+function columnByValues(title: LineCell, known: Span[], rows: readonly Line[]): Column | undefined {
+  const texts = rows
     .flatMap((line) => line.cells ?? [])
     .filter((cell) => {
       const overlap = Math.min(cell.x1, title.x1) - Math.max(cell.x0, title.x0);

@@ -146,7 +146,6 @@ function blockLabels(text: string, first: PlacedCell, ocr: boolean): LabelMatch[
   return labels.filter((m) => m.start < first.text.length || m.def.target === lead.def.target);
 }
 
-/** Cells right of a block, level with it, up to the next label: a value column, wrapped over rows or not. */
 /** Letters this short may be what OCR kept of a label. */
 const REMNANT_LETTERS = 4;
 
@@ -157,6 +156,7 @@ function isLabelRemnant(text: string, target: LabelTarget): boolean {
   return FIELD_LABELS.some((def) => def.target === target && def.text.startsWith(letters));
 }
 
+/** Cells right of a block, level with it, up to the next label: a value column, wrapped over rows or not. */
 function besideBlock(lines: Line[], cellsByLine: PlacedCell[][], i: number, block: Block, target: LabelTarget, consumed: Set<string>): Place[] {
   const words = WORDY.has(target);
   // A choice's options are words that also name fields ("Карта / Card" beside "Способ возврата"): there a

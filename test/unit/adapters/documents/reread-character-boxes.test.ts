@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreedReading, rereadCharacterBoxes } from '../../../../src/adapters/documents/reread-character-boxes.ts';
+import { agreedReading, placeBoxReadings, readCharacterBoxes } from '../../../../src/adapters/documents/reread-character-boxes.ts';
 import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
 import type { OcrJob } from '../../../../src/adapters/ocr/ocr-engine.ts';
 import type { PositionedWord } from '../../../../src/domain/document.ts';
@@ -27,7 +27,7 @@ describe('agreedReading', () => {
   });
 });
 
-describe('rereadCharacterBoxes', () => {
+describe('readCharacterBoxes and placeBoxReadings', () => {
   // A page with one box (outer 100..199) and the first reading's "[3" over it.
   const page: GreyImage = { data: new Uint8Array(400 * 300).fill(255), width: 400, height: 300 };
   for (let y = 100; y < 200; y++) for (let x = 100; x < 200; x++) if (y < 104 || y >= 196 || x < 104 || x >= 196) page.data[y * 400 + x] = 20;
@@ -40,14 +40,17 @@ describe('rereadCharacterBoxes', () => {
       page: { page: job.page, lines: [], words: [{ text: byModel[job.languages![0]!]!, confidence: 0.8, x0: 20, y0: 10, x1: job.width - 20, y1: job.height - 10 }] },
     }));
 
+  /** The boxes read on their own, then placed over the page's first reading, as ocr-page.ts does. */
+  const reread = async (ocr: FakeOcrEngine) => placeBoxReadings(first, await readCharacterBoxes(ocr, page, page, 1, () => 10_000));
+
   it('puts the agreed reading in place of what was read inside the box, marked as read twice', async () => {
     const ocr = engine({ eng: '3', rus: '3' });
-    const words = await rereadCharacterBoxes(ocr, page, page, first, 1, () => 10_000);
+    const words = await reread(ocr);
     expect(words.map((w) => [w.text, w.readTwice ?? false])).toEqual([['Код', false], ['3', true]]);
     expect(ocr.jobs.map((j) => j.languages![0]).sort()).toEqual(['eng', 'rus']);
   });
 
   it('keeps the first reading where the models differ', async () => {
-    expect(await rereadCharacterBoxes(engine({ eng: '3', rus: '8' }), page, page, first, 1, () => 10_000)).toEqual(first);
+    expect(await reread(engine({ eng: '3', rus: '8' }))).toEqual(first);
   });
 });
