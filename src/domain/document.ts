@@ -26,7 +26,10 @@ export interface PositionedWord {
   y0: number;
   x1: number;
   y1: number;
-  /** Read again alone, inside its box, by two models that agreed (documents/reread-character-boxes.ts). */
+  /**
+   * Read twice, each time on its own, alike: inside its box by two models (documents/reread-character-boxes.ts), or,
+   * for a number of four digits or more, by the page's models and again by English alone (reread-digit-words.ts).
+   */
   readTwice?: boolean;
 }
 

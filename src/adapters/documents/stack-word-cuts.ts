@@ -54,8 +54,11 @@ export async function readStackedWords(ocr: OcrEngine, page: GreyImage, words: P
   return rows.map((row) => row.sort((a, b) => a.x0 - b.x0));
 }
 
-/** What a second reading makes of one word: the text to take and how sure that reading is; undefined keeps the word. */
-export type JudgeReading = (first: PositionedWord, again: PositionedWord[]) => { text: string; confidence: number } | undefined;
+/**
+ * What a second reading makes of one word: the text to take and how sure that reading is; undefined keeps the word.
+ * `readTwice`: the second reading is the first one's very text, read on its own by another model.
+ */
+export type JudgeReading = (first: PositionedWord, again: PositionedWord[]) => { text: string; confidence: number; readTwice?: boolean } | undefined;
 
 export interface RereadOptions {
   /** The words to read again, the first `max` of them. */
@@ -78,6 +81,7 @@ export async function rereadWords(ocr: OcrEngine, page: GreyImage, words: Positi
   chosen.forEach(({ w, i }, k) => {
     const taken = options.judge(w, rows[k]!);
     if (taken && taken.text !== w.text) result[i] = { ...w, text: taken.text, confidence: Math.min(w.confidence, taken.confidence) };
+    else if (taken?.readTwice) result[i] = { ...w, readTwice: true };
   });
   return result;
 }

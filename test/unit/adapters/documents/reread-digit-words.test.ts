@@ -31,6 +31,32 @@ describe('rereadDigitWords', () => {
     expect(again[2]!.confidence).toBe(0.8);
   });
 
+  it('marks a number of four digits or more that English reads the very same as read twice, and nothing else', async () => {
+    const text = ['Прошу', 'вернуть', 'на', 'карту', 'по', 'заказу', 'от'].map((t, i) => word(t, 0.96, 10 + 60 * i, 300, 60 + 60 * i, 324));
+    const words = [
+      word('5711,', 0.93, 100, 100, 180, 124),
+      word('3', 0.9, 200, 100, 220, 124),
+      word('40817810931183785787', 0.96, 300, 100, 700, 124),
+      word('9433', 0.95, 100, 200, 180, 224),
+      word('2809', 0.87, 200, 200, 280, 224),
+      ...text,
+    ];
+    // "3": one digit alike is no second witness; "9438": English read another number; "2809": the first reading
+    // not sure enough to stand alone (handwriting the two models misread alike).
+    const again = await rereadDigitWords(englishReads(['5711,', '3', '40817810931183785787', '9438', '2809']), page, words, 1, () => 10_000);
+    expect(again.slice(0, 5).map((w) => w.readTwice === true)).toEqual([true, false, true, false, false]);
+    // Agreement adds a witness; it does not change what OCR said of the word.
+    expect(again[0]).toEqual({ ...words[0], readTwice: true });
+    const doubtful = await rereadDigitWords(englishReads(['5711,'], 0.4), page, [words[0]!, ...text], 1, () => 10_000);
+    expect(doubtful[0]!.readTwice).toBeUndefined();
+  });
+
+  it('takes no agreement as a witness on a page OCR reads poorly (a harsh photo)', async () => {
+    const blurred = ['Прошу', 'вернуть', 'на', 'карту'].map((t, i) => word(t, 0.6, 10 + 60 * i, 300, 60 + 60 * i, 324));
+    const again = await rereadDigitWords(englishReads(['1798']), page, [word('1798', 0.9, 100, 100, 180, 124), ...blurred], 1, () => 10_000);
+    expect(again[0]!.readTwice).toBeUndefined();
+  });
+
   it('keeps the first reading when the second is doubtful or the engine fails', async () => {
     const words = [word('5556', 0.93, 100, 100, 180, 124)];
     expect(await rereadDigitWords(englishReads(['5536'], 0.4), page, words, 1, () => 10_000)).toEqual(words);

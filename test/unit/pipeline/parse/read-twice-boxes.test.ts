@@ -49,3 +49,29 @@ describe('a card in boxes with one digit neither model could read', () => {
     expect(maskSensitive('Номер карты 5536 9157 1601 6/21', { boxesReadTwice: true })).toBe('Номер карты ⟦card:6721:ok⟧');
   });
 });
+
+describe("a masked card's last four digits read alike by two models", () => {
+  const letter = (last4: string): RowSpec[] => [
+    [100, [10, 'Прошу вернуть деньги по заказу № 4821-5567']],
+    [200, [10, 'Номер карты'], [300, `**** **** **** ${last4}`]],
+  ];
+
+  it('are confident; the same digits read once are not', () => {
+    const twice = parseDocument(scanned(letter('5711'), ['5711'])).fields.cardLast4;
+    expect(twice?.value).toBe('5711');
+    expect(twice!.confidence).toBeGreaterThanOrEqual(0.9);
+    const once = parseDocument(scanned(letter('5711'), [])).fields.cardLast4;
+    expect(once?.value).toBe('5711');
+    expect(once!.confidence).toBeLessThan(0.9);
+  });
+
+  it('prove their digits, not that they are the last group: a number cut short after its first group stays doubtful', () => {
+    const rows: RowSpec[] = [[200, [10, 'Номер карты'], [300, '5536 9116']]];
+    const card = parseDocument(scanned(rows, ['5536', '9116'])).fields.cardLast4;
+    expect(card === undefined || card.confidence < 0.9).toBe(true);
+    // A boxed card's first group, the label's own cell, with the other groups in the next cells.
+    const boxed: RowSpec[] = [[200, [10, 'Номер карты'], [300, '4279'], [400, '90155'], [500, '9447']]];
+    const first = parseDocument(scanned(boxed, ['4279', '9447'])).fields.cardLast4;
+    expect(first?.value === '4279' && first.confidence >= 0.9).toBe(false);
+  });
+});
