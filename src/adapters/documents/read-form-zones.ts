@@ -28,7 +28,8 @@ import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import { decideTicks } from './decide-ticks.ts';
 import { shippedDigitClassifier, type DigitCellClassifier } from './digits/classify-digit-cell.ts';
 import { combineDigitReadings } from './digits/combine-digit-readings.ts';
-import { cellCharacter, clearCellWalls, combCellRegion, combValue, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
+import { checkedCombValue, type CellLine } from './checked-comb-value.ts';
+import { cellCharacter, clearCellWalls, combCellRegion, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
 import {
   checkboxRegion,
   FOOTER_REGION,
@@ -126,7 +127,7 @@ export async function readFormZones(
   const box = (region: Region) => pageBox(h, region, pageNumber, page);
   /** A comb's value from its cells' readings (`<prefix>#<cell>`); a cell with ink but no reading counts as unread. */
   const readComb = (comb: Comb, prefix: string) =>
-    combValue(comb, new Map(writableCells(comb).map((i) => [i, text.get(`${prefix}#${i}`)?.lines[0] ?? (text.has(`${prefix}#${i}`) ? { text: '', confidence: 0 } : undefined)])));
+    checkedCombValue(comb, new Map(writableCells(comb).map((i) => [i, text.get(`${prefix}#${i}`)?.lines[0] ?? (text.has(`${prefix}#${i}`) ? { text: '', confidence: 0 } : undefined)])));
   const placed: Array<{ y: number; line: TextLine }> = [];
   const place = (y: number, line: TextLine) => placed.push({ y, line });
 
@@ -262,7 +263,8 @@ function withSecondReader(outcome: OcrOutcome, cell: GreyImage, digits: DigitCel
   const read = cellCharacter(joinedLines(outcome.page), true);
   const confidence = first.length === 0 ? 0 : Math.min(...first.map((l) => l.confidence));
   const joint = combineDigitReadings({ digit: read, confidence }, probabilities);
-  return { status: 'done', page: { ...outcome.page, lines: [{ ...first[0], text: joint.digit, confidence: joint.confidence }] } };
+  const line: CellLine = { ...first[0], text: joint.digit, confidence: joint.confidence, alternatives: joint.alternatives };
+  return { status: 'done', page: { ...outcome.page, lines: [line] } };
 }
 
 function darkPixels(img: GreyImage): number {
