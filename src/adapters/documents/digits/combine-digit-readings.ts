@@ -6,9 +6,10 @@
 /**
  * The classifier's probabilities weigh as much as Tesseract's (a plain product of the two), but never below this
  * floor: a network trained on one population's hands is sure of itself far beyond what it knows of another's,
- * and its 0.999 must not silence a confident Tesseract. On our hand-filled forms' 782 digit cells any weight from
- * 0.5 to 1 and floor from 0.001 to 0.05 joined the two within 2 % of each other (90–94 % of cells right, against
- * 88 % for Tesseract and 92 % for the classifier alone).
+ * and its 0.999 must not silence a confident Tesseract. On our hand-filled forms' 782 digit cells the joined digit
+ * was right in 89–90 % of cells for four networks trained with different seeds, where Tesseract alone was right
+ * in 84 % and the networks alone in 85–92 %: joined, the reading no longer depends on the luck of one training.
+ * Weights from 0.5 to 1 on the classifier and floors from 0.001 to 0.05 moved the joined share by under 2 %.
  */
 const CLASSIFIER_FLOOR = 0.01;
 /** Tesseract's confidence as a probability, kept off 0 and 1 so that neither reading can veto. */
@@ -16,7 +17,7 @@ const TESSERACT_MIN = 0.05;
 const TESSERACT_MAX = 0.98;
 /**
  * A digit the two readers disagree on is at most this sure, whatever the joint evidence says: on our hand-filled
- * forms the joint choice was right in only ~60 % of such cells.
+ * forms the joint choice was right in 70 of 102 such cells.
  */
 export const DISAGREEMENT_CONFIDENCE = 0.5;
 
