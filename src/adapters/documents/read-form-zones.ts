@@ -27,8 +27,8 @@ import { warpRegion, type GreyImage, type Region } from '../images/warp-region.t
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import { decideTicks } from './decide-ticks.ts';
 import { shippedDigitClassifier, type DigitCellClassifier } from './digits/classify-digit-cell.ts';
-import { combineDigitReadings } from './digits/combine-digit-readings.ts';
-import { checkedCombValue, type CellLine } from './checked-comb-value.ts';
+import { withSecondReader } from './digits/with-second-reader.ts';
+import { checkedCombValue } from './checked-comb-value.ts';
 import { cellCharacter, clearCellWalls, combCellRegion, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
 import {
   checkboxRegion,
@@ -249,22 +249,6 @@ async function recognizeZone(
   const image = await encodeGrey(clean);
   // Words, not the line: stray marks are dropped before they weigh on the value's confidence.
   return ocr.recognize({ image, width: clean.width, height: clean.height, page: pageNumber, psm: SINGLE_LINE, words: true, timeoutMs });
-}
-
-/**
- * A digit cell's reading joined with the MNIST classifier's: the digit both make most likely, sure only where
- * they agree (combine-digit-readings.ts).
- */
-function withSecondReader(outcome: OcrOutcome, cell: GreyImage, digits: DigitCellClassifier): OcrOutcome {
-  if (outcome.status !== 'done') return outcome;
-  const probabilities = digits(cell);
-  if (!probabilities) return outcome;
-  const first = outcome.page.lines;
-  const read = cellCharacter(joinedLines(outcome.page), true);
-  const confidence = first.length === 0 ? 0 : Math.min(...first.map((l) => l.confidence));
-  const joint = combineDigitReadings({ digit: read, confidence }, probabilities);
-  const line: CellLine = { ...first[0], text: joint.digit, confidence: joint.confidence, alternatives: joint.alternatives };
-  return { status: 'done', page: { ...outcome.page, lines: [line] } };
 }
 
 function darkPixels(img: GreyImage): number {

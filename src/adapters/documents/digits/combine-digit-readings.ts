@@ -42,8 +42,10 @@ export function combineDigitReadings(tesseract: { digit?: string; confidence: nu
   const digit = alternatives[0]!.digit;
   const classifierTop = String(classifier.indexOf(Math.max(...classifier)));
   // Agreement adds no certainty to Tesseract's own (the two were wrong together on ~2 % of cells); disagreement
-  // takes it away.
+  // takes it away. A cell where Tesseract saw nothing at all (confidence 0) has the classifier's word alone: as
+  // sure as a disagreement at most, not unread.
   const agreed = tesseract.digit === digit && classifierTop === digit;
-  const confidence = agreed ? tesseract.confidence : Math.min(tesseract.confidence === 0 ? DISAGREEMENT_CONFIDENCE : tesseract.confidence, alternatives[0]!.probability, DISAGREEMENT_CONFIDENCE);
+  const tesseractBound = tesseract.confidence === 0 ? DISAGREEMENT_CONFIDENCE : tesseract.confidence;
+  const confidence = agreed ? tesseract.confidence : Math.min(tesseractBound, alternatives[0]!.probability, DISAGREEMENT_CONFIDENCE);
   return { digit, confidence, alternatives };
 }
