@@ -240,6 +240,7 @@ async function recognizeZone(
       const again = (await digitReadAgain(ocr, cellImage, padded, pageNumber, timeoutMs, outcome.page)) ?? outcome;
       return withSecondReader(again, clean, digits);
     }
+    // Tesseract knows print; a network trained on handwritten digits reads every digit cell too (digits/).
     if (job.cell === 'digits') return withSecondReader(outcome, clean, digits);
     if (outcome.status === 'done' && !outcome.page.lines.some((l) => MEANINGFUL.test(l.text))) return mark() ?? outcome;
     // An order number's cell may hold a letter ("LH-48213"): the digit reader only weighs in where Tesseract saw a digit.
