@@ -26,7 +26,10 @@ import { whitenPaper } from '../images/whiten-paper.ts';
 import { warpRegion, type GreyImage, type Region } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import { decideTicks } from './decide-ticks.ts';
-import { cellCharacter, clearCellWalls, combCellRegion, combValue, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
+import { shippedDigitClassifier, type DigitCellClassifier } from './digits/classify-digit-cell.ts';
+import { withSecondReader } from './digits/with-second-reader.ts';
+import { checkedCombValue } from './checked-comb-value.ts';
+import { cellCharacter, clearCellWalls, combCellRegion, digitsOnly, hasCombWalls, padCell, separatorMark, writableCells } from './read-comb-cells.ts';
 import {
   checkboxRegion,
   FOOTER_REGION,
@@ -74,7 +77,13 @@ interface ZoneJob {
   cell?: 'digits' | 'separators';
 }
 
-export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber: number, timeoutMs: number): Promise<ZoneReadResult> {
+export async function readFormZones(
+  ocr: OcrEngine,
+  page: GreyImage,
+  pageNumber: number,
+  timeoutMs: number,
+  digits: DigitCellClassifier = shippedDigitClassifier(),
+): Promise<ZoneReadResult> {
   const location = locateForm(page);
   if (!location) return { status: 'not_our_form' };
   const { h } = location;
@@ -90,7 +99,7 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   const text = new Map<string, PageText>();
   const read = async (batch: typeof jobs): Promise<Exclude<OcrOutcome, { status: 'done' }> | undefined> => {
     // Every crop of a batch goes to the pool at once: the workers share one page's zones.
-    const results = await Promise.all(batch.map(({ job }) => recognizeZone(ocr, page, h, job, pageNumber, timeoutMs)));
+    const results = await Promise.all(batch.map(({ job }) => recognizeZone(ocr, page, h, job, pageNumber, timeoutMs, digits)));
     const failed = results.find((r): r is Exclude<OcrOutcome, { status: 'done' }> => r !== undefined && r.status !== 'done');
     batch.forEach(({ key }, i) => {
       const r = results[i];
@@ -118,7 +127,7 @@ export async function readFormZones(ocr: OcrEngine, page: GreyImage, pageNumber:
   const box = (region: Region) => pageBox(h, region, pageNumber, page);
   /** A comb's value from its cells' readings (`<prefix>#<cell>`); a cell with ink but no reading counts as unread. */
   const readComb = (comb: Comb, prefix: string) =>
-    combValue(comb, new Map(writableCells(comb).map((i) => [i, text.get(`${prefix}#${i}`)?.lines[0] ?? (text.has(`${prefix}#${i}`) ? { text: '', confidence: 0 } : undefined)])));
+    checkedCombValue(comb, new Map(writableCells(comb).map((i) => [i, text.get(`${prefix}#${i}`)?.lines[0] ?? (text.has(`${prefix}#${i}`) ? { text: '', confidence: 0 } : undefined)])));
   const placed: Array<{ y: number; line: TextLine }> = [];
   const place = (y: number, line: TextLine) => placed.push({ y, line });
 
@@ -210,6 +219,7 @@ async function recognizeZone(
   job: ZoneJob,
   pageNumber: number,
   timeoutMs: number,
+  digits: DigitCellClassifier,
 ): Promise<OcrOutcome | undefined> {
   const crop = warpRegion(page, h, job.region, PX_PER_MM);
   const whitened = whitenPaper(removeRuleLines(crop.data, crop.width, crop.height, { runPx: RULE_RUN_PX, dark: RULE_DARK }));
@@ -227,9 +237,14 @@ async function recognizeZone(
     const outcome = await ocr.recognize({ image: cellImage, width: padded.width, height: padded.height, page: pageNumber, psm: SINGLE_CHAR, timeoutMs });
     // A digit cell with ink that read as no digit (nothing, or a letter no digit looks like): once more.
     if (job.cell === 'digits' && outcome.status === 'done' && cellCharacter(joinedLines(outcome.page), true) === undefined) {
-      return (await digitReadAgain(ocr, cellImage, padded, pageNumber, timeoutMs, outcome.page)) ?? outcome;
+      const again = (await digitReadAgain(ocr, cellImage, padded, pageNumber, timeoutMs, outcome.page)) ?? outcome;
+      return withSecondReader(again, clean, digits);
     }
+    // Tesseract knows print; a network trained on handwritten digits reads every digit cell too (digits/).
+    if (job.cell === 'digits') return withSecondReader(outcome, clean, digits);
     if (outcome.status === 'done' && !outcome.page.lines.some((l) => MEANINGFUL.test(l.text))) return mark() ?? outcome;
+    // An order number's cell may hold a letter ("LH-48213"): the digit reader only weighs in where Tesseract saw a digit.
+    if (outcome.status === 'done' && /\d/.test(cellCharacter(joinedLines(outcome.page), false) ?? '')) return withSecondReader(outcome, clean, digits);
     return outcome;
   }
   const image = await encodeGrey(clean);
