@@ -63,3 +63,13 @@ describe('findTypedValues', () => {
     expect(found.filter(([t]) => t === 'phone').map(([, raw]) => raw)).toEqual(['+7 (904) 814-47-59']);
   });
 });
+
+describe('a masked card in a sentence about a card', () => {
+  it('gives the last four digits, and only where the sentence speaks of a card', () => {
+    expect(typed('Верните, пожалуйста, на карту, которой платил: **** 9057.')).toContainEqual(['cardLast4', '**** 9057', 'only_one']);
+    expect(typed('Refund to my card xxxx-xxxx-xxxx-1234 please')).toContainEqual(['cardLast4', 'xxxx-xxxx-xxxx-1234', 'only_one']);
+    // A masked phone is no card; two different cards leave the choice to a person.
+    expect(typed('Мой телефон +7 *** *** 1234').filter(([target]) => target === 'cardLast4')).toEqual([]);
+    expect(typed('на карту **** 9057 или на карту **** 1234').filter(([target]) => target === 'cardLast4')).toEqual([]);
+  });
+});
