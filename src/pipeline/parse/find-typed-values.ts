@@ -1,9 +1,9 @@
 // Type-first reading: values found by what they look like, wherever they stand, for the fields their labels
 // did not give. Dates take their role from the nearest cue word in their sentence (lexicon/date-cues.yaml), or
 // are the application's date when they stand alone; bank details are found by shape and confirmed by their
-// control keys; a full name by the shape of a Russian name in the nominative; a phone, an e-mail or a card
-// (a whole one passing Luhn, or one masked to its last four) when the document holds one that is not the shop's own. Every value found this way is weak: a label, when
-// there is one, always wins.
+// control keys; a full name by the shape of a Russian name in the nominative; a phone, an e-mail or a card (whole
+// and passing Luhn, or masked to its last four) when the document holds one that is not the shop's own. Every
+// value found this way is weak: a label, when there is one, always wins.
 import { z } from 'zod';
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import type { FieldKey } from '../../domain/application.ts';
@@ -12,6 +12,7 @@ import { checkCorrAccount } from '../../domain/validation/is-valid-corr-account.
 import { isValidBik } from '../../domain/validation/is-valid-bik.ts';
 import { loadLexicon } from './lexicon/load-lexicon.ts';
 import { CARD_TOKEN } from './mask-sensitive.ts';
+import { MASK_SIGN } from './normalize-field.ts';
 import { CELL_SEPARATOR, type Line } from './prepare-lines.ts';
 
 export interface TypedCandidate {
@@ -179,15 +180,17 @@ function phoneNumbersIn(text: string): string[] {
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /** A card number as a customer masks it: stars (or x's, dots) for all but its last four ("**** 9057", "xxxx-1234"). */
-const MASKED_CARD = /(?<![\p{L}\p{N}])(?:[*xXхХ•#]{2,}[\s-]?)+\d{4}(?!\d)/gu;
+const MASKED_CARD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MASK_SIGN.source}{2,}[\\s-]?)+\\d{4}(?!\\d)`, 'gu');
 const MENTIONS_CARD = /карт|card/iu;
 
 /**
- * Masked card numbers in a sentence that speaks of a card ("верните на карту, которой платил: **** 9057"): the
- * masking says what the four digits are, where no label does. A masked phone or account is not about a card.
+ * Card numbers on a line: a whole one whose Luhn digit holds, or a masked one in a sentence that speaks of a card
+ * ("верните на карту, которой платил: **** 9057"): the masking says what the four digits are, where no label does.
+ * A masked phone or account is not about a card.
  */
-function maskedCards(text: string): string[] {
-  return MENTIONS_CARD.test(text) ? (text.match(MASKED_CARD) ?? []) : [];
+function cardsIn(text: string): string[] {
+  const whole = [...text.matchAll(CARD_TOKEN)].filter((m) => m[2] === 'ok').map((m) => m[0]);
+  return [...whole, ...(MENTIONS_CARD.test(text) ? (text.match(MASKED_CARD) ?? []) : [])];
 }
 
 export function findTypedValues(lines: Line[], skip: Set<number>): TypedCandidate[] {
@@ -197,6 +200,6 @@ export function findTypedValues(lines: Line[], skip: Set<number>): TypedCandidat
     ...bankDetails(lines, skip),
     ...onlyOne(lines, skip, 'email', (text) => text.match(EMAIL) ?? []),
     ...onlyOne(lines, skip, 'phone', phoneNumbersIn),
-    ...onlyOne(lines, skip, 'cardLast4', (text) => [...[...text.matchAll(CARD_TOKEN)].filter((m) => m[2] === 'ok').map((m) => m[0]), ...maskedCards(text)]),
+    ...onlyOne(lines, skip, 'cardLast4', cardsIn),
   ];
 }

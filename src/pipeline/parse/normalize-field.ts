@@ -60,6 +60,9 @@ function digitsField(raw: string, length: number): Normalized | undefined {
   return { value: digits, fixes, strict: fixes === 0 && digits.length === length && /^[\d\s-]+$/.test(head.trim()) };
 }
 
+/** What customers mask a card number's hidden digits with. */
+export const MASK_SIGN = /[*xXхХ•#]/;
+
 /** Groups of digits and masking stars, at least one star among them, then four digits: the whole card. */
 export const PARTLY_MASKED_CARD = /^((?:[\d*xXхХ•#]{2,6}[\s-]+){2,4})(\d{4})\b/;
 
@@ -73,7 +76,7 @@ function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | u
   }
   // "4279 01** **** 5711": a card number with its middle hidden, the first digits shown too — its last group.
   const partly = PARTLY_MASKED_CARD.exec(raw.trim());
-  if (partly && /[*xXхХ•#]/.test(partly[1]!)) return { value: partly[2]!, fixes: 0, strict: true };
+  if (partly && MASK_SIGN.test(partly[1]!)) return { value: partly[2]!, fixes: 0, strict: true };
   // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433",
   // "**** жжж* **** 8039" where a letter's masked number ran over three lines).
   const masked = /^(?:[*xXхХ•#жЖ]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);

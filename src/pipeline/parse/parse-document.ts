@@ -10,7 +10,7 @@ import { findTypedValues } from './find-typed-values.ts';
 import { inferReason } from './infer-reason.ts';
 import { codedReason, codeReadTwice, isLegend, isLegendNumber, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
-import { normalizeField, normalizeText, PARTLY_MASKED_CARD } from './normalize-field.ts';
+import { MASK_SIGN, normalizeField, normalizeText, PARTLY_MASKED_CARD } from './normalize-field.ts';
 import { prepareLines, type Line } from './prepare-lines.ts';
 import { readChoices } from './read-choices.ts';
 import { readFormFields } from './read-form-fields.ts';
@@ -133,8 +133,8 @@ function codesReadTwiceBeside(lines: Line[]): Array<Pick<Candidate, 'raw' | 'lin
 /**
  * A masked card's last four digits have no check of their own, and no order knows them. Read as one word alike by
  * two models, each on its own (documents/reread-digit-words.ts), they are checked all the same: a misread would
- * have to land on the very same digits twice. Measured on the devset's OCR'd pages (both seeds and the hand-filled
- * set): see docs/orders-import.md.
+ * have to land on the very same digits twice. Measured on the devset's OCR'd pages (three seeds and the hand-filled
+ * set, bench/read-twice-calibration.ts): see docs/orders-import.md.
  */
 function lastFourReadTwice(key: FieldKey, n: Normalized, c: Candidate, lines: Line[]): boolean {
   if (key !== 'cardLast4' || n.fixes !== 0 || !endsMaskedCard(c.raw, n.value)) return false;
@@ -160,7 +160,7 @@ function endsMaskedCard(raw: string, last4: string): boolean {
   // Its own group: no digit touches it, and no group of digits follows (a sentence may).
   if (at < 0 || /\d/.test(text.charAt(at - 1)) || !/^[.,;:]?(?:\s+\D|\s*$)/.test(text.slice(at + 4))) return false;
   const before = text.slice(0, at);
-  return !/\d/.test(before) || /[*xXхХ•#]/.test(before);
+  return !/\d/.test(before) || MASK_SIGN.test(before);
 }
 
 /** Whether a raw text reads as a value of a label's target: the field's own normaliser decides. */
