@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { createReader } from '../src/main.ts';
+import { loadDevset } from './lib/devset.ts';
 
 interface Counted {
   digits: number;
@@ -27,15 +28,14 @@ if (dirs.length === 0) {
 const reader = await createReader(loadConfig());
 const words: Counted[] = [];
 for (const dir of dirs) {
-  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { files: Array<{ file: string; variant: string; app: string; gt: string }> };
   // E-mails carry the same renderings as the files; a text PDF has no OCR.
-  for (const entry of manifest.files.filter((e) => !e.file.startsWith('eml/') && e.variant !== 'pdf_text')) {
+  for (const entry of (await loadDevset(dir)).filter((e) => !e.variant.startsWith('eml_') && e.variant !== 'pdf_text')) {
     // Handwriting is drawn, not text, in the page's HTML: the ground truth's values stand for it (digits only too,
     // "5650.10" read as 565010 has its digits right).
-    const truth = await readFile(path.join(dir, entry.gt), 'utf8');
+    const truth = JSON.stringify(entry.truth);
     const page = `${await truePageText(path.join(dir, 'html', `${entry.app}.html`))} ${truth} ${truth.replace(/[.,\s-]/g, '')}`;
     const runs = new Set(page.match(/\d+/g) ?? []);
-    const doc = await reader.documents.read(path.basename(entry.file), await readFile(path.join(dir, entry.file)));
+    const doc = await reader.documents.read(path.basename(entry.file), await readFile(entry.file));
     for (const word of doc.pages.flatMap((p) => p.words ?? [])) {
       if (!/^\d+$/.test(word.text)) continue;
       words.push({ digits: word.text.length, readTwice: word.readTwice === true, confidence: word.confidence, onPage: runs.has(word.text) || page.includes(word.text) });

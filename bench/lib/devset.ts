@@ -19,6 +19,8 @@ interface Truth {
 
 export interface DevsetEntry {
   file: string;
+  /** The application the file renders (its page is `html/<app>.html`). */
+  app: string;
   layout: string;
   variant: string;
   truth: Truth;
@@ -39,13 +41,14 @@ export interface DevsetResult {
   itemsTotal: number;
 }
 
-const ManifestEntry = (e: { file: string; layout: string; variant: string; gt: string; tolerate?: Record<string, unknown[]> }) => e;
+const ManifestEntry = (e: { file: string; app: string; layout: string; variant: string; gt: string; tolerate?: Record<string, unknown[]> }) => e;
 
 export async function loadDevset(dir: string): Promise<DevsetEntry[]> {
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { files: Array<Parameters<typeof ManifestEntry>[0]> };
   return Promise.all(
     manifest.files.map(async (e) => ({
       file: path.join(dir, e.file),
+      app: e.app,
       layout: e.layout,
       variant: e.variant,
       truth: JSON.parse(await readFile(path.join(dir, e.gt), 'utf8')) as Truth,
