@@ -8,7 +8,7 @@ import { normalizeDate } from '../../domain/validation/normalize-date.ts';
 import { normalizePhone } from '../../domain/validation/normalize-phone.ts';
 import { DISAGREEMENT_CONFIDENCE, type DigitReading } from './digits/combine-digit-readings.ts';
 import { likeliestValidReading, type ValuePosition } from './digits/likeliest-valid-reading.ts';
-import { cellCharacter, combValue, digitsOnly } from './read-comb-cells.ts';
+import { combPlaces, combValue } from './read-comb-cells.ts';
 
 /** A comb cell's reading; a digit cell's carries every digit the two readers found likely. */
 export type CellLine = TextLine & { alternatives?: DigitReading['alternatives'] };
@@ -33,18 +33,10 @@ export function checkedCombValue(field: Comb, cells: ReadonlyMap<number, CellLin
 
 /** The value's characters as combValue puts them together, each digit cell with its alternatives. */
 function positions(field: Comb, cells: ReadonlyMap<number, CellLine | undefined>): ValuePosition[] {
-  const last = Math.max(-1, ...[...cells].filter(([, cell]) => cell !== undefined).map(([i]) => i));
-  const out: ValuePosition[] = [];
-  for (let i = 0; i <= last; i++) {
-    const printed = field.comb.printed?.[i];
-    if (printed !== undefined) {
-      out.push(printed);
-      continue;
-    }
-    const cell = cells.get(i);
-    const char = cell && cellCharacter(cell.text, digitsOnly(field));
-    if (char === undefined) continue;
-    out.push(cell!.alternatives?.[0]?.digit === char ? cell!.alternatives : char);
-  }
-  return out;
+  return combPlaces(field, cells).flatMap((place): ValuePosition[] => {
+    if ('printed' in place) return [place.printed];
+    const { cell, char } = place;
+    if (char === undefined) return [];
+    return [cell.alternatives?.[0]?.digit === char ? cell.alternatives : char];
+  });
 }

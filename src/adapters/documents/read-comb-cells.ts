@@ -151,33 +151,44 @@ export function cellCharacter(text: string, digits: boolean): string | undefined
   return first !== undefined && digits ? (/\d/.test(first) ? first : AS_DIGIT[first]) : first;
 }
 
+/** One place of a comb value: a character the form prints, or a written cell and the character it stands for (none: unread). */
+export type CombPlace<C extends TextLine> = { printed: string } | { cell: C; char: string | undefined };
+
 /**
- * The value of a comb field from its cells' readings (undefined: a blank cell), printed characters put back.
- * Blank cells after the last written one end the value; a blank one before it is a skipped box. Its confidence is
- * that of its least sure cell: one misread digit makes the whole number wrong.
+ * A comb field's places from its cells' readings (undefined: a blank cell), printed characters put back, in order.
+ * Blank cells after the last written one end the value; a blank one before it is a skipped box. Empty when nothing
+ * was written.
  */
-export function combValue(field: Comb, cells: ReadonlyMap<number, TextLine | undefined>): { text: string; confidence: number } | undefined {
+export function combPlaces<C extends TextLine>(field: Comb, cells: ReadonlyMap<number, C | undefined>): Array<CombPlace<C>> {
   const comb = field.comb!;
   let last = -1;
   for (const [i, cell] of cells) if (cell !== undefined && i > last) last = i;
-  if (last < 0) return undefined;
-  let text = '';
-  let confidence = 1;
+  const places: Array<CombPlace<C>> = [];
   for (let i = 0; i <= last; i++) {
     const printed = comb.printed?.[i];
-    if (printed !== undefined) {
-      text += printed;
-      continue;
-    }
     const cell = cells.get(i);
-    if (cell === undefined) continue;
-    const char = cellCharacter(cell.text, digitsOnly(field));
-    if (char === undefined) {
-      confidence = 0;
-      continue;
+    if (printed !== undefined) places.push({ printed });
+    else if (cell !== undefined) places.push({ cell, char: cellCharacter(cell.text, digitsOnly(field)) });
+  }
+  return places;
+}
+
+/**
+ * The value of a comb field from its cells' readings (combPlaces). Its confidence is that of its least sure cell: one
+ * misread digit makes the whole number wrong, and a written cell read as no character makes it 0.
+ */
+export function combValue(field: Comb, cells: ReadonlyMap<number, TextLine | undefined>): { text: string; confidence: number } | undefined {
+  const places = combPlaces(field, cells);
+  if (places.length === 0) return undefined;
+  let text = '';
+  let confidence = 1;
+  for (const place of places) {
+    if ('printed' in place) text += place.printed;
+    else if (place.char === undefined) confidence = 0;
+    else {
+      text += place.char;
+      confidence = Math.min(confidence, place.cell.confidence);
     }
-    text += char;
-    confidence = Math.min(confidence, cell.confidence);
   }
   return { text, confidence };
 }
