@@ -3,6 +3,8 @@
 // "KypTka" for "Куртка". Once the order is known, the question is no longer "what is written?" but "which of
 // these few values is written?", and an edit distance over a folded alphabet answers it.
 
+import { editDistance } from '../../domain/edit-distance.ts';
+
 /** Latin letters and digits OCR returns for handwritten Cyrillic, folded into the Cyrillic letter they stand for. */
 const TO_CYRILLIC: Record<string, string> = {
   a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', r: 'г', t: 'т', u: 'и', x: 'х', y: 'у',
@@ -17,19 +19,6 @@ export function foldLetters(text: string): string {
     if (/\p{L}/u.test(folded)) out += folded;
   }
   return out;
-}
-
-/** Levenshtein distance of two short strings (an order's values are short; readings are cut to a bound first). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** 1 for the same string, 0 for nothing in common: edits over the longer length. */

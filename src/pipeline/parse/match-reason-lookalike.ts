@@ -4,6 +4,7 @@
 // compared with the list; within one edit of exactly one phrase it is that phrase's reason. Anything else
 // stays as written for a person.
 import type { Reason } from '../../domain/application.ts';
+import { editDistance } from '../../domain/edit-distance.ts';
 
 const PHRASES: Array<[string, Reason]> = [
   ['брак', 'defect'],
@@ -29,14 +30,4 @@ function fold(text: string): string {
     .map((c) => FOLD[c] ?? c)
     .filter((c) => /[а-я]/.test(c))
     .join('');
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }

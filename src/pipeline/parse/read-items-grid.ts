@@ -4,7 +4,9 @@
 // whose numbers it stands beside. The table ends at its total, at a labelled field, or at a wide gap.
 import type { ItemKey } from '../../domain/application.ts';
 import type { Line, LineCell } from './prepare-lines.ts';
-import { columnAt, FIELD_START, TOTAL_LINE, type Column, type ItemsTable, type RawItem } from './read-items-table.ts';
+import { editDistance } from '../../domain/edit-distance.ts';
+import { CARD_TOKEN } from './mask-sensitive.ts';
+import { columnAt, FIELD_START, HEADER_WORDS, TOTAL_LINE, type Column, type ItemsTable, type RawItem } from './read-items-table.ts';
 import { findLabels } from './find-labels.ts';
 import { skeleton } from './skeleton.ts';
 
@@ -40,6 +42,35 @@ function titleOf(words: Array<{ text: string }>, wholeRun: boolean): Column | un
     if (wholeRun) return bilingualTitle(tokens);
   }
   return undefined;
+}
+
+/** Every title of the header lexicon with its word count, for comparing a garbled cell's first words with it. */
+const TITLES = (Object.entries(HEADER_WORDS) as Array<[Column, string[]]>).flatMap(([column, titles]) =>
+  titles.map((title) => ({ column, skel: skeleton(title).text, words: title.split(/\s+/).length })),
+);
+
+/** Letters a title OCR garbled on a photo may differ by: one in four ("Цема" for "Цена"), two in seven or more. */
+const titleEdits = (letters: number) => (letters >= 7 ? 2 : letters >= 4 ? 1 : 0);
+
+/**
+ * The column an OCR'd header cell names within a few edits ("Штрихнод" for "Штрихкод", "Цема, руб." for "Цена,
+ * руб."): its first words against each title of as many words, the first letter kept (as field labels are matched,
+ * find-labels.ts). The nearest title wins when all titles that near name one column.
+ */
+function nearTitle(text: string): Column | undefined {
+  const words = text.trim().split(/\s+/);
+  let nearest = Number.POSITIVE_INFINITY;
+  const columns = new Set<Column>();
+  for (const title of TITLES) {
+    const read = skeleton(words.slice(0, title.words).join(' ')).text;
+    if (titleEdits(title.skel.length) === 0 || read[0] !== title.skel[0]) continue;
+    const edits = editDistance(read, title.skel);
+    if (edits > titleEdits(title.skel.length) || edits > nearest) continue;
+    if (edits < nearest) columns.clear();
+    nearest = edits;
+    columns.add(title.column);
+  }
+  return columns.size === 1 ? [...columns][0] : undefined;
 }
 
 /** A token of signs alone: what stands between a title and its translation ("/", "|", "_"). */
@@ -115,16 +146,20 @@ function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefine
   const spans: Span[] = [];
   const unread: LineCell[] = [];
   for (const cell of line.cells) {
-    const own = cellSpans(cell);
+    // A rule between titles that OCR read as "|" heads nothing.
+    if (line.ocr && SEPARATOR.test(cell.text.trim())) continue;
+    const near = line.ocr ? nearTitle(cell.text) : undefined;
+    const own = cellSpans(cell) ?? (near ? [{ column: near, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 }] : undefined);
     if (own) spans.push(...own);
-    else if (line.ocr && below.length > 0 && unread.length < MAX_UNREAD_TITLES) unread.push(cell);
+    else if (line.ocr && below.length > 0) unread.push(cell);
     else return undefined;
   }
-  // Only a header mostly read: with fewer known titles, a garbled cell may well be two columns run together.
-  if (unread.length > 0 && knownColumns(spans) < 3) return undefined;
+  // Only a header mostly read: with fewer known titles than garbled ones, a garbled cell may well be two columns
+  // run together, and the line may be no header at all.
+  if (unread.length > 0 && (knownColumns(spans) < 3 || unread.length > Math.max(MAX_UNREAD_TITLES, knownColumns(spans)))) return undefined;
   const rows = rowsUnder(below);
   for (const cell of unread) {
-    const column = columnByValues(cell, spans, rows);
+    const column = columnByValues(cell, spans, unread, rows);
     if (!column) return undefined;
     spans.push({ column, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 });
   }
@@ -135,13 +170,13 @@ function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefine
 }
 
 /** The column a cell belongs to: the header span it overlaps most, else the nearest by centre. */
-function columnOf(cell: { x0: number; x1: number }, spans: Span[]): Span {
+function columnOf<T extends { x0: number; x1: number }>(cell: { x0: number; x1: number }, spans: readonly T[]): T {
   let best = spans[0]!;
   let bestScore = Number.NEGATIVE_INFINITY;
   const centre = (cell.x0 + cell.x1) / 2;
   for (const span of spans) {
     const overlap = Math.min(cell.x1, span.x1) - Math.max(cell.x0, span.x0);
-    const score = overlap > 0 ? overlap : -Math.abs(centre - span.centre);
+    const score = overlap > 0 ? overlap : -Math.abs(centre - (span.x0 + span.x1) / 2);
     if (score > bestScore) {
       best = span;
       bestScore = score;
@@ -205,28 +240,27 @@ function rowContradicts(row: Line, spans: Span[]): boolean {
 
 /**
  * The column a garbled header cell heads, by what stands under it in the header's first rows (rowsUnder): the one
- * kind of value all its cells share, among columns the header lacks ("80" is a size or a count: a size where the
- * count has its title). A cell overlapping a known title's span more is that column's.
+ * kind of value all its rows share, among columns the header lacks ("80" is a size or a count: a size where the
+ * count has its title). A row's cells are under the title they overlap most, else the nearest, among the header's
+ * read and garbled titles alike; cells of one row under one title are one value ("1" "899", a gap read in a price).
  */
-function columnByValues(title: LineCell, known: Span[], rows: readonly Line[]): Column | undefined {
+function columnByValues(title: LineCell, known: Span[], garbled: readonly LineCell[], rows: readonly Line[]): Column | undefined {
+  const titles: Array<{ x0: number; x1: number }> = [...known, ...garbled];
   const texts = rows
-    .flatMap((line) => line.cells ?? [])
-    .filter((cell) => {
-      const overlap = Math.min(cell.x1, title.x1) - Math.max(cell.x0, title.x0);
-      const ownedElsewhere = known.some((span) => Math.min(cell.x1, span.x1) - Math.max(cell.x0, span.x0) > overlap);
-      return overlap > 0 && !ownedElsewhere;
-    })
-    .map((cell) => cell.text.trim())
+    .map((line) => (line.cells ?? []).filter((cell) => columnOf(cell, titles) === title).map((cell) => cell.text.trim()).join(' ').trim())
     .filter((text) => text !== '');
   if (texts.length === 0) return undefined;
   const has = (c: Column) => known.some((span) => span.column === c);
   const kinds: Array<[Column, (t: string) => boolean]> = [
+    ['sku', (t) => READ_CODE.test(t) && !BARCODE_CELL.test(t)],
+    ['skip', (t) => BARCODE_CELL.test(t) || MASKED_BARCODE.test(t)],
     ['name', (t) => WORDS_CELL.test(t) && !CODE_CELL.test(t) && !MONEY_CELL.test(t)],
-    ['price', (t) => MONEY_CELL.test(t)],
+    ['price', (t) => MONEY_CELL.test(t) || ONE_AMOUNT.test(t)],
     ['size', (t) => SIZE_CELL.test(t)],
     ['quantity', (t) => COUNT_CELL.test(t)],
   ];
-  const fits = kinds.filter(([column, test]) => !has(column) && texts.every(test)).map(([column]) => column);
+  // Columns read past (a barcode, a colour) may be several; every other column is there once.
+  const fits = kinds.filter(([column, test]) => (column === 'skip' || !has(column)) && texts.every(test)).map(([column]) => column);
   return fits.length === 1 ? fits[0] : undefined;
 }
 
@@ -341,9 +375,13 @@ export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
 const MONEY_CELL = /^\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{2})\s*(?:₽|руб\.?|rub|р\.?)?$|^\d{1,3}(?:[ \u00a0]?\d{3})*\s*(?:₽|руб\.?|rub|р\.?)$/iu;
 const COUNT_CELL = /^\d{1,3}\s*(?:шт\.?|pcs)?$/iu;
 const BARCODE_CELL = /^\d{13}$|^\d{8}$/;
+/** A barcode that passed the Luhn check was masked as a card number before the table was read. */
+const MASKED_BARCODE = new RegExp(`^${CARD_TOKEN.source}$`);
+/** An article code as OCR may read it ("SV-UG-667-@2"): one token of letters and digits, signs allowed. */
+const READ_CODE = /^(?=.*\d)(?=.*\p{L})\S{4,25}$/u;
 const CODE_CELL = /^(?=.*\d)[A-Za-zА-Яа-я0-9][A-Za-zА-Яа-я0-9\-_./]{2,24}$/u;
-// Children's sizes are heights in centimetres: "116", "104-110".
-const SIZE_CELL = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/,]\d{1,2})?|\d{2,3}-\d{2,3}|1\d{2}|евро|one size|б\/р)$/iu;
+// Children's sizes are heights in centimetres: "116", "104-110"; bedding's are by sleepers, "1,5-сп.".
+const SIZE_CELL = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/,]\d{1,2})?|\d{2,3}-\d{2,3}|1\d{2}|\d(?:[.,]5)?-?сп\.?|евро|one size|б\/р)$/iu;
 const WORDS_CELL = /[A-Za-zА-Яа-яЁё]{3,}/u;
 
 const WHOLE_AMOUNT = /^\d{1,3}(?:[ \u00a0]\d{3})+$|^\d{3,7}$/;

@@ -134,31 +134,73 @@ export function buildRows(words: PositionedWord[]): Row[] {
 
 /** A lone word must lie over this share of a row's height to be taken into the row's gap. */
 const STRAY_OVERLAP = 0.5;
+/** A mark this much shorter than a row, inside its band, is set in the row, not on a line of its own. */
+const SMALL_MARK = 0.6;
+/** OCR's confidence under which a run of marks is junk it could not read, not words of its own line. */
+const UNREAD_MARKS = 0.5;
+/** How far from the row's words, in row heights, such a run of marks may stand. */
+const MARK_REACH = 1;
+
+/** The row's band: the median top and bottom of its words, so one stretched box does not widen it. */
+function band(chain: PositionedWord[]): { top: number; bottom: number } {
+  return { top: median(chain.map((w) => w.y0)), bottom: median(chain.map((w) => w.y1)) };
+}
 
 /**
- * A word alone on its row whose box lies over most of another row's height and fits into a gap between that
- * row's words is that row's word. Its box was stretched: a signature's stroke or a written line ran into the
- * ink of "апреля" between "23" and "2026 г.", and its centre fell below the row. Rows never overlap by half a
- * line otherwise, so a word that really is on a line of its own stays there.
+ * A lone word whose box lies over most of another row's height and fits into a gap between that row's words is
+ * that row's word. Its box was stretched: a signature's stroke or a written line ran into the ink of "апреля"
+ * between "23" and "2026 г.", and its centre fell below the row. Rows never overlap by half a line otherwise, so a
+ * word that really is on a line of its own stays there.
  */
+function strayHome(lone: PositionedWord[], chains: PositionedWord[][]): PositionedWord[] | undefined {
+  if (lone.length !== 1) return undefined;
+  const word = lone[0]!;
+  return chains.find((chain) => {
+    if (chain === lone || chain.length < 2) return false;
+    const { top, bottom } = band(chain);
+    const overlap = Math.min(bottom, word.y1) - Math.max(top, word.y0);
+    if (overlap < STRAY_OVERLAP * (bottom - top)) return false;
+    const left = chain.filter((w) => w.x1 <= word.x0);
+    const right = chain.filter((w) => w.x0 >= word.x1);
+    return left.length > 0 && right.length > 0 && left.length + right.length === chain.length;
+  });
+}
+
+/**
+ * A short run of marks that are signs alone (two or more) or that OCR could not read, small and wholly inside another row's
+ * band, beside that row's words: the row's own marks. A card number's masking stars sit high in the line ("5469
+ * 38** **** 0516" came apart into "****" and the rest), and stars OCR took for letters ("КЖ ЖЖ") are junk read
+ * with no confidence. Printed words of a line of their own are read with confidence and have letters in them.
+ */
+function marksHome(run: PositionedWord[], chains: PositionedWord[][]): PositionedWord[] | undefined {
+  // Two signs at least: a lone comma or dot beside a row is a speck as often as it is the row's.
+  const signsOnly = run.every((w) => /^[^\p{L}\p{N}]{2,}$/u.test(w.text.trim()));
+  const unread = run.reduce((sum, w) => sum + w.confidence, 0) / run.length < UNREAD_MARKS;
+  if (run.length > 3 || !(signsOnly || unread)) return undefined;
+  const x0 = Math.min(...run.map((w) => w.x0));
+  const x1 = Math.max(...run.map((w) => w.x1));
+  return chains.find((chain) => {
+    if (chain === run || chain.length < 2) return false;
+    // The row's whole extent: its lower-case words' band is an x-height, lower than the stars at a digit's top.
+    const top = Math.min(...chain.map((w) => w.y0));
+    const bottom = Math.max(...chain.map((w) => w.y1));
+    const rowHeight = bottom - top;
+    const inside = run.every((w) => w.y0 >= top - 0.1 * rowHeight && w.y1 <= bottom + 0.1 * rowHeight && height(w) < SMALL_MARK * rowHeight);
+    const apart = chain.every((w) => w.x1 <= x0 || w.x0 >= x1);
+    const near = chain.some((w) => Math.max(w.x0 - x1, x0 - w.x1) <= MARK_REACH * rowHeight);
+    return inside && apart && near;
+  });
+}
+
+/** Stray words and runs of marks join the row they belong to (strayHome, marksHome). */
 function joinStrayWords(chains: PositionedWord[][]): PositionedWord[][] {
   const joined = new Set<PositionedWord[]>();
-  for (const lone of chains.filter((c) => c.length === 1)) {
-    const word = lone[0]!;
-    const home = chains.find((chain) => {
-      if (chain === lone || joined.has(chain) || chain.length < 2) return false;
-      const top = median(chain.map((w) => w.y0));
-      const bottom = median(chain.map((w) => w.y1));
-      const overlap = Math.min(bottom, word.y1) - Math.max(top, word.y0);
-      if (overlap < STRAY_OVERLAP * (bottom - top)) return false;
-      const left = chain.filter((w) => w.x1 <= word.x0);
-      const right = chain.filter((w) => w.x0 >= word.x1);
-      return left.length > 0 && right.length > 0 && left.length + right.length === chain.length;
-    });
+  for (const run of chains.filter((c) => c.length <= 3)) {
+    const home = [strayHome, marksHome].map((find) => find(run, chains.filter((c) => !joined.has(c)))).find((h) => h !== undefined);
     if (!home) continue;
-    home.push(word);
+    home.push(...run);
     home.sort((a, b) => a.x0 - b.x0);
-    joined.add(lone);
+    joined.add(run);
   }
   return chains.filter((chain) => !joined.has(chain));
 }

@@ -48,6 +48,22 @@ describe('items table on the page geometry', () => {
     ]);
   });
 
+  it('reads titles a photo garbled by an edit or two, and up to as many garbled titles as read ones by their values', () => {
+    const r = parseDocument(positionedDocument([
+      // "Штрихнод" and "Цема" are a letter off; "тия", "Ноименов ше" and "Ример" are past reading; the rules between
+      // the first titles were read as bars. A name wraps round its row's figures, so no row reads alone by its kinds.
+      [100, [0, '|'], [20, 'тия'], [60, '|'], [80, 'Штрихнод'], [170, 'Ноименов ше'], [300, 'Ример'], [345, 'Кол-во'], [395, 'Цема. руб.'], [470, 'Сумма, руб.']],
+      [116, [170, 'Комплект постельного']],
+      [122, [20, 'LH-BD-355'], [80, '4624234984880'], [300, '1,5-сп.'], [355, '1'], [390, '6 699'], [470, '6 699']],
+      [128, [170, 'белья, сатин']],
+      [145, [20, 'SV-K-394'], [80, '4641515614816'], [170, 'Кроссовки женские'], [305, '36,5'], [355, '2'], [390, '4 890'], [470, '9 780']],
+    ], 'ocr'));
+    expect(items(r)).toEqual([
+      { sku: 'LH-BD-355', name: 'Комплект постельного белья, сатин', size: '1,5-сп.', quantity: '1', price: '6699.00' },
+      { sku: 'SV-K-394', name: 'Кроссовки женские', size: '36,5', quantity: '2', price: '4890.00' },
+    ]);
+  });
+
   it('splits a title and its translation from the next title in one cell, and reads past a speck under the header', () => {
     const doc = positionedDocument([
       [100, [10, '№'], [40, 'Код товара / Item code'], [170, 'Описание / Description'], [380, 'Кол. / / Qty _ Цена / Price'], [500, 'Сумма / Amount']],

@@ -82,4 +82,32 @@ describe('buildRows', () => {
     ]);
     expect(texts(rows)).toEqual([['Дата заполнения', '23 апреля 2026 г.'], ['Подпись']]);
   });
+  it('sets masking stars and unread marks that sit inside a row back into it, and leaves specks and printed lines alone', () => {
+    const word = (text: string, x0: number, y0: number, x1: number, y1: number, confidence = 0.9) => ({ text, confidence, x0, y0, x1, y1 });
+    // Boxes from a scanned letter: the stars sit high in the line, so OCR gave them a line of their own.
+    const stars = buildRows([
+      word('5469', 357, 1735, 455, 1773),
+      word('38**', 471, 1736, 561, 1773),
+      word('****', 574, 1736, 657, 1754),
+      word('0516,', 672, 1735, 783, 1780),
+      word('с', 797, 1747, 816, 1773),
+      word('которой', 831, 1737, 1012, 1782),
+      word('производилась', 1027, 1747, 1363, 1782),
+    ]);
+    expect(texts(stars)).toEqual([['5469 38** **** 0516, с которой производилась']]);
+    // Stars OCR took for letters, read with no confidence, before the last four.
+    const unread = buildRows([
+      word('КЖ', 359, 1715, 442, 1734, 0.3),
+      word('ЖЖ', 456, 1716, 517, 1735, 0.47),
+      word('ЖЖ', 553, 1716, 636, 1735, 0),
+      word('4520,', 649, 1715, 761, 1761),
+      word('с', 776, 1733, 794, 1761),
+      word('которой', 809, 1713, 990, 1761),
+    ]);
+    expect(texts(unread)[0]!.join(' ')).toBe('КЖ ЖЖ ЖЖ 4520, с которой');
+    // A lone comma is a speck as often as it is the row's; a small printed word read with confidence is its own line.
+    const row = [word('Халат', 330, 1735, 430, 1775), word('вафельный', 445, 1735, 640, 1775)];
+    expect(texts(buildRows([word('‚', 300, 1740, 310, 1752), ...row]))).toContainEqual(['Халат вафельный']);
+    expect(texts(buildRows([...row, word('см.', 660, 1735, 700, 1750, 0.95)]))).toContainEqual(['Халат вафельный']);
+  });
 });
