@@ -39,16 +39,19 @@ export function normalizeEmail(raw: string, options: { ocr?: boolean } = {}): No
     text = text.replace(/(\d)e@/, '$1@');
     fixes += 1;
   }
-  if (options.ocr) {
-    const local = repairLocalDigits(text);
-    fixes += local.fixes;
-    text = local.text;
-  }
   if (options.ocr && !text.includes('@')) {
     const restored = restoreAt(text);
     if (restored) {
       text = restored;
       fixes += 2;
+    }
+  }
+  // After the "@" is back: the local part's digits are told from its letters by where the "@" stands.
+  if (options.ocr) {
+    for (const repair of [repairLocalDigits, repairDomainDigits]) {
+      const repaired = repair(text);
+      fixes += repaired.fixes;
+      text = repaired.text;
     }
   }
   if (!STRICT.test(text) && !CYRILLIC_DOMAIN.test(text)) return undefined;
@@ -77,4 +80,16 @@ function repairLocalDigits(text: string): { text: string; fixes: number } {
   const repaired = local.replace(ZERO_MISREAD, '0');
   const year = YEAR_MISREAD.test(repaired) ? 1 : 0;
   return { text: repaired.replace(YEAR_MISREAD, '1$1') + text.slice(at + 1), fixes: zeros + year };
+}
+
+/** Digits OCR reads for the letters of a domain ("0utlook.com"): put back only where that gives a common domain. */
+const DOMAIN_DIGITS: Record<string, string> = { '0': 'o', '1': 'l' };
+
+function repairDomainDigits(text: string): { text: string; fixes: number } {
+  const at = text.indexOf('@');
+  const domain = text.slice(at + 1);
+  if (at < 0 || !/[01]/.test(domain) || COMMON_MAIL_DOMAINS.includes(domain)) return { text, fixes: 0 };
+  const repaired = domain.replace(/[01]/g, (d) => DOMAIN_DIGITS[d]!);
+  if (!COMMON_MAIL_DOMAINS.includes(repaired)) return { text, fixes: 0 };
+  return { text: `${text.slice(0, at + 1)}${repaired}`, fixes: [...domain].filter((c, i) => c !== repaired[i]).length };
 }

@@ -23,7 +23,15 @@ const TABLE_GAP = 3.5;
 /** The total may sit below a few blank rows (a form leaves room for more items than were returned). */
 const TOTAL_GAP = 12;
 
-const columnOfText = (text: string) => columnAt(skeleton(text).text, 0)?.column;
+/** A title this short ("шт", "no") names a column only as a whole word: "Штрихкод" begins with "шт". */
+const SHORT_TITLE = 3;
+
+/** The column a cell's text begins with: a title of three letters or more, or a shorter one standing alone as a word. */
+function columnOfText(text: string): Column | undefined {
+  const hit = columnAt(skeleton(text).text, 0);
+  if (!hit || hit.length >= SHORT_TITLE) return hit?.column;
+  return skeleton(text.trim().split(/\s+/)[0]!).text.length === hit.length ? hit.column : undefined;
+}
 
 /** A word that begins with a title of three letters or more and goes on a little ("Коло" for "Кол-во"). */
 function garbledTitle(text: string): Column | undefined {

@@ -46,6 +46,14 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail('melnikoval978@yandex.ru')?.value).toBe('melnikoval978@yandex.ru');
   });
 
+  it('on OCR text, repairs the local part after putting back its "@", and a common domain\'s letters read as digits', () => {
+    expect(normalizeEmail('semenoval994agmail.com', { ocr: true })).toMatchObject({ value: 'semenova1994@gmail.com', strict: false });
+    expect(normalizeEmail('v.kim71@0utlook.com', { ocr: true })).toEqual({ value: 'v.kim71@outlook.com', fixes: 1, strict: false });
+    expect(normalizeEmail('v.kim71@0utlook.com')?.value).toBe('v.kim71@0utlook.com');
+    // Only where that makes a common domain: a domain with digits of its own stays as read.
+    expect(normalizeEmail('user@b1og.ru', { ocr: true })).toMatchObject({ value: 'user@b1og.ru', strict: true });
+  });
+
   it('needs the "@" on typed text, and before a domain it does not know', () => {
     expect(normalizeEmail('svetlana93agmail.com')).toBeUndefined();
     expect(normalizeEmail('svetlana93ashop-mail.com', { ocr: true })).toBeUndefined();
