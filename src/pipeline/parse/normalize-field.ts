@@ -60,11 +60,16 @@ function digitsField(raw: string, length: number): Normalized | undefined {
   return { value: digits, fixes, strict: fixes === 0 && digits.length === length && /^[\d\s-]+$/.test(head.trim()) };
 }
 
-/** What customers mask a card number's hidden digits with. */
-export const MASK_SIGN = /[*xXхХ•#]/;
+/** What customers mask a card number's hidden digits with, as the inside of a character class. */
+const MASK_SIGNS = '*xXхХ•#';
+export const MASK_SIGN = new RegExp(`[${MASK_SIGNS}]`);
+/** The masking signs and what OCR reads stars as ("жж 9433"). */
+const READ_MASK_SIGNS = `${MASK_SIGNS}жЖ`;
 
 /** Groups of digits and masking stars, at least one star among them, then four digits: the whole card. */
-export const PARTLY_MASKED_CARD = /^((?:[\d*xXхХ•#]{2,6}[\s-]+){2,4})(\d{4})\b/;
+export const PARTLY_MASKED_CARD = new RegExp(`^((?:[\\d${MASK_SIGNS}]{2,6}[\\s-]+){2,4})(\\d{4})\\b`);
+/** "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; the four digits as OCR may read them. */
+const MASKED_CARD = new RegExp(`^(?:[${READ_MASK_SIGNS}]{2,}[\\s-]*)*([\\dOoОоlIЗзSsБB]{4})\\b`);
 
 function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | undefined {
   const token = new RegExp(CARD_TOKEN.source).exec(raw);
@@ -79,7 +84,7 @@ function cardLast4(raw: string, options: { ocr?: boolean }): NormalizedField | u
   if (partly && MASK_SIGN.test(partly[1]!)) return { value: partly[2]!, fixes: 0, strict: true };
   // "1234", "**** 1234", "xxxx-xxxx-xxxx-1234"; OCR reads the stars as letters ("HK 9433", "жж 9433",
   // "**** жжж* **** 8039" where a letter's masked number ran over three lines).
-  const masked = /^(?:[*xXхХ•#жЖ]{2,}[\s-]*)*([\dOoОоlIЗзSsБB]{4})\b/.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
+  const masked = MASKED_CARD.exec(raw.trim()) ?? (options.ocr ? /^\S{1,4}\s+(\d{4})$/.exec(raw.trim()) : null);
   if (!masked) return undefined;
   const { digits, fixes } = fixDigitMisreads(masked[1]!);
   return digits.length === 4 ? { value: digits, fixes, strict: fixes === 0 } : undefined;
