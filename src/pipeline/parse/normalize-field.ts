@@ -63,8 +63,8 @@ function digitsField(raw: string, length: number): Normalized | undefined {
 /** What customers mask a card number's hidden digits with, as the inside of a character class. */
 const MASK_SIGNS = '*xXхХ•#';
 export const MASK_SIGN = new RegExp(`[${MASK_SIGNS}]`);
-/** The masking signs and what OCR reads stars as ("жж 9433"). */
-const READ_MASK_SIGNS = `${MASK_SIGNS}жЖ`;
+/** The masking signs and what OCR reads stars as ("жж 9433", "КЖ ЖЖ 4520"). */
+const READ_MASK_SIGNS = `${MASK_SIGNS}жЖкКkK`;
 
 /** Groups of digits and masking stars, at least one star among them, then four digits: the whole card. */
 export const PARTLY_MASKED_CARD = new RegExp(`^((?:[\\d${MASK_SIGNS}]{2,6}[\\s-]+){2,4})(\\d{4})\\b`);

@@ -146,6 +146,10 @@ describe('accuracy regressions', () => {
 
   it('card-stars-as-zhe: OCR reads a masked card\'s stars as "жжж*"; its last four are still read', () => {
     expect(normalizeField('cardLast4', '**** жжж* **** 8039, с которой производилась оплата заказа.', { ocr: true })?.value).toBe('8039');
+    // …or as "КЖ ЖЖ": the stars of a scanned letter, set back into their row (build-rows marksHome).
+    expect(normalizeField('cardLast4', 'КЖ ЖЖ ЖЖ 4520, с которой производилась оплата заказа.', { ocr: true })?.value).toBe('4520');
+    // Words are not stars.
+    expect(normalizeField('cardLast4', 'Книжка 4520', { ocr: true })).toBeUndefined();
   });
 
   it('holder-then-sentence: a name ends at a full stop after a whole word, not after an initial', () => {
