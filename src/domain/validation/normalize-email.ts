@@ -9,8 +9,12 @@ const CYR_TO_LAT: Record<string, string> = {
 };
 const STRICT = /^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
 const CYRILLIC_DOMAIN = /^[a-z0-9._%+-]+@[а-яё0-9-]+(?:\.[а-яё0-9-]+)*\.(?:рф|рус)$/;
-/** What OCR makes of "@" when it does not read it as "@": a letter or two of its shape, or a sign like it. */
-const AT_MISREAD = /(?:ea|ae|a|e|©|®|&)$/;
+/**
+ * What OCR makes of "@" when it does not read it as "@": a letter or two of its shape, or a sign like it. Two
+ * letters only after a digit ("vasilev94eagmail"): after a letter the second may be the name's own
+ * ("bogdanovaelist.ru" is bogdanova@).
+ */
+const AT_MISREAD = /(?:(?<=\d)(?:ea|ae)|a|e|©|®|&)$/;
 
 export function normalizeEmail(raw: string, options: { ocr?: boolean } = {}): Normalized | undefined {
   const original = raw.trim().replace(/^mailto:/i, '').replace(/[.,;:)>\]]+$/, '').replace(/^[<(\[]+/, '');

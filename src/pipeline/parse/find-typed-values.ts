@@ -10,6 +10,7 @@ import type { FieldKey } from '../../domain/application.ts';
 import { settlementAccountKeyValid } from '../../domain/validation/account-control-key.ts';
 import { checkCorrAccount } from '../../domain/validation/is-valid-corr-account.ts';
 import { isValidBik } from '../../domain/validation/is-valid-bik.ts';
+import { findLabels } from './find-labels.ts';
 import { loadLexicon } from './lexicon/load-lexicon.ts';
 import { CARD_TOKEN } from './mask-sensitive.ts';
 import { MASK_SIGN } from './normalize-field.ts';
@@ -37,8 +38,8 @@ export const DATE_SHAPE = new RegExp(
   'giu',
 );
 
-/** The shop's own details: its tax numbers, its site, several contacts in one line. Not the customer's. */
-const ORGANISATION = /ИНН|ОГРН|КПП|\bTIN\b|\bOGRN|(?<![@\w.-])[a-z0-9-]+\.(?:ru|com|рф|shop|store)\b|·.*·/iu;
+/** The shop's own details: its tax numbers, its site (a domain not after an "@"), several contacts in one line. Not the customer's. */
+const ORGANISATION = /ИНН|ОГРН|КПП|\bTIN\b|\bOGRN|(?<![@\w.-]|@ )[a-z0-9-]+\.(?:ru|com|рф|shop|store)\b|·.*·/iu;
 /** A Russian full name in the nominative: Фамилия Имя Отчество (or Имя Отчество Фамилия). */
 const FULL_NAME = /(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|чна|ична|инична|оглы|кызы))(?![А-Яа-яЁё])/gu;
 /** An addressee (dative) or an official, never the applicant. */
@@ -126,17 +127,32 @@ function dates(lines: Line[], skip: Set<number>): TypedCandidate[] {
   return last ? [...out, last] : out;
 }
 
+/**
+ * Whether a name stands right after another field's label, on its line or ending the line before ("…по
+ * следующим реквизитам: ФИО получателя:" / "Семёнова Вероника Станиславовна, …"): that field's value (the payee,
+ * the card's holder), not the applicant.
+ */
+function labelledOtherwise(lines: Line[], i: number, at: number): boolean {
+  // With the line before: a label may break over lines ("…Получатель" / "платежа: Смирнова Инна Вадимовна").
+  const before = `${i > 0 ? `${lines[i - 1]!.text} ` : ''}${lines[i]!.text.slice(0, at)}`;
+  const last = findLabels(before, { fuzzy: lines[i]!.ocr }).at(-1);
+  return last !== undefined && last.def.target !== 'fullName' && /^[\s:–—-]*$/.test(before.slice(last.end));
+}
+
 function names(lines: Line[], skip: Set<number>): TypedCandidate[] {
   const counts = new Map<string, { n: number; line: Line; lineIndex: number }>();
   lines.forEach((line, i) => {
     if (skip.has(i) || NOT_APPLICANT.test(line.text)) return;
     for (const m of line.text.matchAll(FULL_NAME)) {
+      if (labelledOtherwise(lines, i, m.index)) continue;
       const name = m[1]!.replace(/\s+/g, ' ');
       const seen = counts.get(name);
       counts.set(name, { n: (seen?.n ?? 0) + 1, line: seen?.line ?? line, lineIndex: seen?.lineIndex ?? i });
     }
   });
-  const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].lineIndex - a[1].lineIndex);
+  // The name written most often; between equals, the one OCR read best (a signature's line is often smudged), then
+  // the first: an applicant introduces themself before anyone else is named.
+  const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].line.confidence - a[1].line.confidence || a[1].lineIndex - b[1].lineIndex);
   const top = ranked[0];
   return top ? [{ target: 'fullName', raw: top[0], line: top[1].line, lineIndex: top[1].lineIndex, how: 'shape' }] : [];
 }
@@ -177,7 +193,8 @@ function phoneNumbersIn(text: string): string[] {
   return whole.length > 0 || !text.includes('\t') ? whole : text.split('\t').flatMap(found);
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** An address; OCR may set the "@" a space apart from its neighbours ("D.smirnov85 @ Yandex.ru"). */
+const EMAIL = /[A-Za-z0-9._%+-]+ ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /** A card number as a customer masks it: stars (or x's, dots) for all but its last four ("**** 9057", "xxxx-1234"). */
 const MASKED_CARD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MASK_SIGN.source}{2,}[\\s-]?)+\\d{4}(?!\\d)`, 'gu');

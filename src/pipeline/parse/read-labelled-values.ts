@@ -115,6 +115,8 @@ function blockAt(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: numbe
   if (cell.x0 === undefined || line.y0 === undefined) return undefined;
   const h = lineHeight(line);
   const block: Block = { text: cell.text, x0: cell.x0, x1: cell.x1!, y0: line.y0, y1: line.y1!, parts: [], ends: [cell.text.length] };
+  // The label's value beside it, where there is one: a caption stays in the label's column, left of it.
+  const valueX0 = cellsByLine[i]![k + 1]?.x0;
   for (let j = i + 1; j < lines.length; j++) {
     const below = lines[j]!;
     if (below.y0 === undefined || below.page !== line.page) break;
@@ -124,6 +126,9 @@ function blockAt(lines: Line[], cellsByLine: PlacedCell[][], i: number, k: numbe
     // nearly all of it) would stretch the label across the value column and hide the value.
     if (index < 0 || below.confidence < GARBLED_LINE) continue;
     const next = cellsByLine[j]![index]!;
+    // A cell under the label that reaches into its value's column (junk OCR read along a rule, 0.40 sure) is no
+    // caption: taken in, it would stretch the label across the value and hide it.
+    if (valueX0 !== undefined && next.x1! > valueX0) continue;
     const continues = /\/\s*$/.test(block.text) || /^[\s(]*[a-zа-яё\d]/u.test(next.text) || !startsWithLabel(next);
     if (!continues) break;
     block.text += ` ${next.text}`;

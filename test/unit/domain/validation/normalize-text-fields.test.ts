@@ -48,6 +48,8 @@ describe('normalizeEmail', () => {
 
   it('on OCR text, repairs the local part after putting back its "@", and a common domain\'s letters read as digits', () => {
     expect(normalizeEmail('semenoval994agmail.com', { ocr: true })).toMatchObject({ value: 'semenova1994@gmail.com', strict: false });
+    // Two letters for the "@" only after a digit: after a letter the first may be the name's own.
+    expect(normalizeEmail('kristina-bogdanovaelist.ru', { ocr: true })).toMatchObject({ value: 'kristina-bogdanova@list.ru', strict: false });
     expect(normalizeEmail('v.kim71@0utlook.com', { ocr: true })).toEqual({ value: 'v.kim71@outlook.com', fixes: 1, strict: false });
     expect(normalizeEmail('v.kim71@0utlook.com')?.value).toBe('v.kim71@0utlook.com');
     // Only where that makes a common domain: a domain with digits of its own stays as read.

@@ -52,9 +52,26 @@ describe('findTypedValues', () => {
     expect(found.filter(([t]) => t === 'fullName')).toEqual([['fullName', 'Смирнова Екатерина Алексеевна', 'shape']]);
   });
 
+  it('does not take the payee named after a label of their own for the applicant', () => {
+    const found = typed(
+      [
+        'от Семёнов Максим Николаевич,',
+        'прошу перечислить по следующим реквизитам: ФИО получателя:',
+        'Семёнова Вероника Станиславовна, Наименование банка: ПАО Сбербанк',
+        'Держатель карты: Семёнова Вероника Станиславовна',
+      ].join('\n'),
+    );
+    expect(found.filter(([t]) => t === 'fullName')).toEqual([['fullName', 'Семёнов Максим Николаевич', 'shape']]);
+    // The label broken over two lines, the applicant's name once more at the signature.
+    const broken = typed('от Смирнова Ильи Леонидовича,\nпрошу перечислить по реквизитам: Получатель\nплатежа: Смирнова Инна Вадимовна, Банк ГПБ (АО)\n/Смирнов Илья Леонидович/');
+    expect(broken.filter(([t]) => t === 'fullName')).toEqual([['fullName', 'Смирнов Илья Леонидович', 'shape']]);
+  });
+
   it('leaves the shop\'s own phone and e-mail alone and takes the customer\'s', () => {
     const found = typed('тел. +7 (4932) 58-17-40 · zakaz@lenhlopok.ru · lenhlopok.ru\nконт. тел. 8(965)8968082, e-mail: yakovlev_a@mail.ru');
     expect(found).toContainEqual(['email', 'yakovlev_a@mail.ru', 'only_one']);
+    // OCR set the "@" apart; the domain after it is the customer's mail, not a site.
+    expect(typed('Ответ прошу направить на адрес электронной почты\nD.smirnov85 @ Yandex.ru.')).toContainEqual(['email', 'D.smirnov85 @ Yandex.ru', 'only_one']);
     expect(found.filter(([t]) => t === 'phone').map(([, raw]) => String(raw).replace(/\D/g, ''))).toEqual(['89658968082']);
   });
 
