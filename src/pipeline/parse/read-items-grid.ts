@@ -174,7 +174,10 @@ function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefine
   spans.sort((a, b) => a.x0 - b.x0);
   const has = (c: Column) => spans.some((s) => s.column === c);
   const header = spans.length >= 3 && knownColumns(spans) >= 3 && (has('sku') || has('name')) && (has('quantity') || has('price') || has('lineTotal'));
-  return header && !rows.some((row) => rowContradicts(row, spans)) ? spans : undefined;
+  // Spans that do not describe the rows show in most of them; one row OCR garbled ("7" "7009" for 7 700) does not.
+  if (!header) return undefined;
+  const contradicting = rows.filter((row) => rowContradicts(row, spans)).length;
+  return contradicting * 2 < Math.max(1, rows.filter((row) => (row.cells?.length ?? 0) > 1).length) ? spans : undefined;
 }
 
 /** The column a cell belongs to: the header span it overlaps most, else the nearest by centre. */

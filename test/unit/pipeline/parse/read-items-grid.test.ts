@@ -64,6 +64,21 @@ describe('items table on the page geometry', () => {
     ]);
   });
 
+  it('keeps a header whose spans describe most rows when OCR garbled one row\'s money into two figures', () => {
+    const r = parseDocument(positionedDocument([
+      [100, [10, 'Артикул'], [80, 'Штрихкод'], [170, 'Наименование'], [300, 'Размер'], [345, 'Кол-во'], [395, 'Цена, руб.'], [470, 'Сумма, руб.']],
+      [122, [10, 'SV-B-527-@2'], [80, '4691841460700'], [170, 'Ботинки зимние мужские'], [305, '36'], [355, '1'], [395, '10 490'], [470, '10 490']],
+      // "7 700" read as "7" and "7009": two figures that are no one amount.
+      [145, [10, 'SV-CH-995'], [80, '4662335061604'], [170, 'Челси мужские кожаные'], [305, '38'], [355, '1'], [395, '7'], [415, '7009'], [470, '7 700']],
+      [168, [10, 'SV-SL-725'], [80, '4671257210076'], [170, 'Слипоны детские'], [305, '33'], [355, '1'], [395, '1 890'], [470, '1 890']],
+    ], 'ocr'));
+    expect(items(r).map((item) => [item.sku, item.name, item.size])).toEqual([
+      ['SV-B-527-02', 'Ботинки зимние мужские', '36'],
+      ['SV-CH-995', 'Челси мужские кожаные', '38'],
+      ['SV-SL-725', 'Слипоны детские', '33'],
+    ]);
+  });
+
   it('splits a title and its translation from the next title in one cell, and reads past a speck under the header', () => {
     const doc = positionedDocument([
       [100, [10, '№'], [40, 'Код товара / Item code'], [170, 'Описание / Description'], [380, 'Кол. / / Qty _ Цена / Price'], [500, 'Сумма / Amount']],
