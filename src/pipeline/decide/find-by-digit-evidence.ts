@@ -64,7 +64,9 @@ async function proposedOrders(application: ParsedApplication, orders: Orders, mi
   const found = new Map<string, Order>();
   const number = application.fields.orderNumber;
   if (number && number.confidence < minConfidence) {
-    for (const alternative of numberAlternatives(number.value)) {
+    // Each alternative is one look-up: a shop API that finds orders only by number (no ofCustomer) is asked ten times
+    // at most, a local store a hundred.
+    for (const alternative of numberAlternatives(number.value, orders.ofCustomer ? MAX_UNKNOWN_PLACES : 1)) {
       const order = await orders.find(alternative);
       if (order) found.set(order.orderNumber, order);
     }
@@ -77,10 +79,10 @@ async function proposedOrders(application: ParsedApplication, orders: Orders, mi
 }
 
 /** The number as read, with each place that is a letter where a digit could be (at most two) filled in by every digit. */
-export function numberAlternatives(read: string): string[] {
+export function numberAlternatives(read: string, maxUnknown = MAX_UNKNOWN_PLACES): string[] {
   const number = read.replace(/\s+/g, '');
   const unknown = [...number].flatMap((c, i) => (/\p{L}/u.test(c) ? [i] : []));
-  if (unknown.length === 0 || unknown.length > MAX_UNKNOWN_PLACES || !/\d/.test(number)) return [];
+  if (unknown.length === 0 || unknown.length > maxUnknown || !/\d/.test(number)) return [];
   let out = [number];
   for (const at of unknown) out = out.flatMap((n) => [n, ...'0123456789'.split('').map((d) => `${n.slice(0, at)}${d}${n.slice(at + 1)}`)]);
   return out.filter((n) => n !== number);

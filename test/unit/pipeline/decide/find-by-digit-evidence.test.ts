@@ -34,6 +34,18 @@ describe('numberAlternatives / phoneNeighbours', () => {
     expect(alternatives).toHaveLength(120);
     expect(numberAlternatives('5636/25')).toEqual([]);
     expect(numberAlternatives('YЯ36/Z5')).toEqual([]);
+    // A shop API asked one number at a time: one letter place at most.
+    expect(numberAlternatives('Y636/Z5', 1)).toEqual([]);
+    expect(numberAlternatives('Y636/25', 1)).toHaveLength(10);
+  });
+
+  it('asks a shop API that finds orders only by number at most ten times', async () => {
+    const asked: string[] = [];
+    const api = { find: async (n: string) => (asked.push(n), n === hers.orderNumber ? hers : null) };
+    await orderByDigitEvidence(cursive({ orderNumber: doubt('Y636/Z5') }), api, min);
+    expect(asked).toEqual([]);
+    await orderByDigitEvidence(cursive({ orderNumber: doubt('Y636/25') }), api, min);
+    expect(asked).toHaveLength(10);
   });
 
   it('every phone two digits away, unreadable places among them', () => {
