@@ -158,9 +158,15 @@ function completeItem(
   put('size', settle(at('size'), item.size, line.size, (a, b) => a.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase() === b.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase()));
   put('price', settle(at('price'), item.price, toRoublesString(line.unitPrice), (a, b) => Number(a) === Number(b)));
   // How many come back is the customer's to say. Only a line of one leaves no choice; a quantity equal to the
-  // ordered one is confirmed, one below it could be a misread and stays as read.
-  if (item.quantity === undefined && line.quantity === 1) put('quantity', { value: '1', confidence: ORDER_CONFIRMED, source: 'order' });
-  else if (item.quantity && item.quantity.source !== 'agent' && Number(item.quantity.value) === line.quantity) put('quantity', confirmed(item.quantity, item.quantity.value));
+  // ordered one is confirmed, one below it could be a misread and stays as read. On a line of one, a count above it
+  // read with doubt is a misread 1 (a pen's flagged 1 read as 4 or 7): the 1, kept below confident with the reading;
+  // on a longer line any count up to it could be meant, and the reading stays for the quantity check to report.
+  const quantity = item.quantity;
+  if (quantity === undefined && line.quantity === 1) put('quantity', { value: '1', confidence: ORDER_CONFIRMED, source: 'order' });
+  else if (quantity && quantity.source !== 'agent' && Number(quantity.value) === line.quantity) put('quantity', confirmed(quantity, quantity.value));
+  else if (quantity && !['agent', 'order', 'header'].includes(quantity.source ?? '') && quantity.confidence < minConfidence && line.quantity === 1 && Number(quantity.value) > 1) {
+    put('quantity', { ...quantity, value: '1', source: 'order', confidence: RESEMBLED_WEAKLY, readConfidence: quantity.confidence, readValue: quantity.value });
+  }
   return out;
 }
 
