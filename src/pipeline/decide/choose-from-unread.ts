@@ -9,6 +9,7 @@ import { toRoublesString } from '../../domain/money/money.ts';
 import type { Order, OrderLine } from '../../domain/order.ts';
 import { codeShape } from '../../domain/validation/code-shape.ts';
 import { wholeResemblance } from './resemblance.ts';
+import { emailResembles, nameResembles } from './resembles-buyer.ts';
 
 /** A phone or date recognised in text that was not readable as one: probably right, never decisive alone. */
 export const RECOGNISED = 0.85;
@@ -34,6 +35,11 @@ export function chooseFromUnread(application: ParsedApplication, order: Order, m
     ...(order.customerPhone ? { phone: { value: order.customerPhone, resembles: phoneIn } } : {}),
     ...(order.deliveryDate ? { receivedDate: { value: order.deliveryDate, resembles: dateIn } } : {}),
     orderDate: { value: order.orderDate, resembles: dateIn },
+    // A name or address a pen's stray mark made unreadable ("Козлова. Анна Владимировна", "diana&5@bk.ru") is the
+    // buyer's when nearly all of it is in place (resembles-buyer.ts). The holder of the account is usually the buyer;
+    // when it is someone else, their name does not resemble the buyer's and stays unread.
+    ...(order.customerName ? { fullName: { value: order.customerName, resembles: nameResembles }, accountHolder: { value: order.customerName, resembles: nameResembles } } : {}),
+    ...(order.customerEmail ? { email: { value: order.customerEmail.trim().toLowerCase(), resembles: addressIn } } : {}),
   };
   const out: Recognised[] = [];
   for (const problem of application.problems) {
@@ -75,6 +81,12 @@ export function recogniseCells(application: ParsedApplication, index: number, it
   const price = toRoublesString(line.unitPrice);
   take('price', price, (text) => withinDoubts(digitPlaces(text.replace(/[.,]\d{2}\s*$/, '')), price.replace(/\.\d{2}$/, ''), false, 1));
   return out;
+}
+
+/** The buyer's address as the word holding the @ ("marina&83@bk.ru | 7": a table rule read after it is no part of it). */
+export function addressIn(text: string, email: string): boolean {
+  const word = text.split(/\s+/).find((w) => w.includes('@')) ?? text;
+  return emailResembles(word, email) || emailResembles(text, email);
 }
 
 /** The text as digits and unknown places, separators dropped: "8 (A946) 531-а3-80" → "8?946531?380". */

@@ -4,7 +4,7 @@
 // with `source: "order"`. A value the paper states confidently and the order contradicts goes to a person with
 // both values named; one read with doubt that the order contradicts is the order's, and the reading is listed
 // among the corrections. Item lines are the order lines match-lines.ts matched them to clearly, or stay unmatched.
-import type { FieldKey, FieldValue, Item, ItemKey, ParsedApplication } from '../../domain/application.ts';
+import type { FieldKey, FieldValue, Fields, Item, ItemKey, ParsedApplication } from '../../domain/application.ts';
 import type { DecisionReason } from '../../domain/decision.ts';
 import { toRoublesString } from '../../domain/money/money.ts';
 import type { Order, OrderLine } from '../../domain/order.ts';
@@ -47,8 +47,12 @@ export interface Completion {
   corrections: Correction[];
 }
 
-/** `latest`: the last day the application can have been signed (the e-mail's day, or the day it is decided). */
-export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number, options: { latest?: string } = {}): Completion {
+/**
+ * `latest`: the last day the application can have been signed (the e-mail's day, or the day it is decided).
+ * `probable`: the order was found by the paper's digits weighed together, not named by any one value
+ * (find-by-digit-evidence.ts): what it gives or confirms is probably right, and stays below confident.
+ */
+export function completeFromOrder(application: ParsedApplication, order: Order, minConfidence: number, options: { latest?: string; probable?: boolean } = {}): Completion {
   const reasons: DecisionReason[] = [];
   const corrections: Correction[] = [];
 
@@ -83,8 +87,9 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
   // order stays unconfirmed (and match-order.ts reports the mismatch).
   const sameNumber = (a: string, b: string) => codeShape(a) === codeShape(b);
   if (isOrdersCustomer(application, order)) put('orderNumber', settle('orderNumber', fields.orderNumber, order.orderNumber, sameNumber));
-  // A buyer only resembling the order's (a handwritten name misread) makes the number probable, not certain.
-  else if (fields.orderNumber && resemblesBuyer(application, order)) put('orderNumber', below(settle('orderNumber', fields.orderNumber, order.orderNumber, sameNumber), RESEMBLED_KNOWN));
+  // A buyer only resembling the order's (a handwritten name misread), or the number among the digits that found
+  // the order, makes the number probable, not certain.
+  else if (fields.orderNumber && (resemblesBuyer(application, order) || options.probable)) put('orderNumber', below(settle('orderNumber', fields.orderNumber, order.orderNumber, sameNumber), RESEMBLED_KNOWN));
   put('receivedDate', settle('receivedDate', fields.receivedDate, order.deliveryDate, (a, b) => a === b));
   put('orderDate', settle('orderDate', fields.orderDate, order.orderDate, (a, b) => a === b));
   // The application's own date is not the order's to give, but the order rules out days it cannot be.
@@ -129,6 +134,10 @@ export function completeFromOrder(application: ParsedApplication, order: Order, 
     return match.resembled === 'weak' ? capOrderValues(completed, RESEMBLED_WEAKLY) : completed;
   });
 
+  if (options.probable) {
+    const capped = capOrderValues(fields, RESEMBLED_KNOWN);
+    return { application: { ...application, fields: capped, items: items.map((item) => capOrderValues(item, RESEMBLED_KNOWN)) }, reasons, corrections };
+  }
   return { application: { ...application, fields, items }, reasons, corrections };
 }
 
@@ -149,9 +158,15 @@ function completeItem(
   put('size', settle(at('size'), item.size, line.size, (a, b) => a.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase() === b.replace(/\s+/g, '').replaceAll(',', '.').toUpperCase()));
   put('price', settle(at('price'), item.price, toRoublesString(line.unitPrice), (a, b) => Number(a) === Number(b)));
   // How many come back is the customer's to say. Only a line of one leaves no choice; a quantity equal to the
-  // ordered one is confirmed, one below it could be a misread and stays as read.
-  if (item.quantity === undefined && line.quantity === 1) put('quantity', { value: '1', confidence: ORDER_CONFIRMED, source: 'order' });
-  else if (item.quantity && item.quantity.source !== 'agent' && Number(item.quantity.value) === line.quantity) put('quantity', confirmed(item.quantity, item.quantity.value));
+  // ordered one is confirmed, one below it could be a misread and stays as read. On a line of one, a count above it
+  // read with doubt is a misread 1 (a pen's flagged 1 read as 4 or 7): the 1, kept below confident with the reading;
+  // on a longer line any count up to it could be meant, and the reading stays for the quantity check to report.
+  const quantity = item.quantity;
+  if (quantity === undefined && line.quantity === 1) put('quantity', { value: '1', confidence: ORDER_CONFIRMED, source: 'order' });
+  else if (quantity && quantity.source !== 'agent' && Number(quantity.value) === line.quantity) put('quantity', confirmed(quantity, quantity.value));
+  else if (quantity && !['agent', 'order', 'header'].includes(quantity.source ?? '') && quantity.confidence < minConfidence && line.quantity === 1 && Number(quantity.value) > 1) {
+    put('quantity', { ...quantity, value: '1', source: 'order', confidence: RESEMBLED_WEAKLY, readConfidence: quantity.confidence, readValue: quantity.value });
+  }
   return out;
 }
 
@@ -175,10 +190,10 @@ function below(value: FieldValue | undefined, cap: number): FieldValue | undefin
 }
 
 /** Values the order filled in or corrected on a weakly placed line stay below confident. */
-function capOrderValues(item: Item, cap: number): Item {
+function capOrderValues<T extends Item | Fields>(item: T, cap: number): T {
   return Object.fromEntries(
     Object.entries(item).map(([key, value]) => [key, value!.source === 'order' ? { ...value!, confidence: Math.min(value!.confidence, cap) } : value!]),
-  );
+  ) as T;
 }
 
 /** The reading, confirmed by the order: the order's spelling of the value, its source, the reading's confidence kept. */

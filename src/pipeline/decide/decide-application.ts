@@ -41,6 +41,8 @@ export interface DecideInput {
   lookupReasons?: readonly DecisionReason[];
   /** How the order was found when not by the number as read, for the audit trail. */
   lookupNote?: string;
+  /** The order was found by the paper's digits weighed together (find-by-digit-evidence.ts): what it gives stays below confident. */
+  orderProbable?: boolean;
   /** Items exchanged instead of refunded (review-check.ts): on the decision, not the application, yet returned items. */
   exchangedItems?: number;
 }
@@ -105,7 +107,7 @@ export function decideApplication(input: DecideInput): ApplicationDecision {
     else reasons.push(reason('order_not_found', number ? `Order ${number} was not found.` : 'No order number to look up.', 'orderNumber'));
     reasons.push(...checkDates(checked, today));
   } else {
-    const completion = completeFromOrder(checked, order, policy.minConfidence, { latest: today });
+    const completion = completeFromOrder(checked, order, policy.minConfidence, { latest: today, probable: input.orderProbable === true });
     ({ application: checked, corrections } = completion);
     reasons.push(...completion.reasons);
     const alreadyReturned = (input.otherReturns ?? []).flatMap((r) => r.items.map((i) => ({ sku: i.sku, quantity: i.quantity })));

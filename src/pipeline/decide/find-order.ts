@@ -12,6 +12,7 @@ import { reason } from './decision-reasons.ts';
 import { matchLines } from './match-lines.ts';
 import { resemblesBuyer } from './resembles-buyer.ts';
 import { orderOfMisreadPhone } from './find-by-misread-phone.ts';
+import { orderByDigitEvidence } from './find-by-digit-evidence.ts';
 
 /** "One or two symbols off": further than that, a number is some other order's. */
 const MAX_NUMBER_EDITS = 2;
@@ -19,7 +20,8 @@ const MAX_NUMBER_EDITS = 2;
 const MAX_NUMBER_LENGTH = 16;
 
 export type OrderLookup =
-  | { kind: 'found'; order: Order; by: 'number' | 'misread_number' | 'customer'; message: string }
+  /** `digits`: no field named the order, all the paper's digits together did (find-by-digit-evidence.ts): probable, never certain. */
+  | { kind: 'found'; order: Order; by: 'number' | 'misread_number' | 'customer' | 'digits'; message: string }
   | { kind: 'not_found'; reasons: DecisionReason[] };
 
 export async function findOrder(
@@ -30,6 +32,14 @@ export async function findOrder(
   const number = application.fields.orderNumber;
   const exact = number ? await orders.find(number.value) : null;
   const confident = number !== undefined && number.confidence >= options.minConfidence;
+  // A doubtful number that is some order's exactly is that order only when its buyer resembles the applicant: where
+  // every number near it exists (a busy shop's), one misread digit lands on another buyer's order. Otherwise the
+  // paper's digits weigh it against the other orders they propose, and what is taken is probable, not certain.
+  if (exact && !confident && !resemblesBuyer(application, exact, options.senders ?? [])) {
+    const weighed = await orderByDigitEvidence(application, orders, { minConfidence: options.minConfidence, proposed: [exact] });
+    if (weighed) return { kind: 'found', order: weighed.order, by: 'digits', message: byDigitsMessage(weighed.order) };
+    return { kind: 'found', order: exact, by: 'digits', message: `Order ${exact.orderNumber} has the number as read, "${number!.value}", but its buyer is not recognisable on the paper: probable, not certain.` };
+  }
   if (exact) return { kind: 'found', order: exact, by: 'number', message: `Order ${exact.orderNumber} found by its number.` };
   if (number && confident) {
     return { kind: 'not_found', reasons: [reason('order_not_found', `Order ${number.value} was not found.`, 'orderNumber')] };
@@ -51,6 +61,9 @@ export async function findOrder(
   // No number to go on, and no buyer known exactly: a phone read with one slip, when something else agrees.
   const byPhone = !best && !misread && !confident && theirs.length === 0 ? await orderOfMisreadPhone(application, orders, { minConfidence: options.minConfidence, linesFit: (o) => linesFit(application, o, options.minConfidence) }) : undefined;
   if (byPhone) return { kind: 'found', order: byPhone, by: 'customer', message: `Order ${byPhone.orderNumber} is of the buyer whose phone the form gives with one digit misread, and the paper agrees with it otherwise too.` };
+  // Nothing named it alone: the number, the phone and the dates, each with slips, weighed together.
+  const byDigits = !best && !misread && !confident ? await orderByDigitEvidence(application, orders, { minConfidence: options.minConfidence }) : undefined;
+  if (byDigits) return { kind: 'found', order: byDigits.order, by: 'digits', message: byDigitsMessage(byDigits.order) };
   if (!best) {
     const what = number ? `Order ${number.value} was not found` : 'The application gives no order number';
     const among = theirs.length > 0 ? `, and none of the buyer's ${theirs.length} order(s) fits it.` : ', and no order of this buyer was found.';
@@ -66,6 +79,10 @@ export async function findOrder(
   return number
     ? { kind: 'found', order, by: 'misread_number', message: `Order number "${number.value}" read as ${order.orderNumber}, the buyer's order it resembles.` }
     : { kind: 'found', order, by: 'customer', message: `Order ${order.orderNumber} is the buyer's order holding every item of the application.` };
+}
+
+function byDigitsMessage(order: Order): string {
+  return `Order ${order.orderNumber}: the digits read of the number, the phone and the dates, each with slips, point to it far more than to any other order: probable, not certain.`;
 }
 
 /**

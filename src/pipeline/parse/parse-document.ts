@@ -102,7 +102,9 @@ function withoutCutOffCards(key: FieldKey, found: Candidate[]): Candidate[] {
  * recognise its own value in it (decide/choose-from-unread.ts). Never a card or account number: those are not
  * printed as read.
  */
-const READ_KEPT: ReadonlySet<FieldKey> = new Set(['orderNumber', 'orderDate', 'receivedDate', 'applicationDate', 'phone', 'email']);
+const READ_KEPT: ReadonlySet<FieldKey> = new Set(['orderNumber', 'orderDate', 'receivedDate', 'applicationDate', 'phone', 'email', 'fullName', 'accountHolder']);
+/** A name's text is kept when it holds letters (a pen's stray dot or comma made it no name); other fields' when it holds a digit or an @. */
+const NAME_KEYS: ReadonlySet<FieldKey> = new Set(['fullName', 'accountHolder']);
 /** A reading longer than any of those values is a run-on line (a header, a paragraph), not the value's text. */
 const MAX_READ_KEPT = 40;
 
@@ -227,7 +229,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     const chosen = best(normalized.map(({ n, c }) => ({ ...fromLine(n, c.line, textSource, c.weak, c.confidence), check: n.check ?? (lastFourReadTwice(key, n, c, lines) ? 'passed' : 'none') })));
     if (chosen) readings.set(key, chosen);
     else {
-      const raws = found.filter((c) => /\d|@/.test(c.raw));
+      const raws = found.filter((c) => (NAME_KEYS.has(key) ? /\p{L}{2}/u : /\d|@/).test(c.raw));
       if (raws.length > 0) unreadable.push(withRead(problem(key, 'invalid_value', `a value was found next to the ${key} label but could not be read as one`), key, raws));
     }
   }

@@ -43,6 +43,7 @@ export async function decideWithOrder(
     otherReturns,
     ...(lookup?.kind === 'not_found' ? { lookupReasons: lookup.reasons } : {}),
     ...(lookup?.kind === 'found' && lookup.by !== 'number' ? { lookupNote: lookup.message } : {}),
+    ...(lookup?.kind === 'found' && lookup.by === 'digits' ? { orderProbable: true } : {}),
   });
 }
 

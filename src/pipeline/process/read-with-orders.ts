@@ -21,7 +21,7 @@ export async function readWithOrders(application: ParsedApplication, orders: Ord
   const read = fillFromHeader(application, options.sender);
   const lookup = await findOrder(read, orders, { minConfidence: options.minConfidence, ...(options.sender ? { senders: [options.sender] } : {}) });
   if (lookup.kind === 'not_found') return { ...read, orderProblems: lookup.reasons };
-  const completion = completeFromOrder(read, lookup.order, options.minConfidence, options.latest ? { latest: options.latest } : {});
+  const completion = completeFromOrder(read, lookup.order, options.minConfidence, { ...(options.latest ? { latest: options.latest } : {}), probable: lookup.by === 'digits' });
   const supplied = (value: { source?: string; readConfidence?: number } | undefined) => value?.source === 'order' && value.readConfidence === undefined;
   const fields: Fields = {};
   const suppliedFields: Fields = {};

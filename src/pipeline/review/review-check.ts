@@ -27,7 +27,7 @@ export function checkApplication(
   today: string,
   otherReturns: readonly OtherReturn[] = [],
   shippingReceipt?: DecideInput['shippingReceipt'],
-  lookup: Pick<DecideInput, 'lookupReasons' | 'lookupNote' | 'exchangedItems'> = {},
+  lookup: Pick<DecideInput, 'lookupReasons' | 'lookupNote' | 'exchangedItems' | 'orderProbable'> = {},
 ): ReviewCheck {
   const decision = decideApplication({ application, order, orderSourceAvailable, policy, today, otherReturns, ...(shippingReceipt ? { shippingReceipt } : {}), ...lookup });
   const flagged: Record<string, string[]> = {};
@@ -67,5 +67,6 @@ export async function loadReviewCheck(
     ...(exchanged > 0 ? { exchangedItems: exchanged } : {}),
     ...(lookup?.kind === 'not_found' ? { lookupReasons: lookup.reasons } : {}),
     ...(lookup?.kind === 'found' && lookup.by !== 'number' ? { lookupNote: lookup.message } : {}),
+    ...(lookup?.kind === 'found' && lookup.by === 'digits' ? { orderProbable: true } : {}),
   });
 }

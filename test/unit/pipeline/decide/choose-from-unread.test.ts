@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseFromUnread, dateIn, digitPlaces, phoneIn, recogniseCells } from '../../../../src/pipeline/decide/choose-from-unread.ts';
 import { completeFromOrder } from '../../../../src/pipeline/decide/complete-from-order.ts';
+import { isOrdersCustomer } from '../../../../src/pipeline/decide/match-order.ts';
 import { application, specOrder } from './builders.ts';
 
 const unreadable = (field: string, ...texts: string[]) => ({
@@ -82,6 +83,40 @@ describe('chooseFromUnread', () => {
     const { application: done, corrections } = completeFromOrder(read, order, 0.9);
     expect(done.fields.phone).toMatchObject({ value: '+79965319380', source: 'order', readValue: '8 (A946) 531-а3-80', confidence: 0.85 });
     expect(corrections.some((c) => c.field === 'phone')).toBe(true);
+  });
+});
+
+describe('chooseFromUnread: names and the e-mail (a pen\'s stray mark made them no value)', () => {
+  const order = specOrder();
+
+  it('takes the buyer\'s name for the name and the holder, and the address, where nearly all of it is in place, below confident', () => {
+    const read = application({ fullName: undefined, email: undefined }, undefined, [
+      unreadable('fullName', 'Иванова. Анна Сергеевна.'),
+      unreadable('accountHolder', 'Иванова, Анна Сергеевнаа!'),
+      unreadable('email', 'anna&ivanova@example.ru | 7'),
+    ]);
+    const chosen = chooseFromUnread(read, order, 0.9);
+    expect(chosen.map((c) => [c.field, c.value.value, c.value.readValue])).toEqual([
+      ['fullName', 'Иванова Анна Сергеевна', 'Иванова. Анна Сергеевна.'],
+      ['accountHolder', 'Иванова Анна Сергеевна', 'Иванова, Анна Сергеевнаа!'],
+      ['email', 'anna.ivanova@example.ru', 'anna&ivanova@example.ru | 7'],
+    ]);
+    expect(chosen.every((c) => c.value.confidence < 0.9 && c.value.source === 'order')).toBe(true);
+  });
+
+  it('not another person\'s name (a relative holding the account), nor another address', () => {
+    const read = application({ fullName: undefined, email: undefined }, undefined, [
+      unreadable('accountHolder', 'Иванов, Пётр Сергеевич!'),
+      unreadable('email', 'petr.ivanov@mail.ru'),
+    ]);
+    expect(chooseFromUnread(read, order, 0.9)).toEqual([]);
+  });
+
+  it('a recognised name proves nothing about the applicant: the order\'s customer stays unverified by it', () => {
+    const read = application({ fullName: undefined, email: undefined, phone: undefined }, [{ sku: 'TS-3000', quantity: '1' }], [unreadable('fullName', 'Иванова. Анна Сергеевна.')]);
+    const { application: done } = completeFromOrder(read, order, 0.9);
+    expect(done.fields.fullName).toMatchObject({ value: 'Иванова Анна Сергеевна', readValue: 'Иванова. Анна Сергеевна.' });
+    expect(isOrdersCustomer(done, order)).toBe(false);
   });
 });
 

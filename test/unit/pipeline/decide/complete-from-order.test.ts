@@ -148,3 +148,19 @@ describe('completeFromOrder, handwriting read with doubt (closed vocabulary)', (
     expect(name.confidence).toBeLessThan(min);
   });
 });
+
+describe('completeFromOrder: a count the line cannot hold', () => {
+  it('on a line of one, a doubtful count above it is a misread 1, below confident with the reading kept', () => {
+    const { application: done } = completeFromOrder(application({}, [{ sku: 'TS-3000', quantity: doubt('4') }]), specOrder(), min);
+    expect(done.items[0]!.quantity).toMatchObject({ value: '1', source: 'order', readValue: '4' });
+    expect(done.items[0]!.quantity!.confidence).toBeLessThan(0.9);
+  });
+
+  it('not a count read confidently (the quantity check reports it), nor on a line of more than one', () => {
+    const sure = completeFromOrder(application({}, [{ sku: 'TS-3000', quantity: '4' }]), specOrder(), min).application;
+    expect(sure.items[0]!.quantity?.value).toBe('4');
+    const two = specOrder({ lines: [{ sku: 'TS-3000', name: 'Футболка', size: 'M', quantity: 2, unitPrice: 300000, madeToOrder: false }], discounts: [] });
+    const longer = completeFromOrder(application({}, [{ sku: 'TS-3000', quantity: doubt('4') }]), two, min).application;
+    expect(longer.items[0]!.quantity?.value).toBe('4');
+  });
+});

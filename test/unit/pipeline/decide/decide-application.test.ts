@@ -28,6 +28,20 @@ describe('decideApplication: values the order confirms', () => {
     expect(d.confirmed?.map((c) => c.field).sort()).toEqual(['email', 'fullName', 'items[0].quantity', 'items[0].sku', 'orderDate', 'orderNumber', 'receivedDate']);
   });
 
+  it('the same scan against an order found only by its digits weighed together (probable) goes to a person, the order\'s values below confident', () => {
+    const faint = { confidence: 0.8 };
+    const d = decide({
+      orderProbable: true,
+      application: application(
+        { orderNumber: { value: 'A-1001', ...faint }, fullName: { value: 'Иванова Анна Сергеевна', ...faint }, receivedDate: { value: '2025-03-05', ...faint } },
+        [{ sku: { value: 'TS-3000', ...faint }, quantity: { value: '1', ...faint } }],
+      ),
+    });
+    expect(d.status).toBe('needs_review');
+    const values = [...Object.values(d.application!.fields), ...d.application!.items.flatMap((i) => Object.values(i))];
+    expect(values.filter((v) => v?.source === 'order').every((v) => v!.confidence < 0.9)).toBe(true);
+  });
+
   it('does not confirm an order number when the customer does not match', () => {
     const d = decide({ application: application({ orderNumber: { value: 'A-1001', confidence: 0.8 }, email: 'x@y.ru', fullName: 'Петров Иван' }) });
     expect(d.status).toBe('needs_review');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../../../src/domain/application.ts';
 import type { OrderLine } from '../../../../src/domain/order.ts';
-import { resembleLines } from '../../../../src/pipeline/decide/resemble-lines.ts';
+import { digitResemblance, resembleLines } from '../../../../src/pipeline/decide/resemble-lines.ts';
 
 const line = (sku: string, name: string, size: string, unitPrice: number): OrderLine => ({ sku, name, size, quantity: 1, unitPrice, madeToOrder: false });
 const lines = [
@@ -34,5 +34,32 @@ describe('resembleLines', () => {
   it('places no two items on one line', () => {
     const items = [doubtful({ size: '43', price: '6590.00' }), doubtful({ size: '43', price: '6590.00' })];
     expect(resembleLines(items, [0, 1], lines, new Set())).toEqual([]);
+  });
+
+  it('a price or size with most digits in place leans towards its line, never as an agreement (our form by hand, ourform-03 scan)', () => {
+    const item = doubtful({ sku: 'LV-cA-sar-', name: 'Челси Myc hue «слюне', size: 'TD', price: '7440.00' });
+    expect(resembleLines([item], [0], lines, new Set())).toEqual([expect.objectContaining({ item: 0, line: 2, strong: false, agreed: [] })]);
+    // The price alone, every digit but one in place, is not enough to place a line.
+    expect(resembleLines([doubtful({ price: '7440.00' })], [0], lines, new Set())).toEqual([]);
+  });
+
+  it('places again among the lines left once a line is placed: the size misread as another line\'s no longer holds it back', () => {
+    const items = [
+      doubtful({ sku: 'PVG-112-05', name: '“Уи оси', size: '45', price: '6240.00' }),
+      doubtful({ sku: 'LV-cA-sar-', name: 'Челси Myc hue «слюне', size: 'TD', price: '7440.00' }),
+    ];
+    expect(resembleLines(items, [0, 1], lines, new Set()).map((r) => [r.item, r.line])).toEqual([
+      [1, 2],
+      [0, 0],
+    ]);
+  });
+});
+
+describe('digitResemblance', () => {
+  it('is the share of the known number\'s digits read in place, a dropped digit shifting the rest', () => {
+    expect(digitResemblance('7440', '7490')).toBe(0.75);
+    expect(digitResemblance('1090', '10190')).toBe(0.8);
+    expect(digitResemblance('TD', '45')).toBe(0);
+    expect(digitResemblance('4', '4')).toBe(0);
   });
 });

@@ -52,6 +52,23 @@ describe('handwritten cells', () => {
     expect(read('receivedDate')).toEqual(['76.00.2075']);
     expect(JSON.stringify(r.problems)).not.toContain('2200');
   });
+
+  it('keeps a name a pen\'s stray mark made unreadable on its problem, for the order to recognise; a value read is no problem', () => {
+    const r = parseDocument(
+      makeDocument(
+        [
+          ['ФИО / Full name: Козлова. Анна Владимировна.', 0.6],
+          ['Телефон / Phone: +79161234567', 0.6],
+        ],
+        'ocr',
+      ),
+    );
+    const read = (field: string) => r.problems.find((p) => p.field === field && p.code === 'invalid_value')?.read?.map((x) => x.text);
+    expect(r.fields.fullName).toBeUndefined();
+    expect(read('fullName')).toEqual(['Козлова. Анна Владимировна.']);
+    expect(r.fields.phone?.value).toBe('+79161234567');
+    expect(read('phone')).toBeUndefined();
+  });
 });
 
 describe('unreadable item cells', () => {
