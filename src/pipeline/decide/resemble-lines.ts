@@ -5,7 +5,8 @@
 import type { Item } from '../../domain/application.ts';
 import type { OrderLine } from '../../domain/order.ts';
 import { codeShape } from '../../domain/validation/code-shape.ts';
-import { containedResemblance, editDistance, foldLetters, wholeResemblance } from './resemblance.ts';
+import { editDistance } from '../../domain/edit-distance.ts';
+import { containedResemblance, foldLetters, wholeResemblance } from './resemblance.ts';
 
 /** A line is placed only with at least this much resemblance summed over the values read… */
 const MIN_SCORE = 1.2;
