@@ -2,7 +2,9 @@
 // Cyrillic look-alike letters in a Latin address.
 import type { Normalized } from './normalized.ts';
 import { replaceLookalikes } from './replace-lookalikes.ts';
+import { editDistance } from '../edit-distance.ts';
 import { COMMON_MAIL_DOMAINS } from './common-mail-domains.ts';
+import { ocrShape } from './ocr-shape.ts';
 
 const CYR_TO_LAT: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i',
@@ -52,7 +54,7 @@ export function normalizeEmail(raw: string, options: { ocr?: boolean } = {}): No
   }
   // After the "@" is back: the local part's digits are told from its letters by where the "@" stands.
   if (options.ocr) {
-    for (const repair of [repairLocalDigits, repairDomainDigits]) {
+    for (const repair of [repairLocalDigits, repairDomain]) {
       const repaired = repair(text);
       fixes += repaired.fixes;
       text = repaired.text;
@@ -86,14 +88,15 @@ function repairLocalDigits(text: string): { text: string; fixes: number } {
   return { text: repaired.replace(YEAR_MISREAD, '1$1') + text.slice(at + 1), fixes: zeros + year };
 }
 
-/** Digits OCR reads for the letters of a domain ("0utlook.com"): put back only where that gives a common domain. */
-const DOMAIN_DIGITS: Record<string, string> = { '0': 'o', '1': 'l' };
-
-function repairDomainDigits(text: string): { text: string; fixes: number } {
+/**
+ * A common domain OCR misread ("0utlook.com", "rambller.ru", "gmai1.com"): put back where the domain has the shape of
+ * exactly one common domain (ocr-shape.ts) and is none itself.
+ */
+function repairDomain(text: string): { text: string; fixes: number } {
   const at = text.indexOf('@');
   const domain = text.slice(at + 1);
-  if (at < 0 || !/[01]/.test(domain) || COMMON_MAIL_DOMAINS.includes(domain)) return { text, fixes: 0 };
-  const repaired = domain.replace(/[01]/g, (d) => DOMAIN_DIGITS[d]!);
-  if (!COMMON_MAIL_DOMAINS.includes(repaired)) return { text, fixes: 0 };
-  return { text: `${text.slice(0, at + 1)}${repaired}`, fixes: [...domain].filter((c, i) => c !== repaired[i]).length };
+  if (at < 0 || COMMON_MAIL_DOMAINS.includes(domain)) return { text, fixes: 0 };
+  const alike = COMMON_MAIL_DOMAINS.filter((d) => ocrShape(d) === ocrShape(domain));
+  if (alike.length !== 1) return { text, fixes: 0 };
+  return { text: `${text.slice(0, at + 1)}${alike[0]}`, fixes: Math.max(1, editDistance(domain, alike[0]!)) };
 }

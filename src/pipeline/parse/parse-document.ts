@@ -7,6 +7,7 @@ import { checkDates } from '../../domain/validation/check-dates.ts';
 import type { Normalized } from '../../domain/validation/normalized.ts';
 import { checkBankDetails } from './check-bank-details.ts';
 import { findTypedValues } from './find-typed-values.ts';
+import { mendEmailByName } from './mend-email-by-name.ts';
 import { inferReason } from './infer-reason.ts';
 import { codedReason, codeReadTwice, isLegend, isLegendNumber, isReasonCode, namesOneReason, OPTION_BOXES as BOXES, reasonFromProse } from './read-reason.ts';
 import { looksLikeApplication } from './looks-like-application.ts';
@@ -364,6 +365,14 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions = {}
     const fromTable = itemsFromTable(itemsTable, textSource);
     items = fromTable.items;
     problems.push(...fromTable.problems);
+  }
+
+  // An address OCR misread is mended from the applicant's name it spells, where the name was read more surely.
+  const email = readings.get('email');
+  const name = readings.get('fullName');
+  if (email && name && email.source === 'ocr' && score(name) > score(email)) {
+    const mended = mendEmailByName(email.value, name.value);
+    if (mended) readings.set('email', { ...email, value: mended.value, fixes: email.fixes + mended.fixes, strict: false });
   }
 
   // Cross-checks: bank details, card, dates.

@@ -54,6 +54,9 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail('v.kim71@0utlook.com')?.value).toBe('v.kim71@0utlook.com');
     // Only where that makes a common domain: a domain with digits of its own stays as read.
     expect(normalizeEmail('user@b1og.ru', { ocr: true })).toMatchObject({ value: 'user@b1og.ru', strict: true });
+    // Any misreading OCR makes of a common domain's letters: a letter read twice, an l read as 1.
+    expect(normalizeEmail('yakovleva.varvara@rambller.ru', { ocr: true })).toMatchObject({ value: 'yakovleva.varvara@rambler.ru', strict: false });
+    expect(normalizeEmail('k.ivanov@gmai1.com', { ocr: true })).toMatchObject({ value: 'k.ivanov@gmail.com', strict: false });
   });
 
   it('needs the "@" on typed text, and before a domain it does not know', () => {
