@@ -53,6 +53,7 @@ export interface ItemsTable {
 
 const MAX_ROWS = 50;
 export const TOTAL_LINE = /^\s*(?:итого(?:\s+к\s+возврату)?|всего|сумма\s+к\s+возврату|total(?:\s+to\s+refund)?)\s*[:.]?\s*(.*)$/i;
+const BARCODE = /^(?:\d{13}|\d{8}|⟦card:\d{4}:(?:ok|bad)⟧)$/;
 const SKU_SHAPE = /^(?=.*\d)[A-Za-zА-Яа-яЁё0-9$][A-Za-zА-Яа-яЁё0-9$\-_./]{2,}$/;
 const SIZE_SHAPE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/]\d{2})?|\d{2,3}|one\s?size|б\/р)$/i;
 const CURRENCY = /^(?:₽|руб\.?|р\.?|rub|[РP$#])$/i;
@@ -127,7 +128,12 @@ function looksLikeSize(token: string): boolean {
 
 function splitHeuristically(text: string, columns: Column[]): Partial<Record<Column, string>> {
   // Table rules OCR'd as "|", "[" or "]" are not part of any cell.
-  const tokens = text.trim().split(/\s+/).map((t) => t.replace(/^[|[\]{}]+|[|[\]{}]+$/g, '')).filter((t) => t !== '');
+  // A barcode (EAN-13 or EAN-8, or one the masking took for a card) is never part of a name or a count.
+  const tokens = text
+    .trim()
+    .split(/\s+/)
+    .map((t) => t.replace(/^[|[\]{}]+|[|[\]{}]+$/g, ''))
+    .filter((t) => t !== '' && !BARCODE.test(t));
   const cells: Partial<Record<Column, string>> = {};
   if ((columns.includes('index') || /^\d{1,2}[.)]$/.test(tokens[0] ?? '')) && /^\d{1,2}[.)]?$/.test(tokens[0] ?? '') && tokens.length > 2) tokens.shift();
   if (columns.includes('sku') && tokens.length > 1 && SKU_SHAPE.test(tokens[0]!)) cells.sku = tokens.shift()!;

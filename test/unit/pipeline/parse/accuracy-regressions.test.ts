@@ -25,6 +25,11 @@ describe('accuracy regressions', () => {
     expect(r.fields.reason?.value).toBe('defect');
   });
 
+  it('barcode-in-name: a row joined by single spaces leaves its barcode out of the name', () => {
+    const text = ['Артикул Штрихкод Наименование Цена, руб.', 'SV-CH-995 4662335061604 Челси мужские кожаные 7 700,00', 'SV-SL-725 46712572 Слипоны детские 1 890,00'];
+    expect(values(parseDocument(makeDocument(text.join('\n')))).map((item) => item.name)).toEqual(['Челси мужские кожаные', 'Слипоны детские']);
+  });
+
   it('body-item-lines: items typed one per line with labelled cells are read', () => {
     const body = [
       'Номер заказа / Order number: 4829-6620',
