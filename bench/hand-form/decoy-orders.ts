@@ -6,22 +6,14 @@
 //   npx tsx bench/hand-form/decoy-orders.ts --orders /tmp/hand-orders.json --seed 1 --out /tmp/decoys1.json
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../../test/support/seeded-random.ts';
 
 const { values: opt } = parseArgs({ options: { orders: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
 if (!opt.orders || !opt.out) throw new Error('usage: decoy-orders.ts --orders FILE --out FILE [--seed N]');
 const seed = Number(opt.seed ?? 1);
 
-/** mulberry32: a small seeded generator, so the same seed makes the same shop. */
-let state = seed >>> 0;
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const int = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
-const pick = <T>(list: readonly T[]) => list[int(0, list.length - 1)]!;
+/** The same seed makes the same shop. */
+const { int, pick } = seededRandom(seed);
 
 type RawOrder = { orderNumber: string; orderDate: string; deliveryDate?: string; customerEmail?: string; customerName?: string; customerPhone?: string; lines: unknown[] } & Record<string, unknown>;
 const real = JSON.parse(readFileSync(opt.orders, 'utf8')) as RawOrder[];
