@@ -547,6 +547,9 @@ export function storeContract(name: string, db: ContractDatabase): void {
         expect(await numbers({ names: ['Иванова Анна'] })).toEqual(['A-1001']);
         expect(await numbers({ emails: ['nobody@example.com'], phones: ['+70000000000'] })).toEqual([]);
         expect(await numbers({})).toEqual([]);
+        // A misread phone's neighbours: thousands of numbers in one look-up, more than one statement may bind.
+        const neighbours = Array.from({ length: 4000 }, (_, i) => `+7916${String(i).padStart(7, '0')}`);
+        expect(await numbers({ phones: [...neighbours, '+79990000000'], emails: ['anna@example.com'] })).toEqual(['A-1001', 'B-2001'].sort());
       });
     });
 

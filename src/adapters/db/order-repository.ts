@@ -47,6 +47,14 @@ const WITH_LINES = { lines: { orderBy: { position: 'asc' } }, discounts: { order
 
 /** A buyer's most recent orders are the ones a return is about; a shop account with more is looked up by number. */
 const MAX_CUSTOMER_ORDERS = 50;
+/** Values looked for in one query, well under the parameters one SQLite statement may bind. */
+const MAX_VALUES_PER_QUERY = 500;
+
+function slices(values: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let at = 0; at < values.length; at += MAX_VALUES_PER_QUERY) out.push(values.slice(at, at + MAX_VALUES_PER_QUERY));
+  return out;
+}
 
 type OrderRow = NonNullable<Awaited<ReturnType<DbClient['order']['findUnique']>>> & {
   lines: Array<{ sku: string; name: string; size: string | null; quantity: number; unitPrice: number; madeToOrder: boolean; category: string | null }>;
@@ -130,14 +138,19 @@ export function createOrderRepository(db: DbClient): OrderRepository {
 
     ofCustomer: ({ emails, phones, names }) =>
       guard('find orders of customer', async (): Promise<Order[]> => {
-        const any = [
-          ...(emails.length > 0 ? [{ customerEmail: { in: emails } }] : []),
-          ...(phones.length > 0 ? [{ customerPhone: { in: phones } }] : []),
-          ...(names.length > 0 ? [{ customerName: { in: names } }] : []),
+        // A misread phone is looked for among all its neighbours (thousands of numbers): one query per slice of them,
+        // as one statement holds a bounded number of parameters (SQLite's is the lowest).
+        const filters = [
+          ...slices(emails).map((slice) => ({ customerEmail: { in: slice } })),
+          ...slices(phones).map((slice) => ({ customerPhone: { in: slice } })),
+          ...slices(names).map((slice) => ({ customerName: { in: slice } })),
         ];
-        if (any.length === 0) return [];
-        const rows = await db.order.findMany({ where: { OR: any }, include: WITH_LINES, orderBy: { orderDate: 'desc' }, take: MAX_CUSTOMER_ORDERS });
-        return rows.map(toOrder);
+        const found = new Map<string, Order>();
+        for (const filter of filters) {
+          const rows = await db.order.findMany({ where: filter, include: WITH_LINES, orderBy: { orderDate: 'desc' }, take: MAX_CUSTOMER_ORDERS });
+          for (const row of rows) found.set(row.orderNumber, toOrder(row));
+        }
+        return [...found.values()].sort((a, b) => b.orderDate.localeCompare(a.orderDate)).slice(0, MAX_CUSTOMER_ORDERS);
       }),
   };
 }
