@@ -9,7 +9,7 @@ import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
 import { deskewPage } from '../images/deskew-page.ts';
-import { splitIntoStrips } from '../images/split-into-strips.ts';
+import { splitIntoStrips, type Strip } from '../images/split-into-strips.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 import { readMissedInk } from './read-missed-ink.ts';
@@ -78,10 +78,17 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   // A page that could not be flattened is at least levelled: rules then come out, and text lines run straight.
   const level = flat ?? (await deskewPage(grey));
   const page = level?.image ?? grey;
+  // Every strip goes to OCR before any other work on the page here: the page waits for its last strip, and each
+  // strip's own image work (its rules, then the character boxes below) runs while the strips before it are read.
+  const sent: Array<{ strip: Strip; clean: GreyImage; reading: Promise<OcrOutcome> }> = [];
+  for (const strip of splitIntoStrips(page, options.strips ?? 1)) {
+    const clean = cleanForOcr(strip.image);
+    sent.push({ strip, clean, reading: ocr.recognize({ ...encodePrepared(clean), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() }) });
+    // The job reaches its process or worker a few promise turns later; let it, before more work on this thread.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const outcomes = await Promise.all(
-    splitIntoStrips(page, options.strips ?? 1).map(async (strip) => {
-      const clean = cleanForOcr(strip.image);
-      const reading = ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
+    sent.map(async ({ strip, clean, reading }) => {
       // Characters written in boxes are read on their own, beside the page's reading, and placed last: two models
       // agreeing on a box's inside outweigh any reading of it below.
       const boxReadings = readCharacterBoxes(ocr, strip.image, clean, pageNumber, remaining).catch(() => []);
