@@ -81,7 +81,7 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   // Every strip goes to OCR before any other work on the page here: the page waits for its last strip, and each
   // strip's own image work (its rules, then the character boxes below) runs while the strips before it are read.
   const sent: Array<{ strip: Strip; clean: GreyImage; reading: Promise<OcrOutcome> }> = [];
-  for (const strip of splitIntoStrips(page, options.strips ?? 1)) {
+  for (const strip of splitIntoStrips(page, options.strips ?? 1, { byStrokes: !flat })) {
     const clean = cleanForOcr(strip.image);
     sent.push({ strip, clean, reading: ocr.recognize({ ...encodePrepared(clean), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() }) });
     // The job reaches its process or worker a few promise turns later; let it, before more work on this thread.
