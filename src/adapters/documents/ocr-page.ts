@@ -9,7 +9,7 @@ import type { GreyImage } from '../images/warp-region.ts';
 import type { OcrEngine, OcrOutcome } from '../ocr/ocr-engine.ts';
 import type { DocumentLimits } from './document-limits.ts';
 import { deskewPage } from '../images/deskew-page.ts';
-import { splitIntoStrips, type Strip } from '../images/split-into-strips.ts';
+import { splitIntoStrips } from '../images/split-into-strips.ts';
 import { boxesOnPhoto, flattenPage } from './flatten-page.ts';
 import { readFormZones } from './read-form-zones.ts';
 import { readMissedInk } from './read-missed-ink.ts';
@@ -78,15 +78,19 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   // A page that could not be flattened is at least levelled: rules then come out, and text lines run straight.
   const level = flat ?? (await deskewPage(grey));
   const page = level?.image ?? grey;
-  // Every strip goes to OCR before any other work on the page here: the page waits for its last strip, and each
-  // strip's own image work (its rules, then the character boxes below) runs while the strips before it are read.
-  const sent: Array<{ strip: Strip; clean: GreyImage; reading: Promise<OcrOutcome> }> = [];
-  for (const strip of splitIntoStrips(page, options.strips ?? 1, { byStrokes: !flat })) {
+  // Every strip goes to OCR before any other work on the page here: the page waits for its last strip. A strip's
+  // PNG is encoded off this thread while the next strip's rules come out here; the character boxes below wait
+  // until every strip's job has reached its process or worker.
+  const sent = splitIntoStrips(page, options.strips ?? 1, { byStrokes: !flat }).map((strip) => {
     const clean = cleanForOcr(strip.image);
-    sent.push({ strip, clean, reading: ocr.recognize({ ...encodePrepared(clean), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() }) });
-    // The job reaches its process or worker a few promise turns later; let it, before more work on this thread.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+    const encoded = encodePrepared(clean);
+    const reading = encoded.then((image) => ocr.recognize({ ...image, page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() }));
+    // Handled where it is awaited below; until then a failed encoding must not count as an unhandled rejection.
+    reading.catch(() => undefined);
+    return { strip, clean, encoded, reading };
+  });
+  await Promise.all(sent.map((s) => s.encoded.catch(() => undefined)));
+  await new Promise((resolve) => setImmediate(resolve));
   const outcomes = await Promise.all(
     sent.map(async ({ strip, clean, reading }) => {
       // Characters written in boxes are read on their own, beside the page's reading, and placed last: two models

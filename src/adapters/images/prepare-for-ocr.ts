@@ -60,8 +60,8 @@ export async function decodePage(bytes: Buffer, options: PrepareOptions): Promis
   return { data: even, width: info.width, height: info.height };
 }
 
-/** Rules removed and encoded as the one-channel image a full-page OCR job takes. */
-export function encodeForOcr(page: GreyImage): PreparedImage {
+/** Rules removed and encoded as the one-channel PNG a full-page OCR job takes. */
+export async function encodeForOcr(page: GreyImage): Promise<PreparedImage> {
   return encodePrepared(cleanForOcr(page));
 }
 
@@ -70,23 +70,8 @@ export function cleanForOcr(page: GreyImage): GreyImage {
   return { data: deepenFaintInk(removeRuleLines(page.data, page.width, page.height)), width: page.width, height: page.height };
 }
 
-/**
- * A page or a strip of one as a binary PGM: a text header before the pixels as they are. Tesseract's image library
- * reads it like the PNG (the same pixels; both engines are told 300 dpi), and nothing is compressed here or
- * decompressed there: PNG's fast level still cost ~50 ms a strip here, in series before the strip's OCR, and
- * tens of milliseconds to decode in the OCR process or worker. Small crops stay PNG (encodeGrey): their time is
- * the OCR's, and PGM's larger bytes would be copied to a worker for nothing.
- */
-export function encodePrepared(clean: GreyImage): PreparedImage {
-  return { image: encodePgm(clean), width: clean.width, height: clean.height };
-}
-
-export function encodePgm(img: GreyImage): Buffer {
-  const header = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1');
-  const out = Buffer.allocUnsafe(header.length + img.width * img.height);
-  header.copy(out);
-  out.set(img.data.subarray(0, img.width * img.height), header.length);
-  return out;
+export async function encodePrepared(clean: GreyImage): Promise<PreparedImage> {
+  return { image: await encodeGrey(clean), width: clean.width, height: clean.height };
 }
 
 export function encodeGrey(img: GreyImage): Promise<Buffer> {
