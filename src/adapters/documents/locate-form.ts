@@ -5,7 +5,7 @@
 // scores low. The corners are then refined by fitting a line to each edge of the frame, which places them to
 // a pixel where the blob's extreme points can be off by several.
 import { FORM_ITEMS_TABLE } from '../../domain/application-form.ts';
-import { findTableCandidates, type Quad } from '../images/find-table-corners.ts';
+import { darkestBlocks, findTableCandidates, type Quad } from '../images/find-table-corners.ts';
 import { applyHomography, solveHomography, type Homography, type Point } from '../images/homography.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 import { TABLE_CORNERS_MM, TABLE_FRAME } from './form-zones.ts';
@@ -38,8 +38,9 @@ const EDGE_OUTLIER_PX = 1.5;
 export function locateForm(page: GreyImage): FormLocation | undefined {
   const aspect = (TABLE_FRAME.right - TABLE_FRAME.left) / (TABLE_FRAME.bottom - TABLE_FRAME.top);
   let best: FormLocation | undefined;
+  const shrunk = darkestBlocks(page);
   for (const ink of INK_LEVELS) {
-    for (const quad of findTableCandidates(page, { aspect, minWidthShare: 0.45, ink }).slice(0, CANDIDATES)) {
+    for (const quad of findTableCandidates(page, { aspect, minWidthShare: 0.45, ink }, shrunk).slice(0, CANDIDATES)) {
       for (const corners of [refineCorners(page, quad), quad]) {
         if (!corners) continue;
         const h = solveHomography(TABLE_CORNERS_MM, [corners.topLeft, corners.topRight, corners.bottomRight, corners.bottomLeft]);

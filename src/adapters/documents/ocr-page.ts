@@ -78,10 +78,21 @@ export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: Ocr
   // A page that could not be flattened is at least levelled: rules then come out, and text lines run straight.
   const level = flat ?? (await deskewPage(grey));
   const page = level?.image ?? grey;
+  // Every strip goes to OCR before any other work on the page here: the page waits for its last strip. A strip's
+  // PNG is encoded off this thread while the next strip's rules come out here; the character boxes below wait
+  // until every strip's job has reached its process or worker.
+  const sent = splitIntoStrips(page, options.strips ?? 1, { byStrokes: !flat }).map((strip) => {
+    const clean = cleanForOcr(strip.image);
+    const encoded = encodePrepared(clean);
+    const reading = encoded.then((image) => ocr.recognize({ ...image, page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() }));
+    // Handled where it is awaited below; until then a failed encoding must not count as an unhandled rejection.
+    reading.catch(() => undefined);
+    return { strip, clean, encoded, reading };
+  });
+  await Promise.all(sent.map((s) => s.encoded.catch(() => undefined)));
+  await new Promise((resolve) => setImmediate(resolve));
   const outcomes = await Promise.all(
-    splitIntoStrips(page, options.strips ?? 1).map(async (strip) => {
-      const clean = cleanForOcr(strip.image);
-      const reading = ocr.recognize({ ...(await encodePrepared(clean)), page: pageNumber, psm: SPARSE_TEXT, timeoutMs: remaining() });
+    sent.map(async ({ strip, clean, reading }) => {
       // Characters written in boxes are read on their own, beside the page's reading, and placed last: two models
       // agreeing on a box's inside outweigh any reading of it below.
       const boxReadings = readCharacterBoxes(ocr, strip.image, clean, pageNumber, remaining).catch(() => []);

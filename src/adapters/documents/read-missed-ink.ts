@@ -21,10 +21,15 @@ const ALREADY_READ = 0.3;
 /** `page` is the cleaned page the full-page OCR saw; `words` what it read there. Returns the words found besides. */
 export async function readMissedInk(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], pageNumber: number, remaining: () => number): Promise<PositionedWord[]> {
   const found: PositionedWord[] = [];
-  for (const region of findUnreadInk(page, words)) {
+  // Every region goes to the pool at once (they wait on the page's last strip, and the pool has a worker a core);
+  // the readings are taken in the regions' order.
+  const reads = findUnreadInk(page, words).map(async (region) => {
     const crop = cropWithMargin(page, region);
     const outcome = await ocr.recognize({ image: await encodeGrey(crop.image), width: crop.image.width, height: crop.image.height, page: pageNumber, psm: SINGLE_BLOCK, timeoutMs: remaining() });
-    // Out of time or the engine failed: the page keeps what its first read found.
+    return { crop, outcome };
+  });
+  for (const { crop, outcome } of await Promise.all(reads)) {
+    // Out of time or the engine failed: the page keeps what the regions before this one found.
     if (outcome.status !== 'done') break;
     for (const w of outcome.page.words ?? []) {
       if (w.confidence < MIN_CONFIDENCE) continue;

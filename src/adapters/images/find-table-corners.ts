@@ -45,23 +45,40 @@ export function findTableCorners(page: GreyImage, shape: TableShape): Quad | und
   return findTableCandidates(page, shape)[0];
 }
 
-/** Every table-like blob's corners, the one shaped most like the expected table first. */
-export function findTableCandidates(page: GreyImage, shape: TableShape): Quad[] {
-  const inkLevel = shape.ink ?? INK;
+/**
+ * The page shrunk by STEP, each pixel the darkest of its STEP × STEP block, so thin rules survive the shrink. One
+ * shrink serves every ink level a caller tries (locate-form.ts tries two).
+ */
+export function darkestBlocks(page: GreyImage): GreyImage {
   const w = Math.floor(page.width / STEP);
   const h = Math.floor(page.height / STEP);
-  // The darkest pixel of each STEP × STEP block, so thin rules survive the shrink.
-  const ink = new Uint8Array(w * h);
+  const data = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
+    const top = y * STEP * page.width;
     for (let x = 0; x < w; x++) {
       let min = 255;
       for (let dy = 0; dy < STEP; dy++) {
-        const row = (y * STEP + dy) * page.width + x * STEP;
-        for (let dx = 0; dx < STEP; dx++) min = Math.min(min, page.data[row + dx]!);
+        const row = top + dy * page.width + x * STEP;
+        for (let dx = 0; dx < STEP; dx++) {
+          const v = page.data[row + dx]!;
+          if (v < min) min = v;
+        }
       }
-      if (min < inkLevel) ink[y * w + x] = 1;
+      data[y * w + x] = min;
     }
   }
+  return { data, width: w, height: h };
+}
+
+/**
+ * Every table-like blob's corners, the one shaped most like the expected table first. `shrunk` is the page's
+ * darkestBlocks, when the caller has it already.
+ */
+export function findTableCandidates(page: GreyImage, shape: TableShape, shrunk: GreyImage = darkestBlocks(page)): Quad[] {
+  const inkLevel = shape.ink ?? INK;
+  const { width: w, height: h } = shrunk;
+  const ink = new Uint8Array(w * h);
+  for (let i = 0; i < ink.length; i++) if (shrunk.data[i]! < inkLevel) ink[i] = 1;
 
   // Of the table-like blobs, the one shaped most like the expected table: on a photo the page's own edge
   // against a textured desk can also be a wide hollow blob, but it is not 3.75 : 1.

@@ -32,6 +32,26 @@ describe('readMissedInk', () => {
     expect(words.map((w) => w.text)).toEqual(['044525187']);
   });
 
+  it('sends every region at once and places each reading where its region is', async () => {
+    // Three separate lines of print nobody read; the engine answers only once it has all three jobs.
+    const page = pageWithPrintAt(200, 40, 200, 32);
+    for (const top of [130, 220]) for (let y = top; y < top + 32; y++) for (let x = 200; x < 400; x++) if ((x - 200) % 7 < 3) page.data[y * page.width + x] = 20;
+    let release!: () => void;
+    const allSent = new Promise<void>((resolve) => (release = resolve));
+    let jobs = 0;
+    const ocr = {
+      wordList: async () => undefined,
+      recognize: async (job: { page: number; width: number; height: number }) => {
+        if (++jobs === 3) release();
+        await allSent;
+        return { status: 'done' as const, page: { page: job.page, width: job.width, height: job.height, lines: [], words: [word('044525187', 0.9, 16, 16, 216, 48)] } };
+      },
+    };
+    const words = await readMissedInk(ocr, page, [], 1, () => 10_000);
+    expect(jobs).toBe(3);
+    expect(words.map((w) => Math.round(w.y0 / 10) * 10).sort((a, b) => a - b)).toEqual([40, 130, 220]);
+  });
+
   it('asks nothing when every line of print has its words', async () => {
     const page = pageWithPrintAt(200, 100, 200, 32);
     const ocr = new FakeOcrEngine();

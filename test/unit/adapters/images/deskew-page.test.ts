@@ -48,4 +48,42 @@ describe('splitIntoStrips', () => {
     for (let x = 0; x < page.width; x++) expect(page.data[cut * page.width + x]).toBe(255);
     expect(top!.image.height + bottom!.image.height).toBe(page.height);
   });
+
+  it("cuts a letter whose text fills the page's top part above the middle, at an empty row", () => {
+    // Text lines from 100 to ~1000 of 2400 rows: an even split would leave the lower strip blank.
+    const page = tiltedLines(0, 1200, 2400);
+    page.data.fill(255, 1000 * page.width);
+    const [top, bottom] = splitIntoStrips(page, 2);
+    const cut = bottom!.top;
+    expect(cut).toBeLessThan(page.height / 2);
+    expect(cut).toBeGreaterThanOrEqual(page.height / 4 - page.height * 0.075);
+    for (let x = 0; x < page.width; x++) expect(page.data[cut * page.width + x]).toBe(255);
+    expect(top!.image.height + bottom!.image.height).toBe(page.height);
+    // A flattened photo's page is cut at the even split's emptiest row, whatever its strokes.
+    const even = splitIntoStrips(page, 2, { byStrokes: false })[1]!.top;
+    expect(Math.abs(even - page.height / 2)).toBeLessThan(page.height * 0.15);
+  });
+
+  it('never cuts between two rows of a table: its column rules cross every row between them', () => {
+    // Text all down the page, and a table from 900 to 1700 whose column rules run through its rows: the even
+    // split and the strokes' aim both fall inside the table.
+    const page = tiltedLines(0, 1200, 2400);
+    const top = 900;
+    const bottom = 1700;
+    for (let y = top; y < bottom; y++) for (const x of [100, 500, 1100]) page.data.fill(20, y * page.width + x, y * page.width + x + 3);
+    const [upper, lower] = splitIntoStrips(page, 2);
+    const cut = lower!.top;
+    expect(cut < top || cut >= bottom).toBe(true);
+    for (let x = 0; x < page.width; x++) expect(page.data[cut * page.width + x]).toBe(255);
+    expect(upper!.image.height + lower!.image.height).toBe(page.height);
+  });
+
+  it('counts strokes, not dark pixels: a solid black band weighs like the text it holds', () => {
+    // Text lines all down the page, and a solid band across the top rows: by dark pixels the band alone is
+    // most of the page's ink and would pull the cut up to the band.
+    const page = tiltedLines(0, 1200, 2400);
+    page.data.fill(20, 100 * page.width, 400 * page.width);
+    const [, bottom] = splitIntoStrips(page, 2);
+    expect(Math.abs(bottom!.top - page.height / 2)).toBeLessThan(page.height * 0.1);
+  });
 });

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { findTableCorners } from '../../../../src/adapters/images/find-table-corners.ts';
+import { darkestBlocks, findTableCandidates, findTableCorners } from '../../../../src/adapters/images/find-table-corners.ts';
 import type { GreyImage } from '../../../../src/adapters/images/warp-region.ts';
 
 const SHAPE = { aspect: 180 / 48, minWidthShare: 0.45 };
@@ -18,6 +18,17 @@ async function page(options: { rotate?: number; background?: string } = {}): Pro
 }
 
 describe('findTableCorners', () => {
+  it('finds the same candidates from one shrink of the page at every ink level as from a shrink of its own', async () => {
+    const img = await page({ rotate: 3 });
+    const shrunk = darkestBlocks(img);
+    expect(shrunk.width).toBe(Math.floor(img.width / 2));
+    for (const ink of [150, 200]) {
+      const own = findTableCandidates(img, { ...SHAPE, ink });
+      expect(own.length).toBeGreaterThan(0);
+      expect(findTableCandidates(img, { ...SHAPE, ink }, shrunk)).toEqual(own);
+    }
+  });
+
   it('finds the outer corners of a ruled table on a straight page', async () => {
     const corners = findTableCorners(await page(), SHAPE)!;
     expect(corners.topLeft.x).toBeCloseTo(170, -1);
