@@ -34,7 +34,15 @@ function build(y: number, m: number, d: number, fixes: number, strict: boolean):
   return { value: iso, fixes, strict };
 }
 
-export function normalizeDate(raw: string): Normalized | undefined {
+/**
+ * On OCR text, a day or month whose tens digit is a 9 is no date; the digit of 0–3 (day) or 0–1 (month) that OCR
+ * reads as a 9 is the 0, whose loop it shares ("95.11.2026" on a small scan for 05.11.2026).
+ */
+function tensNineAsZero(part: string): string {
+  return /^9\d$/.test(part) ? `0${part[1]}` : part;
+}
+
+export function normalizeDate(raw: string, options: { ocr?: boolean } = {}): Normalized | undefined {
   const text = raw.replace(/[«»"“”']/g, ' ').replace(/\s+/g, ' ').trim();
 
   const iso = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(text);
@@ -50,7 +58,11 @@ export function normalizeDate(raw: string): Normalized | undefined {
       const shortYear = year.text.length === 2;
       const y = shortYear ? 2000 + Number(year.text) : Number(year.text);
       const strict = fixes === 0 && !shortYear && numeric[2] !== '-';
-      return build(y, Number(month.text), Number(day.text), fixes + (shortYear ? 1 : 0), strict);
+      const read = build(y, Number(month.text), Number(day.text), fixes + (shortYear ? 1 : 0), strict);
+      if (read || !options.ocr) return read;
+      const [d, m] = [tensNineAsZero(day.text), tensNineAsZero(month.text)];
+      const mended = [d !== day.text, m !== month.text].filter(Boolean).length;
+      return mended > 0 ? build(y, Number(m), Number(d), fixes + mended + (shortYear ? 1 : 0), false) : undefined;
     }
   }
 

@@ -100,7 +100,7 @@ export function normalizeField(key: FieldKey, raw: string, options: { ocr?: bool
     case 'orderDate':
     case 'receivedDate':
     case 'applicationDate':
-      return normalizeDate(raw);
+      return normalizeDate(raw, options);
     case 'fullName':
     case 'accountHolder': {
       // A name ends at the first comma or digit run: what follows is an address or passport data. It ends too

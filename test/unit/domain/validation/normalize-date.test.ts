@@ -25,4 +25,14 @@ describe('normalizeDate', () => {
   it.each(['31.02.2026', '14.13.2026', '00.11.2026', 'вчера', '', '14 брюмера 2026', '12345'])('rejects %s', (raw) => {
     expect(normalizeDate(raw)).toBeUndefined();
   });
+
+  it('on OCR text, reads a day or month whose tens digit is a 9 as the 0 that OCR took for it; typed text is not mended', () => {
+    expect(normalizeDate('95.11.2026', { ocr: true })).toEqual({ value: '2026-11-05', fixes: 1, strict: false });
+    expect(normalizeDate('14.91.2026', { ocr: true })).toEqual({ value: '2026-01-14', fixes: 1, strict: false });
+    expect(normalizeDate('95.11.2026')).toBeUndefined();
+    // A real date is left as read, and a 9 that makes no date either way stays a problem.
+    expect(normalizeDate('19.11.2026', { ocr: true })).toEqual({ value: '2026-11-19', fixes: 0, strict: true });
+    expect(normalizeDate('98.02.2026', { ocr: true })).toMatchObject({ value: '2026-02-08' });
+    expect(normalizeDate('39.02.2026', { ocr: true })).toBeUndefined();
+  });
 });
