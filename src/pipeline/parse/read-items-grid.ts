@@ -81,6 +81,9 @@ function nearTitle(text: string): Column | undefined {
   return columns.size === 1 ? [...columns][0] : undefined;
 }
 
+/** A table's rule as OCR reads it: bars and brackets alone. */
+const RULE_READ = /^[|¦[\]]+$/;
+
 /** A token of signs alone: what stands between a title and its translation ("/", "|", "_"). */
 const SEPARATOR = /^[^\p{L}\p{N}]+$/u;
 /** A piece of a title run OCR garbled ("О{у" for "Qty") may be this short, and is then no title of another column. */
@@ -154,8 +157,8 @@ function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefine
   const spans: Span[] = [];
   const unread: LineCell[] = [];
   for (const cell of line.cells) {
-    // A rule between titles that OCR read as "|" heads nothing.
-    if (line.ocr && SEPARATOR.test(cell.text.trim())) continue;
+    // A rule between titles that OCR read as "|" heads nothing ("№" is a title: the index column's).
+    if (line.ocr && RULE_READ.test(cell.text.trim())) continue;
     const near = line.ocr ? nearTitle(cell.text) : undefined;
     const own = cellSpans(cell) ?? (near ? [{ column: near, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 }] : undefined);
     if (own) spans.push(...own);

@@ -64,6 +64,15 @@ describe('items table on the page geometry', () => {
     ]);
   });
 
+  it('keeps the index column a "№" heads on a photo: it is a title, not a rule read as a sign', () => {
+    const r = parseDocument(positionedDocument([
+      [100, [10, '№'], [40, 'Артикул'], [110, 'Наименование'], [280, 'Размер'], [330, 'Кол-во'], [380, 'Сумма, руб.']],
+      [120, [12, '1'], [40, 'KN-8126'], [110, 'Джемпер кашемировый'], [285, 'М'], [335, '1'], [380, '9 890,00']],
+      [140, [12, '2'], [40, 'TS-2210'], [110, 'Футболка оверсайз чёрная'], [285, 'L'], [335, '1'], [380, '1 990,00']],
+    ], 'ocr'));
+    expect(items(r).map((item) => item.sku)).toEqual(['KN-8126', 'TS-2210']);
+  });
+
   it('keeps a header whose spans describe most rows when OCR garbled one row\'s money into two figures', () => {
     const r = parseDocument(positionedDocument([
       [100, [10, 'Артикул'], [80, 'Штрихкод'], [170, 'Наименование'], [300, 'Размер'], [345, 'Кол-во'], [395, 'Цена, руб.'], [470, 'Сумма, руб.']],
