@@ -5,8 +5,7 @@
 import type { ItemKey } from '../../domain/application.ts';
 import type { Line, LineCell } from './prepare-lines.ts';
 import { editDistance } from '../../domain/edit-distance.ts';
-import { CARD_TOKEN } from './mask-sensitive.ts';
-import { columnAt, FIELD_START, HEADER_WORDS, TOTAL_LINE, type Column, type ItemsTable, type RawItem } from './read-items-table.ts';
+import { BARCODE, columnAt, FIELD_START, HEADER_WORDS, TOTAL_LINE, type Column, type ItemsTable, type RawItem } from './read-items-table.ts';
 import { findLabels } from './find-labels.ts';
 import { skeleton } from './skeleton.ts';
 
@@ -79,6 +78,12 @@ function nearTitle(text: string): Column | undefined {
     columns.add(title.column);
   }
   return columns.size === 1 ? [...columns][0] : undefined;
+}
+
+/** A header cell's span by a title within a few edits (nearTitle), or none. */
+function nearSpans(cell: LineCell): Span[] | undefined {
+  const column = nearTitle(cell.text);
+  return column ? [{ column, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 }] : undefined;
 }
 
 /** A table's rule as OCR reads it: bars and brackets alone. */
@@ -159,8 +164,7 @@ function headerSpans(line: Line, below: readonly Line[] = []): Span[] | undefine
   for (const cell of line.cells) {
     // A rule between titles that OCR read as "|" heads nothing ("№" is a title: the index column's).
     if (line.ocr && RULE_READ.test(cell.text.trim())) continue;
-    const near = line.ocr ? nearTitle(cell.text) : undefined;
-    const own = cellSpans(cell) ?? (near ? [{ column: near, x0: cell.x0, x1: cell.x1, centre: (cell.x0 + cell.x1) / 2 }] : undefined);
+    const own = cellSpans(cell) ?? (line.ocr ? nearSpans(cell) : undefined);
     if (own) spans.push(...own);
     else if (line.ocr && below.length > 0) unread.push(cell);
     else return undefined;
@@ -267,7 +271,7 @@ function columnByValues(title: LineCell, known: Span[], garbled: readonly LineCe
   const has = (c: Column) => known.some((span) => span.column === c);
   const kinds: Array<[Column, (t: string) => boolean]> = [
     ['sku', (t) => READ_CODE.test(t) && !BARCODE_CELL.test(t)],
-    ['skip', (t) => BARCODE_CELL.test(t) || MASKED_BARCODE.test(t)],
+    ['skip', (t) => BARCODE.test(t)],
     ['name', (t) => WORDS_CELL.test(t) && !CODE_CELL.test(t) && !MONEY_CELL.test(t)],
     ['price', (t) => MONEY_CELL.test(t) || ONE_AMOUNT.test(t)],
     ['size', (t) => SIZE_CELL.test(t)],
@@ -389,8 +393,6 @@ export function readItemsGrid(lines: Line[]): ItemsTable | undefined {
 const MONEY_CELL = /^\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{2})\s*(?:₽|руб\.?|rub|р\.?)?$|^\d{1,3}(?:[ \u00a0]?\d{3})*\s*(?:₽|руб\.?|rub|р\.?)$/iu;
 const COUNT_CELL = /^\d{1,3}\s*(?:шт\.?|pcs)?$/iu;
 const BARCODE_CELL = /^\d{13}$|^\d{8}$/;
-/** A barcode that passed the Luhn check was masked as a card number before the table was read. */
-const MASKED_BARCODE = new RegExp(`^${CARD_TOKEN.source}$`);
 /** An article code as OCR may read it ("SV-UG-667-@2"): one token of letters and digits, signs allowed. */
 const READ_CODE = /^(?=.*\d)(?=.*\p{L})\S{4,25}$/u;
 const CODE_CELL = /^(?=.*\d)[A-Za-zА-Яа-я0-9][A-Za-zА-Яа-я0-9\-_./]{2,24}$/u;

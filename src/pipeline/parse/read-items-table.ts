@@ -6,6 +6,7 @@ import type { ItemKey } from '../../domain/application.ts';
 import { FORM_ITEMS_TABLE } from '../../domain/application-form.ts';
 import { z } from 'zod';
 import { loadLexicon } from './lexicon/load-lexicon.ts';
+import { CARD_TOKEN } from './mask-sensitive.ts';
 import type { Line } from './prepare-lines.ts';
 import { readColumnMajorTable, readItemLines } from './read-items-alternatives.ts';
 import { skeleton } from './skeleton.ts';
@@ -53,7 +54,8 @@ export interface ItemsTable {
 
 const MAX_ROWS = 50;
 export const TOTAL_LINE = /^\s*(?:итого(?:\s+к\s+возврату)?|всего|сумма\s+к\s+возврату|total(?:\s+to\s+refund)?)\s*[:.]?\s*(.*)$/i;
-const BARCODE = /^(?:\d{13}|\d{8}|⟦card:\d{4}:(?:ok|bad)⟧)$/;
+/** A barcode: EAN-13 or EAN-8, or one that passed the Luhn check and was masked as a card number before tables are read. */
+export const BARCODE = new RegExp(`^(?:\\d{13}|\\d{8}|${CARD_TOKEN.source})$`);
 const SKU_SHAPE = /^(?=.*\d)[A-Za-zА-Яа-яЁё0-9$][A-Za-zА-Яа-яЁё0-9$\-_./]{2,}$/;
 const SIZE_SHAPE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|\d{2}(?:[-/]\d{2})?|\d{2,3}|one\s?size|б\/р)$/i;
 const CURRENCY = /^(?:₽|руб\.?|р\.?|rub|[РP$#])$/i;
@@ -128,7 +130,7 @@ function looksLikeSize(token: string): boolean {
 
 function splitHeuristically(text: string, columns: Column[]): Partial<Record<Column, string>> {
   // Table rules OCR'd as "|", "[" or "]" are not part of any cell.
-  // A barcode (EAN-13 or EAN-8, or one the masking took for a card) is never part of a name or a count.
+  // A barcode is never part of a name or a count.
   const tokens = text
     .trim()
     .split(/\s+/)
