@@ -31,6 +31,7 @@ const ocr: OcrEngine = {
     return outcome;
   },
   wordList: (language) => lazy.wordList(language),
+  prepare: (kind, count) => lazy.prepare?.(kind, count),
 };
 // One page is cut into as many strips as there are OCR workers, as in the worker before the reader moved here.
 const reader = createDocumentReader({ ocr, stripsPerPage: init.ocrWorkers ?? 1 });

@@ -55,6 +55,9 @@ export function rereadDigitWords(ocr: OcrEngine, page: GreyImage, words: Positio
   return rereadWords(ocr, page, words, {
     choose: (w) => isMostlyDigits(w.text) || w.confidence < GARBLED,
     max: MAX_WORDS,
+    // Numbers first: on a blurred photo the garbled words alone can fill the stack, and a BIK at the page's foot
+    // was left out (devset photo). A garbled word may be a number; it takes the room that is left.
+    rank: (w) => (isMostlyDigits(w.text) ? 0 : 1),
     job: { page: pageNumber, psm: SINGLE_BLOCK, languages: LATIN, timeoutMs: remaining() },
     judge: (w, again) => {
       if (again.length === 0) return undefined;

@@ -9,6 +9,11 @@ import type { GreyImage } from '../images/warp-region.ts';
 const MARGIN = 8;
 /** Paper between two stacked words, in pixels, so that each is a line of its own. */
 const GAP = 24;
+/** Darker than this is ink. */
+const INK = 128;
+/** A band's rows this far into its box (a share of its height) are ink along more than MIN_BAND_INK of their width. */
+const BAND_MARGIN = 0.15;
+const MIN_BAND_INK = 0.85;
 
 export interface WordStack {
   image: GreyImage;
@@ -61,9 +66,11 @@ export async function readStackedWords(ocr: OcrEngine, page: GreyImage, words: P
 export type JudgeReading = (first: PositionedWord, again: PositionedWord[]) => { text: string; confidence: number; readTwice?: boolean } | undefined;
 
 export interface RereadOptions {
-  /** The words to read again, the first `max` of them. */
+  /** The words to read again, the first `max` of them (by `rank`, then in reading order). */
   choose: (word: PositionedWord) => boolean;
   max: number;
+  /** Which chosen words come first when there are more than `max`: lower first (default: all alike). */
+  rank?: (word: PositionedWord) => number;
   job: Pick<OcrJob, 'page' | 'psm' | 'languages' | 'timeoutMs'>;
   judge: JudgeReading;
 }
@@ -73,7 +80,13 @@ export interface RereadOptions {
  * then no surer than the less sure of its two readings. Out of time or a failed engine: the words as they were.
  */
 export async function rereadWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], options: RereadOptions): Promise<PositionedWord[]> {
-  const chosen = words.map((w, i) => ({ w, i })).filter(({ w }) => options.choose(w)).slice(0, options.max);
+  // A solid band is no word to read again, and as wide as the page: its cut would widen every row of the stack.
+  const rank = options.rank ?? (() => 0);
+  const chosen = words
+    .map((w, i) => ({ w, i }))
+    .filter(({ w }) => options.choose(w) && !isSolidBand(page, w))
+    .sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i)
+    .slice(0, options.max);
   if (chosen.length === 0) return words;
   const rows = await readStackedWords(ocr, page, chosen.map(({ w }) => w), options.job);
   if (!rows) return words;
@@ -84,6 +97,23 @@ export async function rereadWords(ocr: OcrEngine, page: GreyImage, words: Positi
     else if (taken?.readTwice) result[i] = { ...w, readTwice: true };
   });
   return result;
+}
+
+/**
+ * Whether a word's box on the page is a solid band: a heading printed white on black, read as letters. Its box is
+ * ink across nearly its whole width above and below the letters; a word's, even of bold blurred digits, is not.
+ */
+export function isSolidBand(page: GreyImage, word: PositionedWord): boolean {
+  const [x0, x1] = [Math.max(0, Math.floor(word.x0)), Math.min(page.width, Math.ceil(word.x1))];
+  const [y0, y1] = [Math.max(0, Math.floor(word.y0)), Math.min(page.height, Math.ceil(word.y1))];
+  if (x1 <= x0 || y1 <= y0) return false;
+  const inkShare = (y: number) => {
+    let ink = 0;
+    for (let i = y * page.width + x0; i < y * page.width + x1; i++) if (page.data[i]! < INK) ink++;
+    return ink / (x1 - x0);
+  };
+  const margin = Math.floor((y1 - y0) * BAND_MARGIN);
+  return inkShare(y0 + margin) > MIN_BAND_INK && inkShare(y1 - 1 - margin) > MIN_BAND_INK;
 }
 
 /** Second readings of the same words, as one: each word as the first of them that changed it reads it. */

@@ -12,19 +12,15 @@ const PAPER_SHARE = 230 / 255;
 
 let table: Uint8Array | undefined;
 
-function stretchTable(): Uint8Array {
+/**
+ * The stretch as a table of the 256 grey levels of a page whose paper is already at full white (evenOutLighting);
+ * paper stays white. cleanForOcr applies it as the rules come out (removeRuleLines' `tone`).
+ */
+export function faintInkTable(): Uint8Array {
   if (table) return table;
   const lo = INK_SHARE * 255;
   const hi = PAPER_SHARE * 255;
   table = new Uint8Array(256);
   for (let v = 0; v < 256; v++) table[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
   return table;
-}
-
-/** `evened` is a page whose paper is already at full white (evenOutLighting). */
-export function deepenFaintInk(evened: Uint8Array): Uint8Array {
-  const map = stretchTable();
-  const out = new Uint8Array(evened.length);
-  for (let i = 0; i < evened.length; i++) out[i] = map[evened[i]!]!;
-  return out;
 }

@@ -31,17 +31,23 @@ export async function evenOutLighting(grey: Buffer, width: number, height: numbe
   const paperRow = new Float32Array(bw);
   const out = Buffer.alloc(width * height);
   const divided = divisionTable();
+  // The columns between two block centres share their two paper values: one run each, not a lookup per pixel.
+  const runEnd = new Int32Array(bw);
+  for (let x = 0; x < width; x++) runEnd[xs.index[x]!] = x + 1;
   for (let y = 0; y < height; y++) {
     const r0 = ys.index[y]! * bw;
     const r1 = Math.min(ys.index[y]! + 1, bh - 1) * bw;
     const fy = ys.weight[y]!;
     for (let bx = 0; bx < bw; bx++) paperRow[bx] = background[r0 + bx]! + (background[r1 + bx]! - background[r0 + bx]!) * fy;
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const c0 = xs.index[x]!;
+    let x = 0;
+    for (let c0 = 0; c0 < bw; c0++) {
       const a = paperRow[c0]!;
-      const paper = (a + (paperRow[Math.min(c0 + 1, bw - 1)]! - a) * xs.weight[x]! + 0.5) | 0;
-      out[row + x] = divided[(paper << 8) | grey[row + x]!]!;
+      const step = paperRow[Math.min(c0 + 1, bw - 1)]! - a;
+      for (const end = runEnd[c0]!; x < end; x++) {
+        const paper = (a + step * xs.weight[x]! + 0.5) | 0;
+        out[row + x] = divided[(paper << 8) | grey[row + x]!]!;
+      }
     }
   }
   return out;

@@ -3,7 +3,7 @@
 // the decoded page (it needs the rules as anchors) and only a full-page fallback pays for the rest.
 import sharp from 'sharp';
 import { evenOutLighting } from './even-out-lighting.ts';
-import { deepenFaintInk } from './deepen-faint-ink.ts';
+import { faintInkTable } from './deepen-faint-ink.ts';
 import { removeRuleLines } from './remove-rule-lines.ts';
 import type { GreyImage } from './warp-region.ts';
 
@@ -67,7 +67,7 @@ export async function encodeForOcr(page: GreyImage): Promise<PreparedImage> {
 
 /** The page as full-page OCR sees it: rules removed, faint print deepened. */
 export function cleanForOcr(page: GreyImage): GreyImage {
-  return { data: deepenFaintInk(removeRuleLines(page.data, page.width, page.height)), width: page.width, height: page.height };
+  return { data: removeRuleLines(page.data, page.width, page.height, { tone: faintInkTable() }), width: page.width, height: page.height };
 }
 
 export async function encodePrepared(clean: GreyImage): Promise<PreparedImage> {

@@ -70,7 +70,12 @@ export function createLazyOcr(options: LazyOcrOptions): LazyOcr {
       }
     },
     wordList: modelWordLists(options.langPath),
+    prepare(kind, count) {
+      // Only jobs read with the pool's own models are large enough to go to the installed program.
+      if (options.engine === 'auto' && (kind.languages === undefined || kind.languages.join('+') === own)) void nativeEngine().then((engine) => engine?.prepare(kind, count));
+    },
     async close() {
+      (await native)?.close();
       await Promise.all([...pools.values()].map(async (pool) => (await pool.catch(() => null))?.close()));
     },
   };

@@ -34,4 +34,9 @@ export interface OcrEngine {
   recognize(job: OcrJob): Promise<OcrOutcome>;
   /** The word list a model was trained with, when the engine ships one (undefined otherwise). */
   wordList(language: string): Promise<WordList | undefined>;
+  /**
+   * Says `count` large jobs of this kind are coming, so an engine that starts a process per job can start them
+   * (and load their models) while the images are still being made. Engines without a start-up cost ignore it.
+   */
+  prepare?(kind: Pick<OcrJob, 'psm' | 'languages'>, count: number): void;
 }

@@ -14,9 +14,26 @@ export interface LabelMatch {
 }
 
 const LETTER = /[A-Za-zА-Яа-яЁё]/;
-/** The text before a word that begins a clause: a line break, or a colon, semicolon or full stop before it. */
-const CLAUSE_START = /(?:[:;.]\s*|\n\s*)$/;
-const LABEL_SKELETONS = FIELD_LABELS.map((def) => ({ def, skel: skeleton(def.text).text }));
+/** Whether `text` up to `at` ends a clause: a line break, or a colon, semicolon or full stop, then only spaces. */
+function endsClause(text: string, at: number): boolean {
+  let k = at - 1;
+  // Walked back over the spaces: a regular expression anchored at the end tried every position of the prefix.
+  for (; k >= 0 && /\s/.test(text[k]!); k--) if (text[k] === '\n') return true;
+  return k >= 0 && ':;.'.includes(text[k]!);
+}
+/**
+ * The labels' skeletons by their first letter, each group in the lexicon's order. A label matches at a position,
+ * exactly or within edits, only where its first letter is: a line's word is compared with a few dozen labels, not
+ * with all of them (this was half of parsing a page).
+ */
+const LABELS_BY_FIRST = new Map<string, Array<{ def: LabelDef; skel: string }>>();
+for (const def of FIELD_LABELS) {
+  const skel = skeleton(def.text).text;
+  if (skel === '') continue;
+  const group = LABELS_BY_FIRST.get(skel[0]!) ?? [];
+  group.push({ def, skel });
+  LABELS_BY_FIRST.set(skel[0]!, group);
+}
 
 function allowedEdits(length: number): number {
   if (length >= 12) return 2;
@@ -27,14 +44,19 @@ function allowedEdits(length: number): number {
 /** Prefixes of `text` from `from` within `maxEdits` of `label`: their end (exclusive) and edit count. */
 function fuzzyPrefixes(label: string, text: string, from: number, maxEdits: number): Array<{ edits: number; end: number }> {
   const n = Math.min(text.length - from, label.length + maxEdits);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let prev = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Int32Array(n + 1);
   for (let i = 1; i <= label.length; i += 1) {
-    const cur = [i];
+    cur[0] = i;
+    let least = i;
     for (let j = 1; j <= n; j += 1) {
       const cost = label[i - 1] === text[from + j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (cur[j]! < least) least = cur[j]!;
     }
-    prev = cur;
+    // No row gets cheaper than the one before it: past the limit here, every prefix is.
+    if (least > maxEdits) return [];
+    [prev, cur] = [cur, prev];
   }
   const out: Array<{ edits: number; end: number }> = [];
   for (let j = Math.max(1, label.length - maxEdits); j <= n; j += 1) if (prev[j]! <= maxEdits) out.push({ edits: prev[j]!, end: from + j });
@@ -53,12 +75,12 @@ export function findLabels(text: string, options: { fuzzy: boolean }): LabelMatc
     if (!wordStart(origStart)) continue;
     // A common word counts mid-line only as "…, получатель: …" — a colon right after it — or where a clause
     // begins ("…по реквизитам: Получатель Киселёв …", a new line of a paragraph).
-    const opensClause = origStart === firstContent || CLAUSE_START.test(text.slice(0, origStart));
-    for (const { def, skel: label } of LABEL_SKELETONS) {
+    const opensClause = origStart === firstContent || endsClause(text, origStart);
+    for (const { def, skel: label } of LABELS_BY_FIRST.get(skel.text[s]!) ?? []) {
       const midLine = def.lineStart && !opensClause;
       const ends: Array<{ edits: number; end: number }> = [];
       if (skel.text.startsWith(label, s)) ends.push({ edits: 0, end: s + label.length });
-      else if (options.fuzzy && allowedEdits(label.length) > 0 && skel.text[s] === label[0]) {
+      else if (options.fuzzy && allowedEdits(label.length) > 0) {
         ends.push(...fuzzyPrefixes(label, skel.text, s, allowedEdits(label.length)));
       }
       const hit = ends

@@ -79,4 +79,40 @@ describe.skipIf(!found)('the installed Tesseract', () => {
       await Promise.all([auto.close(), wasm.close(), rm(dir, { recursive: true, force: true })]);
     }
   });
+
+  it('reads a job with a process prepared for its kind, started before the job came; close ends the rest', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'native-ocr-'));
+    const starts = path.join(dir, 'starts');
+    const wrapper = path.join(dir, 'tesseract');
+    await writeFile(wrapper, `#!/bin/sh\n[ "$1" = "--version" ] || echo "$$" >> "${starts}"\nexec "${found!.binary}" "$@"\n`, { mode: 0o755 });
+    const engine = new NativeTesseract({ binary: wrapper, langPath, concurrency: 2, jobTimeoutMs: 60_000 });
+    const started = async () => (await readFile(starts, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
+    try {
+      engine.prepare({ psm: '11' as never }, 2);
+      engine.prepare({ psm: '11' as never }, 2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const prepared = await started();
+      expect(prepared).toHaveLength(2);
+      const outcome = await engine.recognize({ ...(await page()), page: 1, psm: '11' as never });
+      expect(outcome.status === 'done' ? outcome.page.words!.map((w) => w.text) : []).toContain('4821-5567');
+      expect(await started()).toEqual(prepared);
+      // A job of another kind gets a process of its own.
+      await engine.recognize({ ...(await page()), page: 1, psm: '6' as never });
+      expect(await started()).toHaveLength(3);
+      engine.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const alive = prepared.filter((pid) => {
+        try {
+          process.kill(Number(pid), 0);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      expect(alive).toEqual([]);
+    } finally {
+      engine.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

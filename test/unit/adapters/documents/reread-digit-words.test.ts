@@ -80,6 +80,29 @@ describe('rereadDigitWords', () => {
     expect(letters.map((w) => w.text)).toEqual(['ыы']);
   });
 
+  it('reads the numbers first when more words are chosen than one stack holds, garbled words with the room left', async () => {
+    // 119 garbled words above a BIK at the page's foot: the stack's 120 places go to the BIK first.
+    const garbled = Array.from({ length: 119 }, (_, i) => word('ыы', 0.1, 10 + 6 * (i % 100), 10 + 2 * Math.floor(i / 100), 14 + 6 * (i % 100), 12 + 2 * Math.floor(i / 100)));
+    const words = [...garbled, word('шум', 0.05, 10, 300, 40, 320), word('049205503', 0.89, 100, 360, 300, 384)];
+    const ocr = englishReads(['049205603']);
+    const again = await rereadDigitWords(ocr, page, words, 1, () => 10_000);
+    expect(again.at(-1)!.text).toBe('049205603');
+    expect(again.at(-2)!.text).toBe('шум');
+  });
+
+  it('does not read a heading printed white on black again: no word, and as wide as the page', async () => {
+    const banded: GreyImage = { data: new Uint8Array(800 * 400).fill(255), width: 800, height: 400 };
+    // A black band 700 × 60 with white letters across its middle rows; beside it, bold digits that are half ink.
+    for (let y = 20; y < 80; y++) banded.data.fill(0, y * 800 + 50, y * 800 + 750);
+    for (let y = 40; y < 60; y++) for (let x = 60; x < 740; x += 10) banded.data.fill(255, y * 800 + x, y * 800 + x + 5);
+    for (let y = 200; y < 224; y++) for (let x = 100; x < 180; x += 4) banded.data.fill(0, y * 800 + x, y * 800 + x + 3);
+    const ocr = englishReads(['5536']);
+    const again = await rereadDigitWords(ocr, banded, [word('ЧЧУЖуЖ', 0.02, 50, 20, 750, 80), word('5556', 0.93, 100, 200, 180, 224)], 1, () => 10_000);
+    expect(again.map((w) => w.text)).toEqual(['ЧЧУЖуЖ', '5536']);
+    // One word in the stack: the digits, and the stack no wider than they are.
+    expect(ocr.jobs[0]!.width).toBeLessThan(200);
+  });
+
   it('asks nothing of a page without numbers', async () => {
     const ocr = englishReads([]);
     const words = [word('Получатель', 0.9, 20, 104, 120, 128), word('№', 0.9, 130, 104, 140, 128)];

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deepenFaintInk } from '../../../../src/adapters/images/deepen-faint-ink.ts';
+import { faintInkTable } from '../../../../src/adapters/images/deepen-faint-ink.ts';
 
-describe('deepenFaintInk', () => {
+const deepenFaintInk = (grey: Uint8Array) => grey.map((v) => faintInkTable()[v]!);
+
+describe('faintInkTable', () => {
   it('darkens faint print, whitens paper grain and keeps black black', () => {
     const [black, faintPrint, grain, paper] = deepenFaintInk(new Uint8Array([10, 115, 236, 255]));
     expect(black).toBe(0);
