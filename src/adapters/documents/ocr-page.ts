@@ -46,13 +46,14 @@ export interface OcrPageOptions {
 
 export async function ocrPage(ocr: OcrEngine, limits: DocumentLimits, input: OcrPageInput, options: OcrPageOptions = {}): Promise<OcrPageResult> {
   const { name, pageNumber } = input;
+  const decoding = decodePage(input.image, { maxPixels: limits.maxPixels, page: input.frame });
   // A page of another layout is read in strips by sparse-text OCR: their processes start now, while the image is
   // decoded off this thread, and load their models while it is prepared. On our own form they are not needed;
   // they wait for the next page (an engine ends them when none comes).
   ocr.prepare?.({ psm: SPARSE_TEXT }, options.strips ?? 1);
   let grey: GreyImage;
   try {
-    grey = await decodePage(input.image, { maxPixels: limits.maxPixels, page: input.frame });
+    grey = await decoding;
   } catch (error) {
     const message = String(error instanceof Error ? error.message : error);
     const code = /pixel limit/i.test(message) ? 'too_large' : 'unreadable_file';

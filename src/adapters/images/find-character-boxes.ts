@@ -33,55 +33,111 @@ const INSET = 3;
 export const MAX_BOXES = 24;
 
 export function findCharacterBoxes(page: GreyImage): CharacterBox[] {
-  const { width, height, data } = page;
-  // One byte a pixel to mark what was visited, and the fill's queue, which ends holding the run's pixels.
-  const visited = new Uint8Array(width * height);
-  const queue = new Int32Array(width * height);
+  const runs = inkRuns(page);
+  const root = joinTouchingRuns(runs, page.height);
+  // Each run of ink's extent (8-connected), kept at its root: its first run in the page's reading order.
+  const { count, start, end, row } = runs;
+  const x0 = new Int32Array(count).fill(page.width);
+  const y0 = new Int32Array(count).fill(page.height);
+  const x1 = new Int32Array(count).fill(-1);
+  const y1 = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) {
+    const r = root[i]!;
+    x0[r] = Math.min(x0[r]!, start[i]!);
+    x1[r] = Math.max(x1[r]!, end[i]! - 1);
+    y0[r] = Math.min(y0[r]!, row[i]!);
+    y1[r] = Math.max(y1[r]!, row[i]!);
+  }
+  const extent = (r: number) => ({ x0: x0[r]!, y0: y0[r]!, x1: x1[r]!, y1: y1[r]! });
+  // The run alone, on a mask of its own extent: other ink inside the frame is not the frame.
+  const masks = new Map<number, Uint8Array>();
+  for (let r = 0; r < count; r++) if (root[r] === r && boxSized(extent(r))) masks.set(r, new Uint8Array((x1[r]! - x0[r]! + 1) * (y1[r]! - y0[r]! + 1)));
+  for (let i = 0; i < count; i++) {
+    const r = root[i]!;
+    const mask = masks.get(r);
+    if (!mask) continue;
+    const at = (row[i]! - y0[r]!) * (x1[r]! - x0[r]! + 1) - x0[r]!;
+    mask.fill(1, at + start[i]!, at + end[i]!);
+  }
   const boxes: CharacterBox[] = [];
-  for (let start = 0; start < width * height; start++) {
-    if (visited[start] !== 0 || data[start]! >= BOX_INK) continue;
-    // Flood fill the run of ink (8-connected), keeping its extent.
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = start;
-    visited[start] = 1;
-    let x0 = width, y0 = height, x1 = 0, y1 = 0;
-    while (head < tail) {
-      const p = queue[head++]!;
-      const x = p % width;
-      const y = (p - x) / width;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const q = ny * width + nx;
-          if (visited[q] === 0 && data[q]! < BOX_INK) {
-            visited[q] = 1;
-            queue[tail++] = q;
-          }
-        }
-      }
-    }
-    const e = { x0, y0, x1, y1 };
-    if (!boxSized(e)) continue;
-    // The run alone, on a mask of its own extent: other ink inside the frame is not the frame.
-    const w = x1 - x0 + 1;
-    const mask = new Uint8Array(w * (y1 - y0 + 1));
-    for (let k = 0; k < tail; k++) {
-      const p = queue[k]!;
-      const x = p % width;
-      mask[((p - x) / width - y0) * w + (x - x0)] = 1;
-    }
-    const box = frameOf(mask, e);
+  for (const [r, mask] of masks) {
+    const box = frameOf(mask, extent(r));
     if (box) boxes.push(box);
   }
   return boxes.length > MAX_BOXES ? [] : boxes;
+}
+
+/** The page's horizontal runs of ink, row by row, left to right. */
+interface InkRuns {
+  count: number;
+  start: Int32Array;
+  /** Exclusive. */
+  end: Int32Array;
+  row: Int32Array;
+  /** Index of each row's first run; `firstOfRow[height]` is `count`. */
+  firstOfRow: Int32Array;
+}
+
+function inkRuns(page: GreyImage): InkRuns {
+  const { width, height, data } = page;
+  let start = new Int32Array(1 << 16);
+  let end = new Int32Array(1 << 16);
+  let row = new Int32Array(1 << 16);
+  const firstOfRow = new Int32Array(height + 1);
+  let count = 0;
+  for (let y = 0; y < height; y++) {
+    firstOfRow[y] = count;
+    const offset = y * width;
+    for (let x = 0; x < width; x++) {
+      if (data[offset + x]! >= BOX_INK) continue;
+      const from = x;
+      while (x < width && data[offset + x]! < BOX_INK) x++;
+      if (count === start.length) {
+        start = grown(start);
+        end = grown(end);
+        row = grown(row);
+      }
+      start[count] = from;
+      end[count] = x;
+      row[count] = y;
+      count++;
+    }
+  }
+  firstOfRow[height] = count;
+  return { count, start, end, row, firstOfRow };
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Each run's root: the first run (in reading order) of the runs of ink it touches, diagonals included. Runs are
+ * joined a row at a time, a union-find over runs rather than a flood over pixels: a page has ~100 times fewer.
+ */
+function joinTouchingRuns({ count, start, end, firstOfRow }: InkRuns, height: number): Int32Array {
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (let y = 1; y < height; y++) {
+    let above = firstOfRow[y - 1]!;
+    for (let i = firstOfRow[y]!; i < firstOfRow[y + 1]!; i++) {
+      // Touching diagonally too: a run above that ends at start − 1 or starts at end still joins.
+      while (above < firstOfRow[y]! && end[above]! < start[i]!) above++;
+      for (let k = above; k < firstOfRow[y]! && start[k]! <= end[i]!; k++) {
+        const a = find(i);
+        const b = find(k);
+        if (a < b) parent[b] = a;
+        else if (b < a) parent[a] = b;
+      }
+    }
+  }
+  for (let i = 0; i < count; i++) parent[i] = find(i);
+  return parent;
 }
 
 function boxSized(e: CharacterBox['outer']): boolean {
