@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ExtractedDocument } from '../../domain/document.ts';
 import type { DocumentReader } from '../../domain/ports/document-reader.ts';
 
-export const EXTRACTION_VERSION = 'words-psm11-strips-at-gaps3-deskew-thin-dashed-rules-deepen-missed-ink-16-hand5-digits12-script4-addr4-boxes1-cells5-mnist4-bands2';
+export const EXTRACTION_VERSION = 'words-psm11-strips-at-gaps3-deskew-thin-dashed-rules-deepen-missed-ink-16-hand5-digits12-script4-addr4-boxes1-cells5-mnist4-bands3';
 
 export function cachedDocumentReader(reader: DocumentReader, dir: string, engine: string): DocumentReader {
   return {

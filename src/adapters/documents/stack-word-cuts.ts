@@ -11,6 +11,11 @@ const MARGIN = 8;
 const GAP = 24;
 /** Darker than this is ink. */
 const INK = 128;
+/**
+ * A "word" less tall than this (~1 mm at 300 dpi) is a rule or a dashed line OCR read as letters: print's smallest
+ * digits are twice as tall. Its cut would widen every row of the stack as far as it runs.
+ */
+const MIN_WORD_HEIGHT = 12;
 /** A band's rows this far into its box (a share of its height) are ink along more than MIN_BAND_INK of their width. */
 const BAND_MARGIN = 0.15;
 const MIN_BAND_INK = 0.85;
@@ -80,11 +85,12 @@ export interface RereadOptions {
  * then no surer than the less sure of its two readings. Out of time or a failed engine: the words as they were.
  */
 export async function rereadWords(ocr: OcrEngine, page: GreyImage, words: PositionedWord[], options: RereadOptions): Promise<PositionedWord[]> {
-  // A solid band is no word to read again, and as wide as the page: its cut would widen every row of the stack.
   const rank = options.rank ?? (() => 0);
   const chosen = words
     .map((w, i) => ({ w, i }))
-    .filter(({ w }) => options.choose(w) && !isSolidBand(page, w))
+    // A rule or a solid band is no word to read again, and as wide as the page: its cut would widen every row of
+    // the stack.
+    .filter(({ w }) => options.choose(w) && w.y1 - w.y0 >= MIN_WORD_HEIGHT && !isSolidBand(page, w))
     .sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i)
     .slice(0, options.max);
   if (chosen.length === 0) return words;

@@ -103,6 +103,13 @@ describe('rereadDigitWords', () => {
     expect(ocr.jobs[0]!.width).toBeLessThan(200);
   });
 
+  it('does not read a rule OCR took for letters again: a "word" 7 px tall is no number', async () => {
+    const ocr = englishReads(['5536']);
+    const again = await rereadDigitWords(ocr, page, [word('ИИ', 0.19, 20, 300, 780, 307), word('5556', 0.93, 100, 200, 180, 224)], 1, () => 10_000);
+    expect(again.map((w) => w.text)).toEqual(['ИИ', '5536']);
+    expect(ocr.jobs[0]!.width).toBeLessThan(200);
+  });
+
   it('asks nothing of a page without numbers', async () => {
     const ocr = englishReads([]);
     const words = [word('Получатель', 0.9, 20, 104, 120, 128), word('№', 0.9, 130, 104, 140, 128)];
