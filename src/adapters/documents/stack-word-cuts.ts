@@ -3,6 +3,7 @@
 import type { PositionedWord } from '../../domain/document.ts';
 import type { OcrEngine, OcrJob } from '../ocr/ocr-engine.ts';
 import { encodeGrey } from '../images/prepare-for-ocr.ts';
+import { rowInkShare } from '../images/row-ink-share.ts';
 import type { GreyImage } from '../images/warp-region.ts';
 
 /** Paper around each cut word, in pixels: Tesseract misreads print that touches an edge. */
@@ -113,11 +114,7 @@ export function isSolidBand(page: GreyImage, word: PositionedWord): boolean {
   const [x0, x1] = [Math.max(0, Math.floor(word.x0)), Math.min(page.width, Math.ceil(word.x1))];
   const [y0, y1] = [Math.max(0, Math.floor(word.y0)), Math.min(page.height, Math.ceil(word.y1))];
   if (x1 <= x0 || y1 <= y0) return false;
-  const inkShare = (y: number) => {
-    let ink = 0;
-    for (let i = y * page.width + x0; i < y * page.width + x1; i++) if (page.data[i]! < INK) ink++;
-    return ink / (x1 - x0);
-  };
+  const inkShare = (y: number) => rowInkShare(page.data, page.width, y, x0, x1, INK);
   const margin = Math.floor((y1 - y0) * BAND_MARGIN);
   return inkShare(y0 + margin) > MIN_BAND_INK && inkShare(y1 - 1 - margin) > MIN_BAND_INK;
 }

@@ -3,6 +3,7 @@
 // there is often dropped or read as a bracket; the inside of the frame, cut out alone, can be read again.
 // A frame is a connected run of ink whose four sides are each inked along nearly their whole length; a table's
 // grid is one much larger run and never qualifies, a letter or a digit never inks all four sides of its box.
+import { DisjointSets } from './disjoint-sets.ts';
 import type { GreyImage } from './warp-region.ts';
 
 export interface CharacterBox {
@@ -118,26 +119,18 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
  * joined a row at a time, a union-find over runs rather than a flood over pixels: a page has ~100 times fewer.
  */
 function joinTouchingRuns({ count, start, end, firstOfRow }: InkRuns, height: number): Int32Array {
-  const parent = Int32Array.from({ length: count }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
+  const parts = new DisjointSets(count);
   for (let y = 1; y < height; y++) {
     let above = firstOfRow[y - 1]!;
     for (let i = firstOfRow[y]!; i < firstOfRow[y + 1]!; i++) {
       // Touching diagonally too: a run above that ends at start − 1 or starts at end still joins.
       while (above < firstOfRow[y]! && end[above]! < start[i]!) above++;
-      for (let k = above; k < firstOfRow[y]! && start[k]! <= end[i]!; k++) {
-        const a = find(i);
-        const b = find(k);
-        if (a < b) parent[b] = a;
-        else if (b < a) parent[a] = b;
-      }
+      for (let k = above; k < firstOfRow[y]! && start[k]! <= end[i]!; k++) parts.join(i, k);
     }
   }
-  for (let i = 0; i < count; i++) parent[i] = find(i);
-  return parent;
+  const root = new Int32Array(count);
+  for (let i = 0; i < count; i++) root[i] = parts.find(i);
+  return root;
 }
 
 function boxSized(e: CharacterBox['outer']): boolean {

@@ -2,6 +2,7 @@
 // drops whole words it found no line for — large bold digits among small print, a value in a faint cell — and
 // what it dropped cannot be read by any later step. Ink that no word's box covers, shaped like a line of
 // text, is worth a second, focused read.
+import { DisjointSets } from './disjoint-sets.ts';
 import type { GreyImage } from './warp-region.ts';
 
 export interface InkRegion {
@@ -57,33 +58,23 @@ export function findUnreadInk(page: GreyImage, words: Box[]): InkRegion[] {
   }
   const open = (i: number) => ink[i]! >= MIN_CELL_INK && covered[i] === 0;
 
-  // Union-find over open cells: joined to the cell above and below, and along the row across small gaps.
-  const parent = new Int32Array(gw * gh).fill(-1);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  const join = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[rb] = ra;
-  };
-  for (let i = 0; i < gw * gh; i++) if (open(i)) parent[i] = i;
+  // Open cells joined to the cell above and below, and along the row across small gaps.
+  const parts = new DisjointSets(gw * gh);
   for (let cy = 0; cy < gh; cy++) {
     let last = -1;
     for (let cx = 0; cx < gw; cx++) {
       const i = cy * gw + cx;
       if (!open(i)) continue;
-      if (last >= 0 && cx - last <= JOIN_CELLS) join(cy * gw + last, i);
-      if (cy > 0 && open(i - gw)) join(i - gw, i);
+      if (last >= 0 && cx - last <= JOIN_CELLS) parts.join(cy * gw + last, i);
+      if (cy > 0 && open(i - gw)) parts.join(i - gw, i);
       last = cx;
     }
   }
 
   const boxes = new Map<number, InkRegion & { ink: number }>();
   for (let i = 0; i < gw * gh; i++) {
-    if (parent[i]! < 0) continue;
-    const r = find(i);
+    if (!open(i)) continue;
+    const r = parts.find(i);
     const x = (i % gw) * CELL;
     const y = Math.floor(i / gw) * CELL;
     const b = boxes.get(r);

@@ -12,6 +12,8 @@
 // OCR takes such a row for a line of text and scales it to its text height: a rule 4 px thick and 2000 px long
 // becomes a "line" 18,000 px long, read letter by letter (on a card form's lower half, a third of its OCR time).
 
+import { rowInkShare } from './row-ink-share.ts';
+
 /** Printed rules are often grey (the form draws them at 60% black); text is far darker but never in long runs. */
 const DEFAULT_DARK = 190;
 
@@ -169,11 +171,6 @@ function isDashedRule(grey: Uint8Array, width: number, height: number, y: number
   }
   if (maxMark > minMark * 2 + 2 || maxGap > minGap * 2 + 4) return false;
   const clearance = thick + 2;
-  const darkShare = (row: number) => {
-    if (row < 0 || row >= height) return 0;
-    let n = 0;
-    for (let i = row * width + first; i < row * width + last; i++) if (grey[i]! < dark) n++;
-    return n / (last - first);
-  };
+  const darkShare = (row: number) => (row < 0 || row >= height ? 0 : rowInkShare(grey, width, row, first, last, dark));
   return darkShare(y - clearance) <= 0.1 && darkShare(y + clearance) <= 0.1;
 }
