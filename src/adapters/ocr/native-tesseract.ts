@@ -1,17 +1,17 @@
 // The Tesseract program installed on the machine (`apt-get install tesseract-ocr`), used for the large jobs with
 // OCR_ENGINE=auto when it is there: the same engine and the same shipped models as tesseract.js, without
-// WebAssembly's cost (the WASM build takes ~1.4× the CPU of the native one for the same page). Each job is one
-// child process that reads the image from stdin and writes TSV (every word with its box and confidence) to stdout,
-// under named limits: a time limit (the process is killed), an address-space limit (`ulimit -v`) and a cap on the
-// output it may write.
-// Starting a process loads the models (~0.1 s), so small jobs stay with the warm WASM workers (lazy-ocr.ts). A
-// page's strips are known to be coming while the page is still being prepared: `prepare` starts their processes
-// then, and each loads its models before it waits for its image on stdin.
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { Socket } from 'node:net';
+// WebAssembly's cost (the WASM build takes ~1.4× the CPU of the native one for the same page). Jobs go to running
+// processes that keep their models loaded (tesseract-process.ts) and write TSV (every word with its box and
+// confidence), under named limits: a time limit (the process is killed), an address-space limit (`ulimit -v`) and a
+// cap on the output a job may write.
+// Starting a process loads the models (~0.2 s of CPU), so small jobs stay with the warm WASM workers (lazy-ocr.ts).
+// A page's strips are known to be coming while the page is still being prepared: `prepare` makes sure that many
+// processes of their kind are running by then. A process no job took for a while is ended.
+import { execFile } from 'node:child_process';
 import type { OcrEngine, OcrJob, OcrOutcome } from './ocr-engine.ts';
 import { OCR_LANGUAGES } from './check-ocr-data.ts';
-import { tsvToPageText } from './tsv-to-page-text.ts';
+import { createJobFiles, type JobFiles } from './job-files.ts';
+import { TesseractProcess } from './tesseract-process.ts';
 import { modelWordLists } from './word-list.ts';
 
 export interface NativeTesseractOptions {
@@ -27,23 +27,23 @@ export interface NativeTesseractOptions {
   memoryMb?: number;
 }
 
-/** A full page of TSV is ~100 KB; more than this is no page of ours. */
-const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 /** One 300 dpi A4 page needs ~250 MB; a strip less. */
 const DEFAULT_MEMORY_MB = 1024;
 /** `tesseract --version` answers in milliseconds; a program that does not is not one to use. */
 const PROBE_TIMEOUT_MS = 5_000;
 /** The models are LSTM models (`--oem 1`); version 4 read them with other results, so 5 or later. */
 const MIN_MAJOR_VERSION = 5;
-/** A prepared process no job took within this long is ended: one waiting holds ~40 MB. */
-const PREPARED_IDLE_MS = 15_000;
+/** A process no job took within this long is ended: one waiting holds ~40 MB. */
+const IDLE_MS = 15_000;
+/** A process is ended after this many jobs, so that whatever its heap keeps from them is given back. */
+const JOBS_PER_PROCESS = 200;
 
 /** What a job's process is started with: the models and the segmentation mode. */
 type OcrJobKind = Pick<OcrJob, 'psm' | 'languages'>;
 
-interface Prepared {
-  child: ChildProcessWithoutNullStreams;
-  idle: NodeJS.Timeout;
+interface Idle {
+  process: TesseractProcess;
+  timer: NodeJS.Timeout;
 }
 
 /** The installed Tesseract when it is version 5 or later, else undefined (then tesseract.js does all the work). */
@@ -60,8 +60,13 @@ export class NativeTesseract implements OcrEngine {
   readonly wordList: OcrEngine['wordList'];
   private running = 0;
   private readonly waiting: Array<() => void> = [];
-  /** Processes started ahead of their jobs, by their arguments. */
-  private readonly prepared = new Map<string, Prepared[]>();
+  /** Running processes waiting for a job, by their arguments. */
+  private readonly idle = new Map<string, Idle[]>();
+  /** Processes being started for `prepare`, by their arguments. */
+  private readonly starting = new Map<string, number>();
+  private readonly busy = new Set<TesseractProcess>();
+  private files: Promise<JobFiles> | undefined;
+  private closed = false;
 
   constructor(private readonly options: NativeTesseractOptions) {
     this.wordList = modelWordLists(options.langPath);
@@ -77,57 +82,86 @@ export class NativeTesseract implements OcrEngine {
     }
   }
 
-  /** Starts processes for `count` jobs of this kind ahead of them, as far as none are waiting already. */
+  /** Makes sure `count` processes of this kind are running and free, starting those that are missing. */
   prepare(kind: OcrJobKind, count: number): void {
     const args = this.args(kind);
     const key = args.join(' ');
-    const list = this.prepared.get(key) ?? [];
-    this.prepared.set(key, list);
-    while (list.length < count) {
-      const child = this.start(args);
-      const entry: Prepared = { child, idle: setTimeout(() => child.kill('SIGKILL'), PREPARED_IDLE_MS) };
-      // A process that ends unused (killed when idle, or failed to start) leaves the list.
-      child.on('close', () => this.unprepare(key, entry));
-      child.on('error', () => this.unprepare(key, entry));
-      // Waiting for a job keeps no one alive: a CLI run exits, and the process then reads an empty stdin and ends.
-      keepsAlive(child, false);
-      list.push(entry);
+    for (let n = (this.idle.get(key)?.length ?? 0) + (this.starting.get(key) ?? 0); n < count; n++) {
+      this.starting.set(key, (this.starting.get(key) ?? 0) + 1);
+      const started = (process?: TesseractProcess) => {
+        this.starting.set(key, this.starting.get(key)! - 1);
+        if (process) this.release(key, process);
+      };
+      // A failed start (no temporary folder to write to) is the job's to report, when one comes.
+      void this.start(args).then(started, () => started());
     }
   }
 
-  /** Ends the processes still waiting for a job. */
+  /** Ends every process and removes the job files. */
   close(): void {
-    for (const list of this.prepared.values()) for (const { child } of list) child.kill('SIGKILL');
+    this.closed = true;
+    for (const list of this.idle.values()) for (const { process } of list) process.end();
+    for (const process of this.busy) process.end();
+    void this.files?.then((files) => files.close());
   }
 
-  /** A prepared process for these arguments, taken off the list, or undefined. */
-  private take(key: string): ChildProcessWithoutNullStreams | undefined {
-    const entry = this.prepared.get(key)?.shift();
-    if (!entry) return undefined;
-    clearTimeout(entry.idle);
-    keepsAlive(entry.child, true);
-    return entry.child;
+  private async run(job: OcrJob): Promise<OcrOutcome> {
+    const args = this.args(job);
+    const key = args.join(' ');
+    const process = this.take(key) ?? (await this.start(args));
+    if (!process) return { status: 'failed', message: 'OCR program could not be started: the engine is closed' };
+    this.busy.add(process);
+    try {
+      return await process.read(job, job.timeoutMs ?? this.options.jobTimeoutMs);
+    } finally {
+      this.busy.delete(process);
+      this.release(key, process);
+    }
   }
 
-  private unprepare(key: string, entry: Prepared): void {
-    clearTimeout(entry.idle);
-    const list = this.prepared.get(key);
-    const at = list?.indexOf(entry) ?? -1;
-    if (at >= 0) list!.splice(at, 1);
+  /** A free running process for these arguments, taken off the list, or undefined. */
+  private take(key: string): TesseractProcess | undefined {
+    const list = this.idle.get(key) ?? [];
+    const entry = list.shift();
+    if (entry) clearTimeout(entry.timer);
+    return entry?.process;
+  }
+
+  /** Back on the free list, to be ended when idle too long; ended instead when worn or one too many. */
+  private release(key: string, process: TesseractProcess): void {
+    if (!process.alive) return;
+    const list = this.idle.get(key) ?? [];
+    this.idle.set(key, list);
+    if (this.closed || process.jobsRead >= JOBS_PER_PROCESS || list.length >= this.options.concurrency) {
+      process.end();
+      return;
+    }
+    // Waiting for a job keeps no one alive: a CLI run exits, and the process then reads an empty stdin and ends.
+    const entry: Idle = { process, timer: setTimeout(() => process.end(), IDLE_MS).unref() };
+    list.push(entry);
+  }
+
+  /** A process that has ended leaves the free list. */
+  private forget(key: string, process: TesseractProcess): void {
+    const list = this.idle.get(key) ?? [];
+    const at = list.findIndex((entry) => entry.process === process);
+    if (at < 0) return;
+    clearTimeout(list[at]!.timer);
+    list.splice(at, 1);
   }
 
   private args(kind: OcrJobKind): string[] {
     const languages = (kind.languages ?? OCR_LANGUAGES).join('+');
-    return ['stdin', 'stdout', '--tessdata-dir', this.options.langPath, '-l', languages, '--oem', '1', '--psm', String(kind.psm ?? '4'), '--dpi', '300', '-c', 'tessedit_create_tsv=1'];
+    return ['--tessdata-dir', this.options.langPath, '-l', languages, '--oem', '1', '--psm', String(kind.psm ?? '4'), '--dpi', '300', '-c', 'tessedit_create_tsv=1'];
   }
 
-  private start(args: string[]): ChildProcessWithoutNullStreams {
-    const memoryKb = (this.options.memoryMb ?? DEFAULT_MEMORY_MB) * 1024;
-    // One thread: the pool already runs a job per core, and Tesseract's own threads are slower on two cores.
-    return spawn('/bin/sh', ['-c', `ulimit -v ${memoryKb} && exec "$0" "$@"`, this.options.binary, ...args], {
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+  private async start(args: string[]): Promise<TesseractProcess | undefined> {
+    if (this.closed) return undefined;
+    const files = await (this.files ??= createJobFiles());
+    if (this.closed) return undefined;
+    const process = new TesseractProcess({ binary: this.options.binary, args, memoryKb: (this.options.memoryMb ?? DEFAULT_MEMORY_MB) * 1024, files });
+    process.whenEnded(() => this.forget(args.join(' '), process));
+    return process;
   }
 
   private slot(): Promise<void> {
@@ -141,56 +175,5 @@ export class NativeTesseract implements OcrEngine {
         resolve();
       }),
     );
-  }
-
-  private run(job: OcrJob): Promise<OcrOutcome> {
-    const timeoutMs = job.timeoutMs ?? this.options.jobTimeoutMs;
-    const args = this.args(job);
-    return new Promise((resolve) => {
-      const child = this.take(args.join(' ')) ?? this.start(args);
-      const out: Buffer[] = [];
-      let outBytes = 0;
-      let errText = '';
-      let settled = false;
-      const settle = (outcome: OcrOutcome) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(outcome);
-      };
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        settle({ status: 'timeout', seconds: timeoutMs / 1000 });
-      }, timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => {
-        outBytes += chunk.length;
-        if (outBytes > MAX_OUTPUT_BYTES) {
-          child.kill('SIGKILL');
-          settle({ status: 'failed', message: `OCR output over ${MAX_OUTPUT_BYTES} bytes` });
-        } else out.push(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        if (errText.length < 2000) errText += chunk.toString('utf8');
-      });
-      child.on('error', (error) => settle({ status: 'failed', message: `OCR program failed to start: ${error.message}` }));
-      child.on('close', (code, signal) => {
-        if (code !== 0) {
-          settle({ status: 'failed', message: `OCR program ended with ${signal ?? `code ${code}`}: ${errText.trim().split('\n').pop() ?? ''}` });
-          return;
-        }
-        settle({ status: 'done', page: tsvToPageText(Buffer.concat(out).toString('utf8'), job.page, job.width, job.height, job.words) });
-      });
-      // A process killed before it read its input closes stdin under us; that is the timeout's or the cap's story.
-      child.stdin.on('error', () => {});
-      child.stdin.end(job.image);
-    });
-  }
-}
-
-/** Whether a child process and its pipes (sockets, in Node) keep this process running. */
-function keepsAlive(child: ChildProcessWithoutNullStreams, alive: boolean): void {
-  for (const handle of [child, ...[child.stdin, child.stdout, child.stderr].map((pipe) => pipe as unknown as Socket)]) {
-    if (alive) handle.ref();
-    else handle.unref();
   }
 }

@@ -50,6 +50,41 @@ describe.skipIf(!found)('the installed Tesseract', () => {
     expect(await engine.recognize({ ...(await page()), page: 1, timeoutMs: 50 })).toEqual({ status: 'timeout', seconds: 0.05 });
   });
 
+  it('reads job after job in one running process, each as a process of its own would', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'native-ocr-'));
+    const starts = path.join(dir, 'starts');
+    const wrapper = path.join(dir, 'tesseract');
+    await writeFile(wrapper, `#!/bin/sh\n[ "$1" = "--version" ] || echo started >> "${starts}"\nexec "${found!.binary}" "$@"\n`, { mode: 0o755 });
+    const engine = new NativeTesseract({ binary: wrapper, langPath, concurrency: 1, jobTimeoutMs: 60_000 });
+    const other = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="400"><rect width="100%" height="100%" fill="white"/>
+      <text x="100" y="200" font-family="DejaVu Sans" font-size="56">Телефон: 8 800 555-35-35</text></svg>`)).png().toBuffer();
+    const words = (o: Awaited<ReturnType<typeof engine.recognize>>) => (o.status === 'done' ? o.page.words! : []);
+    try {
+      const job = { ...(await page()), page: 1, psm: '11' as never };
+      const first = await engine.recognize(job);
+      expect(words(await engine.recognize({ image: other, width: 1200, height: 400, page: 2, psm: '11' as never })).map((w) => w.text)).toContain('555-35-35');
+      const again = await engine.recognize(job);
+      expect(words(first).map((w) => w.text)).toContain('4821-5567');
+      // The same words, boxes and confidences: nothing of the job between was kept.
+      expect(words(again)).toEqual(words(first));
+      expect((await readFile(starts, 'utf8')).trim().split('\n')).toHaveLength(1);
+    } finally {
+      engine.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('after a job killed for its time limit, reads the next one in a new process', async () => {
+    const engine = new NativeTesseract({ binary: found!.binary, langPath, concurrency: 1, jobTimeoutMs: 60_000 });
+    try {
+      expect(await engine.recognize({ ...(await page()), page: 1, timeoutMs: 50 })).toEqual({ status: 'timeout', seconds: 0.05 });
+      const outcome = await engine.recognize({ ...(await page()), page: 1, psm: '11' as never });
+      expect(outcome.status === 'done' ? outcome.page.words!.map((w) => w.text) : []).toContain('4821-5567');
+    } finally {
+      engine.close();
+    }
+  });
+
   it('fails a job past its memory limit as a value, not a crash', async () => {
     const engine = new NativeTesseract({ binary: found!.binary, langPath, concurrency: 1, jobTimeoutMs: 60_000, memoryMb: 16 });
     const outcome = await engine.recognize({ ...(await page()), page: 1 });
