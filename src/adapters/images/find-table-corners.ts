@@ -53,18 +53,16 @@ export function darkestBlocks(page: GreyImage): GreyImage {
   const w = Math.floor(page.width / STEP);
   const h = Math.floor(page.height / STEP);
   const data = new Uint8Array(w * h);
+  const src = page.data;
+  // STEP is 2: each block is two pixels of two rows, compared directly (the general loop took ~35 ms a page).
   for (let y = 0; y < h; y++) {
-    const top = y * STEP * page.width;
-    for (let x = 0; x < w; x++) {
-      let min = 255;
-      for (let dy = 0; dy < STEP; dy++) {
-        const row = top + dy * page.width + x * STEP;
-        for (let dx = 0; dx < STEP; dx++) {
-          const v = page.data[row + dx]!;
-          if (v < min) min = v;
-        }
-      }
-      data[y * w + x] = min;
+    let a = y * STEP * page.width;
+    let b = a + page.width;
+    const out = y * w;
+    for (let x = 0; x < w; x++, a += STEP, b += STEP) {
+      const top = src[a]! < src[a + 1]! ? src[a]! : src[a + 1]!;
+      const bottom = src[b]! < src[b + 1]! ? src[b]! : src[b + 1]!;
+      data[out + x] = top < bottom ? top : bottom;
     }
   }
   return { data, width: w, height: h };
@@ -97,17 +95,30 @@ export function findTableCandidates(page: GreyImage, shape: TableShape, shrunk: 
   });
 }
 
-/** Marks the 8-connected blob at `start` as visited (2) and returns its extent and extreme corners. */
+/**
+ * Marks the 8-connected blob at `start` as visited (2) and returns its extent and extreme corners. It visits every
+ * ink pixel of the page (text included), so it keeps its running values in locals: no allocation per pixel.
+ */
 function flood(ink: Uint8Array, w: number, h: number, start: number, stack: Int32Array): Blob {
-  const blob: Blob = {
-    count: 0,
-    minX: w,
-    maxX: -1,
-    minY: h,
-    maxY: -1,
-    corners: [{ x: 0, y: 0 }, { x: 0, y: 0 }, { x: 0, y: 0 }, { x: 0, y: 0 }],
-    score: [-Infinity, -Infinity, -Infinity, -Infinity],
-  };
+  let count = 0;
+  let minX = w;
+  let maxX = -1;
+  let minY = h;
+  let maxY = -1;
+  // Extreme points along the diagonals are the corners of any quadrilateral tilted less than 45°: the first pixel
+  // reached with the highest -x-y (top left), x-y (top right), x+y (bottom right) and y-x (bottom left).
+  let s0 = -Infinity;
+  let s1 = -Infinity;
+  let s2 = -Infinity;
+  let s3 = -Infinity;
+  let x0 = 0;
+  let y0 = 0;
+  let x1 = 0;
+  let y1 = 0;
+  let x2 = 0;
+  let y2 = 0;
+  let x3 = 0;
+  let y3 = 0;
   let top = 0;
   stack[top++] = start;
   ink[start] = 2;
@@ -115,18 +126,30 @@ function flood(ink: Uint8Array, w: number, h: number, start: number, stack: Int3
     const i = stack[--top]!;
     const x = i % w;
     const y = (i - x) / w;
-    blob.count++;
-    if (x < blob.minX) blob.minX = x;
-    if (x > blob.maxX) blob.maxX = x;
-    if (y < blob.minY) blob.minY = y;
-    if (y > blob.maxY) blob.maxY = y;
-    // Extreme points along the diagonals are the corners of any quadrilateral tilted less than 45°.
-    const scores = [-x - y, x - y, x + y, y - x];
-    for (let k = 0; k < 4; k++) {
-      if (scores[k]! > blob.score[k]!) {
-        blob.score[k] = scores[k]!;
-        blob.corners[k] = { x, y };
-      }
+    count++;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    if (-x - y > s0) {
+      s0 = -x - y;
+      x0 = x;
+      y0 = y;
+    }
+    if (x - y > s1) {
+      s1 = x - y;
+      x1 = x;
+      y1 = y;
+    }
+    if (x + y > s2) {
+      s2 = x + y;
+      x2 = x;
+      y2 = y;
+    }
+    if (y - x > s3) {
+      s3 = y - x;
+      x3 = x;
+      y3 = y;
     }
     for (let dy = -1; dy <= 1; dy++) {
       const ny = y + dy;
@@ -142,7 +165,15 @@ function flood(ink: Uint8Array, w: number, h: number, start: number, stack: Int3
       }
     }
   }
-  return blob;
+  return {
+    count,
+    minX,
+    maxX,
+    minY,
+    maxY,
+    corners: [{ x: x0, y: y0 }, { x: x1, y: y1 }, { x: x2, y: y2 }, { x: x3, y: y3 }],
+    score: [s0, s1, s2, s3],
+  };
 }
 
 function isTableLike(b: Blob, w: number, h: number, shape: TableShape): boolean {
