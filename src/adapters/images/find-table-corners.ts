@@ -97,7 +97,8 @@ export function findTableCandidates(page: GreyImage, shape: TableShape, shrunk: 
 
 /**
  * Marks the 8-connected blob at `start` as visited (2) and returns its extent and extreme corners. It visits every
- * ink pixel of the page (text included), so it keeps its running values in locals: no allocation per pixel.
+ * ink pixel of the page (text included), so it keeps its running values in locals and two small typed arrays: no
+ * allocation per pixel.
  */
 function flood(ink: Uint8Array, w: number, h: number, start: number, stack: Int32Array): Blob {
   let count = 0;
@@ -107,18 +108,8 @@ function flood(ink: Uint8Array, w: number, h: number, start: number, stack: Int3
   let maxY = -1;
   // Extreme points along the diagonals are the corners of any quadrilateral tilted less than 45°: the first pixel
   // reached with the highest -x-y (top left), x-y (top right), x+y (bottom right) and y-x (bottom left).
-  let s0 = -Infinity;
-  let s1 = -Infinity;
-  let s2 = -Infinity;
-  let s3 = -Infinity;
-  let x0 = 0;
-  let y0 = 0;
-  let x1 = 0;
-  let y1 = 0;
-  let x2 = 0;
-  let y2 = 0;
-  let x3 = 0;
-  let y3 = 0;
+  const score = new Float64Array(4).fill(-Infinity);
+  const corner = new Int32Array(8);
   let top = 0;
   stack[top++] = start;
   ink[start] = 2;
@@ -131,25 +122,13 @@ function flood(ink: Uint8Array, w: number, h: number, start: number, stack: Int3
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
-    if (-x - y > s0) {
-      s0 = -x - y;
-      x0 = x;
-      y0 = y;
-    }
-    if (x - y > s1) {
-      s1 = x - y;
-      x1 = x;
-      y1 = y;
-    }
-    if (x + y > s2) {
-      s2 = x + y;
-      x2 = x;
-      y2 = y;
-    }
-    if (y - x > s3) {
-      s3 = y - x;
-      x3 = x;
-      y3 = y;
+    for (let k = 0; k < 4; k++) {
+      const along = (k === 1 || k === 2 ? x : -x) + (k >= 2 ? y : -y);
+      if (along > score[k]!) {
+        score[k] = along;
+        corner[2 * k] = x;
+        corner[2 * k + 1] = y;
+      }
     }
     for (let dy = -1; dy <= 1; dy++) {
       const ny = y + dy;
@@ -165,15 +144,8 @@ function flood(ink: Uint8Array, w: number, h: number, start: number, stack: Int3
       }
     }
   }
-  return {
-    count,
-    minX,
-    maxX,
-    minY,
-    maxY,
-    corners: [{ x: x0, y: y0 }, { x: x1, y: y1 }, { x: x2, y: y2 }, { x: x3, y: y3 }],
-    score: [s0, s1, s2, s3],
-  };
+  const at = (k: number): Point => ({ x: corner[2 * k]!, y: corner[2 * k + 1]! });
+  return { count, minX, maxX, minY, maxY, corners: [at(0), at(1), at(2), at(3)], score: [score[0]!, score[1]!, score[2]!, score[3]!] };
 }
 
 function isTableLike(b: Blob, w: number, h: number, shape: TableShape): boolean {
