@@ -109,7 +109,7 @@ async function devsetSamples(dir: string): Promise<Sample[]> {
 const samples = args.devset ? await devsetSamples(path.resolve(args.devset)) : await findSamples(new URL(`${args.samples}/`, repo).pathname);
 const nativeVersion = await nativeTesseractVersion();
 console.log(`OCR benchmark: ${workers} OCR worker(s) on ${availableParallelism()} core(s), ${runs} run(s) per page, node ${process.version}`);
-console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THREAD_LIMIT=1` : `native tesseract not installed — comparison skipped (${NATIVE_INSTALL_HINT})`);
+console.log(nativeVersion ? `native: ${nativeVersion}, full page, psm 3, OMP_THREAD_LIMIT=1` : `native tesseract with its Russian and English models not installed — comparison skipped (${NATIVE_INSTALL_HINT})`);
 console.log(`ours: OCR_ENGINE=${engine} — pages and strips read by ${engine === 'auto' && nativeVersion ? 'the installed Tesseract' : 'tesseract.js'}, small jobs by tesseract.js`);
 
 let t: number;
