@@ -5,8 +5,9 @@
 // The models' word lists are loaded on first use too, once each.
 // With `OCR_ENGINE=auto` and Tesseract itself installed, the large jobs — a page or a strip of one, read with the
 // pool's own models — go to it (native-tesseract.ts): the same models, ~1.4× less CPU. Small jobs stay with the
-// warm WASM workers, as a process start costs more than they take. Not the default: the installed build (5.3)
-// reads handwriting a little worse than tesseract.js's (5.5) on the hand-filled set (docs/ocr.md).
+// warm WASM workers: when each native job was a process of its own, its start cost more than they take (its
+// processes now stay running; small jobs have not been measured there since). Not the default: the installed
+// build (5.3) reads handwriting a little worse than tesseract.js's (5.5) on the hand-filled set (docs/ocr.md).
 import { availableParallelism } from 'node:os';
 import { OCR_TIMEOUT_SECONDS } from '../../domain/limits.ts';
 import { OCR_LANGUAGES } from './check-ocr-data.ts';
