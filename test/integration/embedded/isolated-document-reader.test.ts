@@ -48,12 +48,12 @@ describe('isolated document reader', () => {
   });
 
   it('native memory past the RSS cap is too_complex', async () => {
+    // The RSS cap, not the clock, stops it: the 2 s time limit would say ocr_timeout. A wall-clock bound here as well
+    // (under 2 s, the child's start-up included) failed under CI's own load, at 2.15 s, with the right code.
     const r = misbehaving();
-    const started = Date.now();
     const doc = await r.read('pixel-bomb.png', Buffer.from('x'));
     expect(doc.problems.map((p) => p.code)).toEqual(['too_complex']);
     expect(doc.problems[0]!.message).toMatch(/RSS \d+ MB over 300 MB/);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('a reader stuck in a loop is stopped at the time limit with ocr_timeout, while this process stays responsive', async () => {
