@@ -102,7 +102,8 @@ export class NativeTesseract implements OcrEngine {
     this.closed = true;
     for (const list of this.idle.values()) for (const { process } of list) process.end();
     for (const process of this.busy) process.end();
-    void this.files?.then((files) => files.close());
+    // A folder that could not be made has nothing to remove; its failure was the jobs' to report.
+    void this.files?.then((files) => files.close(), () => {});
   }
 
   private async run(job: OcrJob): Promise<OcrOutcome> {
